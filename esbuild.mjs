@@ -1,0 +1,61 @@
+// Bundles the extension (node, cjs, `vscode` external), the command-line twin (node, cjs) and the
+// webview script (browser, esm). Production builds are minified without sourcemaps; development
+// builds keep sourcemaps for debugging. `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const targets = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+];
+if (existsSync('src/cli/main.ts')) {
+  targets.push({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
+if (existsSync('src/webview/preview.ts')) {
+  targets.push({
+    ...common,
+    entryPoints: ['src/webview/preview.ts'],
+    outfile: 'media/dist/preview.js',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+  });
+}
+
+if (watch) {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[esbuild] watching', targets.map((t) => t.outfile).join(', '));
+} else {
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+}

@@ -1,0 +1,29 @@
+// Lint rules. The one that matters most: the pure core (model, analysis, render) and the CLI must
+// never import 'vscode', so they keep running in plain node, the CLI and the browser.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'media/dist/**', 'node_modules/**', '.vscode-test/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='eval']", message: 'No eval.' }],
+    },
+  },
+  {
+    files: ['src/model/**/*.ts', 'src/analysis/**/*.ts', 'src/render/**/*.ts', 'src/cli/**/*.ts', 'src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The pure core must not import vscode: convert types in src/features/.' }],
+          patterns: [{ group: ['**/features/**', '**/extension'], message: 'The pure core must not depend on editor features.' }],
+        },
+      ],
+    },
+  },
+);

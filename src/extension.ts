@@ -1,0 +1,31 @@
+/**
+ * The one place that wires the extension: it builds the shared services (models, analysis cache,
+ * settings) and hands them to each feature's `register()`. Read it as a table of contents.
+ */
+import * as vscode from 'vscode';
+import { AnalysisCache } from './features/analysisCache';
+import { ModelStore } from './features/modelStore';
+import type { Services } from './features/services';
+import { readSettings } from './features/settings';
+import * as tree from './features/tree';
+
+/** What activate() returns: a small API the integration tests (and other extensions) can use. */
+export interface PatternAnalystApi {
+  readonly services: Services;
+}
+
+export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
+  const models = new ModelStore();
+  const analyses = new AnalysisCache(models);
+  const services: Services = { models, analyses, settings: () => readSettings() };
+  context.subscriptions.push(models, analyses);
+
+  context.subscriptions.push(
+    tree.register(services),
+  );
+  return { services };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

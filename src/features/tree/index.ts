@@ -1,0 +1,27 @@
+/**
+ * The pattern tree feature: the view, its read-only pattern documents, its commands and its
+ * coverage marks.
+ */
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { PATTERN_SCHEME, PatternDocumentProvider } from './patternDocumentProvider';
+import { PatternTreeProvider } from './patternTreeProvider';
+import { registerTreeCommands } from './treeCommands';
+import { registerTreeCoverage } from './treeCoverage';
+
+export const TREE_VIEW_ID = 'patternAnalyst.patternTree';
+
+export function register(services: Services): vscode.Disposable {
+  const tree = new PatternTreeProvider(services.models.catalog);
+  const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const docs = new PatternDocumentProvider(services.models);
+  return vscode.Disposable.from(
+    tree,
+    view,
+    docs,
+    vscode.workspace.registerTextDocumentContentProvider(PATTERN_SCHEME, docs),
+    services.models.onDidChange((catalog) => tree.setCatalog(catalog)),
+    registerTreeCommands(tree, view, docs),
+    registerTreeCoverage(tree, services),
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Keeps the tree's coverage marks in step with the active analysis: which sections it has, which
+ * metrics it states and how they fare. Reads the shared analysis cache; computes nothing itself.
+ */
+import * as vscode from 'vscode';
+import type { Analysis } from '../../analysis/types';
+import type { Services } from '../services';
+import type { PatternTreeProvider, TreeCoverage } from './patternTreeProvider';
+
+export function coverageOf(analysis: Analysis): TreeCoverage | undefined {
+  if (!analysis.pattern) return undefined;
+  const sections = new Map(analysis.sections.map((s) => [s.sectionId, s.present]));
+  const metrics = new Map<string, string | undefined>(
+    analysis.metrics.map((m) => [m.metricId, m.claims.length === 0 ? undefined : m.claims.map((c) => `${c.value.text} ${VERDICT_MARK[c.verdict.status]}`).join(', ')]),
+  );
+  return { modelId: analysis.pattern.model.id, sections, metrics };
+}
+
+const VERDICT_MARK = { meets: '✓', misses: '✗', borderline: '≈', 'no-benchmark': '', impossible: '⚠', 'wrong-unit': '⚠' } as const;
+
+export function registerTreeCoverage(tree: PatternTreeProvider, services: Services): vscode.Disposable {
+  let timer: NodeJS.Timeout | undefined;
+  const update = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'markdown') return tree.setCoverage(undefined);
+    tree.setCoverage(coverageOf(services.analyses.get(editor.document)));
+  };
+  const schedule = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(update, services.settings().debounceMs);
+  };
+  update();
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) schedule();
+    }),
+    services.models.onDidChange(update),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
+}

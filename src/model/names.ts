@@ -1,0 +1,61 @@
+/**
+ * How names are compared everywhere: one normalisation, so that "GPU-hour", "GPU hour",
+ * "gpu\u00a0hour" and "GPU\nhour" are the same name, and typographic quotes and dashes do not
+ * split a match. Used by the index, the analysis rules and the tests alike.
+ */
+
+const QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g;
+/** Whitespace of every kind, and hyphens, which analysts use interchangeably inside names. */
+const SEPARATORS = /[\s\u00a0\u202f\u2007\u2060-]+/g;
+
+/** The comparison key of a name: case-folded, separators collapsed, typography unified. */
+export function nameKey(text: string): string {
+  return foldTypography(text).toLowerCase().replace(SEPARATORS, ' ').trim();
+}
+
+/** The same key without case folding, for aliases that must match case ("Together"). */
+export function nameKeyMatchCase(text: string): string {
+  return foldTypography(text).replace(SEPARATORS, ' ').trim();
+}
+
+/** Unifies quotes and dashes and applies NFKC (so a non-breaking space is a space). */
+export function foldTypography(text: string): string {
+  return text.normalize('NFKC').replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
+}
+
+/** Source text of a regular expression that matches a name with any separators between its words. */
+export function namePattern(name: string): string {
+  const words = foldTypography(name).split(SEPARATORS).filter(Boolean);
+  const sep = '[\\s\\u00a0\\u202f\\u2007\\u2060\\-\\u2010\\u2011\\u2012\\u2013\\u2014]+';
+  return words.map((w) => escapeWord(w)).join(sep);
+}
+
+function escapeWord(word: string): string {
+  return Array.from(word)
+    .map((ch) => {
+      if (ch === "'") return "['\\u2018\\u2019]";
+      return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    })
+    .join('');
+}
+
+/** Damerau-free Levenshtein distance, bounded: returns `limit + 1` as soon as it is exceeded. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,200 @@
+/**
+ * The one lookup API over a pattern model: entities by id, by name or alias (case-insensitive,
+ * multi-word, tolerant of line breaks, hyphens and non-breaking spaces), every mention of a metric
+ * or company in a text, and did-you-mean suggestions. Every feature asks this index; none keeps
+ * its own list of names or re-reads the model.
+ */
+import { editDistance, nameKey, nameKeyMatchCase, namePattern } from './names';
+import type { Company, Metric, PatternModel, Section } from './types';
+
+export type Entity =
+  | { readonly kind: 'pattern'; readonly model: PatternModel }
+  | { readonly kind: 'section'; readonly model: PatternModel; readonly section: Section }
+  | { readonly kind: 'metric'; readonly model: PatternModel; readonly metric: Metric }
+  | { readonly kind: 'company'; readonly model: PatternModel; readonly company: Company }
+  | { readonly kind: 'strength' | 'weakness'; readonly model: PatternModel; readonly index: number; readonly text: string };
+
+export type EntityKind = Entity['kind'];
+export type MetricEntity = Extract<Entity, { kind: 'metric' }>;
+export type CompanyEntity = Extract<Entity, { kind: 'company' }>;
+export type NamedEntity = MetricEntity | CompanyEntity;
+
+/** A metric or company named in a text, with its offsets in that text. */
+export interface Mention {
+  readonly entity: NamedEntity;
+  readonly start: number;
+  readonly end: number;
+  /** The text as written. */
+  readonly text: string;
+  /** The canonical name or alias this text matched, as the model spells it. */
+  readonly matched: string;
+}
+
+export interface Suggestion {
+  readonly entity: Entity;
+  /** The name or alias the input is closest to, as the model spells it. */
+  readonly name: string;
+  readonly distance: number;
+}
+
+interface NameEntry {
+  readonly entity: Entity;
+  readonly spelled: string;
+}
+
+/** A stable id for any entity, e.g. `metric:gpu-utilization-rate` or `strength:2`. */
+export function entityKey(entity: Entity): string {
+  switch (entity.kind) {
+    case 'pattern': return 'pattern';
+    case 'section': return `section:${entity.section.id}`;
+    case 'metric': return `metric:${entity.metric.id}`;
+    case 'company': return `company:${entity.company.id}`;
+    default: return `${entity.kind}:${entity.index}`;
+  }
+}
+
+/** The display name of an entity. */
+export function entityName(entity: Entity): string {
+  switch (entity.kind) {
+    case 'pattern': return entity.model.name;
+    case 'section': return entity.section.title;
+    case 'metric': return entity.metric.name;
+    case 'company': return entity.company.name;
+    default: return entity.text;
+  }
+}
+
+export class PatternIndex {
+  private readonly byKey = new Map<string, Entity>();
+  /** Case-insensitive names (the default). */
+  private readonly names = new Map<string, NameEntry>();
+  /** Aliases that must match case, keyed without case folding. */
+  private readonly caseNames = new Map<string, NameEntry>();
+  private readonly mentionRegex: RegExp | undefined;
+  private readonly caseMentionRegex: RegExp | undefined;
+  /** Every entity, in the source's order: pattern, sections, metrics, companies, strengths, weaknesses. */
+  readonly entities: readonly Entity[];
+
+  constructor(readonly model: PatternModel) {
+    const all: Entity[] = [{ kind: 'pattern', model }];
+    for (const section of model.sections) all.push({ kind: 'section', model, section });
+    for (const metric of model.metrics) all.push({ kind: 'metric', model, metric });
+    for (const company of model.companies) all.push({ kind: 'company', model, company });
+    model.strengths.forEach((text, index) => all.push({ kind: 'strength', model, index, text }));
+    model.weaknesses.forEach((text, index) => all.push({ kind: 'weakness', model, index, text }));
+    this.entities = all;
+    for (const e of all) this.byKey.set(entityKey(e), e);
+
+    const scanned: string[] = [];
+    const scannedCase: string[] = [];
+    const add = (entity: Entity, spelled: string, matchCase: boolean, scan: boolean): void => {
+      if (matchCase) {
+        const key = nameKeyMatchCase(spelled);
+        if (!this.caseNames.has(key)) this.caseNames.set(key, { entity, spelled });
+        if (scan) scannedCase.push(spelled);
+      } else {
+        const key = nameKey(spelled);
+        if (!this.names.has(key)) this.names.set(key, { entity, spelled });
+        if (scan) scanned.push(spelled);
+      }
+    };
+    add(all[0], model.name, false, false);
+    for (const a of model.aliases) add(all[0], a.text, a.matchCase, false);
+    for (const e of all) {
+      if (e.kind === 'section') {
+        add(e, e.section.title, false, false);
+        for (const a of e.section.aliases) add(e, a.text, a.matchCase, false);
+      } else if (e.kind === 'metric' || e.kind === 'company') {
+        const named = e.kind === 'metric' ? e.metric : e.company;
+        add(e, named.name, false, true);
+        for (const a of named.aliases) add(e, a.text, a.matchCase, true);
+      }
+    }
+    this.mentionRegex = buildRegex(scanned, 'giu');
+    this.caseMentionRegex = buildRegex(scannedCase, 'gu');
+  }
+
+  /** An entity by its {@link entityKey}. */
+  byId(key: string): Entity | undefined {
+    return this.byKey.get(key);
+  }
+
+  metric(id: string): Metric | undefined {
+    const e = this.byKey.get(`metric:${id}`);
+    return e?.kind === 'metric' ? e.metric : undefined;
+  }
+
+  /** A pattern, section, metric or company by name or alias. Case-insensitive unless the alias says otherwise. */
+  lookup(name: string): Entity | undefined {
+    return (this.caseNames.get(nameKeyMatchCase(name)) ?? this.names.get(nameKey(name)))?.entity;
+  }
+
+  /** Every metric and company mentioned in `text`, left to right, longest name first where names overlap. */
+  mentions(text: string): Mention[] {
+    const found: Mention[] = [];
+    for (const [regex, caseSensitive] of [[this.mentionRegex, false], [this.caseMentionRegex, true]] as const) {
+      if (!regex) continue;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m; m = regex.exec(text)) {
+        const written = m[0];
+        const entry = caseSensitive ? this.caseNames.get(nameKeyMatchCase(written)) : this.names.get(nameKey(written));
+        if (entry && (entry.entity.kind === 'metric' || entry.entity.kind === 'company')) {
+          found.push({ entity: entry.entity, start: m.index, end: m.index + written.length, text: written, matched: entry.spelled });
+        }
+      }
+    }
+    if (found.length < 2) return found;
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: Mention[] = [];
+    for (const m of found) {
+      const last = kept[kept.length - 1];
+      if (!last || m.start >= last.end) kept.push(m);
+    }
+    return kept;
+  }
+
+  /** The mention covering `offset` in `text`, if any (for hovers). */
+  mentionAt(text: string, offset: number): Mention | undefined {
+    return this.mentions(text).find((m) => offset >= m.start && offset <= m.end);
+  }
+
+  /**
+   * Names close to `text` (typos, wrong case of a proper name), best first. Exact case-insensitive
+   * matches of metric names are not suggestions; company names differing only in case are, since
+   * analysts should write "CoreWeave", not "Coreweave".
+   */
+  suggest(text: string, kinds: readonly EntityKind[] = ['metric', 'company', 'section'], max = 3): Suggestion[] {
+    const key = nameKey(text);
+    if (key.length < 3) return [];
+    const limit = Math.max(1, Math.min(3, Math.floor(key.length / 5)));
+    const best = new Map<string, Suggestion>();
+    const consider = (entity: Entity, spelled: string): void => {
+      if (!kinds.includes(entity.kind)) return;
+      const d = editDistance(key, nameKey(spelled), limit);
+      if (d > limit) return;
+      const id = entityKey(entity);
+      const prior = best.get(id);
+      if (!prior || d < prior.distance) best.set(id, { entity, name: spelled, distance: d });
+    };
+    for (const entry of [...this.names.values(), ...this.caseNames.values()]) consider(entry.entity, entry.spelled);
+    return [...best.values()].sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, max);
+  }
+
+  /** Every name and alias of an entity, canonical name first. */
+  namesOf(entity: Entity): string[] {
+    switch (entity.kind) {
+      case 'metric': return [entity.metric.name, ...entity.metric.aliases.map((a) => a.text)];
+      case 'company': return [entity.company.name, ...entity.company.aliases.map((a) => a.text)];
+      case 'section': return [entity.section.title, ...entity.section.aliases.map((a) => a.text)];
+      case 'pattern': return [entity.model.name, ...entity.model.aliases.map((a) => a.text)];
+      default: return [entity.text];
+    }
+  }
+}
+
+function buildRegex(names: string[], flags: string): RegExp | undefined {
+  if (names.length === 0) return undefined;
+  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
+  // Names are bounded by non-word characters; `$` may start a name ("$/GPU-hour").
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sorted.map(namePattern).join('|')})(?![\\p{L}\\p{N}_])`, flags);
+}

@@ -1,0 +1,92 @@
+/**
+ * The pattern model as a readable markdown document (the read-only view the tree opens, and the
+ * text of Copy / Insert at Cursor). Every line it writes is either the source's text or clearly
+ * labelled as the extension's note. Also reports the line of each entity so a view can scroll there.
+ */
+import { entityKey, type Entity } from '../model/patternIndex';
+import type { PatternModel } from '../model/types';
+
+export interface PatternDocument {
+  readonly text: string;
+  /** 0-based line of each entity (by `entityKey`) and of each paragraph (`paragraph:<section>:<i>`). */
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+/** Markdown special characters in model strings are escaped: model text is data, not markup. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$&]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
+export function patternToMarkdown(model: PatternModel): PatternDocument {
+  const out: string[] = [];
+  const lines = new Map<string, number>();
+  const mark = (key: string): void => {
+    lines.set(key, out.length);
+  };
+  const e = escapeMarkdown;
+  mark('pattern');
+  out.push(`# ${e(model.name)}${model.symbol ? ` (${e(model.symbol)})` : ''}`, '');
+  const facts = [
+    model.family && `**Family:** ${e(model.family)}`,
+    model.number !== undefined && `**Pattern:** #${model.number}`,
+    model.marketSize && `**Market size:** ${e(model.marketSize)}`,
+  ].filter(Boolean);
+  if (facts.length) out.push(facts.join(' · '), '');
+  if (model.tagline) out.push(`*${e(model.tagline)}*`, '');
+  for (const section of model.sections) {
+    mark(entityKey({ kind: 'section', model, section }));
+    out.push(`## ${e(section.title)}`, '');
+    section.paragraphs.forEach((p, i) => {
+      mark(`paragraph:${section.id}:${i}`);
+      out.push(e(p), '');
+    });
+    if (section.kind === 'metrics') {
+      for (const metric of model.metrics) {
+        mark(entityKey({ kind: 'metric', model, metric }));
+        out.push(`### ${e(metric.name)}`, '', `**Benchmark:** ${e(metric.benchmarkText)}`, '');
+        const note = metric.extensionNote;
+        const notes = [`unit: ${e(metric.unit.label)}`];
+        if (note?.direction) notes.push(`${note.direction} is better`);
+        if (note?.definition) notes.push(`definition: ${e(note.definition)}`);
+        out.push(`> *Pattern Analyst note (not from the source):* ${notes.join('; ')}.`, '');
+      }
+    } else if (section.kind === 'companies') {
+      for (const company of model.companies) {
+        mark(entityKey({ kind: 'company', model, company }));
+        out.push(`- **${e(company.name)}**: ${e(company.note)}`);
+      }
+      out.push('');
+    } else if (section.kind === 'strengthsWeaknesses') {
+      out.push('### Strengths', '');
+      model.strengths.forEach((text, index) => {
+        mark(entityKey({ kind: 'strength', model, index, text }));
+        out.push(`- ${e(text)}`);
+      });
+      out.push('', '### Weaknesses', '');
+      model.weaknesses.forEach((text, index) => {
+        mark(entityKey({ kind: 'weakness', model, index, text }));
+        out.push(`- ${e(text)}`);
+      });
+      out.push('');
+    }
+  }
+  const src = model.source;
+  const credit = [src.publisher, src.author].filter(Boolean).map((s) => e(s as string)).join(' · ');
+  if (credit || src.closing) {
+    out.push('---', '');
+    if (src.closing) out.push(`*${e(src.closing)}*`, '');
+    if (credit) out.push(`Source: ${credit}${src.collection ? `, ${e(src.collection)}` : ''}`, '');
+  }
+  return { text: out.join('\n'), lines };
+}
+
+/** The plain text of an entity, as Copy and Insert at Cursor put it into a document. */
+export function entityText(entity: Entity): string {
+  switch (entity.kind) {
+    case 'pattern': return entity.model.name;
+    case 'section': return entity.section.title;
+    case 'metric': return entity.metric.name;
+    case 'company': return entity.company.name;
+    default: return entity.text;
+  }
+}
