@@ -8,10 +8,12 @@ import { ModelStore } from './features/modelStore';
 import type { Services } from './features/services';
 import { readSettings } from './features/settings';
 import * as tree from './features/tree';
+import type { PatternTreeProvider } from './features/tree/patternTreeProvider';
 
 /** What activate() returns: a small API the integration tests (and other extensions) can use. */
 export interface PatternAnalystApi {
   readonly services: Services;
+  readonly tree: PatternTreeProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
@@ -20,10 +22,11 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
   const services: Services = { models, analyses, settings: () => readSettings() };
   context.subscriptions.push(models, analyses);
 
+  const patternTree = tree.register(services);
   context.subscriptions.push(
-    tree.register(services),
+    patternTree,
   );
-  return { services };
+  return { services, tree: patternTree.provider };
 }
 
 export function deactivate(): void {

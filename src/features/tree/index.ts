@@ -11,11 +11,12 @@ import { registerTreeCoverage } from './treeCoverage';
 
 export const TREE_VIEW_ID = 'patternAnalyst.patternTree';
 
-export function register(services: Services): vscode.Disposable {
+/** Registers the tree; returns the provider too, so the extension's API can expose it to tests. */
+export function register(services: Services): vscode.Disposable & { readonly provider: PatternTreeProvider } {
   const tree = new PatternTreeProvider(services.models.catalog);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const docs = new PatternDocumentProvider(services.models);
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     tree,
     view,
     docs,
@@ -24,4 +25,5 @@ export function register(services: Services): vscode.Disposable {
     registerTreeCommands(tree, view, docs),
     registerTreeCoverage(tree, services),
   );
+  return Object.assign(disposable, { provider: tree });
 }
