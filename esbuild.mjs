@@ -15,6 +15,8 @@ const common = {
   sourcesContent: false,
   legalComments: production ? 'none' : 'inline',
   logLevel: 'warning',
+  // Prefer ES modules: jsonc-parser's UMD `main` hides requires that esbuild cannot bundle.
+  mainFields: ['module', 'main'],
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
 };
 
