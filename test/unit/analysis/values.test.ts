@@ -1,0 +1,146 @@
+/**
+ * Reading stated values: every form the README promises is recognised, and dates, quarters,
+ * years, model names and numbers glued to words are not.
+ */
+import * as assert from 'node:assert/strict';
+import { asPercentFraction, findValues, formatStatedValue, parseStatedValue } from '../../../src/analysis/values';
+
+function one(text: string) {
+  const v = parseStatedValue(text);
+  assert.ok(v, `expected "${text}" to be one value`);
+  return v;
+}
+
+describe('values: parseStatedValue', () => {
+  const cases: [string, string, number, number, string?, string?][] = [
+    ['72%', 'percent', 72, 72],
+    ['72 %', 'percent', 72, 72],
+    ['72\u00a0%', 'percent', 72, 72],
+    ['72.5%', 'percent', 72.5, 72.5],
+    ['72 percent', 'percent', 72, 72],
+    ['70–75%', 'percent', 70, 75],
+    ['70-75%', 'percent', 70, 75],
+    ['70%–75%', 'percent', 70, 75],
+    ['70 to 75%', 'percent', 70, 75],
+    ['~72%', 'percent', 72, 72, 'approx'],
+    ['about 72%', 'percent', 72, 72, 'approx'],
+    ['approximately 72%', 'percent', 72, 72, 'approx'],
+    ['over 90%', 'percent', 90, 90, 'over'],
+    ['more than 90%', 'percent', 90, 90, 'over'],
+    ['>80%', 'percent', 80, 80, 'over'],
+    ['under 70%', 'percent', 70, 70, 'under'],
+    ['less than 70%', 'percent', 70, 70, 'under'],
+    ['at least 96%', 'percent', 96, 96, 'at-least'],
+    ['at most 60%', 'percent', 60, 60, 'at-most'],
+    ['up to 60%', 'percent', 60, 60, 'at-most'],
+    ['$2.10', 'currency', 2.1, 2.1, undefined, 'USD'],
+    ['$2.10/GPU-hour', 'currency', 2.1, 2.1, undefined, 'USD'],
+    ['$2.10 per GPU hour', 'currency', 2.1, 2.1, undefined, 'USD'],
+    ['USD 2.10', 'currency', 2.1, 2.1, undefined, 'USD'],
+    ['2.10 USD', 'currency', 2.1, 2.1, undefined, 'USD'],
+    ['€1.90', 'currency', 1.9, 1.9, undefined, 'EUR'],
+    ['$2.10–$2.40', 'currency', 2.1, 2.4, undefined, 'USD'],
+    ['$1.2B', 'currency', 1.2e9, 1.2e9, undefined, 'USD'],
+    ['2.1x', 'multiple', 2.1, 2.1],
+    ['10×', 'multiple', 10, 10],
+    ['-5%', 'percent', -5, -5],
+    ['−5%', 'percent', -5, -5],
+    ['12,000', 'number', 12000, 12000],
+    ['1,234.5%', 'percent', 1234.5, 1234.5],
+    ['0.72', 'number', 0.72, 0.72],
+    ['**72%**', 'percent', 72, 72],
+  ];
+  for (const [text, kind, low, high, qualifier, currency] of cases) {
+    it(`reads ${JSON.stringify(text)}`, () => {
+      const v = one(text);
+      assert.equal(v.kind, kind);
+      assert.equal(v.low, low);
+      assert.equal(v.high, high);
+      assert.equal(v.qualifier, qualifier);
+      assert.equal(v.currency, currency);
+    });
+  }
+
+  it('is undefined for text that is not one value', () => {
+    for (const text of ['', 'n/a', '—', 'Q3 2026', '2025', 'H100', '72nd', '72% and 80%', 'about', '24/7', '2025-09-30', '10:30']) {
+      assert.equal(parseStatedValue(text), undefined, text);
+    }
+  });
+});
+
+describe('values: findValues in sentences', () => {
+  const texts = (s: string) => findValues(s).map((f) => f.value.text);
+
+  it('finds the value and its offsets in a sentence, skipping quarters and years', () => {
+    const s = 'GPU utilization averaged 72% in Q3 2026.';
+    const found = findValues(s);
+    assert.equal(found.length, 1);
+    assert.equal(s.slice(found[0].start, found[0].end), '72%');
+  });
+
+  it('skips dates, times, model names and numbers inside words', () => {
+    assert.deepEqual(texts('On 2025-09-30 at 10:30 the H100 and B200 fleets ran 24/7 (FY2025, Q3\'26, v2.1, 3D).'), []);
+    assert.deepEqual(texts('As of Sept 30, 2025 and in 2024–2025.'), []);
+  });
+
+  it('marks changes and references so they are not mistaken for levels', () => {
+    const found = findValues('Utilization rose 5% to 72%, against the 80% target and vs. 65% last year.');
+    assert.deepEqual(found.map((f) => [f.value.text, f.change, f.reference]), [
+      ['5%', true, false],
+      ['72%', false, false],
+      ['80%', false, true],
+      ['65%', false, true],
+    ]);
+  });
+
+  it('keeps only the end value of "from X to Y"', () => {
+    assert.deepEqual(texts('GPU utilization climbed from 65% to 72% this year'), ['72%']);
+  });
+
+  it('reads "between X and Y" as a range but not "X and Y" as one', () => {
+    assert.deepEqual(texts('between 70% and 75%'), ['70% and 75%']);
+    assert.deepEqual(texts('72% and 96%'), ['72%', '96%']);
+  });
+
+  it('reads a qualifier, a currency and a per-unit together', () => {
+    const [f] = findValues('pricing of about $2.10/GPU-hour for H100s');
+    assert.equal(f.value.text, 'about $2.10/GPU-hour');
+    assert.equal(f.value.qualifier, 'approx');
+    assert.equal(f.value.currency, 'USD');
+  });
+
+  it('honours the from/to window', () => {
+    const s = '50% | 72% | 80%';
+    assert.deepEqual(findValues(s, 4, 9).map((f) => f.value.text), ['72%']);
+  });
+
+  it('is linear on a 100,000-character line', () => {
+    const line = '1 '.repeat(50_000) + '72%';
+    const t0 = Date.now();
+    const found = findValues(line);
+    assert.ok(Date.now() - t0 < 5000);
+    assert.equal(found[found.length - 1].value.text, '72%');
+    const dashes = '1-'.repeat(50_000);
+    const t1 = Date.now();
+    findValues(dashes);
+    assert.ok(Date.now() - t1 < 5000);
+  });
+});
+
+describe('values: fractions and formatting', () => {
+  it('reads 0.xx as a percentage only for bare decimals below 1', () => {
+    assert.equal(asPercentFraction(one('0.72'))?.low, 72);
+    assert.equal(asPercentFraction(one('.96'))?.low, 96);
+    assert.equal(asPercentFraction(one('1.5')), undefined);
+    assert.equal(asPercentFraction(one('72')), undefined);
+    assert.equal(asPercentFraction(one('72%')), undefined);
+  });
+
+  it('formats values the same way everywhere', () => {
+    assert.equal(formatStatedValue(one('~72 %')), '~72%');
+    assert.equal(formatStatedValue(one('70-75%')), '70–75%');
+    assert.equal(formatStatedValue(one('USD 2.1')), '$2.10');
+    assert.equal(formatStatedValue(one('over 90 percent')), 'over 90%');
+    assert.equal(formatStatedValue(one('2.1x')), '2.1x');
+  });
+});
