@@ -3,6 +3,7 @@
 // builds keep sourcemaps for debugging. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { generateSnippets } from './scripts/generate-snippets.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -53,6 +54,9 @@ if (existsSync('src/webview/preview.ts')) {
     target: 'es2022',
   });
 }
+
+// The snippet file is generated from the bundled model (and committed: VS Code reads it at install).
+await generateSnippets();
 
 if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));

@@ -8,6 +8,11 @@ import { ModelStore } from './features/modelStore';
 import type { Services } from './features/services';
 import { readSettings } from './features/settings';
 import * as tree from './features/tree';
+import * as hover from './features/hover';
+import * as completion from './features/completion';
+import * as diagnostics from './features/diagnostics';
+import * as quickFixes from './features/quickFixes';
+import * as newAnalysis from './features/newAnalysis';
 import type { PatternTreeProvider } from './features/tree/patternTreeProvider';
 
 /** What activate() returns: a small API the integration tests (and other extensions) can use. */
@@ -25,6 +30,11 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
   const patternTree = tree.register(services);
   context.subscriptions.push(
     patternTree,
+    hover.register(services),
+    completion.register(services),
+    diagnostics.register(services),
+    quickFixes.register(services),
+    newAnalysis.register(services),
   );
   return { services, tree: patternTree.provider };
 }

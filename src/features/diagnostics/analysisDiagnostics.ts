@@ -1,0 +1,82 @@
+/**
+ * Keeps the Problems panel in step with each open analysis: the findings of the shared cached
+ * analysis, at the severity the settings give each rule (`off` hides a rule). Runs at once when a
+ * document opens, a debounce after typing stops, and again for every document when the settings
+ * or the models change. Documents that are not analyses (no `pattern:` front matter) get none.
+ */
+import * as vscode from 'vscode';
+import { toDiagnostic } from '../convert';
+import type { Services } from '../services';
+
+/** Views of other content (diffs, our read-only pattern pages, output) are never checked. */
+const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'pattern-analyst', 'vscode-scm', 'merge-conflict.conflict-diff', 'review']);
+
+export class AnalysisDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('patternAnalyst');
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((doc) => this.check(doc)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('patternAnalyst')) this.checkAll();
+      }),
+      services.models.onDidChange(() => this.checkAll()),
+    );
+    this.checkAll();
+  }
+
+  /** Checks every open document now. */
+  checkAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.check(doc);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!this.wanted(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      // The document may have closed while we waited.
+      if (!doc.isClosed) this.check(doc);
+    }, this.services.settings().debounceMs));
+  }
+
+  private check(doc: vscode.TextDocument): void {
+    if (!this.wanted(doc)) return;
+    const analysis = this.services.analyses.get(doc);
+    if (!analysis.isAnalysis) {
+      this.collection.delete(doc.uri);
+      return;
+    }
+    const levels = this.services.settings().checks;
+    const diagnostics: vscode.Diagnostic[] = [];
+    for (const finding of analysis.findings) {
+      const level = levels[finding.rule] ?? finding.severity;
+      if (level === 'off') continue;
+      diagnostics.push(toDiagnostic(finding, level));
+    }
+    this.collection.set(doc.uri, diagnostics);
+  }
+
+  private wanted(doc: vscode.TextDocument): boolean {
+    return doc.languageId === 'markdown' && !SKIPPED_SCHEMES.has(doc.uri.scheme);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}

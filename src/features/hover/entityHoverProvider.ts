@@ -1,0 +1,81 @@
+/**
+ * Hover cards on metric and company names (and aliases) in markdown and plain text. Runs on every
+ * mouse move, so it stays cheap: names are matched on the hovered line only, and the document's
+ * analysis comes from the shared per-version cache. What the card says is decided by the pure
+ * `render/entityCard`; this adapter only wraps it in a locked-down MarkdownString.
+ */
+import * as vscode from 'vscode';
+import type { Analysis, MetricClaim } from '../../analysis/types';
+import type { NamedEntity } from '../../model/patternIndex';
+import { commandLinkTarget, entityCard, entityCardMarkdown, type CardLink } from '../../render/entityCard';
+import { patternsToSearch } from '../documentPatterns';
+import type { Services } from '../services';
+
+export const SHOW_IN_TREE_COMMAND = 'patternAnalyst.showInTree';
+
+interface Hit {
+  readonly entity: NamedEntity;
+  readonly writtenAs?: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export class EntityHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly services: Services) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (!this.services.settings().hoverEnabled) return undefined;
+    const lineText = document.lineAt(position.line).text;
+    const catalog = this.services.models.catalog;
+    // Cheap first: no loaded model names anything here, so no need to look at the analysis.
+    const anyMention = catalog.indexes.some((index) => index.mentionAt(lineText, position.character));
+    const analysis = this.services.analyses.get(document);
+    const claims = claimsOnLine(analysis, position.line);
+    const hits = anyMention ? this.mentionHits(analysis, lineText, position.character) : [];
+    if (hits.length === 0) {
+      // Hovering the value of a claim ("72%") shows its metric's card too.
+      const onValue = claims.find((c) => contains(c.valueRange, position));
+      const metric = onValue && analysis.pattern?.byId(`metric:${onValue.metricId}`);
+      if (!onValue || metric?.kind !== 'metric') return undefined;
+      hits.push({ entity: metric, start: onValue.valueRange.start.character, end: onValue.valueRange.end.character });
+    }
+    const markdown = new vscode.MarkdownString('', false);
+    markdown.supportHtml = false;
+    // Only the one command the card links to may run from it; no other command link works.
+    markdown.isTrusted = { enabledCommands: [SHOW_IN_TREE_COMMAND] };
+    hits.forEach((hit, i) => {
+      if (i > 0) markdown.appendMarkdown('\n\n---\n\n');
+      const card = entityCard(hit.entity, { writtenAs: hit.writtenAs, claims });
+      markdown.appendMarkdown(entityCardMarkdown(card, [showInTreeLink(card.patternId, card.key)]));
+    });
+    const first = hits[0];
+    return new vscode.Hover(markdown, new vscode.Range(position.line, first.start, position.line, first.end));
+  }
+
+  /** The name under the cursor in the analysis's pattern, or in every loaded model that has it. */
+  private mentionHits(analysis: Analysis, lineText: string, character: number): Hit[] {
+    const hits: Hit[] = [];
+    for (const index of patternsToSearch(analysis, this.services.models.catalog)) {
+      const m = index.mentionAt(lineText, character);
+      if (m) hits.push({ entity: m.entity, writtenAs: m.text, start: m.start, end: m.end });
+    }
+    return hits;
+  }
+}
+
+/** Claims whose metric name or value is on this line (a table row, a label, a sentence). */
+function claimsOnLine(analysis: Analysis, line: number): MetricClaim[] {
+  const on = (r: MetricClaim['nameRange']): boolean => r.start.line <= line && line <= r.end.line;
+  return analysis.claims.filter((c) => on(c.nameRange) || on(c.valueRange));
+}
+
+function contains(range: MetricClaim['valueRange'], position: vscode.Position): boolean {
+  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return after && before;
+}
+
+/** The card's one link: reveal the entity in the Pattern tree (arguments: model id, entity key). */
+function showInTreeLink(modelId: string, key: string): CardLink {
+  return { title: 'Show in Pattern Tree', target: commandLinkTarget(SHOW_IN_TREE_COMMAND, [modelId, key]) };
+}
