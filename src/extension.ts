@@ -13,12 +13,15 @@ import * as completion from './features/completion';
 import * as diagnostics from './features/diagnostics';
 import * as quickFixes from './features/quickFixes';
 import * as newAnalysis from './features/newAnalysis';
+import type { TreeNode } from './features/tree/patternTreeNodes';
 import type { PatternTreeProvider } from './features/tree/patternTreeProvider';
 
 /** What activate() returns: a small API the integration tests (and other extensions) can use. */
 export interface PatternAnalystApi {
   readonly services: Services;
   readonly tree: PatternTreeProvider;
+  /** The pattern tree view (its selection and visibility), e.g. to check Show in Pattern Tree. */
+  readonly treeView: vscode.TreeView<TreeNode>;
 }
 
 export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
@@ -36,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
     quickFixes.register(services),
     newAnalysis.register(services),
   );
-  return { services, tree: patternTree.provider };
+  return { services, tree: patternTree.provider, treeView: patternTree.view };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * A stand-in for the VS Code executable that `@vscode/test-electron`'s `runTests()` launches, for
+ * machines that cannot download VS Code: it takes the same arguments and runs the tests in a
+ * real VS Code extension host served by code-server, with headless Chromium as the window.
+ *
+ * Understood: `--extensionDevelopmentPath=`, `--extensionTestsPath=`, `--disable-extensions`
+ * and one folder (or workspace file) to open. Electron-only flags (`--no-sandbox`,
+ * `--user-data-dir=`, ...) are ignored: code-server gets its own private folders.
+ * The extension host's console (mocha's reporter) goes to stdout; the exit code is the one the
+ * workbench reports through `window.codeAutomationExit` when the tests module's `run()` settles.
+ */
+import { randomBytes } from 'node:crypto';
+import { forwardExtensionHostConsole } from '../harness/browser';
+import { withWorkbench } from '../harness/workbench';
+
+interface ShimArgs {
+  extensionDevelopmentPath?: string;
+  extensionTestsPath?: string;
+  disableExtensions: boolean;
+  folder?: string;
+}
+
+export function parseArgs(argv: readonly string[]): ShimArgs {
+  const out: ShimArgs = { disableExtensions: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case '--extensionDevelopmentPath':
+        out.extensionDevelopmentPath = value();
+        break;
+      case '--extensionTestsPath':
+        out.extensionTestsPath = value();
+        break;
+      case '--disable-extensions':
+        out.disableExtensions = true;
+        break;
+      default:
+        if (!arg.startsWith('-')) out.folder = arg;
+        // Anything else is an Electron or desktop-only flag: nothing to do in code-server.
+    }
+  }
+  return out;
+}
+
+/** Starts every console line of the extension host; random so no workbench line can carry it by chance. */
+const CONSOLE_MARK = `\u2063pa-${randomBytes(4).toString('hex')}\u2063`;
+
+/** How long one whole test run may take before the shim gives up (a hung host must not hang CI). */
+const RUN_TIMEOUT_MS = Number(process.env.PATTERN_ANALYST_TEST_TIMEOUT_MS ?? 5 * 60_000);
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.extensionTestsPath || !args.folder) {
+    console.error('code-server shim: need --extensionTestsPath=<module> and a folder to open');
+    return 2;
+  }
+  let settle: (code: number) => void = () => undefined;
+  const exitCode = new Promise<number>((resolve) => (settle = resolve));
+  let flushConsole: () => Promise<void> = async () => undefined;
+  return withWorkbench(
+    {
+      folder: args.folder,
+      extensionDevelopmentPath: args.extensionDevelopmentPath,
+      extensionTestsPath: args.extensionTestsPath,
+      disableExtensions: args.disableExtensions,
+      // The tests module marks the host's console lines with it (see test/integration/index.ts).
+      env: { PATTERN_ANALYST_CONSOLE_MARK: CONSOLE_MARK },
+      waitForWorkbench: false,
+      beforeLoad: async (page) => {
+        await page.exposeFunction('codeAutomationExit', (code: number) => settle(Number(code) || 0));
+        flushConsole = forwardExtensionHostConsole(
+          page,
+          CONSOLE_MARK,
+          (line) => process.stdout.write(`${line}\n`),
+          (line) => process.stderr.write(`${line}\n`),
+        );
+        page.on('pageerror', (err) => process.stderr.write(`[workbench] ${err.message}\n`));
+      },
+    },
+    async () => {
+      const timer = setTimeout(() => {
+        console.error(`code-server shim: no result from the extension host after ${RUN_TIMEOUT_MS / 1000} s; giving up`);
+        settle(1);
+      }, RUN_TIMEOUT_MS);
+      const code = await exitCode;
+      clearTimeout(timer);
+      await flushConsole();
+      return code;
+    },
+  );
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`code-server shim: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}

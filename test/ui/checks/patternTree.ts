@@ -1,0 +1,41 @@
+/**
+ * The Pattern Analyst side bar as a user first sees it: click the activity-bar icon, read the
+ * tree's rows from the DOM, and keep a screenshot (test-results/ui/tree.png).
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { openPatternAnalyst, treeRows, type UiCheck } from '../uiCheck';
+
+const SECTION_TITLES = [
+  'The Pattern',
+  'Key Metrics & Benchmarks',
+  'Who Uses This Pattern',
+  'Strengths & Weaknesses',
+  'How AI Is Transforming This Pattern',
+  'Business Engineer Insight',
+];
+
+export const check: UiCheck = {
+  name: 'Pattern tree shows the pattern, its sections in order and its metrics',
+  async run({ page, screenshot, log, repoRoot }) {
+    await openPatternAnalyst(page);
+    const rows = await treeRows(page);
+    const names = rows.map((r) => r.name);
+    log(`${rows.length} rows: ${names.slice(0, 8).join(' | ')} ...`);
+
+    const root = rows.find((r) => r.name === 'AI Infrastructure');
+    assert.ok(root, `a root row "AI Infrastructure" in ${JSON.stringify(names)}`);
+    assert.match(root.description, /#17/);
+
+    const sections = rows.filter((r) => r.level === root.level + 1).map((r) => r.name);
+    assert.deepEqual(sections, SECTION_TITLES, 'section rows in the source order');
+
+    const metric = rows.find((r) => r.name === 'GPU Utilization Rate');
+    assert.ok(metric, 'the metric row "GPU Utilization Rate" shows under the expanded metrics section');
+    assert.equal(metric.level, root.level + 2);
+    assert.match(metric.description, />80% target for profitability/);
+
+    const shot = await screenshot('tree');
+    log(`screenshot: ${path.relative(repoRoot, shot)}`);
+  },
+};

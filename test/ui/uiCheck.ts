@@ -1,0 +1,103 @@
+/**
+ * What a UI check is: one named function driving the real workbench (headless Chromium on
+ * code-server, the extension loaded on `samples/`). Each file of test/ui/checks/ exports
+ * `check` (or `checks`, a list); runUiCheck.ts runs them all in one workbench, in file order.
+ * Plus the few DOM helpers several checks need, so no check re-learns the workbench's markup.
+ */
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import type { Workbench } from '../harness/workbench';
+
+export interface UiCheckContext {
+  readonly page: Page;
+  readonly workbench: Workbench;
+  readonly repoRoot: string;
+  /** The opened workspace folder (samples/). */
+  readonly workspace: string;
+  /** Saves a screenshot of the page as test-results/ui/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** A line in the report under the check's name. */
+  log(message: string): void;
+}
+
+export interface UiCheck {
+  readonly name: string;
+  run(ctx: UiCheckContext): Promise<void>;
+}
+
+export const RESULTS_DIR = (repoRoot: string): string => path.join(repoRoot, 'test-results', 'ui');
+
+export async function saveScreenshot(page: Page, repoRoot: string, name: string): Promise<string> {
+  const dir = RESULTS_DIR(repoRoot);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The Pattern Analyst icon of the activity bar. */
+export const ACTIVITY_ICON = '.part.activitybar .action-item a.action-label[aria-label^="Pattern Analyst"]';
+/** Rows of the Pattern Analyst tree (the side bar shows one view container at a time). */
+export const TREE_ROWS = '.part.sidebar .pane-body .monaco-list-row';
+
+/** Opens the Pattern Analyst side bar (clicking its icon only when it is not already open). */
+export async function openPatternAnalyst(page: Page): Promise<void> {
+  const icon = page.locator(ACTIVITY_ICON);
+  await icon.waitFor({ timeout: 30_000 });
+  const checked = await icon.evaluate((el) => el.closest('.action-item')?.classList.contains('checked') ?? false);
+  if (!checked) await icon.click();
+  await page.locator(TREE_ROWS).first().waitFor({ timeout: 30_000 });
+  // Move the mouse off the icon so its tooltip does not cover the tree in screenshots.
+  await page.mouse.move(700, 450);
+}
+
+export interface TreeRow {
+  readonly name: string;
+  readonly description: string;
+  /** 1-based depth, from aria-level. */
+  readonly level: number;
+  readonly selected: boolean;
+}
+
+/** The tree rows the DOM currently renders (the list is virtual: only rows in view exist). */
+export async function treeRows(page: Page): Promise<TreeRow[]> {
+  return page.locator(TREE_ROWS).evaluateAll((rows) =>
+    rows
+      .map((row) => ({
+        name: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+        description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+        level: Number(row.getAttribute('aria-level') ?? 0),
+        selected: row.classList.contains('selected'),
+        top: parseFloat(row.getAttribute('style')?.match(/top:\s*([-\d.]+)px/)?.[1] ?? '0'),
+      }))
+      .sort((a, b) => a.top - b.top)
+      .map(({ top: _top, ...row }) => row),
+  );
+}
+
+/** The tree row showing `name`. */
+export function treeRow(page: Page, name: string): Locator {
+  return page.locator(TREE_ROWS).filter({ has: page.locator('.label-name', { hasText: name }) }).first();
+}
+
+/** Runs a command by title through the command palette (F1), as a user would. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file by name through Quick Open (Ctrl+P), as a user would. */
+export async function openFile(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(fileName);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
+}
