@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, REPO_ROOT } from './helpers';
+import { activateExtension, REPO_ROOT, waitFor } from './helpers';
 
 interface Manifest {
   contributes: {
@@ -18,6 +18,9 @@ interface Manifest {
 
 const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Manifest;
 const contributed = manifest.contributes.commands.map((c) => c.command);
+const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
+/** The workbench registers `<viewId>.focus`, `.open`, ... for every view by itself. */
+const isViewCommand = (id: string): boolean => views.some((view) => id.startsWith(`${view}.`));
 
 /** Command ids the source registers (`registerCommand('patternAnalyst.x'`), read from src/. */
 function commandsInSource(): Set<string> {
@@ -47,7 +50,7 @@ describe('Manifest', () => {
   });
 
   it('contributes every command it registers (nothing hidden from the manifest)', () => {
-    const undeclared = [...registered].filter((id) => !contributed.includes(id));
+    const undeclared = [...registered].filter((id) => !contributed.includes(id) && !isViewCommand(id));
     assert.deepEqual(undeclared, []);
   });
 
@@ -57,11 +60,10 @@ describe('Manifest', () => {
   });
 
   it('the contributed tree view is backed by a provider', async () => {
-    const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
     assert.ok(views.includes('patternAnalyst.patternTree'));
-    // Focusing a view without a provider fails or shows an empty message; ours reveals rows.
-    await vscode.commands.executeCommand('patternAnalyst.patternTree.focus');
     const api = await activateExtension();
-    assert.equal(api.treeView.visible, true);
+    await vscode.commands.executeCommand('patternAnalyst.patternTree.focus');
+    await waitFor(() => (api.treeView.visible ? true : undefined), 'the tree view to become visible');
+    assert.ok(api.tree.getChildren().length > 0, 'the view has rows');
   });
 });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/features/tree/patternTreeNodes';
-import { activateExtension, closeAllEditors, fixturePath, REPO_ROOT } from './helpers';
+import { activateExtension, closeAllEditors, fixturePath, REPO_ROOT, waitFor } from './helpers';
 
 /** The pattern's source text: expectations come from it, not from the model the code reads. */
 const SOURCE = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'pattern-17-ai-infrastructure.txt'), 'utf8');
@@ -202,7 +202,7 @@ describe('Pattern tree', () => {
   it('Show in Pattern Tree reveals and selects the node in the view', async () => {
     await vscode.commands.executeCommand('patternAnalyst.showInTree', 'ai-infrastructure', 'metric:revenue-per-gpu-hour');
     const view = api.treeView;
-    assert.equal(view.visible, true, 'the Pattern Analyst view is shown');
+    await waitFor(() => (view.visible && view.selection.length > 0 ? true : undefined), 'the view to show a selection');
     assert.equal(view.selection.length, 1);
     assert.equal(label(item(view.selection[0])), 'Revenue per GPU Hour');
   });
