@@ -22,16 +22,17 @@ const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
 /** The workbench registers `<viewId>.focus`, `.open`, ... for every view by itself. */
 const isViewCommand = (id: string): boolean => views.some((view) => id.startsWith(`${view}.`));
 
-/** Command ids the source registers (`registerCommand('patternAnalyst.x'`), read from src/. */
+/**
+ * Contributed command ids that src/ names as a string literal (in `registerCommand('…'` or in a
+ * constant it registers): the commands some feature claims to implement.
+ */
 function commandsInSource(): Set<string> {
   const src = path.join(REPO_ROOT, 'src');
-  const ids = new Set<string>();
-  for (const file of readdirSync(src, { recursive: true }) as string[]) {
-    if (!file.endsWith('.ts')) continue;
-    const text = readFileSync(path.join(src, file), 'utf8');
-    for (const m of text.matchAll(/registerCommand\(\s*['"`]([\w.]+)['"`]/g)) ids.add(m[1]);
-  }
-  return ids;
+  const text = (readdirSync(src, { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => readFileSync(path.join(src, file), 'utf8'))
+    .join('\n');
+  return new Set(contributed.filter((id) => ['\'', '"', '`'].some((q) => text.includes(`${q}${id}${q}`))));
 }
 
 describe('Manifest', () => {
@@ -47,6 +48,8 @@ describe('Manifest', () => {
     assert.ok(implemented.length >= 4, `at least the tree's four commands are implemented; found ${implemented.join(', ')}`);
     const missing = implemented.filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], 'implemented in src/ but not registered at runtime');
+    const notYet = contributed.filter((id) => !registered.has(id));
+    if (notYet.length) console.log(`      (contributed but not implemented yet: ${notYet.join(', ')})`);
   });
 
   it('contributes every command it registers (nothing hidden from the manifest)', () => {
