@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { AnalysisCache } from './features/analysisCache';
 import { ModelStore } from './features/modelStore';
+import * as patternModels from './features/models';
 import type { Services } from './features/services';
 import { readSettings } from './features/settings';
 import * as tree from './features/tree';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
     diagnostics.register(services),
     quickFixes.register(services),
     newAnalysis.register(services),
+    patternModels.register(services, context.extensionUri),
   );
   return { services, tree: patternTree.provider, treeView: patternTree.view };
 }

@@ -1,0 +1,123 @@
+/**
+ * The command line, parsed into one typed command, or a {@link CliError} that says what is wrong
+ * (unknown option, missing value, an option another command takes). Uses node's own parseArgs.
+ */
+import { parseArgs } from 'node:util';
+import type { RuleId, Severity } from '../analysis/types';
+import { parseRuleOption, SEVERITIES, type CheckLevel } from './checkLevels';
+import { CliError } from './cliIo';
+
+export type Command =
+  | { readonly kind: 'help'; readonly topic?: CommandName }
+  | { readonly kind: 'version' }
+  | {
+    readonly kind: 'lint';
+    readonly inputs: readonly string[];
+    readonly format: 'text' | 'json';
+    readonly maxSeverity: Severity | 'none';
+    readonly rules: Readonly<Partial<Record<RuleId, CheckLevel>>>;
+    readonly models: readonly string[];
+  }
+  | { readonly kind: 'render'; readonly file: string; readonly output?: string; readonly force: boolean; readonly models: readonly string[] }
+  | { readonly kind: 'models'; readonly models: readonly string[]; readonly format: 'text' | 'json' };
+
+export type CommandName = 'lint' | 'render' | 'models';
+const COMMANDS: readonly CommandName[] = ['lint', 'render', 'models'];
+
+const OPTIONS = {
+  format: { type: 'string' },
+  'max-severity': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  models: { type: 'string', multiple: true },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+/** Which options each command takes (besides --help). */
+const ALLOWED: Readonly<Record<CommandName, readonly string[]>> = {
+  lint: ['format', 'max-severity', 'rule', 'models'],
+  render: ['output', 'force', 'models'],
+  models: ['models', 'format'],
+};
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${argumentError(e)} (see pattern-analyst --help)`);
+  }
+  const { values, positionals } = parsed;
+  const [name, ...rest] = positionals;
+  if (name !== undefined && !(COMMANDS as readonly string[]).includes(name)) {
+    throw new CliError(`unknown command "${name}"; commands: ${COMMANDS.join(', ')} (see pattern-analyst --help)`);
+  }
+  const command = name as CommandName | undefined;
+  if (values.help) return { kind: 'help', ...(command && { topic: command }) };
+  if (values.version) return { kind: 'version' };
+  if (!command) throw new CliError('no command given; commands: lint, render, models (see pattern-analyst --help)');
+
+  for (const key of Object.keys(values)) {
+    if (key !== 'help' && !ALLOWED[command].includes(key)) {
+      throw new CliError(`${command} does not take --${key} (see pattern-analyst ${command} --help)`);
+    }
+  }
+  const models = values.models ?? [];
+  const format = parseFormat(values.format);
+
+  switch (command) {
+    case 'lint': {
+      if (rest.length === 0) throw new CliError('lint needs at least one file, folder or glob, e.g. pattern-analyst lint "analyses/**/*.md"');
+      const rules: Partial<Record<RuleId, CheckLevel>> = {};
+      for (const r of values.rule ?? []) {
+        try {
+          const [rule, level] = parseRuleOption(r);
+          rules[rule] = level;
+        } catch (e) {
+          throw new CliError((e as Error).message);
+        }
+      }
+      return { kind: 'lint', inputs: rest, format, maxSeverity: parseMaxSeverity(values['max-severity']), rules, models };
+    }
+    case 'render': {
+      if (rest.length !== 1) throw new CliError(`render takes exactly one file${rest.length > 1 ? `, got ${rest.length}` : ''}, e.g. pattern-analyst render analysis.md -o analysis.html`);
+      if (values.output !== undefined && values.output.trim() === '') throw new CliError('-o needs a file name');
+      return { kind: 'render', file: rest[0], ...(values.output !== undefined && { output: values.output }), force: values.force === true, models };
+    }
+    case 'models': {
+      if (rest.length > 0) throw new CliError(`models takes no files (got "${rest[0]}"); use --models <file|folder> to name model files`);
+      return { kind: 'models', models, format };
+    }
+  }
+}
+
+function parseFormat(value: string | undefined): 'text' | 'json' {
+  if (value === undefined || value === 'text') return 'text';
+  if (value === 'json') return 'json';
+  throw new CliError(`--format must be text or json, not "${value}"`);
+}
+
+function parseMaxSeverity(value: string | undefined): Severity | 'none' {
+  if (value === undefined) return 'warning';
+  const v = value.toLowerCase();
+  if (v === 'none' || (SEVERITIES as readonly string[]).includes(v)) return v as Severity | 'none';
+  throw new CliError(`--max-severity must be one of ${[...SEVERITIES, 'none'].join(', ')}, not "${value}"`);
+}
+
+/** parseArgs' errors, said shortly: "unknown option --foo", "--format needs a value". */
+function argumentError(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  const option = /'(-[^' ]+)/.exec(err.message ?? '')?.[1];
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `unknown option ${option ?? ''}`.trim();
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      if (!option) return 'an option has a wrong value';
+      if (/does not take/.test(err.message ?? '')) return `${option} takes no value`;
+      return /argument missing/.test(err.message ?? '') ? `${option} needs a value` : `${option} has a wrong value`;
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': return 'unexpected argument';
+    default: return err.message?.split('\n')[0] ?? 'bad arguments';
+  }
+}

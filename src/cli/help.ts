@@ -1,0 +1,72 @@
+/** The CLI's --help texts: what each command does, its options, and the exit codes. */
+import type { CommandName } from './args';
+
+const EXIT_CODES = `Exit codes:
+  0  clean: no finding at or above --max-severity (lint), every model valid (models)
+  1  findings at or above --max-severity (lint), an invalid model (models)
+  2  usage error, a file or folder that cannot be read, a binary file, an invalid workspace model (lint, render)`;
+
+const MODELS_TEXT = `Pattern models: the bundled model, plus the *.pattern.json files of the nearest folder above
+each file that holds some (directly or in a patterns/ sub-folder), searching up to the
+repository root; or exactly the files and folders given with --models (repeatable).`;
+
+export const HELP: Readonly<Record<'main' | CommandName, string>> = {
+  main: `pattern-analyst — check and render business-model pattern analyses, as the Pattern Analyst
+VS Code extension does, from the command line or CI.
+
+Usage:
+  pattern-analyst lint <files|folders|globs...> [--format text|json] [--max-severity <level>]
+                       [--rule <rule>=<level>]... [--models <file|folder>]...
+  pattern-analyst render <file> [-o out.html] [--force] [--models <file|folder>]...
+  pattern-analyst models [--models <file|folder>]... [--format text|json]
+  pattern-analyst --help | <command> --help | --version
+
+${MODELS_TEXT}
+
+${EXIT_CODES}`,
+  lint: `pattern-analyst lint <files|folders|globs...>
+
+Checks analyses (markdown files whose front matter names a pattern) and prints one line per
+finding, the form problem matchers read:
+  file:line:col: severity: message [rule]
+
+Options:
+  --format text|json        text (default) or one JSON document on stdout
+  --max-severity <level>    error, warning (default), information, hint or none: findings at or
+                            above it make the run fail (exit 1); none never fails on findings
+  --rule <rule>=<level>     like the patternAnalyst.checks.* settings; repeatable. Rules:
+                            benchmark-miss, impossible-value, missing-section, unknown-pattern,
+                            near-miss-name; levels: off, error, warning, information, hint
+  --models <file|folder>    use these pattern models (repeatable)
+
+Quote globs so the CLI expands them (** included): pattern-analyst lint "analyses/**/*.md".
+A folder stands for the markdown files (*.md, *.markdown) under it.
+
+${MODELS_TEXT}
+
+${EXIT_CODES}`,
+  render: `pattern-analyst render <file> [-o out.html] [--force]
+
+Writes the same self-contained HTML page as the editor's Export to HTML: to stdout, or to the
+file given with -o (never over an existing file unless --force is given).
+
+Options:
+  -o, --output <file>       write the page to this file
+  --force                   replace the -o file if it exists
+  --models <file|folder>    use these pattern models (repeatable)
+
+${EXIT_CODES}`,
+  models: `pattern-analyst models [--models <file|folder>]...
+
+Lists the bundled pattern model and the workspace models found from the working folder (or
+given with --models), and validates them: each is ok, or its problems are printed as
+file:line:col: error: message lines.
+
+Options:
+  --format text|json        a table (default) or one JSON document
+  --models <file|folder>    list and validate these model files (repeatable)
+
+${MODELS_TEXT}
+
+${EXIT_CODES}`,
+};

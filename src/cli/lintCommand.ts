@@ -1,0 +1,93 @@
+/**
+ * `pattern-analyst lint`: the editor's diagnostics for files on disk. The same core reads each
+ * file (`analyzeText` with the same models), the same levels apply, and each finding prints as
+ * `file:line:col: severity: message [rule]` (1-based, problem-matcher friendly) or as JSON.
+ */
+import { analyzeText } from '../analysis/analyze';
+import type { Finding, RuleId, Severity } from '../analysis/types';
+import { formatModelProblem } from '../model/modelSet';
+import { applyLevels, severityRank, type CheckLevel } from './checkLevels';
+import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, printable, printableJson, type CliIo } from './cliIo';
+import { displayPath } from './displayPath';
+import { expandInputs } from './inputFiles';
+import { ModelResolver } from './modelDiscovery';
+import { readText } from './readText';
+
+export interface LintOptions {
+  readonly inputs: readonly string[];
+  readonly format: 'text' | 'json';
+  /** Findings at or above this severity fail the run; `none`: findings never do. */
+  readonly maxSeverity: Severity | 'none';
+  readonly rules: Readonly<Partial<Record<RuleId, CheckLevel>>>;
+  readonly models: readonly string[];
+}
+
+interface FileReport {
+  readonly file: string;
+  readonly analysis: boolean;
+  readonly pattern: string | null;
+  readonly findings: readonly Finding[];
+}
+
+export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number> {
+  const { files, errors } = await expandInputs(opts.inputs, io.cwd);
+  const ioErrors = [...errors];
+  const resolver = new ModelResolver(io.cwd, opts.models);
+  const reportedModelSets = new Set<string>();
+  let modelErrors = 0;
+  const reports: FileReport[] = [];
+
+  for (const abs of files) {
+    const file = displayPath(io.cwd, abs);
+    const read = await readText(abs, 'a markdown analysis');
+    if ('error' in read) {
+      ioErrors.push(`${file}: ${read.error}`);
+      continue;
+    }
+    const models = await resolver.forFile(abs);
+    if (!reportedModelSets.has(models.key)) {
+      reportedModelSets.add(models.key);
+      for (const p of models.problems) io.err(printable(`${formatModelProblem(p)} [pattern-model]`));
+      modelErrors += models.problems.length;
+    }
+    const analysis = analyzeText(read.text, models.set.catalog);
+    const findings = analysis.isAnalysis ? applyLevels(analysis.findings, opts.rules) : [];
+    reports.push({ file, analysis: analysis.isAnalysis, pattern: analysis.pattern?.model.id ?? null, findings });
+  }
+
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of reports) for (const f of r.findings) counts[f.severity]++;
+  const threshold = opts.maxSeverity === 'none' ? Infinity : severityRank(opts.maxSeverity);
+  const failing = reports.some((r) => r.findings.some((f) => severityRank(f.severity) >= threshold));
+
+  if (opts.format === 'json') {
+    io.out(printableJson({
+      files: reports.map((r) => ({
+        file: r.file, analysis: r.analysis, pattern: r.pattern,
+        findings: r.findings.map((f) => ({
+          line: f.range.start.line + 1, column: f.range.start.character + 1,
+          endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
+          severity: f.severity, rule: f.rule, message: f.message,
+        })),
+      })),
+      summary: { files: reports.length, analyses: reports.filter((r) => r.analysis).length, ...counts },
+      errors: [...ioErrors, ...(modelErrors > 0 ? [`${modelErrors} pattern model problem${modelErrors === 1 ? '' : 's'}`] : [])],
+    }));
+  } else {
+    for (const r of reports) {
+      for (const f of r.findings) {
+        io.out(printable(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity}: ${f.message} [${f.rule}]`));
+      }
+    }
+  }
+  for (const e of ioErrors) io.err(printable(`pattern-analyst: ${e}`));
+  const analyses = reports.filter((r) => r.analysis).length;
+  io.err(`${plural(reports.length, 'file')} checked (${plural(analyses, 'analysis', 'analyses')}): ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')}.`);
+
+  if (ioErrors.length > 0 || modelErrors > 0) return EXIT_ERROR;
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}

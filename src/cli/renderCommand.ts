@@ -1,0 +1,16 @@
+/**
+ * `pattern-analyst render`: the same self-contained HTML page as the editor's Export to HTML,
+ * from the same renderer, to stdout or to a file (never over an existing one without --force).
+ */
+import { CliError, type CliIo } from './cliIo';
+
+export interface RenderOptions {
+  readonly file: string;
+  readonly output?: string;
+  readonly force: boolean;
+  readonly models: readonly string[];
+}
+
+export async function renderCommand(_opts: RenderOptions, _io: CliIo): Promise<number> {
+  throw new CliError('render is not available in this build yet');
+}
