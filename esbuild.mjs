@@ -41,7 +41,10 @@ if (existsSync('src/cli/main.ts')) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    // ES module builds (chosen above) may read import.meta.url, which a CommonJS bundle lacks
+    // (tinyglobby's fdir calls createRequire(import.meta.url)): give them this file's URL.
+    banner: { js: '#!/usr/bin/env node\nvar __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
   });
 }
 if (existsSync('src/webview/preview.ts')) {
