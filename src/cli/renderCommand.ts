@@ -12,5 +12,5 @@ export interface RenderOptions {
 }
 
 export async function renderCommand(_opts: RenderOptions, _io: CliIo): Promise<number> {
-  throw new CliError('render is not available in this build yet');
+  throw new CliError('render is not available yet: it uses the editor\'s HTML export, which has not landed in this build');
 }

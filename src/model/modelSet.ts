@@ -43,7 +43,7 @@ export interface ModelRange {
 /** Something wrong with one model file, and where. */
 export interface ModelProblem {
   readonly origin: string;
-  /** The reason, with the JSON path where it helps: `missing required property "kind" at $.metrics[0].unit`. */
+  /** The reason, after the JSON path where it helps: `$.metrics[0].unit: missing required property "kind"`. */
   readonly message: string;
   /** JSON path of the offending value (`$` for syntax errors). */
   readonly path: string;
@@ -131,7 +131,7 @@ function loadOne(file: ModelFile, catalog: PatternCatalog, entries: CatalogEntry
     return { origin, status: 'same-as-loaded', model, problems: [] };
   }
   const owner = holder?.bundled ? 'the bundled model (which is never replaced)' : (holder?.origin ?? 'another model');
-  const reason = `duplicate pattern id "${model.id}": already used by ${owner}; give this model an id of its own (it is not loaded)`;
+  const reason = `duplicate pattern id "${model.id}": already used by ${owner}, so this model is not loaded; give it an id of its own`;
   return { origin, status: 'duplicate-id', model, problems: [problemAt(origin, text, '$.id', reason, idOffset(text))] };
 }
 
@@ -149,7 +149,7 @@ function idOffset(text: string): number | undefined {
 export function problemAt(origin: string, text: string, path: string, reason: string, offset: number | undefined, root?: Node): ModelProblem {
   const start = Math.min(Math.max(offset ?? 0, 0), text.length);
   const length = tokenLength(text, start, root ?? parseTree(text, [], { allowTrailingComma: true, disallowComments: false }));
-  const message = path === '$' || path === '' ? reason : `${reason} at ${path}`;
+  const message = path === '$' || path === '' ? reason : `${path}: ${reason}`;
   return { origin, message, path, range: { start: positionOf(text, start), end: positionOf(text, start + length) } };
 }
 
