@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Workbench } from '../harness/workbench';
 
 export interface UiCheckContext {
@@ -100,4 +100,70 @@ export async function openFile(page: Page, fileName: string): Promise<void> {
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
+}
+
+/**
+ * The little of the DOM that code running in the page needs. The test program has no DOM lib on
+ * purpose (it shares its type check with src/, which must not touch browser globals).
+ */
+interface PageNode {
+  readonly textContent: string | null;
+}
+interface PageDocument {
+  querySelector(selector: string): PageNode | null;
+  createTreeWalker(root: PageNode, whatToShow: number): { nextNode(): PageNode | null };
+  createRange(): {
+    setStart(node: PageNode, offset: number): void;
+    setEnd(node: PageNode, offset: number): void;
+    getBoundingClientRect(): { left: number; top: number; width: number; height: number };
+  };
+}
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+
+/** Where `text` is drawn in the active editor (the centre of its first occurrence), or undefined. */
+async function textPosition(page: Page, text: string): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate(([needle, showText]) => {
+    const document = (globalThis as unknown as { document: PageDocument }).document;
+    const lines = document.querySelector('.editor-group-container.active .monaco-editor .view-lines') ?? document.querySelector('.monaco-editor .view-lines');
+    if (!lines) return undefined;
+    const walker = document.createTreeWalker(lines, showText);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      // The editor draws spaces as non-breaking spaces.
+      const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return undefined;
+  }, [text, SHOW_TEXT] as const);
+}
+
+/**
+ * Hovers `text` in the active editor (it must be on screen, within one token) and returns the
+ * hover card's text. The mouse moves twice, a few pixels apart, and the whole thing is retried:
+ * the first try often misses while the editor settles. Needs `editor.hover.delay` low (seeded).
+ */
+export async function hoverText(page: Page, text: string, attempts = 4): Promise<string> {
+  const card = page.locator('.monaco-hover:not(.hidden)').first();
+  for (let i = 0; i < attempts; i++) {
+    const at = await textPosition(page, text);
+    if (!at) throw new Error(`"${text}" is not drawn in the active editor`);
+    await page.mouse.move(at.x - 3, at.y);
+    await page.mouse.move(at.x, at.y);
+    try {
+      await card.waitFor({ timeout: 2500 });
+      return (await card.innerText()).trim();
+    } catch {
+      await page.mouse.move(5, 5);
+    }
+  }
+  throw new Error(`no hover card appeared over "${text}"`);
+}
+
+/** The document inside the active webview (two nested iframes in the web workbench). */
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
