@@ -8,6 +8,7 @@
  * `constructor` in a model are reported as unknown and can never reach an object's prototype.
  */
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { nameKey } from './names';
 import type {
   AliasSpec, Benchmark, Comparator, Company, ExtensionNote, Metric, MetricUnit, ModelError, PatternModel,
   Section, SectionKind, SourceInfo, UnitKind,
@@ -23,8 +24,14 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const COMPARATORS: readonly Comparator[] = ['>', '>=', '<', '<='];
 const UNIT_KINDS: readonly UnitKind[] = ['percent', 'currency', 'number', 'multiple'];
 const SECTION_KINDS: readonly SectionKind[] = ['prose', 'metrics', 'companies', 'strengthsWeaknesses'];
-/** Longest string accepted anywhere in a model: keeps a hostile model from bloating every hover. */
+/**
+ * Longest string accepted anywhere in a model: keeps a hostile model from bloating every hover.
+ * Counted in characters (code points), as JSON Schema's `maxLength` counts them, so the schema
+ * and the loader draw the line at the same place.
+ */
 const MAX_STRING = 10_000;
+/** Deeper than any real model (about 6 levels); the JSON parser recurses, so deeper input could overflow the stack. */
+const MAX_DEPTH = 64;
 
 type Json = unknown;
 type Segment = string | number;
@@ -48,6 +55,8 @@ function isObject(v: Json): v is Record<string, Json> {
 function describe(v: Json): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
+  // JSON.stringify would print a number too large for JSON (1e999 parses to Infinity) as "null".
+  if (typeof v === 'number') return `number ${Number.isFinite(v) ? v : 'too large to represent'}`;
   return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
 }
 
@@ -77,7 +86,14 @@ function str(r: Reporter, at: Segment[], v: Json, opts: { required?: boolean; pa
     return undefined;
   }
   if (v.length > MAX_STRING) {
-    r.report(at, `is ${v.length} characters long; the limit is ${MAX_STRING}`);
+    const length = codePointLength(v);
+    if (length > MAX_STRING) {
+      r.report(at, `is ${length} characters long; the limit is ${MAX_STRING}`);
+      return undefined;
+    }
+  }
+  if (v.includes('\u0000')) {
+    r.report(at, 'contains a NUL character (\\u0000); model text must be plain text');
     return undefined;
   }
   if (opts.pattern && !opts.pattern.test(v)) {
@@ -85,6 +101,20 @@ function str(r: Reporter, at: Segment[], v: Json, opts: { required?: boolean; pa
     return undefined;
   }
   return v;
+}
+
+function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
 }
 
 function num(r: Reporter, at: Segment[], v: Json, integer = false): number | undefined {
@@ -248,7 +278,11 @@ function source(r: Reporter, at: Segment[], v: Json): SourceInfo {
   return { ...fields, headerLines: arr(r, [...at, 'headerLines'], own(o, 'headerLines'), (a, el) => str(r, a, el)) };
 }
 
-/** Ids must be unique within a list, and no two entities may answer to the same name or alias. */
+/**
+ * Ids must be unique within a list, and no two entities may answer to the same name or alias.
+ * Names are compared with the index's own {@link nameKey}, and claimed in the index's order
+ * (pattern, sections, metrics, companies), so whatever the index could confuse is refused here.
+ */
 function checkUniqueness(r: Reporter, model: PatternModel): void {
   const lists: [string, readonly { id: string }[]][] = [['sections', model.sections], ['metrics', model.metrics], ['companies', model.companies]];
   for (const [key, list] of lists) {
@@ -261,11 +295,17 @@ function checkUniqueness(r: Reporter, model: PatternModel): void {
   }
   const owners = new Map<string, string>();
   const claim = (text: string, owner: string, at: Segment[]): void => {
-    const key = text.normalize('NFKC').toLowerCase().replace(/[\s\u00a0-]+/g, ' ').trim();
+    const key = nameKey(text);
     const prior = owners.get(key);
-    if (prior !== undefined && prior !== owner) r.report(at, `the name "${text}" already names ${prior}; names and aliases must be unique across metrics, companies and sections`);
+    if (prior !== undefined && prior !== owner) r.report(at, `the name "${text}" already names ${prior}; names and aliases must be unique across the pattern, its sections, metrics and companies`);
     else owners.set(key, owner);
   };
+  claim(model.name, 'the pattern', ['name']);
+  model.aliases.forEach((a, j) => claim(a.text, 'the pattern', ['aliases', j]));
+  model.sections.forEach((s, i) => {
+    claim(s.title, `section "${s.id}"`, ['sections', i, 'title']);
+    s.aliases.forEach((a, j) => claim(a.text, `section "${s.id}"`, ['sections', i, 'aliases', j]));
+  });
   model.metrics.forEach((m, i) => {
     claim(m.name, `metric "${m.id}"`, ['metrics', i, 'name']);
     m.aliases.forEach((a, j) => claim(a.text, `metric "${m.id}"`, ['metrics', i, 'aliases', j]));
@@ -293,11 +333,14 @@ function validate(r: Reporter, v: Json): PatternModel | undefined {
   if (!o) return undefined;
   checkKeys(r, [], o, ['schemaVersion', 'id', 'name', 'sections'],
     ['$schema', 'number', 'symbol', 'title', 'family', 'marketSize', 'tagline', 'aliases', 'source', 'metrics', 'companies', 'strengths', 'weaknesses']);
+  str(r, ['$schema'], own(o, '$schema'));
   const version = own(o, 'schemaVersion');
   if (version !== undefined && version !== 1) r.report(['schemaVersion'], `unsupported schemaVersion ${describe(version)}; this version of Pattern Analyst reads schemaVersion 1`);
   const pid = id(r, ['id'], own(o, 'id'));
   const name = str(r, ['name'], own(o, 'name'));
   const number = num(r, ['number'], own(o, 'number'), true);
+  // Analyses name a pattern by "17" or "#17": zero or a negative number could never be found.
+  if (number !== undefined && number < 1) r.report(['number'], `expected a positive whole number, found ${number}`);
   const optional: Record<string, string> = {};
   for (const key of ['symbol', 'title', 'family', 'marketSize', 'tagline'] as const) {
     const s = str(r, [key], own(o, key));
@@ -345,25 +388,50 @@ function offsetOf(root: Node | undefined, segments: readonly Segment[]): number 
 export function loadPatternModel(text: string): LoadResult {
   if (typeof text !== 'string') return { errors: [{ path: '$', message: 'the model is not text' }] };
   if (text.includes('\u0000')) return { errors: [{ path: '$', message: 'the file contains NUL bytes: it is binary, not a JSON pattern model', offset: text.indexOf('\u0000') }] };
-  const parseErrors: ParseError[] = [];
-  const root = parseTree(text.replace(/^\uFEFF/, ''), parseErrors, { allowTrailingComma: false, disallowComments: true });
-  if (parseErrors.length > 0 || !root) {
-    const errors = parseErrors.slice(0, 20).map((e) => ({ path: '$', message: `invalid JSON: ${printParseErrorCode(e.error)}`, offset: e.offset }));
-    return { errors: errors.length > 0 ? errors : [{ path: '$', message: 'invalid JSON: the file is empty' }] };
+  // Offsets are reported in the text as given, byte-order mark included (the CLI reads files with it).
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const json = text.slice(bom);
+  const tooDeep = nestingBeyond(json, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    return { errors: [{ path: '$', message: `the JSON is nested more than ${MAX_DEPTH} levels deep; a pattern model needs about 6`, offset: tooDeep + bom }] };
   }
+  const parseErrors: ParseError[] = [];
+  let root: Node | undefined;
   let value: Json;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    root = parseTree(json, parseErrors, { allowTrailingComma: false, disallowComments: true });
+    if (parseErrors.length > 0 || !root) {
+      const errors = parseErrors.slice(0, 20).map((e) => ({ path: '$', message: `invalid JSON: ${printParseErrorCode(e.error)}`, offset: e.offset + bom }));
+      return { errors: errors.length > 0 ? errors : [{ path: '$', message: 'invalid JSON: the file is empty' }] };
+    }
+    value = JSON.parse(json);
   } catch (e) {
     return { errors: [{ path: '$', message: `invalid JSON: ${(e as Error).message}` }] };
   }
   const r = new Reporter();
   const model = validate(r, value);
-  const errors = r.errors.map((e) => {
+  const errors: ModelError[] = r.errors.map((e) => {
     const offset = offsetOf(root, e.segments);
-    return { path: formatPath(e.segments), message: e.message, ...(offset !== undefined && { offset }) };
+    return { path: formatPath(e.segments), message: e.message, ...(offset !== undefined && { offset: offset + bom }) };
   });
   return model && errors.length === 0 ? { model, errors: [] } : { errors };
+}
+
+/** Offset of the first bracket that opens more than `max` levels of nesting, outside strings; undefined if none does. */
+function nestingBeyond(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return undefined;
 }
 
 /** 1-based line and column of an offset in a text, for `file:line:col` messages. */
