@@ -159,24 +159,37 @@ export class PatternIndex {
   }
 
   /**
-   * Names close to `text` (typos, wrong case of a proper name), best first. Exact case-insensitive
-   * matches of metric names are not suggestions; company names differing only in case are, since
-   * analysts should write "CoreWeave", not "Coreweave".
+   * Names close to `text` (typos, wrong case of a proper name), best first. A name already spelt
+   * right gets no suggestion, and neither does a metric or section name in other capitals (those
+   * are case-insensitive); a company name in other capitals does ("Coreweave" → "CoreWeave"), since
+   * analysts should spell proper names right. A `matchCase` alias is compared with its capitals,
+   * so it is never offered for the common word it guards against ("together", "togther").
    */
   suggest(text: string, kinds: readonly EntityKind[] = ['metric', 'company', 'section'], max = 3): Suggestion[] {
     const key = nameKey(text);
     if (key.length < 3) return [];
+    const asWritten = nameKeyMatchCase(text);
+    const known = this.names.get(key);
+    if (known) {
+      const miscased = known.entity.kind === 'company' && nameKeyMatchCase(known.spelled) !== asWritten;
+      return miscased && kinds.includes('company') ? [{ entity: known.entity, name: known.spelled, distance: 0 }] : [];
+    }
+    if (this.caseNames.has(asWritten)) return [];
     const limit = Math.max(1, Math.min(3, Math.floor(key.length / 5)));
     const best = new Map<string, Suggestion>();
-    const consider = (entity: Entity, spelled: string): void => {
+    const consider = (entity: Entity, spelled: string, matchCase: boolean): void => {
       if (!kinds.includes(entity.kind)) return;
-      const d = editDistance(key, nameKey(spelled), limit);
-      if (d > limit) return;
+      // A matchCase alias in other capitals is the common word it guards against ("together"), and
+      // it is compared with its capitals: "Togther" is near "Together", "togther" is not.
+      if (matchCase && nameKey(spelled) === key) return;
+      const d = matchCase ? editDistance(asWritten, nameKeyMatchCase(spelled), limit) : editDistance(key, nameKey(spelled), limit);
+      if (d === 0 || d > limit) return;
       const id = entityKey(entity);
       const prior = best.get(id);
       if (!prior || d < prior.distance) best.set(id, { entity, name: spelled, distance: d });
     };
-    for (const entry of [...this.names.values(), ...this.caseNames.values()]) consider(entry.entity, entry.spelled);
+    for (const entry of this.names.values()) consider(entry.entity, entry.spelled, false);
+    for (const entry of this.caseNames.values()) consider(entry.entity, entry.spelled, true);
     return [...best.values()].sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, max);
   }
 
