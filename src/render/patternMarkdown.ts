@@ -12,9 +12,35 @@ export interface PatternDocument {
   readonly lines: ReadonlyMap<string, number>;
 }
 
-/** Markdown special characters in model strings are escaped: model text is data, not markup. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$&]/g, '\\$&').replace(/\r?\n/g, ' ');
+export interface EscapeOptions {
+  /**
+   * The text follows other text on its line (after `**Benchmark:** `, inside a heading), so the
+   * characters that only act at the start of a line (`> - + =`, "1.") need no escape there.
+   */
+  readonly midLine?: boolean;
+}
+
+/**
+ * Model text is data, not markup. Characters that can start markup anywhere in a line are escaped
+ * (backslash, backtick, `* _ [ ] < ~ | { } # $`, and `&` where it would start an entity), and so
+ * is what a reader's renderer would turn into a link on its own (the `:` of `https://` or
+ * `mailto:`, the dots of `www.example.com`). Characters that act only at the start of a line
+ * (`> - + =`, "1." and "1)") are escaped there. Nothing else is, so the source's sentences still
+ * read verbatim in the editor. Line breaks of every kind become spaces and the ends are trimmed:
+ * a model string is one line (no new block can start, no indented code block), and the line
+ * numbers the document records stay true.
+ */
+export function escapeMarkdown(text: string, options: EscapeOptions = {}): string {
+  const escaped = text
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<~|{}#$]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/(?<=[\p{L}\p{N}]):(?=\S)/gu, '\\:')
+    .replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, '\\.')
+    .replace(/(^|\s)\/\//g, '$1\\/\\/');
+  if (options.midLine) return escaped;
+  return escaped.replace(/^[>+=-]/, '\\$&').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 export function patternToMarkdown(model: PatternModel): PatternDocument {
@@ -23,7 +49,9 @@ export function patternToMarkdown(model: PatternModel): PatternDocument {
   const mark = (key: string): void => {
     lines.set(key, out.length);
   };
-  const e = escapeMarkdown;
+  const e = (text: string): string => escapeMarkdown(text, { midLine: true });
+  /** For text that starts a line or a list item's content, where `-` or `1.` would start a block. */
+  const eLine = (text: string): string => escapeMarkdown(text);
   mark('pattern');
   out.push(`# ${e(model.name)}${model.symbol ? ` (${e(model.symbol)})` : ''}`, '');
   const facts = [
@@ -38,7 +66,7 @@ export function patternToMarkdown(model: PatternModel): PatternDocument {
     out.push(`## ${e(section.title)}`, '');
     section.paragraphs.forEach((p, i) => {
       mark(`paragraph:${section.id}:${i}`);
-      out.push(e(p), '');
+      out.push(eLine(p), '');
     });
     if (section.kind === 'metrics') {
       for (const metric of model.metrics) {
@@ -48,7 +76,9 @@ export function patternToMarkdown(model: PatternModel): PatternDocument {
         const notes = [`unit: ${e(metric.unit.label)}`];
         if (note?.direction) notes.push(`${note.direction} is better`);
         if (note?.definition) notes.push(`definition: ${e(note.definition)}`);
-        out.push(`> *Pattern Analyst note (not from the source):* ${notes.join('; ')}.`, '');
+        const noteText = notes.join('; ');
+        // The definition usually ends a sentence already; do not print "period..".
+        out.push(`> *Pattern Analyst note (not from the source):* ${noteText}${/[.!?]$/.test(noteText) ? '' : '.'}`, '');
       }
     } else if (section.kind === 'companies') {
       for (const company of model.companies) {
@@ -60,12 +90,12 @@ export function patternToMarkdown(model: PatternModel): PatternDocument {
       out.push('### Strengths', '');
       model.strengths.forEach((text, index) => {
         mark(entityKey({ kind: 'strength', model, index, text }));
-        out.push(`- ${e(text)}`);
+        out.push(`- ${eLine(text)}`);
       });
       out.push('', '### Weaknesses', '');
       model.weaknesses.forEach((text, index) => {
         mark(entityKey({ kind: 'weakness', model, index, text }));
-        out.push(`- ${e(text)}`);
+        out.push(`- ${eLine(text)}`);
       });
       out.push('');
     }
