@@ -46,7 +46,7 @@ describe('entityCard', () => {
 
     const text = entityCardMarkdown(card);
     assert.match(text, /\*\*Benchmark\*\* \(source, verbatim\): \\>80% target for profitability/);
-    assert.match(text, /\*Pattern Analyst's note, not the source's:\* GPU\\-hours sold or used/);
+    assert.match(text, /\*Pattern Analyst's note, not the source's:\* GPU\\?-hours sold or used/);
   });
 
   it('shows the verdict of a value stated on the line, and only for this metric', () => {
