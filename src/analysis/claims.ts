@@ -1,0 +1,278 @@
+/**
+ * Finds the values an analysis states for the pattern's metrics, the three ways analysts write
+ * them, using the index's mention finder for every metric name (no list of names lives here):
+ *
+ * - table rows: the metric cell names a metric; the value is in the Value/Actual/latest-period
+ *   column (see tableColumns), else the first cell after the name holding a value; the Source
+ *   column, if any, becomes `claim.source`;
+ * - labels: "GPU utilization: 72%", "**GPU utilization:** 72%", "- Retention: 96%";
+ * - sentences: "GPU utilization averaged 72% in Q3". The value must be in the same sentence as the
+ *   name. Each name takes the nearest value after it (up to the next metric name); failing that,
+ *   a value written just before it ("72% GPU utilization"). "A and B were X and Y" pairs in order.
+ *
+ * What is not a claim: targets and comparisons ("the 80% target", "vs. 65% last year"), the start
+ * of "from 65% to 72%", movements ("rose 5%") except for metrics that are themselves changes
+ * (whose unit allows negative values, like Capacity Growth Rate), bare numbers (except 0.xx right
+ * next to a percent metric's name, read as a fraction), and a value of the wrong unit unless it is
+ * the first thing after the name (then it is claimed and judged "wrong unit").
+ */
+import type { Mention, PatternIndex } from '../model/patternIndex';
+import type { Metric } from '../model/types';
+import { runRange, type ProseBlock, type TableBlock, type TableCell, type TextRun } from './markdownBlocks';
+import { labelAt, sentenceSpans, type Label } from './proseStructure';
+import { tableColumns } from './tableColumns';
+import { asPercentFraction, findValues, type FoundValue } from './values';
+import { verdictFor } from './verdict';
+import type { MetricClaim, StatedValue, TextRange } from './types';
+
+/** Most words allowed between a name and a value for "right next to it" (fractions, wrong units, "72% GPU utilization"). */
+const NEAR_WORDS = 3;
+const NEAR_CHARS = 120;
+
+type MetricMention = Mention & { readonly entity: { readonly kind: 'metric'; readonly metric: Metric } };
+
+function isMetricMention(m: Mention): m is MetricMention {
+  return m.entity.kind === 'metric';
+}
+
+/** Metrics whose values may be negative measure a change (Capacity Growth Rate): "grew 18%" is their level. */
+function isChangeMetric(metric: Metric): boolean {
+  return metric.unit.min !== undefined && metric.unit.min < 0;
+}
+
+function wordsBetween(text: string, a: number, b: number): number {
+  if (b - a > NEAR_CHARS) return Infinity;
+  const gap = text.slice(a, b);
+  if (/\d/.test(gap)) return Infinity;
+  return gap.match(/\p{L}+/gu)?.length ?? 0;
+}
+
+/** The value read for `metric`, when its unit fits: 0.72 becomes 72% only when `near` the name. */
+function fitting(metric: Metric, f: FoundValue, near: boolean): StatedValue | undefined {
+  const v = f.value;
+  switch (metric.unit.kind) {
+    case 'percent':
+      if (v.kind === 'percent') return v;
+      return f.bare && near ? asPercentFraction(v) : undefined;
+    case 'currency':
+      return v.kind === 'currency' ? v : undefined;
+    case 'multiple':
+      return v.kind === 'multiple' ? v : undefined;
+    case 'number':
+      return f.bare ? v : undefined;
+  }
+}
+
+interface Picked {
+  readonly found: FoundValue;
+  readonly value: StatedValue;
+}
+
+/**
+ * The value a name claims among `candidates` (nearest first; `anchor` is the end of the name).
+ * Levels before movements; a wrong-unit value only when it comes first and right after the name.
+ */
+function pick(metric: Metric, candidates: readonly FoundValue[], text: string, anchor: number): Picked | undefined {
+  const usable = candidates.filter((c) => !c.reference);
+  for (let k = 0; k < usable.length; k++) {
+    const c = usable[k];
+    if (c.change) continue;
+    const near = k === 0 && wordsBetween(text, anchor, c.start) <= NEAR_WORDS;
+    const value = fitting(metric, c, near);
+    if (value) return { found: c, value };
+  }
+  if (isChangeMetric(metric)) {
+    for (const c of usable) {
+      const value = c.change ? fitting(metric, c, false) : undefined;
+      if (value) return { found: c, value };
+    }
+  }
+  const first = usable[0];
+  if (first && first === candidates[0] && !first.change && !first.bare && wordsBetween(text, anchor, first.start) <= NEAR_WORDS) {
+    return { found: first, value: first.value };
+  }
+  return undefined;
+}
+
+function claim(metric: Metric, nameRange: TextRange, valueRange: TextRange, value: StatedValue, context: MetricClaim['context'], source?: string): MetricClaim {
+  return { metricId: metric.id, nameRange, valueRange, value, verdict: verdictFor(metric, value), context, ...(source && { source }) };
+}
+
+const CONNECTOR = /^[\s,;/&]*(?:(?:and|or|as well as|plus)\s+)?(?:(?:the|its|their|our)\s+)?$/i;
+
+/** Index of the first value starting at or after `offset` (values are sorted by start). */
+function firstFrom(values: readonly FoundValue[], offset: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Claims of one sentence, `[s, e)` of the run's text, given the metric mentions inside it and the
+ * label the sentence starts with, if any. Linear in mentions and values (binary searches only).
+ */
+function sentenceClaims(run: TextRun, s: number, e: number, mentions: readonly MetricMention[], label: Label | undefined): MetricClaim[] {
+  const text = run.text;
+  const values: FoundValue[] = [];
+  let mk = 0;
+  for (const v of findValues(text, s, e)) {
+    while (mk < mentions.length && mentions[mk].end <= v.start) mk++;
+    if (mk < mentions.length && v.end > mentions[mk].start) continue;
+    values.push(v);
+  }
+  if (values.length === 0) return [];
+  const out: MetricClaim[] = [];
+  const taken = new Set<FoundValue>();
+  const contextOf = (m: MetricMention): MetricClaim['context'] => (label && m.start >= label.start && m.end <= label.end ? 'label' : 'sentence');
+  const add = (m: MetricMention, p: Picked): void => {
+    taken.add(p.found);
+    out.push(claim(m.entity.metric, runRange(run, m.start, m.end), runRange(run, p.found.start, p.found.end), p.value, contextOf(m)));
+  };
+  const spanEnd = (i: number): number => (i + 1 < mentions.length ? mentions[i + 1].start : e);
+  const after = (i: number): FoundValue[] => values.slice(firstFrom(values, mentions[i].end), firstFrom(values, spanEnd(i)));
+  const noneAfter = (i: number): boolean => firstFrom(values, mentions[i].end) === firstFrom(values, spanEnd(i));
+
+  let i = 0;
+  while (i < mentions.length) {
+    // A run of names joined by "and" / "," with no value between them: "A and B were X and Y".
+    let j = i;
+    while (j + 1 < mentions.length && noneAfter(j) && mentions[j + 1].start - mentions[j].end < 40 && CONNECTOR.test(text.slice(mentions[j].end, mentions[j + 1].start))) j++;
+    const group = mentions.slice(i, j + 1);
+    const tail = group.length > 1 ? after(j).filter((v) => !v.reference) : [];
+    let paired = false;
+    if (group.length > 1 && tail.length >= group.length) {
+      const picks = group.map((m, k) => {
+        const value = tail[k].change && !isChangeMetric(m.entity.metric) ? undefined : fitting(m.entity.metric, tail[k], false);
+        return value && { found: tail[k], value };
+      });
+      if (picks.every(Boolean)) {
+        group.forEach((m, k) => add(m, picks[k] as Picked));
+        paired = true;
+      }
+    }
+    if (!paired) {
+      for (let k = i; k <= j; k++) {
+        const m = mentions[k];
+        const p = k === j ? pick(m.entity.metric, after(k), text, m.end) : undefined;
+        if (p) {
+          add(m, p);
+          continue;
+        }
+        // "72% GPU utilization": the nearest value just before the name, if nobody took it.
+        const prevEnd = k > 0 ? mentions[k - 1].end : s;
+        const idx = firstFrom(values, m.start) - 1;
+        const last = idx >= 0 ? values[idx] : undefined;
+        if (last && last.start >= prevEnd && last.end <= m.start && !taken.has(last) && !last.reference
+          && wordsBetween(text, last.end, m.start) <= NEAR_WORDS - 1 && (!last.change || isChangeMetric(m.entity.metric))) {
+          const value = fitting(m.entity.metric, last, false);
+          if (value) add(m, { found: last, value });
+        }
+      }
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The label starting each line of a run, if any (one entry per line, in order). */
+export function lineLabels(run: TextRun): Label[] {
+  const labels: Label[] = [];
+  const segs = run.segments;
+  for (let k = 0; k < segs.length; k++) {
+    const from = segs[k].offset;
+    const lineEnd = k + 1 < segs.length ? segs[k + 1].offset - 1 : run.text.length;
+    const label = labelAt(run.text, from, lineEnd);
+    if (label) labels.push(label);
+  }
+  return labels;
+}
+
+/**
+ * Claims in a paragraph or list item. `mentions` are the index's mentions in `block.run.text`
+ * (company mentions are ignored here); `labels` the block's {@link lineLabels}.
+ */
+export function proseClaims(block: ProseBlock, mentions: readonly Mention[], labels: readonly Label[]): MetricClaim[] {
+  const run = block.run;
+  const metricMentions = mentions.filter(isMetricMention);
+  if (metricMentions.length === 0) return [];
+  // Each line that starts with a label is a sentence of its own.
+  const breaks: number[] = [];
+  for (const l of labels) {
+    const lineStart = run.text.lastIndexOf('\n', l.start) + 1;
+    const nl = run.text.indexOf('\n', l.start);
+    breaks.push(lineStart, nl < 0 ? run.text.length : nl);
+  }
+  const out: MetricClaim[] = [];
+  let mi = 0;
+  let li = 0;
+  for (const [s, e] of sentenceSpans(run.text, breaks)) {
+    while (mi < metricMentions.length && metricMentions[mi].start < s) mi++;
+    let mj = mi;
+    while (mj < metricMentions.length && metricMentions[mj].end <= e) mj++;
+    while (li < labels.length && labels[li].start < s) li++;
+    const label = li < labels.length && labels[li].end <= e ? labels[li] : undefined;
+    if (mj > mi) out.push(...sentenceClaims(run, s, e, metricMentions.slice(mi, mj), label));
+    mi = mj;
+  }
+  return out;
+}
+
+function cellRange(line: number, cell: TableCell, a: number, b: number): TextRange {
+  return { start: { line, character: cell.start + a }, end: { line, character: cell.start + b } };
+}
+
+/** The value a table cell states for `metric`, with the column's unit hint for bare numbers. */
+function cellValue(metric: Metric, cell: TableCell, hint: 'percent' | 'currency' | undefined): { found: FoundValue; value: StatedValue } | undefined {
+  const found = findValues(cell.text).find((v) => !v.reference);
+  if (!found) return undefined;
+  if (!found.bare) return { found, value: found.value };
+  const v = found.value;
+  if (hint === 'percent') return { found, value: { ...v, kind: 'percent' } };
+  if (hint === 'currency') return { found, value: { ...v, kind: 'currency', currency: metric.unit.currency ?? 'USD' } };
+  const value = fitting(metric, found, true);
+  return value ? { found, value } : undefined;
+}
+
+/** Claims in a table: one per row whose metric cell names a metric and that states a value. */
+export function tableClaims(index: PatternIndex, table: TableBlock, subject?: string): MetricClaim[] {
+  const cols = tableColumns(table.header, subject);
+  const out: MetricClaim[] = [];
+  for (const row of table.rows) {
+    const nameCell = row.cells[cols.metric];
+    if (!nameCell || !/\p{L}/u.test(nameCell.text)) continue;
+    const mention = index.mentions(nameCell.text).find(isMetricMention);
+    if (!mention) continue;
+    const metric = mention.entity.metric;
+    let picked: { col: number; found: FoundValue; value: StatedValue } | undefined;
+    if (cols.value !== undefined) {
+      const cell = row.cells[cols.value];
+      const got = cell && cellValue(metric, cell, cols.unitHint.get(cols.value));
+      if (got) picked = { col: cols.value, ...got };
+    } else {
+      for (let c = cols.metric + 1; c < row.cells.length && !picked; c++) {
+        if (cols.excluded.has(c)) continue;
+        const got = cellValue(metric, row.cells[c], cols.unitHint.get(c));
+        if (got) picked = { col: c, ...got };
+      }
+    }
+    if (!picked) continue;
+    const valueCell = row.cells[picked.col];
+    const source = cols.source !== undefined ? row.cells[cols.source]?.raw.trim() : undefined;
+    out.push(
+      claim(
+        metric,
+        cellRange(row.line, nameCell, mention.start, mention.end),
+        cellRange(row.line, valueCell, picked.found.start, picked.found.end),
+        picked.value,
+        'table',
+        source || undefined,
+      ),
+    );
+  }
+  return out;
+}

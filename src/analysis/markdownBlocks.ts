@@ -1,0 +1,353 @@
+/**
+ * One line-by-line pass over a markdown body that finds the blocks an analysis cares about:
+ * headings (ATX and setext), prose (paragraphs and list items, soft-wrapped lines joined) and
+ * pipe tables. Code (fenced with ``` or ~~~, and indented), HTML comments, inline code, URLs and
+ * struck-through text never reach the result: they are skipped or blanked by {@link maskInline}.
+ *
+ * This is deliberately not a full CommonMark parser (markdown-it would cost more than the whole
+ * analysis): it follows CommonMark where it decides what is code, a heading, a list item or a
+ * table, and is pragmatic elsewhere. Every step reads a line at most a constant number of times,
+ * so 100,000-character lines and 10,000-level nesting ("> > > …", "- - - …") stay linear.
+ */
+import { maskInline, type MaskState } from './inlineMask';
+import type { TextPosition, TextRange } from './types';
+
+/** Where a piece of a run's text came from: offset in the run, line and column in the document. */
+export interface Segment {
+  readonly offset: number;
+  readonly line: number;
+  readonly col: number;
+}
+
+/** Text gathered from one or more lines: masked (for reading values) and raw (for showing). */
+export interface TextRun {
+  /** Masked text: code, comments and URLs blanked, same length as `raw`. Lines joined with "\n". */
+  readonly text: string;
+  readonly raw: string;
+  readonly segments: readonly Segment[];
+}
+
+export interface HeadingBlock {
+  readonly kind: 'heading';
+  readonly level: number;
+  readonly line: number;
+  /** The heading's text, without `#` marks or setext underline. */
+  readonly run: TextRun;
+  /** Inside a blockquote or list item (not a section of the document). */
+  readonly nested: boolean;
+}
+
+export interface ProseBlock {
+  readonly kind: 'prose';
+  readonly run: TextRun;
+  readonly listItem: boolean;
+}
+
+export interface TableCell {
+  /** Columns of the trimmed cell text in its line. */
+  readonly start: number;
+  readonly end: number;
+  /** Masked and raw trimmed cell text. */
+  readonly text: string;
+  readonly raw: string;
+}
+
+export interface TableRow {
+  readonly line: number;
+  readonly cells: readonly TableCell[];
+}
+
+export interface TableBlock {
+  readonly kind: 'table';
+  readonly header: TableRow;
+  readonly rows: readonly TableRow[];
+}
+
+export type Block = HeadingBlock | ProseBlock | TableBlock;
+
+/** The document position of an offset in a run. */
+export function runPosition(run: TextRun, offset: number): TextPosition {
+  const segs = run.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid].offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segs[lo];
+  return { line: seg.line, character: seg.col + (offset - seg.offset) };
+}
+
+export function runRange(run: TextRun, start: number, end: number): TextRange {
+  return { start: runPosition(run, start), end: runPosition(run, end) };
+}
+
+const QUOTE = / {0,3}>[ \t]?/y;
+const LIST_MARKER = /[ \t]*([-+*]|(\d{1,9})[.)])(?=[ \t]|$)[ \t]*/y;
+const TASK_BOX = /\[[ xX]\][ \t]+/y;
+const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
+const CLOSING_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+const ATX = /[ \t]*(#{1,6})(?=[ \t]|$)/y;
+const SETEXT = /^[ \t]*(?:=+|-+)[ \t]*$/;
+const THEMATIC = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const DELIMITER_CHARS = /^[ \t|:-]+$/;
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** Columns of leading whitespace from `at` (a tab counts to the next multiple of 4). */
+function indentAt(text: string, at: number): { cols: number; end: number } {
+  let cols = 0;
+  let k = at;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20) cols++;
+    else if (c === 0x09) cols += 4 - (cols % 4);
+    else break;
+  }
+  return { cols, end: k };
+}
+
+function quoteDepth(text: string, at: number): { depth: number; end: number } {
+  let depth = 0;
+  let p = at;
+  for (;;) {
+    QUOTE.lastIndex = p;
+    const m = QUOTE.exec(text);
+    if (!m) break;
+    depth++;
+    p += m[0].length;
+  }
+  return { depth, end: p };
+}
+
+function isBlankFrom(text: string, at: number): boolean {
+  for (let k = at; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x202f && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+/** Splits a table line into cells at unescaped pipes (escaped ones are already blanked in `masked`). */
+function splitCells(masked: string, raw: string, from: number, line: number): TableRow {
+  const cells: TableCell[] = [];
+  let start = from;
+  const push = (s: number, e: number): void => {
+    let a = s;
+    let b = e;
+    while (a < b && /\s/.test(masked[a])) a++;
+    while (b > a && /\s/.test(masked[b - 1])) b--;
+    cells.push({ start: a, end: b, text: masked.slice(a, b), raw: raw.slice(a, b) });
+  };
+  const lead = indentAt(masked, from).end;
+  if (masked[lead] === '|') start = lead + 1;
+  let k = start;
+  for (; k < masked.length; k++) {
+    if (masked[k] === '|') {
+      push(start, k);
+      start = k + 1;
+    }
+  }
+  if (!isBlankFrom(masked, start)) push(start, masked.length);
+  return { line, cells };
+}
+
+function isDelimiterRow(text: string): number {
+  if (!DELIMITER_CHARS.test(text) || !text.includes('-')) return 0;
+  let parts = text.trim().split('|');
+  if (parts[0].trim() === '') parts = parts.slice(1);
+  if (parts.length && parts[parts.length - 1].trim() === '') parts = parts.slice(0, -1);
+  if (parts.length === 0) return 0;
+  for (const p of parts) if (!DELIMITER_CELL.test(p.trim())) return 0;
+  return parts.length;
+}
+
+class RunBuilder {
+  private readonly texts: string[] = [];
+  private readonly raws: string[] = [];
+  private readonly segments: Segment[] = [];
+  private length = 0;
+
+  constructor(readonly firstLine: number) {}
+
+  add(masked: string, raw: string, line: number, col: number): void {
+    if (this.segments.length) {
+      this.texts.push('\n');
+      this.raws.push('\n');
+      this.length += 1;
+    }
+    this.segments.push({ offset: this.length, line, col });
+    const m = masked.slice(col);
+    this.texts.push(m);
+    this.raws.push(raw.slice(col));
+    this.length += m.length;
+  }
+
+  build(): TextRun {
+    return { text: this.texts.join(''), raw: this.raws.join(''), segments: this.segments };
+  }
+}
+
+/** The blocks of `lines[startLine…]`. `firstCol` skips a byte-order mark on line 0. */
+export function scanBlocks(lines: readonly string[], startLine: number, firstCol = 0): Block[] {
+  const blocks: Block[] = [];
+  const mask: MaskState = { inComment: false };
+  let fence: { ch: string; len: number } | undefined;
+  let para: { run: RunBuilder; listItem: boolean; depth: number } | undefined;
+  let table: { header: TableRow; rows: TableRow[]; depth: number } | undefined;
+  let indentedCode = false;
+  let prevBlank = true;
+  let listIndent: number | undefined;
+
+  const flushPara = (): void => {
+    if (para) blocks.push({ kind: 'prose', run: para.run.build(), listItem: para.listItem });
+    para = undefined;
+  };
+  const endTable = (): void => {
+    if (table) blocks.push({ kind: 'table', header: table.header, rows: table.rows });
+    table = undefined;
+  };
+
+  for (let i = startLine; i < lines.length; i++) {
+    const raw = lines[i];
+    const base = i === 0 ? firstCol : 0;
+
+    if (fence) {
+      const q = quoteDepth(raw, base);
+      const m = CLOSING_FENCE.exec(raw.slice(q.end));
+      if (m && m[1][0] === fence.ch && m[1].length >= fence.len) fence = undefined;
+      continue;
+    }
+
+    const masked = maskInline(base ? ' '.repeat(base) + raw.slice(base) : raw, mask);
+    const q = quoteDepth(masked, base);
+    const depth = q.depth;
+    let p = q.end;
+
+    if (isBlankFrom(masked, p)) {
+      flushPara();
+      endTable();
+      prevBlank = true;
+      continue;
+    }
+
+    if (table) {
+      if (depth === table.depth && masked.includes('|', p) && !FENCE.test(raw.slice(p)) && (ATX.lastIndex = p, !ATX.exec(masked))) {
+        table.rows.push(splitCells(masked, raw, p, i));
+        prevBlank = false;
+        continue;
+      }
+      endTable();
+    }
+
+    const indent = indentAt(masked, p);
+    const codeBase = listIndent ?? 0;
+    if (!para && (prevBlank || indentedCode) && indent.cols >= codeBase + 4) {
+      indentedCode = true;
+      prevBlank = false;
+      continue;
+    }
+    indentedCode = false;
+    if (prevBlank && listIndent !== undefined && indent.cols < listIndent) listIndent = undefined;
+
+    const fenceMatch = FENCE.exec(raw.slice(p));
+    if (fenceMatch && !(fenceMatch[1][0] === '`' && fenceMatch[2].includes('`'))) {
+      flushPara();
+      fence = { ch: fenceMatch[1][0], len: fenceMatch[1].length };
+      prevBlank = false;
+      continue;
+    }
+
+    ATX.lastIndex = p;
+    const atx = ATX.exec(masked);
+    if (atx) {
+      flushPara();
+      let start = atx.index + atx[0].length;
+      while (start < masked.length && /[ \t]/.test(masked[start])) start++;
+      let end = masked.length;
+      while (end > start && /[ \t]/.test(masked[end - 1])) end--;
+      // A closing run of #s is not part of the text when a space precedes it.
+      let hashes = end;
+      while (hashes > start && masked[hashes - 1] === '#') hashes--;
+      if (hashes < end && (hashes === start || /[ \t]/.test(masked[hashes - 1]))) {
+        end = hashes;
+        while (end > start && /[ \t]/.test(masked[end - 1])) end--;
+      }
+      const run = new RunBuilder(i);
+      run.add(masked.slice(0, end), raw.slice(0, end), i, start);
+      blocks.push({ kind: 'heading', level: atx[1].length, line: i, run: run.build(), nested: depth > 0 || listIndent !== undefined && indent.cols >= listIndent });
+      prevBlank = false;
+      continue;
+    }
+
+    const content = masked.slice(p);
+    const first = content.trimStart()[0];
+    if ((first === '=' || first === '-') && para && !para.listItem && para.depth === depth && SETEXT.test(content)) {
+      const built = para.run.build();
+      blocks.push({ kind: 'heading', level: first === '=' ? 1 : 2, line: para.run.firstLine, run: built, nested: depth > 0 });
+      para = undefined;
+      prevBlank = false;
+      continue;
+    }
+    if ((first === '-' || first === '*' || first === '_') && THEMATIC.test(content)) {
+      flushPara();
+      prevBlank = false;
+      continue;
+    }
+
+    if (content.includes('|') && i + 1 < lines.length) {
+      const next = lines[i + 1];
+      const nq = quoteDepth(next, 0);
+      const cols = nq.depth === depth ? isDelimiterRow(next.slice(nq.end)) : 0;
+      if (cols > 0) {
+        const header = splitCells(masked, raw, p, i);
+        if (header.cells.length === cols) {
+          flushPara();
+          table = { header, rows: [], depth };
+          i++;
+          prevBlank = false;
+          continue;
+        }
+      }
+    }
+
+    // List items, nested markers included ("- - 1. item"): linear, each marker consumed once.
+    let markers = 0;
+    let itemStart = p;
+    for (;;) {
+      LIST_MARKER.lastIndex = itemStart;
+      const m = LIST_MARKER.exec(masked);
+      if (!m) break;
+      const ordered = m[2];
+      const empty = isBlankFrom(masked, m.index + m[0].length);
+      // A list item may interrupt a paragraph only if it is not empty and, when ordered, starts at 1.
+      if (markers === 0 && para && !prevBlank && (empty || (ordered !== undefined && Number(ordered) !== 1))) break;
+      if (markers === 0 && THEMATIC.test(masked.slice(itemStart))) break;
+      itemStart = m.index + m[0].length;
+      markers++;
+    }
+    if (markers > 0) {
+      flushPara();
+      TASK_BOX.lastIndex = itemStart;
+      const box = TASK_BOX.exec(masked);
+      if (box) itemStart += box[0].length;
+      listIndent = itemStart - base;
+      para = { run: new RunBuilder(i), listItem: true, depth };
+      para.run.add(masked, raw, i, itemStart);
+      prevBlank = false;
+      continue;
+    }
+
+    if (para && !prevBlank) {
+      para.run.add(masked, raw, i, indent.end);
+    } else {
+      flushPara();
+      para = { run: new RunBuilder(i), listItem: listIndent !== undefined, depth };
+      para.run.add(masked, raw, i, indent.end);
+    }
+    prevBlank = false;
+  }
+  flushPara();
+  endTable();
+  return blocks;
+}

@@ -1,0 +1,78 @@
+/**
+ * The shapes inside prose that matter for claims and names: a label at the start of a line
+ * ("GPU utilization: 72%", "**GPU utilization:** 72%", "- **Retention**: 96%"), a bold lead in a
+ * list item ("- **CoreWeave** — GPU cloud"), and sentence boundaries. Each regex reads a bounded
+ * slice, so long lines cost nothing extra.
+ */
+
+/** A label at the start of a line: its text and where its value begins. Offsets are in the text given. */
+export interface Label {
+  readonly start: number;
+  readonly end: number;
+  /** Offset just after the colon (and any emphasis closing it). */
+  readonly valueStart: number;
+}
+
+const LABEL = /^([ \t]*)([*_]{0,3})([^:*_|\n]{1,80}?)([*_]{0,3})[ \t]*:(?![/\d])([*_]{0,3})/;
+const BOLD_LEAD = /^([ \t]*)(\*\*|__)([^*_\n]{1,80}?)\2/;
+const LABEL_WINDOW = 120;
+const MAX_LABEL_WORDS = 8;
+
+/** The label opening `text[from…]` (one line), if the line starts with one. */
+export function labelAt(text: string, from: number, lineEnd: number): Label | undefined {
+  const m = LABEL.exec(text.slice(from, Math.min(lineEnd, from + LABEL_WINDOW)));
+  if (!m) return undefined;
+  const body = m[3];
+  const lead = body.length - body.trimStart().length;
+  const trimmed = body.trim();
+  if (!/\p{L}/u.test(trimmed) || trimmed.split(/\s+/).length > MAX_LABEL_WORDS || /[.!?;]\s/.test(trimmed)) return undefined;
+  const start = from + m[1].length + m[2].length + lead;
+  return { start, end: start + trimmed.length, valueStart: from + m[0].length };
+}
+
+/** The bold text leading a line ("**CoreWeave** — …"), as [start, end) offsets. */
+export function boldLeadAt(text: string, from: number, lineEnd: number): { start: number; end: number } | undefined {
+  const m = BOLD_LEAD.exec(text.slice(from, Math.min(lineEnd, from + LABEL_WINDOW)));
+  if (!m) return undefined;
+  const body = m[3];
+  const lead = body.length - body.trimStart().length;
+  const trimmed = body.trim();
+  if (!trimmed) return undefined;
+  const start = from + m[1].length + m[2].length + lead;
+  return { start, end: start + trimmed.length };
+}
+
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'eg', 'ie', 'vs', 'approx', 'etc', 'inc', 'corp', 'ltd', 'co', 'no', 'nos', 'mr', 'mrs', 'ms', 'dr', 'jr', 'sr', 'st',
+  'est', 'ca', 'c', 'cf', 'fig', 'incl', 'excl', 'resp', 'avg', 'u.s', 'mo', 'yr', 'yrs', 'al', 'ref', 'approx', 'min', 'max', 'op', 'p', 'pp',
+]);
+const SENTENCE_END = /[.!?]+(?=[\s"')\]*_\u201d\u2019]|$)/g;
+
+/**
+ * Sentence spans of a text as [start, end) offsets. A sentence ends at ".", "!" or "?" followed by
+ * a space or the end, except after an abbreviation ("e.g.", "vs.", "approx.", "Inc.") or an initial;
+ * a decimal point never ends one. `breaks` are extra boundaries (e.g. each label line).
+ */
+export function sentenceSpans(text: string, breaks: readonly number[] = []): Array<readonly [number, number]> {
+  const cuts: number[] = [];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const at = m.index;
+    if (m[0] === '.') {
+      const before = /([\p{L}.]{1,8})$/u.exec(text.slice(Math.max(0, at - 8), at));
+      const word = before?.[1] ?? '';
+      if (ABBREVIATIONS.has(word.toLowerCase())) continue;
+      if (/^\p{Lu}$/u.test(word)) continue;
+    }
+    cuts.push(at + m[0].length);
+  }
+  const all = [...cuts, ...breaks].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
+  const spans: Array<readonly [number, number]> = [];
+  let start = 0;
+  for (const c of all) {
+    if (c > start) spans.push([start, c]);
+    start = Math.max(start, c);
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans;
+}

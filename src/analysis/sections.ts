@@ -1,0 +1,165 @@
+/**
+ * Which of the pattern's sections an analysis has: headings are matched to section titles and
+ * aliases from the model (case-insensitive, "&" = "and", numbering such as "2." or "II." and
+ * trailing colons ignored, and a title followed by ":" / "—" / "(" and more words still counts).
+ * A missing section gets a finding whose fix inserts its skeleton where the pattern's order puts
+ * it: after the block of the previous section present, or before the next one present.
+ */
+import { foldTypography, nameKey } from '../model/names';
+import type { PatternIndex } from '../model/patternIndex';
+import type { Section } from '../model/types';
+import type { Finding, Heading, SectionCoverage, TextPosition } from './types';
+
+/** Heading text as compared with section titles. */
+export function headingKey(text: string): string {
+  // Whitespace is collapsed first so that no later pattern meets a long run of spaces.
+  let t = foldTypography(text)
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?(?:&amp;|&|\+) ?/g, ' and ')
+    .trim();
+  // "2.", "2)", "2.1", "2 ", "II.", "A.", "Section 2:" before the title.
+  t = t.replace(/^(?:(?:section|part|chapter) )?(?:\d+(?:\.\d+)*[.):]?|[ivxlc]+[.):]|[a-z][.)]) /, '');
+  let end = t.length;
+  while (end > 0 && ' :.;-'.includes(t[end - 1])) end--;
+  return t.slice(0, end);
+}
+
+interface SectionKeys {
+  readonly exact: Map<string, string>;
+  readonly titles: readonly { key: string; id: string }[];
+}
+
+const cache = new WeakMap<PatternIndex, SectionKeys>();
+
+function keysOf(index: PatternIndex): SectionKeys {
+  let keys = cache.get(index);
+  if (!keys) {
+    const exact = new Map<string, string>();
+    const titles: { key: string; id: string }[] = [];
+    for (const e of index.entities) {
+      if (e.kind !== 'section') continue;
+      for (const name of index.namesOf(e)) {
+        const k = headingKey(name);
+        if (!exact.has(nameKey(k))) exact.set(nameKey(k), e.section.id);
+        titles.push({ key: k, id: e.section.id });
+      }
+    }
+    titles.sort((a, b) => b.key.length - a.key.length);
+    keys = { exact, titles };
+    cache.set(index, keys);
+  }
+  return keys;
+}
+
+/** The section a heading is, if any. */
+export function sectionOfHeading(index: PatternIndex, text: string): string | undefined {
+  const keys = keysOf(index);
+  const k = headingKey(text);
+  const hit = keys.exact.get(nameKey(k));
+  if (hit) return hit;
+  for (const t of keys.titles) {
+    if (k.length > t.key.length && k.startsWith(t.key) && /^\s*[:(|/-]/.test(k.slice(t.key.length))) return t.id;
+  }
+  return undefined;
+}
+
+/** Coverage of every model section, in the model's order. First matching heading wins. */
+export function sectionCoverage(index: PatternIndex, headings: readonly Heading[]): SectionCoverage[] {
+  const first = new Map<string, number>();
+  for (const h of headings) if (h.sectionId && !first.has(h.sectionId)) first.set(h.sectionId, h.line);
+  return index.model.sections.map((s) => {
+    const line = first.get(s.id);
+    return line === undefined ? { sectionId: s.id, present: false } : { sectionId: s.id, present: true, line };
+  });
+}
+
+/** A short line that says what belongs in a section, written into its skeleton. */
+function placeholderLine(index: PatternIndex, section: Section): string {
+  const model = index.model;
+  switch (section.kind) {
+    case 'metrics':
+      return `TODO: state ${model.metrics.map((m) => m.name).join(', ')}, each with its source.`;
+    case 'companies':
+      return `TODO: where the subject stands among ${model.companies.slice(0, 3).map((c) => c.name).join(', ')}${model.companies.length > 3 ? ' and others' : ''}.`;
+    case 'strengthsWeaknesses':
+      return 'TODO: which strengths and weaknesses of the pattern apply to the subject, and why.';
+    default:
+      return 'TODO: your analysis.';
+  }
+}
+
+export interface DocumentShape {
+  readonly lines: readonly string[];
+  readonly eol: string;
+  /** First line after the front matter. */
+  readonly bodyStart: number;
+}
+
+/**
+ * One `missing-section` finding per absent section, each with a fix inserting `## Title` and a
+ * placeholder line at the section's place in the pattern's order. `anchor` is where the finding
+ * is shown (the front matter's `pattern:` value: the reason the section is expected).
+ */
+export function missingSectionFindings(
+  index: PatternIndex,
+  headings: readonly Heading[],
+  coverage: readonly SectionCoverage[],
+  doc: DocumentShape,
+  anchor: Finding['range'],
+): Finding[] {
+  const topLevel = headings.filter((h) => h.sectionId !== undefined);
+  const findings: Finding[] = [];
+  const sections = index.model.sections;
+  coverage.forEach((c, i) => {
+    if (c.present) return;
+    const section = sections[i];
+    const prev = [...coverage.slice(0, i)].reverse().find((x) => x.present);
+    const next = coverage.slice(i + 1).find((x) => x.present);
+    const prevHeading = prev && topLevel.find((h) => h.line === prev.line);
+    const nextHeading = next && topLevel.find((h) => h.line === next.line);
+    const level = prevHeading?.level ?? nextHeading?.level ?? 2;
+    let line: number;
+    if (prevHeading) {
+      // The previous section's block ends at the next heading of the same or a higher level.
+      const after = headings.find((h) => h.line > prevHeading.line && h.level <= prevHeading.level);
+      line = after ? after.line : doc.lines.length;
+    } else if (nextHeading) {
+      line = nextHeading.line;
+    } else {
+      line = doc.lines.length;
+    }
+    const title = section.title.replace(/\s+/g, ' ').trim();
+    const body = [`${'#'.repeat(level)} ${title}`, '', placeholderLine(index, section)];
+    findings.push({
+      rule: 'missing-section',
+      severity: 'information',
+      message: `Section "${title}" of ${index.model.name} is missing.`,
+      range: anchor,
+      fixes: [{ title: `Insert section "${title}"`, edits: [insertBlock(doc, line, body)], preferred: true }],
+    });
+  });
+  return findings;
+}
+
+/** An edit inserting `body` lines as a block before `line` (or at the end), blank-line separated. */
+function insertBlock(doc: DocumentShape, line: number, body: readonly string[]): { range: { start: TextPosition; end: TextPosition }; newText: string } {
+  const { lines, eol } = doc;
+  const blankAt = (k: number): boolean => k < doc.bodyStart || k < 0 || k >= lines.length || lines[k].trim() === '';
+  if (line >= lines.length) {
+    const last = lines.length - 1;
+    const lastText = lines[last] ?? '';
+    if (lastText === '') {
+      // The document ends with a line break: insert on the empty last line.
+      const needBlank = !blankAt(last - 1);
+      const at = { line: last, character: 0 };
+      return { range: { start: at, end: at }, newText: (needBlank ? eol : '') + body.join(eol) + eol };
+    }
+    const at = { line: last, character: lastText.length };
+    return { range: { start: at, end: at }, newText: eol + eol + body.join(eol) + eol };
+  }
+  const at = { line, character: 0 };
+  const needBlankBefore = !blankAt(line - 1);
+  return { range: { start: at, end: at }, newText: (needBlankBefore ? eol : '') + body.join(eol) + eol + eol };
+}

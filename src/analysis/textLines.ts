@@ -1,0 +1,39 @@
+/**
+ * A document as lines, split once: LF, CRLF and lone CR line ends all work, and the end-of-line
+ * style is kept so that fixes insert text with the document's own line ends. Positions are 0-based
+ * lines and UTF-16 columns, like the editor's.
+ */
+import type { TextPosition, TextRange } from './types';
+
+export interface TextLines {
+  readonly lines: readonly string[];
+  /** The document's line end ("\n" or "\r\n"), for text that fixes insert. */
+  readonly eol: string;
+  /** 1 when the first line starts with a byte-order mark, which is not content. */
+  readonly bom: number;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+export function splitLines(text: string): TextLines {
+  const lines = text.split(LINE_BREAK);
+  const firstBreak = /\r\n|\r|\n/.exec(text);
+  return { lines, eol: firstBreak?.[0] === '\r\n' ? '\r\n' : '\n', bom: text.charCodeAt(0) === 0xfeff ? 1 : 0 };
+}
+
+export function pos(line: number, character: number): TextPosition {
+  return { line, character };
+}
+
+export function range(line: number, start: number, end: number): TextRange {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+export function spanRange(start: TextPosition, end: TextPosition): TextRange {
+  return { start, end };
+}
+
+/** True when `text` is empty or only whitespace (including non-breaking spaces). */
+export function isBlank(text: string): boolean {
+  return /^[\s\u00a0\u202f\u2007\ufeff]*$/u.test(text);
+}

@@ -1,0 +1,23 @@
+/**
+ * The rules over claims: `benchmark-miss` (a value that misses its metric's structured benchmark)
+ * and `impossible-value` (outside the unit's possible range, or in the wrong unit). Both read the
+ * claim's verdict, which {@link verdictFor} computed: the finding says exactly what the hover and
+ * the preview badge say. Borderline values and metrics with no numeric benchmark are not findings.
+ */
+import type { PatternIndex } from '../model/patternIndex';
+import type { Finding, MetricClaim } from './types';
+
+export function valueFindings(index: PatternIndex, claims: readonly MetricClaim[]): Finding[] {
+  const out: Finding[] = [];
+  for (const c of claims) {
+    const metric = index.metric(c.metricId);
+    const name = metric?.name ?? c.metricId;
+    const status = c.verdict.status;
+    if (status === 'misses') {
+      out.push({ rule: 'benchmark-miss', severity: 'warning', message: `${name}: ${c.verdict.message}`, range: c.valueRange, fixes: [] });
+    } else if (status === 'impossible' || status === 'wrong-unit') {
+      out.push({ rule: 'impossible-value', severity: 'warning', message: `${name}: ${c.verdict.message}`, range: c.valueRange, fixes: [] });
+    }
+  }
+  return out;
+}
