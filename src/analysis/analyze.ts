@@ -10,13 +10,13 @@ import type { PatternCatalog } from '../model/patternCatalog';
 import type { Mention, PatternIndex } from '../model/patternIndex';
 import { lineLabels, proseClaims, tableClaims } from './claims';
 import { readFrontMatter } from './frontMatter';
-import { runRange, scanBlocks, type HeadingBlock, type ProseBlock, type TableBlock } from './markdownBlocks';
+import { runRange, scanBlocks, type HeadingBlock, type ProseBlock, type TableBlock, type TableRow } from './markdownBlocks';
 import { mentionsWithVerbs } from './inflectedMentions';
 import { nearMissAt, wrongCaseAt } from './nearMissNames';
 import { unknownPatternFinding } from './patternRules';
 import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
-import { tableColumns } from './tableColumns';
+import { tableColumns, type TableColumns } from './tableColumns';
 import { splitLines } from './textLines';
 import { valueFindings } from './valueRules';
 import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, TextRange } from './types';
@@ -41,15 +41,13 @@ export function analyzeText(text: string, catalog: PatternCatalog): Analysis {
   }
 
   const blocks = scanBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0);
-  const headings: Heading[] = [];
-  const claims: MetricClaim[] = [];
-  const findings: Finding[] = [...fm.findings];
-  const subject = fm.frontMatter.subject;
+  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], names: new Map(), columns: new Map(), sectionOf: new Map() };
   for (const block of blocks) {
-    if (block.kind === 'heading') readHeading(index, block, headings, findings);
-    else if (block.kind === 'prose') readProse(index, block, claims, findings);
-    else readTable(index, block, subject, claims, findings);
+    if (block.kind === 'heading') readHeading(ctx, block);
+    else if (block.kind === 'prose') readProse(ctx, block);
+    else readTable(ctx, block);
   }
+  const { headings, claims, findings } = ctx;
 
   const sections = sectionCoverage(index, headings);
   const anchor = anchorOf(fm.frontMatter);
@@ -58,17 +56,37 @@ export function analyzeText(text: string, catalog: PatternCatalog): Analysis {
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
-  return { ...base, pattern: index, headings, claims, sections, metrics, findings: dedupe(findings) };
+  return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
+}
+
+/** What the block readers share while reading one document. */
+interface Reader {
+  readonly index: PatternIndex;
+  readonly subject?: string;
+  readonly headings: Heading[];
+  readonly claims: MetricClaim[];
+  readonly findings: Finding[];
+  /** Near-miss answers by text: an analysis repeats its labels and row names. */
+  readonly names: Map<string, readonly string[]>;
+  /** Column roles by header text: scorecards repeat their header. */
+  readonly columns: Map<string, TableColumns>;
+  /** Section of a heading by its text. */
+  readonly sectionOf: Map<string, string | undefined>;
 }
 
 function anchorOf(fm: FrontMatter): TextRange {
   return fm.pattern?.range ?? fm.range;
 }
 
-function readHeading(index: PatternIndex, block: HeadingBlock, headings: Heading[], findings: Finding[]): void {
+function readHeading(ctx: Reader, block: HeadingBlock): void {
+  const { index, headings, findings } = ctx;
   const run = block.run;
   const text = run.raw.replace(/\s+/g, ' ').trim();
-  const sectionId = block.nested ? undefined : sectionOfHeading(index, run.raw);
+  let sectionId: string | undefined;
+  if (!block.nested) {
+    if (ctx.sectionOf.has(run.raw)) sectionId = ctx.sectionOf.get(run.raw);
+    else ctx.sectionOf.set(run.raw, (sectionId = sectionOfHeading(index, run.raw)));
+  }
   const range = runRange(run, 0, run.text.length);
   headings.push({ level: block.level, text, line: block.line, range, ...(sectionId && { sectionId }) });
   caseChecks(index, run.text, (m) => runRange(run, m.start, m.end), findings);
@@ -77,11 +95,12 @@ function readHeading(index: PatternIndex, block: HeadingBlock, headings: Heading
   const lead = HEADING_NUMBER.exec(run.text)?.[0].length ?? 0;
   let end = run.text.length;
   while (end > lead && /[\s:]/.test(run.text[end - 1])) end--;
-  const miss = nearMissAt(index, run.text.slice(lead, end), (a, b) => runRange(run, lead + a, lead + b), ['section', 'metric', 'company']);
+  const miss = nearMissAt(ctx.index, run.text.slice(lead, end), (a, b) => runRange(run, lead + a, lead + b), ['section', 'metric', 'company'], ctx.names);
   if (miss) findings.push(miss);
 }
 
-function readProse(index: PatternIndex, block: ProseBlock, claims: MetricClaim[], findings: Finding[]): void {
+function readProse(ctx: Reader, block: ProseBlock): void {
+  const { index, claims, findings } = ctx;
   const run = block.run;
   const mentions = index.mentions(run.text);
   for (const m of mentions) {
@@ -98,49 +117,65 @@ function readProse(index: PatternIndex, block: ProseBlock, claims: MetricClaim[]
     if (bold) named.push(bold);
   }
   for (const n of named) {
-    const miss = nearMissAt(index, run.text.slice(n.start, n.end), (a, b) => runRange(run, n.start + a, n.start + b), ['metric', 'company']);
+    const miss = nearMissAt(ctx.index, run.text.slice(n.start, n.end), (a, b) => runRange(run, n.start + a, n.start + b), ['metric', 'company'], ctx.names);
     if (miss) findings.push(miss);
   }
 }
 
-function readTable(index: PatternIndex, block: TableBlock, subject: string | undefined, claims: MetricClaim[], findings: Finding[]): void {
-  claims.push(...tableClaims(index, block, subject));
-  const cols = tableColumns(block.header, subject);
-  for (const row of [block.header, ...block.rows]) {
-    row.cells.forEach((cell, col) => {
-      const at = (m: Mention): TextRange => ({ start: { line: row.line, character: cell.start + m.start }, end: { line: row.line, character: cell.start + m.end } });
-      if (/\p{L}/u.test(cell.text)) caseChecks(index, cell.text, at, findings);
-      if (row === block.header || col !== cols.metric) return;
-      const where = (a: number, b: number): TextRange => ({ start: { line: row.line, character: cell.start + a }, end: { line: row.line, character: cell.start + b } });
-      const miss = nearMissAt(index, cell.text, where, ['metric', 'company']);
-      if (miss) findings.push(miss);
-    });
+function readTable(ctx: Reader, block: TableBlock): void {
+  const { index, claims, findings } = ctx;
+  const headerKey = block.header.cells.map((c) => c.text).join('|');
+  let cols = ctx.columns.get(headerKey);
+  if (!cols) {
+    cols = tableColumns(block.header, ctx.subject);
+    ctx.columns.set(headerKey, cols);
   }
+  const mentions = new Map<TableRow, Mention[][]>();
+  for (const row of [block.header, ...block.rows]) {
+    // One search per row; each mention goes to its cell, with offsets relative to the cell.
+    const perCell: Mention[][] = row.cells.map(() => []);
+    if (hasLetter(row.text)) {
+      let c = 0;
+      for (const m of index.mentions(row.text)) {
+        while (c < row.cells.length && row.cells[c].end < m.end) c++;
+        const cell = row.cells[c];
+        if (!cell || m.start < cell.start) continue;
+        const where: TextRange = { start: { line: row.line, character: m.start }, end: { line: row.line, character: m.end } };
+        const f = wrongCaseAt(m, where);
+        if (f) findings.push(f);
+        perCell[c].push({ ...m, start: m.start - cell.start, end: m.end - cell.start });
+      }
+    }
+    mentions.set(row, perCell);
+    if (row === block.header) continue;
+    const cell = row.cells[cols.metric];
+    if (!cell) continue;
+    const where = (a: number, b: number): TextRange => ({ start: { line: row.line, character: cell.start + a }, end: { line: row.line, character: cell.start + b } });
+    const miss = nearMissAt(index, cell.text, where, ['metric', 'company'], ctx.names);
+    if (miss) findings.push(miss);
+  }
+  claims.push(...tableClaims(block, cols, (row, col) => mentions.get(row)?.[col] ?? []));
 }
 
-/** Adds wrong-case findings for the company mentions in `text`; returns how many mentions it has. */
-function caseChecks(index: PatternIndex, text: string, at: (m: Mention) => TextRange, findings: Finding[]): number {
+function hasLetter(text: string): boolean {
+  return /\p{L}/u.test(text);
+}
+
+/** Adds wrong-case findings for the company mentions in `text`; returns its mentions. */
+function caseChecks(index: PatternIndex, text: string, at: (m: Mention) => TextRange, findings: Finding[]): Mention[] {
   const mentions = index.mentions(text);
   for (const m of mentions) {
     const f = wrongCaseAt(m, at(m));
     if (f) findings.push(f);
   }
-  return mentions.length;
+  return mentions;
 }
 
 function compareRanges(a: TextRange, b: TextRange): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
 }
 
-/** One finding per rule and place, in document order. */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const f of [...findings].sort((a, b) => compareRanges(a.range, b.range))) {
-    const key = `${f.rule}:${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}:${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(f);
-  }
-  return out;
+/** Findings in document order (a stable sort keeps each rule's order at one place). */
+function inOrder(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => compareRanges(a.range, b.range));
 }

@@ -16,11 +16,11 @@
  * next to a percent metric's name, read as a fraction), and a value of the wrong unit unless it is
  * the first thing after the name (then it is claimed and judged "wrong unit").
  */
-import type { Mention, PatternIndex } from '../model/patternIndex';
+import type { Mention } from '../model/patternIndex';
 import type { Metric } from '../model/types';
-import { runRange, type ProseBlock, type TableBlock, type TableCell, type TextRun } from './markdownBlocks';
+import { runRange, type ProseBlock, type TableBlock, type TableCell, type TableRow, type TextRun } from './markdownBlocks';
 import { labelAt, sentenceSpans, type Label } from './proseStructure';
-import { tableColumns } from './tableColumns';
+import type { TableColumns } from './tableColumns';
 import { asPercentFraction, findValues, type FoundValue } from './values';
 import { verdictFor } from './verdict';
 import type { MetricClaim, StatedValue, TextRange } from './types';
@@ -238,14 +238,16 @@ function cellValue(metric: Metric, cell: TableCell, hint: 'percent' | 'currency'
   return value ? { found, value } : undefined;
 }
 
-/** Claims in a table: one per row whose metric cell names a metric and that states a value. */
-export function tableClaims(index: PatternIndex, table: TableBlock, subject?: string): MetricClaim[] {
-  const cols = tableColumns(table.header, subject);
+/**
+ * Claims in a table: one per row whose metric cell names a metric and that states a value.
+ * `cellMentions(row, col)` gives the index's mentions in a cell (computed once by the caller).
+ */
+export function tableClaims(table: TableBlock, cols: TableColumns, cellMentions: (row: TableRow, col: number) => readonly Mention[]): MetricClaim[] {
   const out: MetricClaim[] = [];
   for (const row of table.rows) {
     const nameCell = row.cells[cols.metric];
-    if (!nameCell || !/\p{L}/u.test(nameCell.text)) continue;
-    const mention = index.mentions(nameCell.text).find(isMetricMention);
+    if (!nameCell) continue;
+    const mention = cellMentions(row, cols.metric).find(isMetricMention);
     if (!mention) continue;
     const metric = mention.entity.metric;
     let picked: { col: number; found: FoundValue; value: StatedValue } | undefined;

@@ -15,19 +15,37 @@ export interface MaskState {
 
 const OPENERS = /`+|<!--|~~|\]\(|<[A-Za-z/!]|https?:\/\/|www\.|\\[!-/:-@[-`{-~]/g;
 
-function blank(chars: string[], from: number, to: number): void {
-  for (let k = from; k < to; k++) if (chars[k] !== '\t') chars[k] = ' ';
+/** Regions to blank, collected in order and applied once (no per-character array for long lines). */
+class Blanks {
+  private readonly cuts: number[] = [];
+  add(from: number, to: number): void {
+    if (to > from) this.cuts.push(from, to);
+  }
+  apply(line: string): string {
+    if (this.cuts.length === 0) return line;
+    const parts: string[] = [];
+    let at = 0;
+    for (let k = 0; k < this.cuts.length; k += 2) {
+      const from = Math.max(this.cuts[k], at);
+      const to = this.cuts[k + 1];
+      if (to <= from) continue;
+      parts.push(line.slice(at, from), line.slice(from, to).replace(/[^\t]/g, ' '));
+      at = to;
+    }
+    parts.push(line.slice(at));
+    return parts.join('');
+  }
 }
 
 /** The masked line; `state` carries an open HTML comment to the next line. */
 export function maskInline(line: string, state: MaskState): string {
   if (!state.inComment && !hasOpener(line)) return line;
-  const chars = Array.from({ length: line.length }, (_, k) => line[k]);
+  const chars = new Blanks();
   let i = 0;
   if (state.inComment) {
     const close = line.indexOf('-->');
-    if (close < 0) return ' '.repeat(line.length);
-    blank(chars, 0, close + 3);
+    if (close < 0) return line.replace(/[^\t]/g, ' ');
+    chars.add(0, close + 3);
     state.inComment = false;
     i = close + 3;
   }
@@ -57,17 +75,17 @@ export function maskInline(line: string, state: MaskState): string {
         if (close < 0) missingBackticks.add(n);
       }
       if (close >= 0) {
-        blank(chars, at, close + n);
+        chars.add(at, close + n);
         OPENERS.lastIndex = close + n;
       }
     } else if (tok === '<!--') {
       const close = line.indexOf('-->', at + 4);
       if (close < 0) {
-        blank(chars, at, line.length);
+        chars.add(at, line.length);
         state.inComment = true;
         break;
       }
-      blank(chars, at, close + 3);
+      chars.add(at, close + 3);
       OPENERS.lastIndex = close + 3;
     } else if (tok === '~~') {
       const close = noTildes ? -1 : line.indexOf('~~', at + 2);
@@ -75,7 +93,7 @@ export function maskInline(line: string, state: MaskState): string {
         noTildes = true;
         continue;
       }
-      blank(chars, at, close + 2);
+      chars.add(at, close + 2);
       OPENERS.lastIndex = close + 2;
     } else if (tok === '](') {
       const close = noParen ? -1 : line.indexOf(')', at + 2);
@@ -83,7 +101,7 @@ export function maskInline(line: string, state: MaskState): string {
         noParen = true;
         continue;
       }
-      blank(chars, at + 1, close + 1);
+      chars.add(at + 1, close + 1);
       OPENERS.lastIndex = close + 1;
     } else if (tok[0] === '<') {
       const close = noGt ? -1 : line.indexOf('>', at + 1);
@@ -91,21 +109,20 @@ export function maskInline(line: string, state: MaskState): string {
         noGt = true;
         continue;
       }
-      blank(chars, at, close + 1);
+      chars.add(at, close + 1);
       OPENERS.lastIndex = close + 1;
     } else if (tok[0] === '\\') {
-      chars[at] = ' ';
       // An escaped pipe is cell content, not a column break.
-      if (tok[1] === '|') chars[at + 1] = ' ';
+      chars.add(at, tok[1] === '|' ? at + 2 : at + 1);
     } else {
       // A bare URL runs to the next whitespace; its digits are never values.
       let end = at;
       while (end < line.length && !/[\s<>]/.test(line[end])) end++;
-      blank(chars, at, end);
+      chars.add(at, end);
       OPENERS.lastIndex = end;
     }
   }
-  return chars.join('');
+  return chars.apply(line);
 }
 
 function hasOpener(line: string): boolean {

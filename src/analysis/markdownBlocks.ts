@@ -54,6 +54,8 @@ export interface TableCell {
 
 export interface TableRow {
   readonly line: number;
+  /** The masked line: cells' columns index into it. */
+  readonly text: string;
   readonly cells: readonly TableCell[];
 }
 
@@ -149,7 +151,7 @@ function splitCells(masked: string, raw: string, from: number, line: number): Ta
     }
   }
   if (!isBlankFrom(masked, start)) push(start, masked.length);
-  return { line, cells };
+  return { line, text: masked, cells };
 }
 
 function isDelimiterRow(text: string): number {

@@ -43,34 +43,140 @@ const RANGE_TO = new RegExp(`${SP}+(to|and)${SP}+`, 'uy');
 const AFTER_OK = /[^\p{L}\p{N}_]|$/uy;
 const DATE_TAIL = /[-/.]\d{1,2}[-/.]\d{1,4}/y;
 
-/** Words and symbols before a number, read on a bounded slice that ends where the number starts. */
-const PREFIX = new RegExp(
-  '(?:(?<![\\p{L}])(?<qual>~|≈|∼|>=|<=|≥|≤|>|<|' +
-    '(?:about|around|approximately|approx\\.?|roughly|circa|ca\\.|nearly|almost|just\\s+(?:over|above|under|below)|' +
-    'over|above|more\\s+than|greater\\s+than|higher\\s+than|exceeding|in\\s+excess\\s+of|north\\s+of|upwards\\s+of|' +
-    'under|below|less\\s+than|lower\\s+than|fewer\\s+than|south\\s+of|' +
-    'at\\s+least|no\\s+less\\s+than|a\\s+minimum\\s+of|at\\s+most|up\\s+to|no\\s+more\\s+than|a\\s+maximum\\s+of)(?![\\p{L}]))' +
-    `${SP}*)?` +
-    '(?<sign1>(?<![\\p{L}\\p{N}])[-−])?' +
-    `(?<cur>US\\$|\\$|€|£|(?<![\\p{L}])(?:USD|EUR|GBP)${SP}*)?` +
-    '(?<sign2>[-−])?$',
-  'iu',
-);
+/** Qualifier phrases (lower case, single spaces) before a number. */
+const QUALIFIER_PHRASES: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>([
+  ...['about', 'around', 'approximately', 'approx', 'approx.', 'roughly', 'circa', 'ca.'].map((w) => [w, 'approx'] as const),
+  ...['at least', 'no less than', 'a minimum of'].map((w) => [w, 'at-least'] as const),
+  ...['at most', 'up to', 'no more than', 'a maximum of'].map((w) => [w, 'at-most'] as const),
+  ...['over', 'above', 'more than', 'greater than', 'higher than', 'exceeding', 'in excess of', 'north of', 'upwards of', 'just over', 'just above'].map((w) => [w, 'over'] as const),
+  ...['under', 'below', 'less than', 'lower than', 'fewer than', 'south of', 'nearly', 'almost', 'just under', 'just below'].map((w) => [w, 'under'] as const),
+]);
+const QUALIFIER_SYMBOLS: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>([
+  ['~', 'approx'], ['≈', 'approx'], ['∼', 'approx'], ['>', 'over'], ['<', 'under'], ['≥', 'at-least'], ['≤', 'at-most'], ['>=', 'at-least'], ['<=', 'at-most'],
+]);
+/** Words after which a number is a movement, not a level ("grew 18%", "up 5%", "rose by 3%"). */
+const CHANGE_WORDS = new Set([
+  'grew', 'grow', 'grows', 'growing', 'grown', 'rose', 'rise', 'rises', 'rising', 'risen', 'increase', 'increased', 'increases', 'increasing',
+  'up', 'down', 'fell', 'fall', 'falls', 'falling', 'fallen', 'decline', 'declined', 'declines', 'declining', 'decrease', 'decreased', 'decreases',
+  'decreasing', 'jump', 'jumped', 'jumps', 'drop', 'dropped', 'drops', 'climb', 'climbed', 'climbs', 'improve', 'improved', 'improves', 'expand',
+  'expanded', 'expands', 'shrank', 'shrunk', 'contract', 'contracted', 'gain', 'gained', 'gains', 'lost', 'added', 'adds', 'by', 'change', 'changed',
+  'slipped', 'slid', 'surge', 'surged', 'soar', 'soared', 'plunge', 'plunged',
+]);
+/** Words after which a number is a target or a comparison ("the 80% target" is caught after the number). */
+const REFERENCE_WORDS = new Set(['target', 'targets', 'benchmark', 'benchmarks', 'threshold', 'thresholds', 'goal', 'goals', 'hurdle', 'vs', 'vs.', 'versus', 'against']);
+const REFERENCE_PAIRS = new Set(['compared to', 'compared with', 'relative to']);
+/** Little words between a reference word and its number: "target of the 80%", "benchmark is 80%". */
+const FILLER_WORDS = new Set(['the', 'a', 'an', 'its', 'of', 'is', 'at', 'was', 'set']);
+const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const PREFIX_WINDOW = 40;
-const CHANGE_BEFORE = /(?<![\p{L}])(?:grew|grow|grows|growing|growth\s+of|rose|rise|rises|rising|increased?|increases|increasing|up|down|fell|fall|falls|falling|declined?|declines|declining|decreased?|decreases|decreasing|jumped?|jumps|dropped?|drops|climbed?|climbs|improved?|improves|expanded?|expands|shrank|shrunk|contracted?|gained?|gains|lost|added|adds|by|changed?|slipped|slid|surged?|soared?|plunged?|grown|risen|fallen)\s+(?:by\s+)?$/iu;
-const REFERENCE_BEFORE = /(?<![\p{L}])(?:targets?|benchmarks?|thresholds?|goals?|hurdles?|vs\.?|versus|against|compared\s+(?:to|with)|relative\s+to)\s*(?:of|is|at|was|:|=)?\s*(?:the|a|an|its)?\s*$/iu;
-const REFERENCE_AFTER = new RegExp(`^${SP}*(?:\\)${SP}*)?(?:[-‐‑]${SP}*)?(?:targets?|benchmarks?|thresholds?|goals?|hurdles?|bar|mark|guideline|cut-?off|floor|ceiling|minimum|requirement|hurdle)(?![\\p{L}])`, 'iu');
-const MONTH_BEFORE = /(?<![\p{L}])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/iu;
-const FROM_BEFORE = /(?<![\p{L}])from\s*$/iu;
-const BETWEEN_BEFORE = /(?<![\p{L}])between\s*$/iu;
+const REFERENCE_AFTER = new RegExp(`^${SP}*(?:\\)${SP}*)?(?:[-‐‑]${SP}*)?(?:targets?|benchmarks?|thresholds?|goals?|hurdles?|bar|mark|guideline|cut-?off|floor|ceiling|minimum|requirement)(?![\\p{L}])`, 'iu');
 
-const QUALIFIERS: ReadonlyArray<readonly [RegExp, Qualifier]> = [
-  [/^(?:~|≈|∼|about|around|approximately|approx\.?|roughly|circa|ca\.)$/i, 'approx'],
-  [/^(?:>=|≥|at\s+least|no\s+less\s+than|a\s+minimum\s+of)$/i, 'at-least'],
-  [/^(?:<=|≤|at\s+most|up\s+to|no\s+more\s+than|a\s+maximum\s+of)$/i, 'at-most'],
-  [/^(?:>|over|above|more\s+than|greater\s+than|higher\s+than|exceeding|in\s+excess\s+of|north\s+of|upwards\s+of|just\s+(?:over|above))$/i, 'over'],
-  [/^(?:<|under|below|less\s+than|lower\s+than|fewer\s+than|south\s+of|nearly|almost|just\s+(?:under|below))$/i, 'under'],
-];
+function isLetter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /\p{L}/u.test(c);
+}
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f' || c === '\u2007' || c === '\u2009' || c === '\n';
+}
+
+/**
+ * Up to `n` words ending before `end` (not before `min`), lower-cased, nearest last, with their
+ * start offsets. Spaces, ":" and "=" separate words; any other punctuation ends the scan.
+ */
+function wordsBefore(text: string, end: number, min: number, n: number): { words: string[]; starts: number[] } {
+  const words: string[] = [];
+  const starts: number[] = [];
+  let k = end;
+  while (words.length < n) {
+    while (k > min && (isSpace(text[k - 1]) || text[k - 1] === ':' || text[k - 1] === '=')) k--;
+    const wordEnd = k;
+    // A trailing dot belongs to abbreviations: "vs.", "approx.", "ca.".
+    if (k > min && text[k - 1] === '.') k--;
+    const lettersEnd = k;
+    while (k > min && isLetter(text[k - 1])) k--;
+    if (k === lettersEnd) break;
+    words.unshift(text.slice(k, wordEnd).toLowerCase());
+    starts.unshift(k);
+    // Anything but a separator before the word ("Q3", "(about") ends the scan.
+    if (k > min && !isSpace(text[k - 1]) && text[k - 1] !== ':' && text[k - 1] !== '=') break;
+  }
+  return { words, starts };
+}
+
+interface Prefix {
+  readonly start: number;
+  readonly qualifier?: Qualifier;
+  readonly currency?: string;
+  readonly negative: boolean;
+  /** Up to 4 words before the value (qualifier excluded), nearest last: what the value is to the sentence. */
+  readonly head: readonly string[];
+}
+
+const HEAD_WORDS = 4;
+
+/** Sign, currency and qualifier written before the number at `s`: "-", "$", "USD ", "~", "over", "at least". */
+function readPrefix(text: string, s: number, min: number): Prefix {
+  let k = s;
+  let negative = false;
+  let currency: string | undefined;
+  const minus = (c: string | undefined): boolean => c === '-' || c === '−';
+  const signAt = (at: number): boolean => at >= min && minus(text[at]) && (at === min || !/[\p{L}\p{N}]/u.test(text[at - 1]));
+  if (signAt(k - 1)) {
+    negative = true;
+    k--;
+  }
+  if (k - 3 >= min && text.startsWith('US$', k - 3)) {
+    currency = 'USD';
+    k -= 3;
+  } else if (k - 1 >= min && (text[k - 1] === '$' || text[k - 1] === '€' || text[k - 1] === '£')) {
+    currency = CURRENCY_CODES[text[k - 1]];
+    k--;
+  } else {
+    let j = k;
+    while (j > min && isSpace(text[j - 1]) && text[j - 1] !== '\n') j--;
+    const code = j - 3 >= min ? text.slice(j - 3, j) : '';
+    if ((code === 'USD' || code === 'EUR' || code === 'GBP') && (j - 3 === min || !isLetter(text[j - 4]))) {
+      currency = code;
+      k = j - 3;
+    }
+  }
+  if (!negative && currency && signAt(k - 1)) {
+    negative = true;
+    k--;
+  }
+  let j = k;
+  while (j > min && (text[j - 1] === ' ' || text[j - 1] === '\t' || text[j - 1] === '\u00a0' || text[j - 1] === '\u202f')) j--;
+  const two = j - 2 >= min ? text.slice(j - 2, j) : '';
+  const symbol = QUALIFIER_SYMBOLS.get(two) ? two : QUALIFIER_SYMBOLS.get(text[j - 1] ?? '') && j - 1 >= min ? text[j - 1] : '';
+  if (symbol) {
+    const start = j - symbol.length;
+    const head = wordsBefore(text, start, Math.max(min, start - PREFIX_WINDOW), HEAD_WORDS).words;
+    return { start, negative, qualifier: QUALIFIER_SYMBOLS.get(symbol), head, ...(currency && { currency }) };
+  }
+  // One scan serves both the qualifier (the last 1–3 words) and the head (the words before it).
+  const { words, starts } = wordsBefore(text, k, Math.max(min, k - 2 * PREFIX_WINDOW), 3 + HEAD_WORDS);
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    const q = QUALIFIER_PHRASES.get(words.slice(words.length - n).join(' '));
+    if (q) {
+      const head = words.slice(Math.max(0, words.length - n - HEAD_WORDS), words.length - n);
+      return { start: starts[words.length - n], negative, qualifier: q, head, ...(currency && { currency }) };
+    }
+  }
+  return { start: k, negative, head: words.slice(-HEAD_WORDS), ...(currency && { currency }) };
+}
+
+/** What the words before a value say about it. */
+function readHead(words: readonly string[]): { change: boolean; reference: boolean; month: boolean; from: boolean; between: boolean } {
+  const last = words[words.length - 1] ?? '';
+  const change = CHANGE_WORDS.has(last) || (last === 'of' && words[words.length - 2] === 'growth');
+  let k = words.length;
+  while (k > 0 && FILLER_WORDS.has(words[k - 1])) k--;
+  const ref = words[k - 1] ?? '';
+  const reference = REFERENCE_WORDS.has(ref) || (k >= 2 && REFERENCE_PAIRS.has(`${words[k - 2]} ${ref}`));
+  return { change, reference, month: MONTHS.has(last.replace(/\.$/, '')), from: last === 'from', between: last === 'between' };
+}
 
 const SCALES: Readonly<Record<string, number>> = {
   k: 1e3, K: 1e3, thousand: 1e3, M: 1e6, mn: 1e6, million: 1e6, B: 1e9, bn: 1e9, billion: 1e9, T: 1e12, trillion: 1e12,
@@ -79,13 +185,6 @@ const SCALES: Readonly<Record<string, number>> = {
 const CURRENCY_CODES: Readonly<Record<string, string>> = {
   $: 'USD', US$: 'USD', USD: 'USD', dollar: 'USD', dollars: 'USD', '€': 'EUR', EUR: 'EUR', euro: 'EUR', euros: 'EUR', '£': 'GBP', GBP: 'GBP',
 };
-
-function qualifierOf(word: string | undefined): Qualifier | undefined {
-  if (!word) return undefined;
-  const w = word.replace(/\s+/g, ' ').trim();
-  for (const [re, q] of QUALIFIERS) if (re.test(w)) return q;
-  return undefined;
-}
 
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -98,7 +197,7 @@ function toNumber(digits: string): number {
 
 /** Rounds away binary noise (0.72 * 100 = 72.00000000000001). */
 function tidy(n: number): number {
-  return Number(n.toPrecision(12));
+  return Number.isInteger(n) ? n : Number(n.toPrecision(12));
 }
 
 interface Unit {
@@ -169,17 +268,11 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
   if ((next === 0x3a /* : */ || next === 0x2f /* / */) && /\d/.test(text.charAt(e + 1))) return { skipTo: e + 2 };
   if ((next === 0x2e || next === 0x2c) && /\d/.test(text.charAt(e + 1))) return { skipTo: e + 2 };
 
-  const windowStart = Math.max(from, s - PREFIX_WINDOW);
-  const before = text.slice(windowStart, s);
-  const pre = PREFIX.exec(before);
-  const groups = pre?.groups ?? {};
-  const curText = groups.cur?.trim();
-  const currency = curText ? CURRENCY_CODES[curText] : undefined;
-  const negative = Boolean(groups.sign1 || groups.sign2);
-  let qualifier = qualifierOf(groups.qual);
-  let start = s - (pre ? pre[0].length : 0);
-  // The qualifier's own text starts after any spaces the prefix regex swallowed before it.
-  while (start < s && /\s/.test(text.charAt(start))) start++;
+  const pre = readPrefix(text, s, from);
+  const currency = pre.currency;
+  const negative = pre.negative;
+  let qualifier = pre.qualifier;
+  const start = pre.start;
 
   const unit = readUnit(text, e, to, currency);
   if (!unit) return { skipTo: e };
@@ -189,14 +282,14 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
   let end = unit.end;
   let cur = unit.currency;
   if (unit.plus && !qualifier) qualifier = 'at-least';
-  const head = text.slice(windowStart, start);
+  const head = readHead(pre.head);
   let dropLowEnd = false;
 
   // A range: "70–75%", "70%-75%", "$2.10–$2.40", "70 to 75%", "between 70% and 75%". "from X to Y" is a movement: Y is the level.
   const sep = sticky(RANGE_DASH, text, unit.end) ?? sticky(RANGE_TO, text, unit.end);
   if (sep && !unit.plus) {
     const word = sep[1];
-    const between = BETWEEN_BEFORE.test(head);
+    const between = head.between;
     if (word !== 'and' || between) {
       let p = sep.index + sep[0].length;
       const pre2 = /^(?:(US\$|\$|€|£|(?:USD|EUR|GBP)[ \u00a0]?))?([-−])?/u.exec(text.slice(p, p + 6));
@@ -207,7 +300,7 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
         const unit2 = readUnit(text, p + n2[0].length, to, cur2 ? CURRENCY_CODES[cur2] : undefined);
         const sameKind = unit2 && (unit2.kind === kind || kind === 'number' || unit2.kind === 'number');
         const bothUnits = unit.kind !== 'number' && unit2?.kind !== 'number';
-        const isMovement = word === 'to' && (FROM_BEFORE.test(head) || (bothUnits && CHANGE_BEFORE.test(head)));
+        const isMovement = word === 'to' && (head.from || (bothUnits && head.change));
         if (unit2 && sameKind && !(word === 'to' && isMovement)) {
           const v2 = toNumber(n2[0]) * (unit2.scale !== 1 ? unit2.scale : unit.scale) * (pre2?.[2] ? -1 : 1);
           if (kind === 'number') {
@@ -218,7 +311,7 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
           high = v2;
           if (high < low) [low, high] = [high, low];
           end = unit2.end;
-        } else if (unit2 && word === 'to' && FROM_BEFORE.test(head)) {
+        } else if (unit2 && word === 'to' && head.from) {
           // "from 65% to 72%": only the second is the analyst's current figure.
           dropLowEnd = true;
         }
@@ -232,7 +325,7 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
   if (bare && !digits.includes('.') && !digits.includes(',') && !negative && !qualifier && unit.scale === 1) {
     const isYear = (n: number): boolean => Number.isInteger(n) && n >= 1900 && n <= 2100;
     if (isYear(low) && isYear(high)) return { skipTo: end };
-    if (low === high && MONTH_BEFORE.test(head)) return { skipTo: end };
+    if (low === high && head.month) return { skipTo: end };
   }
   const written = text.slice(start, end);
   const after = text.slice(end, Math.min(to, end + 40));
@@ -250,8 +343,8 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
       start,
       end,
       bare,
-      change: CHANGE_BEFORE.test(head),
-      reference: REFERENCE_BEFORE.test(head) || REFERENCE_AFTER.test(after),
+      change: head.change,
+      reference: head.reference || REFERENCE_AFTER.test(after),
     },
     skipTo: end,
   };
@@ -285,7 +378,11 @@ export function asPercentFraction(value: StatedValue): StatedValue | undefined {
 const SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£' };
 
 function formatNumber(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  const sign = n < 0 ? '-' : '';
+  const [int, frac] = String(Math.abs(tidy(n))).split('.');
+  // toLocaleString is slow and locale-dependent; thousands separators by hand.
+  const grouped = int.length > 3 && !int.includes('e') ? int.replace(/\B(?=(\d{3})+$)/g, ',') : int;
+  return sign + grouped + (frac ? `.${frac.slice(0, 4)}` : '');
 }
 
 /** A number in a unit, written the way the model's benchmarks are: "72%", "$2.10", "2.1x". */
