@@ -224,7 +224,7 @@ export function scanBlocks(lines: readonly string[], startLine: number, firstCol
     const masked = maskInline(base ? ' '.repeat(base) + raw.slice(base) : raw, mask);
     const q = quoteDepth(masked, base);
     const depth = q.depth;
-    let p = q.end;
+    const p = q.end;
 
     if (isBlankFrom(masked, p)) {
       flushPara();
