@@ -57,8 +57,20 @@ async function main(): Promise<number> {
     console.error('code-server shim: need --extensionTestsPath=<module> and a folder to open');
     return 2;
   }
-  let settle: (code: number) => void = () => undefined;
-  const exitCode = new Promise<number>((resolve) => (settle = resolve));
+  let resolveExit: (code: number) => void = () => undefined;
+  const exitCode = new Promise<number>((resolve) => (resolveExit = resolve));
+  let settled = false;
+  const settle = (code: number): void => {
+    if (settled) return;
+    settled = true;
+    resolveExit(code);
+  };
+  /** Ends the run with an error, unless it has already ended (teardown disconnects everything). */
+  const abort = (message: string): void => {
+    if (settled) return;
+    console.error(`code-server shim: ${message}`);
+    settle(1);
+  };
   let flushConsole: () => Promise<void> = async () => undefined;
   return withWorkbench(
     {
@@ -80,11 +92,11 @@ async function main(): Promise<number> {
         page.on('pageerror', (err) => process.stderr.write(`[workbench] ${err.message}\n`));
       },
     },
-    async () => {
-      const timer = setTimeout(() => {
-        console.error(`code-server shim: no result from the extension host after ${RUN_TIMEOUT_MS / 1000} s; giving up`);
-        settle(1);
-      }, RUN_TIMEOUT_MS);
+    async (wb) => {
+      // A crashed browser or server would otherwise leave the run waiting for the timeout.
+      wb.browser.on('disconnected', () => abort('the browser went away before the tests finished'));
+      void wb.server.exited.then((code) => abort(`code-server exited (code ${code}) before the tests finished\n${wb.server.recentErrors()}`));
+      const timer = setTimeout(() => abort(`no result from the extension host after ${RUN_TIMEOUT_MS / 1000} s; giving up`), RUN_TIMEOUT_MS);
       const code = await exitCode;
       clearTimeout(timer);
       await flushConsole();
