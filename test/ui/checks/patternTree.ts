@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { openPatternAnalyst, treeRows, type UiCheck } from '../uiCheck';
+import { openPatternAnalyst, treeRow, treeRows, type UiCheck } from '../uiCheck';
 
 const SECTION_TITLES = [
   'The Pattern',
@@ -19,6 +19,10 @@ export const check: UiCheck = {
   name: 'Pattern tree shows the pattern, its sections in order and its metrics',
   async run({ page, screenshot, log, repoRoot }) {
     await openPatternAnalyst(page);
+    // The view fetches children asynchronously: wait for the deepest row asserted on (a missing
+    // row then fails below with a clear message rather than a timeout).
+    await treeRow(page, 'GPU Utilization Rate').waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await treeRow(page, 'Business Engineer Insight').waitFor({ timeout: 5_000 }).catch(() => undefined);
     const rows = await treeRows(page);
     const names = rows.map((r) => r.name);
     log(`${rows.length} rows: ${names.slice(0, 8).join(' | ')} ...`);
