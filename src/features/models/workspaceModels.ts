@@ -45,7 +45,13 @@ export class WorkspaceModels implements vscode.Disposable {
 
   constructor(private readonly store: ModelStore) {
     const watcher = vscode.workspace.createFileSystemWatcher(MODEL_FILE_GLOB);
+    // Deleting a folder reports the folder alone, not the model files inside it.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
+      folderWatcher,
+      folderWatcher.onDidDelete((uri) => {
+        if (this.holdsLoadedFile(uri)) this.scheduleReload();
+      }),
       this.diagnostics,
       this.status,
       watcher,
@@ -150,6 +156,12 @@ export class WorkspaceModels implements vscode.Disposable {
       const w = vscode.workspace.createFileSystemWatcher(pattern);
       this.pathWatchers.push(w, w.onDidCreate(() => this.scheduleReload()), w.onDidChange(() => this.scheduleReload()), w.onDidDelete(() => this.scheduleReload()));
     }
+  }
+
+  /** Whether a deleted path was a model file we read, or a folder above one. */
+  private holdsLoadedFile(uri: vscode.Uri): boolean {
+    const prefix = `${uri.toString()}/`;
+    return (this.last?.files ?? []).some((f) => f.uri === uri.toString() || f.uri.startsWith(prefix));
   }
 
   private isWatchedPath(uri: vscode.Uri): boolean {
