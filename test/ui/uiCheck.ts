@@ -52,6 +52,17 @@ export async function openPatternAnalyst(page: Page): Promise<void> {
   await page.mouse.move(700, 450);
 }
 
+/** Drags the side bar's edge so it is `width` pixels wide (room for row descriptions in screenshots). */
+export async function setSideBarWidth(page: Page, width: number): Promise<void> {
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  if (!bar) return;
+  const edge = bar.x + bar.width;
+  await page.mouse.move(edge - 1, bar.y + bar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + width, bar.y + bar.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
 export interface TreeRow {
   readonly name: string;
   readonly description: string;

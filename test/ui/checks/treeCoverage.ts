@@ -1,0 +1,28 @@
+/**
+ * The tree follows the analysis being written: with the sample analysis open, the metric rows
+ * show what it states and how it fares against the benchmark, and the sections it covers are
+ * marked. Screenshot: test-results/ui/tree-coverage.png.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { openFile, openPatternAnalyst, setSideBarWidth, treeRow, treeRows, type UiCheck } from '../uiCheck';
+
+export const check: UiCheck = {
+  name: 'Pattern tree marks what the open analysis covers',
+  async run({ page, screenshot, log, repoRoot }) {
+    await openPatternAnalyst(page);
+    await openFile(page, 'coreweave-ai-infrastructure.md');
+    // Coverage is computed after the editor opens (debounced): wait for the row to change.
+    const gpu = treeRow(page, 'GPU Utilization Rate').locator('.label-description');
+    await gpu.filter({ hasText: '72%' }).waitFor({ timeout: 15_000 });
+    const rows = await treeRows(page);
+    const describe = (name: string): string => rows.find((r) => r.name === name)?.description ?? '(no row)';
+    log(`GPU Utilization Rate: ${describe('GPU Utilization Rate')}; Customer Retention: ${describe('Customer Retention')}`);
+    assert.match(describe('GPU Utilization Rate'), /72%.*✗/, '72% misses the >80% benchmark');
+    assert.match(describe('Customer Retention'), /96%.*✓/, '96% meets the >95% benchmark');
+    assert.match(describe('Key Metrics & Benchmarks'), /covered/);
+    await setSideBarWidth(page, 560);
+    const shot = await screenshot('tree-coverage');
+    log(`screenshot: ${path.relative(repoRoot, shot)}`);
+  },
+};
