@@ -1,0 +1,85 @@
+/**
+ * Document → full HTML body: the one function the preview, the HTML export and the CLI render
+ * an analysis with, so all three show exactly the same thing. Pure: no editor, no file system;
+ * images from disk arrive through the {@link ImagePolicy} callback the caller provides.
+ */
+import type MarkdownIt from 'markdown-it';
+import type { Analysis } from '../analysis/types';
+import { frontMatterTitle, renderCoverage, renderHeader, renderScorecard } from './analysisBlocks';
+import { prepareSource } from './claimMarks';
+import { createMarkdownEngine, type EngineEnv, type ImagePolicy, type MarkerKind } from './markdownEngine';
+
+export type { ImagePolicy, MarkerKind } from './markdownEngine';
+
+export interface RenderOptions {
+  /** Where images may come from; by default only nothing (every image shows as blocked). */
+  readonly images?: ImagePolicy;
+  /** Show the scorecard and coverage at the top when the document has no marker (default true). */
+  readonly analysisBlocks?: boolean;
+  /**
+   * Longest text rendered, in characters (default {@link DEFAULT_MAX_CHARS}). A longer document is
+   * cut at a line end and says so at the end: rendering is synchronous, and a 10 MB hostile
+   * document must not freeze the editor for many seconds.
+   */
+  readonly maxChars?: number;
+}
+
+/** About 2 MB of text: a few hundred pages, far beyond any real analysis. */
+export const DEFAULT_MAX_CHARS = 2_000_000;
+
+export interface RenderedDocument {
+  /** The body: a `<div class="pa-document">` with the header, analysis blocks and the rendered markdown. */
+  readonly html: string;
+  /** The document's title (front-matter `title`), for a page or panel title. */
+  readonly title?: string;
+  /** Relative image paths the document uses (decoded), so an exporter can load them and render again. */
+  readonly localImages: readonly string[];
+}
+
+let engine: MarkdownIt | undefined;
+
+/**
+ * Renders an analyst's markdown with its analysis: a header from the front matter instead of the
+ * YAML, verdict badges after every recognised value, the scorecard and section coverage (at the
+ * top, or where `<!-- pattern-scorecard -->` / `<!-- pattern-coverage -->` lines place them), and
+ * `data-line` source lines on every block for scroll sync. Raw HTML in the document stays text.
+ */
+export function renderDocumentBody(text: string, analysis: Analysis, options: RenderOptions = {}): RenderedDocument {
+  engine ??= createMarkdownEngine();
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  let truncated = '';
+  if (text.length > maxChars) {
+    const cut = text.lastIndexOf('\n', maxChars);
+    const shown = cut > 0 ? cut : maxChars;
+    truncated = `<p class="pa-truncated">The document is ${formatSize(text.length)} long; only its first ${formatSize(shown)} are shown.</p>`;
+    text = text.slice(0, shown);
+  }
+  const prepared = prepareSource(text, analysis.frontMatter, analysis.claims);
+  const markers: Record<MarkerKind, () => string> = {
+    scorecard: () => renderScorecard(analysis),
+    coverage: () => renderCoverage(analysis),
+  };
+  const env: EngineEnv = {
+    claims: prepared.claims,
+    images: options.images ?? {},
+    marker: (kind) => markers[kind](),
+    localImages: [],
+    markersSeen: new Set(),
+  };
+  const body = engine.render(prepared.text, env);
+
+  const top: string[] = [];
+  const headerLine = prepared.frontMatterLines?.[0] ?? 0;
+  top.push(renderHeader(analysis, headerLine));
+  if (options.analysisBlocks !== false && analysis.isAnalysis) {
+    if (!env.markersSeen.has('scorecard')) top.push(`<div class="pa-marker pa-marker-scorecard pa-auto">${markers.scorecard()}</div>`);
+    if (!env.markersSeen.has('coverage') && analysis.pattern) top.push(`<div class="pa-marker pa-marker-coverage pa-auto">${markers.coverage()}</div>`);
+  }
+  const html = `<div class="pa-document">${top.join('')}${body}${truncated}<div class="code-line pa-end" data-line="${prepared.lineCount}"></div></div>`;
+  const title = frontMatterTitle(analysis.frontMatter);
+  return { html, ...(title ? { title } : {}), localImages: env.localImages };
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} million characters` : `${chars.toLocaleString('en-US')} characters`;
+}
