@@ -14,7 +14,6 @@ const END = '\uE002';
 const DIGIT0 = 0xe010;
 
 /** Every character the markers use; removed from the document first so a document cannot forge a badge. */
-// eslint-disable-next-line no-misleading-character-class
 export const MARKER_CHARS_RE = /[\uE000-\uE002\uE010-\uE019]/g;
 /** The markers once markdown-it percent-encoded them inside an address. */
 export const ENCODED_MARKER_RE = /%EE%80%(?:8[0-2]|9\d)/gi;
