@@ -8,6 +8,8 @@ import { ModelStore } from './features/modelStore';
 import * as patternModels from './features/models';
 import type { Services } from './features/services';
 import { readSettings } from './features/settings';
+import * as preview from './features/preview';
+import type { PreviewApi } from './features/preview';
 import * as tree from './features/tree';
 import * as hover from './features/hover';
 import * as completion from './features/completion';
@@ -23,6 +25,8 @@ export interface PatternAnalystApi {
   readonly tree: PatternTreeProvider;
   /** The pattern tree view (its selection and visibility), e.g. to check Show in Pattern Tree. */
   readonly treeView: vscode.TreeView<TreeNode>;
+  /** Open previews and pattern cards, and the export's test hook. */
+  readonly preview: PreviewApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
@@ -32,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
   context.subscriptions.push(models, analyses);
 
   const patternTree = tree.register(services);
+  const previewFeature = preview.register(services, context.extensionUri);
   context.subscriptions.push(
     patternTree,
     hover.register(services),
@@ -40,8 +45,9 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
     quickFixes.register(services),
     newAnalysis.register(services),
     patternModels.register(services, context.extensionUri),
+    previewFeature,
   );
-  return { services, tree: patternTree.provider, treeView: patternTree.view };
+  return { services, tree: patternTree.provider, treeView: patternTree.view, preview: previewFeature.api };
 }
 
 export function deactivate(): void {

@@ -29,6 +29,8 @@ export interface ImagePolicy {
    * a `data:` URI.
    */
   readonly resolveLocal?: (path: string) => string | undefined;
+  /** What a left-out local image says (the preview and the export leave images out for different reasons). */
+  readonly localUnavailableReason?: string;
 }
 
 /** Which markers an analyst may put on a line of their own, and what each shows there. */
@@ -216,7 +218,7 @@ function renderImage(tokens: Token[], idx: number, options: MarkdownIt.Options, 
         env.localImages.push(path);
         resolved = env.images.resolveLocal?.(path);
       }
-      reason = 'local image not available';
+      reason = env.images.localUnavailableReason ?? 'local image not available';
       break;
     }
     default:

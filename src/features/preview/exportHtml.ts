@@ -1,0 +1,139 @@
+/**
+ * Pattern Analyst: Export to HTML. Writes one self-contained page (inline CSS, no scripts, no
+ * external references) through the same renderer as the preview. Goes through
+ * `vscode.workspace.fs` only (remote hosts have no local disk), and never replaces an existing
+ * file without a modal confirmation — unless a caller passes `overwrite: true` explicitly.
+ */
+import * as vscode from 'vscode';
+import { renderDocumentBody } from '../../render/documentRenderer';
+import { renderExportPage } from '../../render/exportPage';
+import { embeddableType, EXPORT_IMAGE_NOTE, imageDataUri, MAX_INLINE_IMAGE_BYTES, MAX_INLINE_TOTAL_BYTES } from '../../render/inlineImages';
+import type { Services } from '../services';
+import { documentFolder, resolveInFolder } from './documentFolder';
+
+/** Arguments for automation and tests: `executeCommand('patternAnalyst.exportHtml', { source, target })`. */
+export interface ExportArgs {
+  readonly source?: vscode.Uri | string;
+  readonly target?: vscode.Uri | string;
+  /** Replace an existing target without asking. Only honoured when passed explicitly. */
+  readonly overwrite?: boolean;
+}
+
+/** Test hook: answers the overwrite question instead of the modal dialog when set. */
+export const exportTestHooks: { confirmOverwrite?: (target: vscode.Uri) => Promise<boolean> } = {};
+
+function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string' && value) return /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
+  return undefined;
+}
+
+function parseArgs(first: unknown, second: unknown): ExportArgs {
+  if (first instanceof vscode.Uri) return { source: first, ...(second && typeof second === 'object' ? (second as ExportArgs) : {}) };
+  if (first && typeof first === 'object') return first as ExportArgs;
+  return {};
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function siblingHtml(source: vscode.Uri): vscode.Uri {
+  const name = source.path.split('/').pop() ?? 'analysis.md';
+  const base = name.replace(/\.[^.]*$/, '') || name;
+  return vscode.Uri.joinPath(source, '..', `${base}.html`);
+}
+
+async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
+  if (exportTestHooks.confirmOverwrite) return exportTestHooks.confirmOverwrite(target);
+  const replace = 'Replace';
+  const answer = await vscode.window.showWarningMessage(
+    `${target.path.split('/').pop()} already exists. Replace it with the exported analysis?`,
+    { modal: true, detail: vscode.workspace.asRelativePath(target) },
+    replace,
+  );
+  return answer === replace;
+}
+
+/** Reads the document's local images that an export may embed, as data: URIs by relative path. */
+async function loadImages(source: vscode.Uri, paths: readonly string[]): Promise<Map<string, string>> {
+  const folder = documentFolder(source);
+  const out = new Map<string, string>();
+  if (!folder) return out;
+  let total = 0;
+  for (const path of new Set(paths)) {
+    const uri = resolveInFolder(folder, path);
+    if (!uri || !embeddableType(path)) continue;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_INLINE_IMAGE_BYTES || total + stat.size > MAX_INLINE_TOTAL_BYTES) continue;
+      const dataUri = imageDataUri(path, await vscode.workspace.fs.readFile(uri));
+      if (dataUri) {
+        out.set(path, dataUri);
+        total += stat.size;
+      }
+    } catch {
+      // Missing or unreadable: left out, the page says so where the image was.
+    }
+  }
+  return out;
+}
+
+/** Renders a document to a complete HTML page (the export's content, without writing it). */
+export async function exportPageFor(document: vscode.TextDocument, services: Services, extensionUri: vscode.Uri): Promise<string> {
+  const analysis = services.analyses.get(document);
+  const text = document.getText();
+  const first = renderDocumentBody(text, analysis);
+  const images = await loadImages(document.uri, first.localImages);
+  const body = images.size === 0 ? first : renderDocumentBody(text, analysis, {
+    images: { allowDataImages: true, resolveLocal: (p) => images.get(p), localUnavailableReason: EXPORT_IMAGE_NOTE },
+  });
+  const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')));
+  const title = body.title ?? document.uri.path.split('/').pop() ?? 'Analysis';
+  return renderExportPage({ title, bodyHtml: body.html, css, generator: 'Pattern Analyst' });
+}
+
+/** The command. Returns the written file, or undefined when nothing was written. */
+export async function exportHtml(services: Services, extensionUri: vscode.Uri, first?: unknown, second?: unknown): Promise<vscode.Uri | undefined> {
+  const args = parseArgs(first, second);
+  const sourceUri = toUri(args.source) ?? vscode.window.activeTextEditor?.document.uri;
+  if (!sourceUri) {
+    void vscode.window.showInformationMessage('Pattern Analyst: open a markdown analysis first, then export it.');
+    return undefined;
+  }
+  let document: vscode.TextDocument;
+  try {
+    document = await vscode.workspace.openTextDocument(sourceUri);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Pattern Analyst: cannot open ${sourceUri.toString(true)} to export it: ${String(err)}`);
+    return undefined;
+  }
+  let target = toUri(args.target);
+  if (!target) {
+    const defaultUri = document.isUntitled ? undefined : siblingHtml(document.uri);
+    target = await vscode.window.showSaveDialog({
+      ...(defaultUri ? { defaultUri } : {}),
+      filters: { HTML: ['html', 'htm'] },
+      saveLabel: 'Export',
+      title: 'Export Analysis to HTML',
+    });
+    if (!target) return undefined;
+  }
+  if (target.toString() === document.uri.toString()) {
+    void vscode.window.showErrorMessage('Pattern Analyst: the export would replace the analysis itself; choose another file.');
+    return undefined;
+  }
+  if (args.overwrite !== true && (await exists(target)) && !(await confirmOverwrite(target))) return undefined;
+  const page = await exportPageFor(document, services, extensionUri);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page));
+  const written = target;
+  void vscode.window.showInformationMessage(`Pattern Analyst: exported ${vscode.workspace.asRelativePath(written)}`, 'Open').then((choice) => {
+    if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', written);
+  });
+  return written;
+}

@@ -1,0 +1,33 @@
+/**
+ * The preview feature: the live analysis preview (with its serializer and scroll sync), the
+ * pattern card and the HTML export. Returns a small API so integration tests can see the panels
+ * and answer the export's overwrite question.
+ */
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { exportHtml, exportTestHooks } from './exportHtml';
+import { CARD_VIEW_TYPE, PatternCardPanels } from './patternCardPanel';
+import { PreviewManager } from './previewManager';
+import { PREVIEW_VIEW_TYPE } from './previewPanel';
+
+export interface PreviewApi {
+  readonly previews: PreviewManager;
+  readonly cards: PatternCardPanels;
+  readonly exportTestHooks: typeof exportTestHooks;
+}
+
+export function register(services: Services, extensionUri: vscode.Uri): vscode.Disposable & { readonly api: PreviewApi } {
+  const previews = new PreviewManager(services, extensionUri);
+  const cards = new PatternCardPanels(services, extensionUri);
+  const disposable = vscode.Disposable.from(
+    previews,
+    cards,
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
+    vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, cards),
+    vscode.commands.registerCommand('patternAnalyst.openPreviewToSide', (uri?: unknown) => previews.openToSide(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('patternAnalyst.togglePreviewLock', () => previews.toggleLock()),
+    vscode.commands.registerCommand('patternAnalyst.openPatternCard', (arg?: unknown) => cards.open(arg)),
+    vscode.commands.registerCommand('patternAnalyst.exportHtml', (first?: unknown, second?: unknown) => exportHtml(services, extensionUri, first, second)),
+  );
+  return Object.assign(disposable, { api: { previews, cards, exportTestHooks } });
+}

@@ -1,0 +1,192 @@
+/**
+ * One analysis preview: a webview panel showing one markdown document through the shared
+ * renderer. The first render is immediate, later edits are debounced and sent as new body HTML
+ * (no page reload, scroll kept); switching documents or image rules reloads the page. Knows
+ * nothing about which document it should follow: the manager tells it.
+ */
+import * as vscode from 'vscode';
+import { renderDocumentBody } from '../../render/documentRenderer';
+import { escapeHtml } from '../../render/html';
+import { parseFromWebview, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
+import type { Services } from '../services';
+import { documentFolder, resolveInFolder } from './documentFolder';
+import { renderShell, webviewOptions } from './webviewShell';
+
+export const PREVIEW_VIEW_TYPE = 'patternAnalyst.preview';
+
+/** What a preview needs from the outside world. */
+export interface PreviewHost {
+  readonly services: Services;
+  readonly extensionUri: vscode.Uri;
+  /** A message arrived from this preview's webview (already validated). */
+  onMessage(preview: PreviewPanel, message: FromWebview): void;
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  private source: vscode.Uri;
+  private locked: boolean;
+  private styleOverride: PreviewStyle | undefined;
+  /** The last source line known to be at the top of the preview (saved for the serializer). */
+  line: number;
+  private timer: NodeJS.Timeout | undefined;
+  private rendered: { uri: string; version: number; allowHttps: boolean } | undefined;
+  private disposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly host: PreviewHost, state: PreviewState) {
+    this.source = vscode.Uri.parse(state.source);
+    this.locked = state.locked;
+    this.line = state.line;
+    this.styleOverride = state.style;
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseFromWebview(raw);
+        if (message) this.host.onMessage(this, message);
+      }),
+    );
+    this.updateTitle();
+    void this.refresh(true);
+  }
+
+  get resource(): vscode.Uri {
+    return this.source;
+  }
+
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  get style(): PreviewStyle {
+    return this.styleOverride ?? this.host.services.settings().previewStyle;
+  }
+
+  get state(): PreviewState {
+    return { source: this.source.toString(), locked: this.locked, line: this.line, style: this.style };
+  }
+
+  isPreviewOf(uri: vscode.Uri): boolean {
+    return this.source.toString() === uri.toString();
+  }
+
+  setLocked(locked: boolean): void {
+    this.locked = locked;
+    this.updateTitle();
+    this.post({ type: 'setLocked', locked });
+  }
+
+  setStyle(style: PreviewStyle): void {
+    this.styleOverride = style;
+    this.post({ type: 'setStyle', style });
+  }
+
+  /** Shows another document (a following preview after the active editor changed). */
+  showDocument(uri: vscode.Uri, line = 0): void {
+    if (this.isPreviewOf(uri)) return;
+    this.source = uri;
+    this.line = line;
+    this.rendered = undefined;
+    this.updateTitle();
+    void this.refresh(true);
+  }
+
+  /** Re-renders after an edit: debounced, except the first render which is immediate. */
+  scheduleRefresh(): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    const delay = Math.max(50, this.host.services.settings().debounceMs);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh(false);
+    }, delay);
+  }
+
+  /** Renders now. `reload` replaces the page (new document, new CSP); otherwise the body is swapped in place. */
+  async refresh(reload: boolean): Promise<void> {
+    if (this.disposed) return;
+    const uri = this.source;
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(uri);
+    } catch {
+      if (!this.disposed && this.isPreviewOf(uri)) this.showMissing(uri);
+      return;
+    }
+    if (this.disposed || !this.isPreviewOf(uri)) return;
+    const settings = this.host.services.settings();
+    const allowHttps = settings.allowRemoteImages;
+    const needsReload = reload || !this.rendered || this.rendered.uri !== uri.toString() || this.rendered.allowHttps !== allowHttps;
+    if (!needsReload && this.rendered?.version === document.version) return;
+
+    const webview = this.panel.webview;
+    const folder = documentFolder(uri);
+    const analysis = this.host.services.analyses.get(document);
+    const body = renderDocumentBody(document.getText(), analysis, {
+      images: {
+        allowHttps,
+        allowDataImages: false,
+        localUnavailableReason: 'image outside the document’s folder',
+        resolveLocal: (path) => {
+          const target = folder && resolveInFolder(folder, path);
+          return target ? webview.asWebviewUri(target).toString() : undefined;
+        },
+      },
+    });
+    this.rendered = { uri: uri.toString(), version: document.version, allowHttps };
+    if (needsReload) {
+      webview.options = webviewOptions(this.host.extensionUri, folder);
+      webview.html = renderShell({
+        webview,
+        extensionUri: this.host.extensionUri,
+        title: body.title ?? basename(uri),
+        bodyHtml: body.html,
+        settings: { kind: 'preview', ...this.state, scrollSync: settings.scrollSync },
+        style: this.style,
+        allowHttpsImages: allowHttps,
+        lockButton: true,
+      });
+    } else {
+      this.post({ type: 'update', html: body.html, source: uri.toString(), title: body.title ?? basename(uri) });
+    }
+  }
+
+  post(message: ToWebview): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  private showMissing(uri: vscode.Uri): void {
+    this.panel.webview.options = webviewOptions(this.host.extensionUri, undefined);
+    this.panel.webview.html = renderShell({
+      webview: this.panel.webview,
+      extensionUri: this.host.extensionUri,
+      title: basename(uri),
+      bodyHtml: `<p class="pa-muted">${escapeHtml(basename(uri))} cannot be found.</p>`,
+      settings: { kind: 'preview', ...this.state, scrollSync: false },
+      style: this.style,
+      allowHttpsImages: false,
+      lockButton: false,
+    });
+    this.rendered = undefined;
+  }
+
+  private updateTitle(): void {
+    const name = basename(this.source);
+    this.panel.title = this.locked ? `[Preview] ${name}` : `Preview ${name}`;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() || uri.toString();
+}

@@ -1,0 +1,71 @@
+/**
+ * The page around rendered HTML in the preview and pattern-card webviews: a strict CSP with a
+ * fresh nonce per page, every asset through `asWebviewUri`, initial data in an escaped `data-*`
+ * attribute (no inline script), and the one bundled script.
+ */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { escapeAttribute as attr, escapeHtml as esc, jsonAttribute } from '../../render/html';
+import type { PreviewStyle } from '../../render/protocol';
+
+export interface ShellOptions {
+  readonly webview: vscode.Webview;
+  readonly extensionUri: vscode.Uri;
+  readonly title: string;
+  readonly bodyHtml: string;
+  /** Read by the webview script (`document.body.dataset.settings`). */
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly style: PreviewStyle;
+  /** Adds `https:` to `img-src` (the preview's allowRemoteImages setting, trusted workspaces only). */
+  readonly allowHttpsImages: boolean;
+  /** Show the lock button (previews) or not (cards). */
+  readonly lockButton: boolean;
+}
+
+/** A nonce from the OS's CSPRNG, as the CSP's `script-src 'nonce-…'` wants it. */
+export function createNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, allowHttpsImages: boolean): string {
+  const source = webview.cspSource;
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${source}`,
+    `img-src ${source}${allowHttpsImages ? ' https:' : ''}`,
+    `font-src ${source}`,
+  ].join('; ');
+}
+
+/** The webview options every panel of ours uses: scripts on, forms off, the narrowest roots. */
+export function webviewOptions(extensionUri: vscode.Uri, documentFolder: vscode.Uri | undefined): vscode.WebviewOptions {
+  const roots = [vscode.Uri.joinPath(extensionUri, 'media')];
+  if (documentFolder) roots.push(documentFolder);
+  return { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: roots };
+}
+
+export function renderShell(options: ShellOptions): string {
+  const { webview, extensionUri } = options;
+  const nonce = createNonce();
+  const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dist', 'preview.js'));
+  const lock = options.lockButton
+    ? '<button type="button" id="pa-lock-toggle" title="Lock the preview to this document, or let it follow the active editor">Lock</button>'
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(webview, nonce, options.allowHttpsImages))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(css.toString())}">
+<title>${esc(options.title)}</title>
+</head>
+<body class="pa-webview pa-style-${options.style === 'publication' ? 'publication' : 'theme'}" data-settings="${jsonAttribute(options.settings)}">
+<div class="pa-toolbar" role="toolbar" aria-label="Preview"><span class="pa-lock-state" id="pa-lock-state"></span>${lock}<button type="button" id="pa-style-toggle" title="Switch between the editor theme and a clean light page">Publication style</button></div>
+<main class="pa-content" id="pa-content">${options.bodyHtml}</main>
+<script nonce="${attr(nonce)}" src="${attr(script.toString())}"></script>
+</body>
+</html>`;
+}
