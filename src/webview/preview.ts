@@ -83,7 +83,8 @@ function lineElements(): LineElement[] {
   return lineCache;
 }
 
-function top(el: HTMLElement): number {
+/** An element's offset from the top of the page (not `top`: that name is the window's own). */
+function pageTop(el: HTMLElement): number {
   return el.getBoundingClientRect().top + window.scrollY;
 }
 
@@ -107,11 +108,11 @@ function scrollToLine(line: number): void {
     scrollProgrammatically(0);
     return;
   }
-  const prevTop = top(previous.element);
+  const prevTop = pageTop(previous.element);
   let y = prevTop;
   if (next && next.line > previous.line) {
     const progress = (line - previous.line) / (next.line - previous.line);
-    y = prevTop + progress * (top(next.element) - prevTop);
+    y = prevTop + progress * (pageTop(next.element) - prevTop);
   } else {
     y = prevTop + (line - Math.floor(line)) * previous.element.getBoundingClientRect().height;
   }
@@ -128,17 +129,17 @@ function lineAtOffset(offset: number): number | undefined {
   if (elements.length === 0) return undefined;
   let lo = 0;
   let hi = elements.length - 1;
-  if (offset < top(elements[0].element)) return 0;
+  if (offset < pageTop(elements[0].element)) return 0;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (top(elements[mid].element) <= offset) lo = mid;
+    if (pageTop(elements[mid].element) <= offset) lo = mid;
     else hi = mid - 1;
   }
   const previous = elements[lo];
   const next = elements[lo + 1];
-  const prevTop = top(previous.element);
+  const prevTop = pageTop(previous.element);
   if (next && next.line > previous.line) {
-    const span = top(next.element) - prevTop;
+    const span = pageTop(next.element) - prevTop;
     const progress = span > 0 ? Math.min(1, Math.max(0, (offset - prevTop) / span)) : 0;
     return previous.line + progress * (next.line - previous.line);
   }

@@ -1,0 +1,228 @@
+/**
+ * The analysis preview, the pattern card and the HTML export in a real extension host: panels
+ * open with the right title, type, options and CSP; edits reach the open preview as in-place
+ * updates; a locked preview stays on its document; the serializer restores a preview from saved
+ * state; the export writes one self-contained file and asks before replacing one.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PatternAnalystApi } from '../../../src/extension';
+import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
+import type { ToWebview } from '../../../src/render/protocol';
+import { activateExtension, closeAllEditors, fixturePath, waitFor } from './helpers';
+
+const FIXTURE = 'lambda-labs-ai-infrastructure.md';
+
+/** Records what the extension posts to a preview's webview (the webview's DOM is the UI checks' job). */
+function recordMessages(preview: PreviewPanel): ToWebview[] {
+  const seen: ToWebview[] = [];
+  const webview = preview.panel.webview;
+  const original = webview.postMessage.bind(webview);
+  Object.defineProperty(webview, 'postMessage', {
+    configurable: true,
+    value: (message: ToWebview) => {
+      seen.push(message);
+      return original(message);
+    },
+  });
+  return seen;
+}
+
+/** A copy of the fixture in a fresh temporary folder, with a PNG and an SVG beside it. */
+function scratchAnalysis(): { folder: string; file: vscode.Uri } {
+  const folder = mkdtempSync(path.join(tmpdir(), 'pa-preview-'));
+  const file = path.join(folder, FIXTURE);
+  copyFileSync(fixturePath(FIXTURE), file);
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201e2d1a3d40000000049454e44ae426082', 'hex');
+  writeFileSync(path.join(folder, 'chart.png'), png);
+  writeFileSync(path.join(folder, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\n![Fleet chart](chart.png)\n\n![Logo](logo.svg)\n\n<script>document.title='pwned'</script>\n`);
+  return { folder, file: vscode.Uri.file(file) };
+}
+
+describe('Preview, pattern card and export', () => {
+  let api: PatternAnalystApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+  afterEach(async () => {
+    for (const p of api.preview.previews.all) p.dispose();
+    for (const panel of api.preview.cards.panels.values()) panel.dispose();
+    api.preview.exportTestHooks.confirmOverwrite = undefined;
+    await closeAllEditors();
+  });
+
+  it('opens a preview beside the editor with a strict CSP and narrow resource roots', async () => {
+    const doc = await vscode.workspace.openTextDocument(fixturePath(FIXTURE));
+    await vscode.window.showTextDocument(doc);
+    const preview = await vscode.commands.executeCommand<PreviewPanel>('patternAnalyst.openPreviewToSide');
+    assert.ok(preview, 'the command returns the preview');
+    assert.equal(api.preview.previews.all.length, 1);
+    assert.equal(preview.panel.viewType, 'patternAnalyst.preview');
+    assert.equal(preview.panel.title, `Preview ${FIXTURE}`);
+    assert.equal(preview.resource.toString(), doc.uri.toString());
+
+    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview), 'a webview tab');
+    assert.match((tab.input as vscode.TabInputWebview).viewType, /patternAnalyst\.preview$/);
+    assert.equal(tab.label, `Preview ${FIXTURE}`);
+
+    const options = preview.panel.webview.options;
+    assert.equal(options.enableScripts, true);
+    assert.equal(options.enableForms, false);
+    const roots = (options.localResourceRoots ?? []).map((r) => r.path);
+    assert.equal(roots.length, 2, `roots: ${roots.join(', ')}`);
+    assert.ok(roots[0].endsWith('/media'));
+    assert.equal(roots[1], path.posix.dirname(doc.uri.path));
+
+    const html = await waitFor(() => (preview.panel.webview.html.includes('pa-content') ? preview.panel.webview.html : undefined), 'the preview page');
+    const csp = (/http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '').replace(/&#39;/g, "'");
+    assert.match(csp, /^default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]{16,}'; style-src [^;]+; img-src [^;]+; font-src [^;]+$/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|(?:^|\s)https:(?:\s|;|$)/, 'no inline code, no remote images by default');
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(html.includes(`<script nonce="${nonce}" src="`), 'the one script carries the nonce');
+    assert.equal(html.match(/<script/g)?.length, 1, 'no other script');
+    assert.match(html, /<h2 class="code-line" data-line="12">The Pattern<\/h2>/);
+    assert.match(html, /data-settings="\{&quot;kind&quot;:&quot;preview&quot;/);
+  });
+
+  it('sends edits to the open preview as new body HTML, without reloading the page', async () => {
+    const { file } = scratchAnalysis();
+    const doc = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(doc);
+    const preview = (await vscode.commands.executeCommand<PreviewPanel>('patternAnalyst.openPreviewToSide', doc.uri))!;
+    const page = await waitFor(() => (preview.panel.webview.html.includes('pa-content') ? preview.panel.webview.html : undefined), 'first render');
+    const messages = recordMessages(preview);
+    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\n## Added while the preview is open\n'));
+    const update = await waitFor(() => messages.find((m): m is Extract<ToWebview, { type: 'update' }> => m.type === 'update' && m.html.includes('Added while the preview is open')), 'an update message');
+    assert.equal(update.source, doc.uri.toString());
+    assert.equal(preview.panel.webview.html, page, 'the page itself was not replaced');
+    // The hostile line in the document is text in the update, never a script element.
+    assert.ok(update.html.includes("&lt;script&gt;document.title='pwned'&lt;/script&gt;"));
+    assert.doesNotMatch(update.html, /<script/);
+    // Local images resolve inside the document's folder only.
+    assert.match(update.html, /<img src="[^"]*chart\.png" alt="Fleet chart"/);
+  });
+
+  it('scrolls the editor from the preview, and the preview from the editor', async () => {
+    const doc = await vscode.workspace.openTextDocument(fixturePath(FIXTURE));
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const preview = (await vscode.commands.executeCommand<PreviewPanel>('patternAnalyst.openPreviewToSide'))!;
+    const messages = recordMessages(preview);
+    api.preview.previews.onMessage(preview, { type: 'revealLine', line: 26 });
+    // Line 26 at the top, or as high as the end of the document lets it go.
+    await waitFor(() => (editor.visibleRanges[0] && editor.visibleRanges[0].start.line > 12 && editor.visibleRanges[0].start.line <= 26 && editor.visibleRanges[0].end.line >= 26 ? true : undefined), 'the editor scrolled to line 26', 5000)
+      .catch((err: Error) => assert.fail(`${err.message}; visible: ${JSON.stringify(editor.visibleRanges)}`));
+
+    await new Promise((r) => setTimeout(r, 400));
+    editor.revealRange(new vscode.Range(17, 0, 18, 0), vscode.TextEditorRevealType.AtTop);
+    // Whatever line the editor ends up with at its top (wrapping and sticky scroll move it),
+    // that line is what the preview is told.
+    await waitFor(() => {
+      const top = editor.visibleRanges[0]?.start.line ?? 0;
+      return top > 0 && top !== 26 && messages.find((m) => m.type === 'scrollToLine' && Math.floor(m.line) === top) ? true : undefined;
+    }, 'the editor’s new top line sent to the preview')
+      .catch((err: Error) => assert.fail(`${err.message}; sent: ${JSON.stringify(messages.filter((m) => m.type === 'scrollToLine'))}`));
+
+    api.preview.previews.onMessage(preview, { type: 'openSource', line: 31 });
+    await waitFor(() => (vscode.window.activeTextEditor?.selection.active.line === 31 ? true : undefined), 'double-click put the cursor on line 31');
+  });
+
+  it('follows the active markdown editor unless locked', async () => {
+    const { file } = scratchAnalysis();
+    const first = await vscode.workspace.openTextDocument(fixturePath(FIXTURE));
+    await vscode.window.showTextDocument(first, vscode.ViewColumn.One);
+    const preview = (await vscode.commands.executeCommand<PreviewPanel>('patternAnalyst.openPreviewToSide'))!;
+    const second = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(second, vscode.ViewColumn.One);
+    await waitFor(() => (preview.isPreviewOf(second.uri) ? true : undefined), 'the preview follows the new editor');
+
+    api.preview.previews.toggleLock(preview);
+    assert.equal(preview.panel.title, `[Preview] ${FIXTURE}`);
+    assert.ok(preview.isLocked);
+    await vscode.window.showTextDocument(first, vscode.ViewColumn.One);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(preview.isPreviewOf(second.uri), 'a locked preview stays on its document');
+  });
+
+  it('is restored by its serializer from saved state', async () => {
+    const uri = vscode.Uri.file(fixturePath(FIXTURE));
+    const panel = vscode.window.createWebviewPanel('patternAnalyst.preview', 'restoring', vscode.ViewColumn.One, {});
+    await api.preview.previews.deserializeWebviewPanel(panel, { source: uri.toString(), locked: true, line: 12, style: 'publication' });
+    const preview = api.preview.previews.all.find((p) => p.panel === panel);
+    assert.ok(preview, 'the panel is a preview again');
+    assert.ok(preview.isPreviewOf(uri));
+    assert.ok(preview.isLocked);
+    assert.equal(panel.title, `[Preview] ${FIXTURE}`);
+    assert.equal(panel.webview.options.enableForms, false);
+    const html = await waitFor(() => (panel.webview.html.includes('pa-content') ? panel.webview.html : undefined), 'restored page');
+    assert.match(html, /<body class="pa-webview pa-style-publication"/);
+    assert.match(html, /&quot;line&quot;:12/);
+
+    // Garbage state (an older version, a tampered store) closes the panel instead of failing.
+    const bad = vscode.window.createWebviewPanel('patternAnalyst.preview', 'bad', vscode.ViewColumn.One, {});
+    let closed = false;
+    bad.onDidDispose(() => (closed = true));
+    await api.preview.previews.deserializeWebviewPanel(bad, { source: 42, line: 'x' });
+    assert.ok(closed);
+  });
+
+  it('exports one self-contained HTML file and asks before replacing it', async () => {
+    const { folder, file } = scratchAnalysis();
+    const target = vscode.Uri.file(path.join(folder, 'export.html'));
+    const written = await vscode.commands.executeCommand<vscode.Uri>('patternAnalyst.exportHtml', { source: file, target });
+    assert.equal(written?.toString(), target.toString());
+    const page = readFileSync(target.fsPath, 'utf8');
+    assert.match(page, /^<!DOCTYPE html>/);
+    // The front matter's title (when the analysis reads it), else the file name.
+    const doc = await vscode.workspace.openTextDocument(file);
+    const title = api.services.analyses.get(doc).frontMatter?.title ?? FIXTURE;
+    assert.ok(page.includes(`<title>${title}</title>`), `title ${title}`);
+    assert.match(page, /<style>[\s\S]*\.pa-badge[\s\S]*<\/style>/, 'the CSS is inline');
+    assert.doesNotMatch(page, /<script|<link|@import|\son\w+=/i, 'no script, no external stylesheet, no handler');
+    assert.doesNotMatch(page, /\s(?:src|href)="(?!data:|#)/, 'no external reference');
+    assert.match(page, /<img src="data:image\/png;base64,iVBORw0KGgo[^"]*" alt="Fleet chart"/, 'the PNG is embedded');
+    assert.match(page, /\[image: Logo — image not embedded/, 'the SVG is left out, visibly');
+    assert.ok(page.includes("&lt;script&gt;document.title='pwned'&lt;/script&gt;"));
+
+    // Exists now: the question is asked; "no" keeps the file as it was.
+    writeFileSync(target.fsPath, 'keep me');
+    const asked: string[] = [];
+    api.preview.exportTestHooks.confirmOverwrite = async (uri) => {
+      asked.push(uri.toString());
+      return false;
+    };
+    const refused = await vscode.commands.executeCommand<vscode.Uri | undefined>('patternAnalyst.exportHtml', { source: file, target });
+    assert.equal(refused, undefined);
+    assert.deepEqual(asked, [target.toString()]);
+    assert.equal(readFileSync(target.fsPath, 'utf8'), 'keep me');
+
+    api.preview.exportTestHooks.confirmOverwrite = async () => true;
+    await vscode.commands.executeCommand('patternAnalyst.exportHtml', { source: file, target });
+    assert.match(readFileSync(target.fsPath, 'utf8'), /^<!DOCTYPE html>/);
+
+    // An explicit overwrite: true (automation) does not ask.
+    writeFileSync(target.fsPath, 'old');
+    api.preview.exportTestHooks.confirmOverwrite = async () => assert.fail('must not ask with overwrite: true');
+    await vscode.commands.executeCommand('patternAnalyst.exportHtml', { source: file, target, overwrite: true });
+    assert.match(readFileSync(target.fsPath, 'utf8'), /^<!DOCTYPE html>/);
+  });
+
+  it('opens the pattern card at a tree item and reuses it for the next one', async () => {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('patternAnalyst.openPatternCard', { id: 'ai-infrastructure/metric:gpu-utilization-rate' });
+    assert.ok(panel);
+    assert.equal(panel.viewType, 'patternAnalyst.patternCard');
+    assert.equal(panel.title, 'Pattern Card: AI Infrastructure');
+    const html = panel.webview.html;
+    assert.match(html, /<div class="pa-card-symbol">Ii<\/div>/);
+    assert.match(html, /data-entity="metric:gpu-utilization-rate"/);
+    assert.match(html, /&quot;entity&quot;:&quot;metric:gpu-utilization-rate&quot;/, 'the card starts at the item');
+    assert.match(html, /Source: FourWeekMBA · Business Engineer/);
+    const again = await vscode.commands.executeCommand<vscode.WebviewPanel>('patternAnalyst.openPatternCard', 'ai-infrastructure/company:coreweave');
+    assert.equal(again, panel, 'one card per model');
+    assert.equal(api.preview.cards.panels.size, 1);
+  });
+});
