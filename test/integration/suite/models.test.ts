@@ -87,6 +87,26 @@ describe('Workspace pattern models', () => {
     assert.deepEqual(api.tree.getChildren(metrics).map((n) => label(api.tree.getTreeItem(n))), ['Net Revenue Retention', 'Gross Margin']);
   });
 
+  it('an analysis naming the second model is checked against its benchmarks', async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: [
+        '---', 'pattern: vertical-saas', 'subject: Example Clinic Software', '---', '', '# Example Clinic Software', '',
+        '## Key Metrics & Benchmarks', '', '| Metric | Value |', '| --- | --- |', '| Net Revenue Retention | 105% |', '| Gross Margin | 81% |', '',
+      ].join('\n'),
+    });
+    await vscode.window.showTextDocument(doc);
+    const analysis = api.services.analyses.get(doc);
+    assert.equal(analysis.pattern?.model.id, 'vertical-saas');
+    const miss = await waitFor(
+      () => vscode.languages.getDiagnostics(doc.uri).find((d) => /Net Revenue Retention/.test(d.message) && /120/.test(d.message)),
+      'a benchmark-miss diagnostic for Net Revenue Retention (105% against >120%)',
+    );
+    assert.equal(miss.range.start.line, 11);
+    assert.equal(miss.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(!vscode.languages.getDiagnostics(doc.uri).some((d) => /unknown pattern|no known pattern/i.test(d.message)), 'the pattern is known');
+  });
+
   it('a broken model: an error at its place in the Problems panel; the other models still load', async () => {
     const uri = modelUri('broken.pattern.json');
     const text = await readText(uri);
@@ -171,7 +191,7 @@ describe('Workspace pattern models', () => {
     }
   });
 
-  it('New Pattern Model opens a valid skeleton in an untitled JSON editor, with an id not already loaded', async () => {
+  it('New Pattern Model opens a valid skeleton in an untitled JSON editor, with an id not already loaded and a $schema the extension serves', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('patternAnalyst.newPatternModel', { name: 'Vertical SaaS', target: 'untitled' });
     assert.ok(uri, 'the command returns the new document');
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -183,6 +203,18 @@ describe('Workspace pattern models', () => {
     assert.deepEqual(loaded.errors, []);
     assert.equal(loaded.model?.id, 'vertical-saas-2');
     assert.equal((JSON.parse(doc.getText()) as { $schema: string }).$schema, SCHEMA_URI);
+    // What VS Code's JSON support fetches for that $schema: the extension's pattern-model schema.
+    const schema = await vscode.workspace.openTextDocument(vscode.Uri.parse(SCHEMA_URI));
+    const parsed = JSON.parse(schema.getText()) as { title: string; properties: Record<string, unknown> };
+    assert.equal(parsed.title, 'Pattern Analyst pattern model');
+    assert.ok(parsed.properties.metrics && parsed.properties.sections);
+    // And VS Code's JSON support uses it: completion offers the schema's properties the skeleton leaves out.
+    const offered = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(1, 2));
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      return labels.includes('family') ? labels : undefined;
+    }, 'schema completion ("family") in the new model', 20_000);
+    assert.ok(offered.includes('marketSize'), offered.join(', '));
   });
 
   it('New Pattern Model saves a named file, never over an existing one, and the watcher loads it', async () => {
