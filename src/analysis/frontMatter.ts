@@ -28,6 +28,8 @@ const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 /** Only decides whether a broken block is an analysis's (to report it); the YAML itself is parsed by js-yaml. */
 const PATTERN_KEY = /^(["']?)pattern\1[ \t]*:/;
+/** A `pattern:` key anywhere (indented, in a list): enough to say a broken block was meant to name a pattern. */
+const ANY_PATTERN_KEY = /^[ \t]*(?:-[ \t]+)?(["']?)pattern\1[ \t]*:/;
 /** Stops the search for a closing fence of a block that never closes from reading a whole book. */
 const MAX_FRONT_MATTER_LINES = 1000;
 
@@ -36,9 +38,9 @@ function finding(message: string, where: TextRange): Finding {
 }
 
 /** Where the top-level `pattern:` key is, and the value's columns on that line. */
-function locatePatternKey(lines: readonly string[], from: number, to: number): { line: number; valueStart: number; valueEnd: number } | undefined {
+function locatePatternKey(lines: readonly string[], from: number, to: number, re = PATTERN_KEY): { line: number; valueStart: number; valueEnd: number } | undefined {
   for (let i = from; i < to; i++) {
-    const m = PATTERN_KEY.exec(lines[i]);
+    const m = re.exec(lines[i]);
     if (!m) continue;
     const text = lines[i];
     let start = m[0].length;
@@ -93,8 +95,7 @@ export function readFrontMatter(lines: readonly string[], bom: number): FrontMat
     // when the lines after it are plainly meant to name a pattern.
     let blank = 1;
     while (blank < limit && lines[blank].trim() !== '') blank++;
-    const key = locatePatternKey(lines, 1, blank);
-    if (!key) return none;
+    if (!locatePatternKey(lines, 1, blank, ANY_PATTERN_KEY)) return none;
     return {
       namesPattern: true,
       bodyStart: 0,
@@ -105,11 +106,12 @@ export function readFrontMatter(lines: readonly string[], bom: number): FrontMat
   const blockRange: TextRange = { start: { line: 0, character: bom }, end: { line: close, character: lines[close].length } };
   const yamlText = lines.slice(1, close).join('\n');
   const key = locatePatternKey(lines, 1, close);
+  const anyKey = key ?? locatePatternKey(lines, 1, close, ANY_PATTERN_KEY);
   let data: unknown;
   try {
     data = load(yamlText, { schema: CORE_SCHEMA, json: false });
   } catch (e) {
-    if (!key) return { ...none, bodyStart: close + 1 };
+    if (!anyKey) return { ...none, bodyStart: close + 1 };
     const err = e instanceof YAMLException ? e : undefined;
     const line = err?.mark ? Math.min(close - 1, err.mark.line + 1) : 1;
     const col = err?.mark ? err.mark.column : 0;
@@ -123,7 +125,7 @@ export function readFrontMatter(lines: readonly string[], bom: number): FrontMat
   }
 
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-    if (!key) return { ...none, bodyStart: close + 1 };
+    if (!anyKey) return { ...none, bodyStart: close + 1 };
     return {
       namesPattern: true,
       bodyStart: close + 1,

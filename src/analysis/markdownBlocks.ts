@@ -47,7 +47,7 @@ export interface TableCell {
   /** Columns of the trimmed cell text in its line. */
   readonly start: number;
   readonly end: number;
-  /** Masked and raw trimmed cell text. */
+  /** Masked and raw cell text, each trimmed. */
   readonly text: string;
   readonly raw: string;
 }
@@ -139,7 +139,8 @@ function splitCells(masked: string, raw: string, from: number, line: number): Ta
     let b = e;
     while (a < b && /\s/.test(masked[a])) a++;
     while (b > a && /\s/.test(masked[b - 1])) b--;
-    cells.push({ start: a, end: b, text: masked.slice(a, b), raw: raw.slice(a, b) });
+    // The raw text is trimmed on its own: a cell of inline code is blank when masked, not when raw.
+    cells.push({ start: a, end: b, text: masked.slice(a, b), raw: raw.slice(s, e).trim() });
   };
   const lead = indentAt(masked, from).end;
   if (masked[lead] === '|') start = lead + 1;
@@ -150,7 +151,7 @@ function splitCells(masked: string, raw: string, from: number, line: number): Ta
       start = k + 1;
     }
   }
-  if (!isBlankFrom(masked, start)) push(start, masked.length);
+  if (!isBlankFrom(raw, start)) push(start, masked.length);
   return { line, text: masked, cells };
 }
 
