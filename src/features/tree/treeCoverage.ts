@@ -3,7 +3,7 @@
  * metrics it states and how they fare. Reads the shared analysis cache; computes nothing itself.
  */
 import * as vscode from 'vscode';
-import type { Analysis } from '../../analysis/types';
+import type { Analysis, MetricClaim } from '../../analysis/types';
 import type { Services } from '../services';
 import type { PatternTreeProvider, TreeCoverage } from './patternTreeProvider';
 
@@ -11,9 +11,15 @@ export function coverageOf(analysis: Analysis): TreeCoverage | undefined {
   if (!analysis.pattern) return undefined;
   const sections = new Map(analysis.sections.map((s) => [s.sectionId, s.present]));
   const metrics = new Map<string, string | undefined>(
-    analysis.metrics.map((m) => [m.metricId, m.claims.length === 0 ? undefined : m.claims.map((c) => `${c.value.text} ${VERDICT_MARK[c.verdict.status]}`).join(', ')]),
+    analysis.metrics.map((m) => [m.metricId, m.claims.length === 0 ? undefined : summarize(m.claims)]),
   );
   return { modelId: analysis.pattern.model.id, sections, metrics };
+}
+
+/** "72% ✗, 74% ✗": each distinct value once (a scorecard row and a sentence often state the same one). */
+function summarize(claims: readonly MetricClaim[]): string {
+  const parts = claims.map((c) => [c.value.text.trim(), VERDICT_MARK[c.verdict.status]].filter(Boolean).join(' '));
+  return [...new Set(parts)].join(', ');
 }
 
 const VERDICT_MARK = { meets: '✓', misses: '✗', borderline: '≈', 'no-benchmark': '', impossible: '⚠', 'wrong-unit': '⚠' } as const;
