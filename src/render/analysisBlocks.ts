@@ -81,7 +81,11 @@ export function renderScorecard(analysis: Analysis): string {
   const byMetric = new Map<string, MetricClaim[]>();
   for (const claim of analysis.claims) {
     const list = byMetric.get(claim.metricId) ?? [];
-    list.push(claim);
+    // The same value stated twice (the table, then a sentence about it) is one row: the first
+    // statement, or the one that names a source.
+    const same = list.findIndex((c) => c.value.low === claim.value.low && c.value.high === claim.value.high && c.verdict.status === claim.verdict.status);
+    if (same < 0) list.push(claim);
+    else if (!list[same].source && claim.source) list[same] = claim;
     byMetric.set(claim.metricId, list);
   }
   const order = [...model.metrics.map((m) => m.id), ...[...byMetric.keys()].filter((id) => !model.metrics.some((m) => m.id === id))];

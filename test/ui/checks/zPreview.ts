@@ -1,0 +1,108 @@
+/**
+ * The analysis preview in the real workbench, as a user meets it: open the sample analysis, run
+ * "Open Preview to the Side" from the command palette, read the rendered header and a verdict
+ * badge from the webview's DOM, type into the editor and watch the preview follow, and prove that
+ * a <script> and an onerror typed into the document did not run (they would change the webview's
+ * title or set a global) but show as text. Screenshots in the light and the dark theme:
+ * test-results/ui/preview-light.png and preview-dark.png. Runs last (file name) and cleans up.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { openFile, runCommand, type UiCheck } from '../uiCheck';
+
+const SAMPLE = 'coreweave-ai-infrastructure.md';
+const TYPED_HEADING = 'Typed while the preview is open';
+const HOSTILE_SCRIPT = "<script>document.title='pwned-script';window.paPwned='script'</script>";
+const HOSTILE_IMG = `<img src=x onerror="document.title='pwned-img';window.paPwned='img'">`;
+
+function previewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** The workbench's theme kind, from the classes it puts on its root. */
+async function themeKind(page: Page): Promise<'light' | 'dark' | 'hc'> {
+  const cls = (await page.locator('.monaco-workbench').first().getAttribute('class')) ?? '';
+  return /\bhc-/.test(cls) ? 'hc' : /\bvs-dark\b/.test(cls) ? 'dark' : 'light';
+}
+
+/** Switches between the preferred light and dark themes until the workbench is `kind`. */
+async function useTheme(page: Page, kind: 'light' | 'dark'): Promise<void> {
+  for (let i = 0; i < 2 && (await themeKind(page)) !== kind; i++) {
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.waitForFunction((k) => {
+      const cls = (globalThis as unknown as { document: { querySelector(s: string): { className: string } | null } }).document.querySelector('.monaco-workbench')?.className ?? '';
+      return k === 'dark' ? /\bvs-dark\b/.test(cls) : !/\bvs-dark\b/.test(cls);
+    }, kind, { timeout: 15_000 }).catch(() => undefined);
+  }
+  assert.equal(await themeKind(page), kind, `workbench theme is ${kind}`);
+}
+
+export const check: UiCheck = {
+  name: 'Preview renders the analysis with verdict badges, follows typing, and runs nothing from the document',
+  async run({ page, screenshot, log, repoRoot }) {
+    await openFile(page, SAMPLE);
+    await runCommand(page, 'Pattern Analyst: Open Preview to the Side');
+    const frame = previewFrame(page);
+    const content = frame.locator('#pa-content');
+    await content.locator('.pa-header').waitFor({ timeout: 30_000 });
+
+    const title = (await content.locator('.pa-header .pa-title').textContent())?.trim();
+    log(`header: ${title}`);
+    assert.equal(title, 'CoreWeave through the AI Infrastructure lens');
+    const badge = content.locator('table:not(.pa-scorecard-table) .pa-badge[data-metric="gpu-utilization-rate"]').first();
+    const badgeText = (await badge.textContent())?.trim();
+    const badgeClass = await badge.getAttribute('class');
+    log(`GPU Utilization Rate badge: "${badgeText}" (${badgeClass}), title "${await badge.getAttribute('title')}"`);
+    assert.match(badgeText ?? '', /misses/);
+    assert.match(badgeClass ?? '', /pa-verdict-misses/);
+    assert.ok(await content.locator('.pa-scorecard-table').count(), 'the scorecard is shown');
+    assert.doesNotMatch((await content.textContent()) ?? '', /pattern: ai-infrastructure/, 'no raw YAML');
+
+    const originalTheme = await themeKind(page);
+    await useTheme(page, 'light');
+    await page.mouse.move(5, 400);
+    log(`screenshot: ${path.relative(repoRoot, await screenshot('preview-light'))}`);
+
+    // Type at the end of the document: the preview updates in place.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(`\n\n## ${TYPED_HEADING}\n\n${HOSTILE_SCRIPT}\n\n${HOSTILE_IMG}\n`);
+    await content.locator('h2', { hasText: TYPED_HEADING }).waitFor({ timeout: 15_000 });
+    log('the typed heading appeared in the preview');
+
+    const probe = await content.evaluate((el) => ({
+      title: el.ownerDocument.title,
+      pwned: (el.ownerDocument.defaultView as unknown as { paPwned?: string } | null)?.paPwned,
+      scripts: el.querySelectorAll('script').length,
+      images: el.querySelectorAll('img').length,
+      text: el.textContent ?? '',
+    }));
+    log(`webview title "${probe.title}", paPwned ${String(probe.pwned)}, <script> in content: ${probe.scripts}, <img>: ${probe.images}`);
+    assert.equal(probe.pwned, undefined, 'no handler from the document ran');
+    assert.doesNotMatch(probe.title, /pwned/);
+    assert.equal(probe.scripts, 0);
+    assert.equal(probe.images, 0);
+    assert.ok(probe.text.includes(HOSTILE_SCRIPT), 'the script tag shows as text');
+    assert.ok(probe.text.includes(HOSTILE_IMG), 'the img tag shows as text');
+
+    await useTheme(page, 'dark');
+    // Back to the top of the editor: scroll sync brings the preview's header and scorecard back.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('Control+Home');
+    await content.evaluate(async (el) => {
+      const win = el.ownerDocument.defaultView as unknown as { scrollY: number } | null;
+      for (let i = 0; i < 50 && (win?.scrollY ?? 0) > 10; i++) await new Promise((r) => setTimeout(r, 100));
+    });
+    await page.mouse.move(5, 400);
+    log(`screenshot: ${path.relative(repoRoot, await screenshot('preview-dark'))}`);
+
+    // Leave the workbench as found: the sample unchanged, no preview open.
+    await runCommand(page, 'File: Revert File');
+    await runCommand(page, 'View: Close All Editors');
+    if (originalTheme !== 'hc') await useTheme(page, originalTheme);
+  },
+};
