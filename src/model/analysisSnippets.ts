@@ -41,16 +41,19 @@ export function analysisScaffold(model: PatternModel, options: ScaffoldOptions =
   const stops = new TabStops();
   const subjectStop = stops.take();
   const subject = options.subject?.trim() ? options.subject.trim() : SUBJECT_PLACEHOLDER;
+  // The front matter is YAML: a subject such as "Acme: Cloud" must be quoted to stay one string.
+  const subjectYaml = yamlScalar(subject);
+  // The title mirrors the subject as typed; a quoted subject is written out instead, unquoted.
+  const titleSubject = subjectYaml === subject ? `\${${subjectStop}}` : snippetText(subject);
   const lines = [
     '---',
     `pattern: ${snippetText(yamlScalar(model.id))}`,
-    // The front matter is YAML: a subject such as "Acme: Cloud" must be quoted to stay one string.
-    `subject: ${placeholder(subjectStop, yamlScalar(subject))}`,
+    `subject: ${placeholder(subjectStop, subjectYaml)}`,
     `period: \${${stops.take()}:$CURRENT_YEAR}`,
     `author: ${placeholder(stops.take(), 'Your name')}`,
     '---',
     '',
-    `# \${${subjectStop}} — ${snippetText(model.name)}`,
+    `# ${titleSubject} — ${snippetText(model.name)}`,
   ];
   for (const section of model.sections) {
     lines.push('', `## ${snippetText(oneLine(section.title))}`, '', ...sectionBody(model, section, stops));

@@ -17,9 +17,9 @@ export function positionOf(doc: vscode.TextDocument, needle: string, offset = 1,
   return doc.positionAt(at + offset);
 }
 
-/** Markdown as a reader sees it: backslash escapes removed. */
+/** Markdown as a reader sees it: emphasis markers and backslash escapes removed. */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~$&])/g, '$1');
+  return text.replace(/(?<!\\)\*+/g, '').replace(/ {2}$/gm, '').replace(/\\([\\`*_{}[\]()#+\-.!|<>~$&])/g, '$1');
 }
 
 function contentText(c: vscode.MarkdownString | vscode.MarkedString): string {

@@ -79,6 +79,9 @@ describe('generated snippets', () => {
   it('a given subject is pre-filled, YAML-quoted when it needs to be', () => {
     assert.equal(analysisScaffold(model, { subject: 'CoreWeave' })[2], 'subject: ${1:CoreWeave}');
     assert.equal(analysisScaffold(model, { subject: 'Acme: Cloud $5 {x}' })[2], 'subject: ${1:"Acme: Cloud \\$5 {x\\}"}');
+    // The title shows the subject itself, not its YAML quoting; a plain subject is a mirror of tab stop 1.
+    assert.ok(analysisScaffold(model, { subject: 'Acme: Cloud $5 {x}' }).includes('# Acme: Cloud \\$5 {x\\} — AI Infrastructure'));
+    assert.ok(analysisScaffold(model, { subject: 'CoreWeave' }).includes('# ${1} — AI Infrastructure'));
   });
 
   it('special characters in model names are escaped in text and in choices', () => {
