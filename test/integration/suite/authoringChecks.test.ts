@@ -79,9 +79,10 @@ describe('Authoring: quick fixes', () => {
   before(activateExtension);
   afterEach(closeAllEditors);
 
-  async function fixesFor(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  /** The quick fixes the light bulb offers at a diagnostic (the command does not carry `diagnostics` back: match by title). */
+  async function fixesAt(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: RegExp): Promise<vscode.CodeAction[]> {
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-    return actions.filter((a) => a.diagnostics?.some((d) => codeOf(d) === codeOf(diagnostic)));
+    return actions.filter((a) => title.test(a.title));
   }
 
   it('a missing section gets a fix that inserts its heading; applying it is one edit, one undo takes it back', async () => {
@@ -89,9 +90,10 @@ describe('Authoring: quick fixes', () => {
     const editor = await vscode.window.showTextDocument(doc);
     const original = doc.getText();
     const missing = await waitFor(() => ours(doc.uri).find((d) => codeOf(d) === 'missing-section' && /Business Engineer Insight/.test(d.message)), 'the missing-section diagnostic', DEADLINE);
-    const actions = await fixesFor(doc, missing);
-    assert.ok(actions.length >= 1, 'a fix is offered');
+    const actions = await fixesAt(doc, missing, /Business Engineer Insight/);
+    assert.equal(actions.length, 1, 'one fix is offered');
     const fix = actions[0];
+    assert.ok(fix.isPreferred);
     assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
     assert.ok(fix.edit);
     // Offering the fix changed nothing.
@@ -104,5 +106,35 @@ describe('Authoring: quick fixes', () => {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => (doc.getText() === original ? true : undefined), 'one undo to restore the text');
+  });
+
+  it('a misspelt metric name gets the canonical name as the preferred fix', async () => {
+    const doc = await untitledCopy('authoring/coreweave-scorecard.md');
+    await vscode.window.showTextDocument(doc);
+    await replace(doc, '| GPU Utilization Rate |', '| GPU Utilisation Rat |');
+    const nearMiss = await waitFor(() => onLine(doc, '| GPU Utilisation Rat |', 'near-miss-name'), 'the near-miss-name diagnostic', DEADLINE);
+    assert.equal(doc.getText(nearMiss.range), 'GPU Utilisation Rat');
+    const actions = await fixesAt(doc, nearMiss, /GPU Utilization Rate/);
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.ok(preferred?.edit, `a preferred fix among ${actions.map((a) => a.title).join(', ')}`);
+    const before = doc.getText();
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+    assert.equal(doc.getText(), before.replace('| GPU Utilisation Rat |', '| GPU Utilization Rate |'));
+    await waitFor(() => (ours(doc.uri).some((d) => codeOf(d) === 'near-miss-name') ? undefined : true), 'the near-miss diagnostic to go', DEADLINE);
+    // The table row reads as a claim again: the value is judged against the benchmark.
+    await waitFor(() => onLine(doc, '| GPU Utilization Rate | 72%', 'benchmark-miss'), 'the benchmark-miss diagnostic on the fixed row', DEADLINE);
+  });
+
+  it('an unknown pattern in front matter offers the closest known pattern', async () => {
+    const doc = await untitledCopy('authoring/coreweave-scorecard.md');
+    await vscode.window.showTextDocument(doc);
+    await replace(doc, 'pattern: ai-infrastructure', 'pattern: ai-infrastructur');
+    const unknown = await waitFor(() => ours(doc.uri).find((d) => codeOf(d) === 'unknown-pattern'), 'the unknown-pattern diagnostic', DEADLINE);
+    assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);
+    const [fix] = await fixesAt(doc, unknown, /ai-infrastructure/);
+    assert.ok(fix?.edit);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(doc.getText(), /^pattern: ai-infrastructure$/m);
+    await waitFor(() => (ours(doc.uri).some((d) => codeOf(d) === 'unknown-pattern') ? undefined : true), 'the unknown-pattern diagnostic to go', DEADLINE);
   });
 });

@@ -1,12 +1,12 @@
 /**
  * A hover card as a user sees it: open the sample analysis, rest the mouse on "GPU Utilization
- * Rate" in the scorecard, read the card from the DOM and keep a screenshot
- * (test-results/ui/hover.png).
+ * Rate" in the scorecard, read the card from the DOM, keep a screenshot
+ * (test-results/ui/hover.png), then follow the card's Show in Pattern Tree link.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, type UiCheck } from '../uiCheck';
+import { openFile, treeRows, type UiCheck } from '../uiCheck';
 
 const VISIBLE_HOVER = '.monaco-hover:not(.hidden)';
 
@@ -47,5 +47,16 @@ export const check: UiCheck = {
     assert.match(text, /Show in Pattern Tree/);
     const shot = await screenshot('hover');
     log(`screenshot: ${path.relative(repoRoot, shot)}`);
+
+    // The card's one trusted link works: it reveals and selects the metric in the Pattern tree.
+    await page.locator(VISIBLE_HOVER).getByText('Show in Pattern Tree').first().click();
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.part.sidebar .monaco-list-row.selected .label-name')].some((el) => el.textContent?.trim() === 'GPU Utilization Rate'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    const selected = (await treeRows(page)).filter((r) => r.selected).map((r) => r.name);
+    assert.deepEqual(selected, ['GPU Utilization Rate']);
+    log('Show in Pattern Tree selected the metric in the tree');
   },
 };
