@@ -50,11 +50,7 @@ export const check: UiCheck = {
 
     // The card's one trusted link works: it reveals and selects the metric in the Pattern tree.
     await page.locator(VISIBLE_HOVER).getByText('Show in Pattern Tree').first().click();
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('.part.sidebar .monaco-list-row.selected .label-name')].some((el) => el.textContent?.trim() === 'GPU Utilization Rate'),
-      undefined,
-      { timeout: 15_000 },
-    );
+    await page.locator('.part.sidebar .monaco-list-row.selected .label-name', { hasText: /^\s*GPU Utilization Rate\s*$/ }).first().waitFor({ timeout: 15_000 });
     const selected = (await treeRows(page)).filter((r) => r.selected).map((r) => r.name);
     assert.deepEqual(selected, ['GPU Utilization Rate']);
     log('Show in Pattern Tree selected the metric in the tree');
