@@ -5,39 +5,17 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
-import { openFile, treeRows, type UiCheck } from '../uiCheck';
+import { hoverText, openFile, treeRows, type UiCheck } from '../uiCheck';
 
 const VISIBLE_HOVER = '.monaco-hover:not(.hidden)';
-
-/** Moves the mouse onto the text (twice, a few pixels apart: the first move often goes unseen) until the card shows. */
-async function hoverText(page: Page, text: string): Promise<string> {
-  const word = page.locator('.monaco-editor .view-lines span', { hasText: text }).first();
-  await word.waitFor({ timeout: 30_000 });
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const box = await word.boundingBox();
-    assert.ok(box, `"${text}" is on screen`);
-    // The middle of the first word of the name.
-    const x = box.x + Math.min(box.width / 2, 20);
-    const y = box.y + box.height / 2;
-    await page.mouse.move(x - 3, y);
-    await page.mouse.move(x, y);
-    const card = page.locator(VISIBLE_HOVER, { hasText: 'Benchmark' });
-    try {
-      await card.first().waitFor({ timeout: 3_000 });
-      return (await card.first().innerText()).trim();
-    } catch {
-      await page.mouse.move(10, 10);
-    }
-  }
-  throw new Error(`no hover card appeared on "${text}"`);
-}
 
 export const check: UiCheck = {
   name: 'Hover card on a metric name in an analysis',
   async run({ page, screenshot, log, repoRoot }) {
     await openFile(page, 'coreweave-ai-infrastructure.md');
-    const text = await hoverText(page, 'GPU Utilization Rate');
+    await hoverText(page, 'GPU Utilization Rate');
+    // Other hover participants may still be loading: read our card once it is drawn.
+    const text = (await page.locator(VISIBLE_HOVER, { hasText: 'Benchmark' }).first().innerText()).trim();
     log(text.split('\n').filter(Boolean).join(' | '));
     assert.match(text, /GPU Utilization Rate/);
     assert.match(text, /Benchmark \(source, verbatim\): >80% target for profitability/);
