@@ -35,6 +35,8 @@ describe('Authoring: several models', () => {
 
   before(async () => {
     api = await activateExtension();
+    // Let the workspace's own model scan (started at activation) finish first, or it would replace ours.
+    await vscode.commands.executeCommand('patternAnalyst.reloadModels');
     previous = api.services.models.catalog.entries.filter((e) => !e.bundled);
     const refused = api.services.models.setWorkspaceModels([...previous, { index: new PatternIndex(neoCloudModel()), origin: 'integration test', bundled: false }]);
     assert.deepEqual(refused, []);
@@ -49,9 +51,9 @@ describe('Authoring: several models', () => {
     const doc = await vscode.workspace.openTextDocument(fixturePath('authoring/plain-notes.md'));
     await vscode.window.showTextDocument(doc);
     const { read } = await hoversAt(doc, positionOf(doc, 'Coreweave grew', 2));
-    assert.match(read, /CoreWeave \(written “Coreweave”\) — company in AI Infrastructure \(Pattern #17\)/);
+    assert.match(read, /CoreWeave — company in AI Infrastructure \(Pattern #17\)/);
     assert.match(read, /GPU-specialized cloud, fastest-growing AI infrastructure/);
-    assert.match(read, /CoreWeave \(written “Coreweave”\) — company in GPU Neocloud \(Pattern #42\)/);
+    assert.match(read, /CoreWeave — company in GPU Neocloud \(Pattern #42\)/);
     assert.match(read, /Neocloud test note: reserved capacity on multi-year contracts/);
     // The bundled model's card comes first.
     assert.ok(read.indexOf('AI Infrastructure (Pattern #17)') < read.indexOf('GPU Neocloud (Pattern #42)'));

@@ -13,6 +13,9 @@ export const check: UiCheck = {
   name: 'Hover card on a metric name in an analysis',
   async run({ page, screenshot, log, repoRoot }) {
     await openFile(page, 'coreweave-ai-infrastructure.md');
+    // Ready when the name is drawn and the extension has checked the file (the 72% squiggle).
+    await page.locator('.monaco-editor .view-lines span', { hasText: 'GPU Utilization Rate' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
     await hoverText(page, 'GPU Utilization Rate');
     // Other hover participants may still be loading: read our card once it is drawn.
     const text = (await page.locator(VISIBLE_HOVER, { hasText: 'Benchmark' }).first().innerText()).trim();
