@@ -3,6 +3,7 @@
  * a user sees them, and open fixture copies that tests may edit without touching the files.
  */
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { fixturePath } from './helpers';
 
@@ -42,10 +43,22 @@ export async function completionsAt(doc: vscode.TextDocument, pos: vscode.Positi
   return list?.items ?? [];
 }
 
-/** An untitled markdown copy of a fixture: tests edit it freely, the fixture file never changes. */
+let copies = 0;
+
+/**
+ * An untitled markdown copy of a fixture: tests edit it freely, the fixture file never changes.
+ * Each copy has its own name: a reused "Untitled-1" can still be the previous test's document in
+ * the extension host for a moment after its editor closed.
+ */
 export async function untitledCopy(fixture: string): Promise<vscode.TextDocument> {
   const original = await vscode.workspace.openTextDocument(fixturePath(fixture));
-  return vscode.workspace.openTextDocument({ language: 'markdown', content: original.getText() });
+  const name = `${path.basename(fixture, '.md')}-copy-${++copies}-${Date.now()}.md`;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: name }));
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(0, 0), original.getText());
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  if (doc.languageId !== 'markdown') return vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  return doc;
 }
 
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
