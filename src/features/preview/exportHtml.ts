@@ -5,9 +5,7 @@
  * file without a modal confirmation — unless a caller passes `overwrite: true` explicitly.
  */
 import * as vscode from 'vscode';
-import { renderDocumentBody } from '../../render/documentRenderer';
-import { renderExportPage } from '../../render/exportPage';
-import { embeddableType, EXPORT_IMAGE_NOTE, imageDataUri, MAX_INLINE_IMAGE_BYTES, MAX_INLINE_TOTAL_BYTES } from '../../render/inlineImages';
+import { exportDocumentPage, type ExportImages } from '../../render/exportDocument';
 import type { Services } from '../services';
 import { documentFolder, resolveInFolder } from './documentFolder';
 
@@ -60,42 +58,30 @@ async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
   return answer === replace;
 }
 
-/** Reads the document's local images that an export may embed, as data: URIs by relative path. */
-async function loadImages(source: vscode.Uri, paths: readonly string[]): Promise<Map<string, string>> {
+/** The document's local images as the export reads them: inside its folder only, through workspace.fs. */
+function exportImages(source: vscode.Uri): ExportImages | undefined {
   const folder = documentFolder(source);
-  const out = new Map<string, string>();
-  if (!folder) return out;
-  let total = 0;
-  for (const path of new Set(paths)) {
+  if (!folder) return undefined;
+  const inFolder = (path: string): vscode.Uri => {
     const uri = resolveInFolder(folder, path);
-    if (!uri || !embeddableType(path)) continue;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_INLINE_IMAGE_BYTES || total + stat.size > MAX_INLINE_TOTAL_BYTES) continue;
-      const dataUri = imageDataUri(path, await vscode.workspace.fs.readFile(uri));
-      if (dataUri) {
-        out.set(path, dataUri);
-        total += stat.size;
-      }
-    } catch {
-      // Missing or unreadable: left out, the page says so where the image was.
-    }
-  }
-  return out;
+    if (!uri) throw new Error(`${path} is not inside the document's folder`);
+    return uri;
+  };
+  return {
+    size: async (path) => (resolveInFolder(folder, path) ? (await vscode.workspace.fs.stat(inFolder(path))).size : undefined),
+    read: (path) => Promise.resolve(vscode.workspace.fs.readFile(inFolder(path))),
+  };
 }
 
-/** Renders a document to a complete HTML page (the export's content, without writing it). */
+/** Renders a document to a complete HTML page (the export's content, without writing it): the same page `pattern-analyst render` writes. */
 export async function exportPageFor(document: vscode.TextDocument, services: Services, extensionUri: vscode.Uri): Promise<string> {
-  const analysis = services.analyses.get(document);
-  const text = document.getText();
-  const first = renderDocumentBody(text, analysis);
-  const images = await loadImages(document.uri, first.localImages);
-  const body = images.size === 0 ? first : renderDocumentBody(text, analysis, {
-    images: { allowDataImages: true, resolveLocal: (p) => images.get(p), localUnavailableReason: EXPORT_IMAGE_NOTE },
-  });
   const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')));
-  const title = body.title ?? document.uri.path.split('/').pop() ?? 'Analysis';
-  return renderExportPage({ title, bodyHtml: body.html, css, generator: 'Pattern Analyst' });
+  const images = exportImages(document.uri);
+  return exportDocumentPage(document.getText(), services.analyses.get(document), {
+    css,
+    fallbackTitle: document.uri.path.split('/').pop() || 'Analysis',
+    ...(images && { images }),
+  });
 }
 
 /** The command. Returns the written file, or undefined when nothing was written. */
