@@ -74,7 +74,7 @@ export class ModelStatus implements vscode.Disposable {
     } else {
       message = `Pattern Analyst: ${plural(fresh.length + freshPaths.length, 'pattern model problem')} (${fresh.map((b) => b.origin).join(', ')}). The other pattern models still work.`;
     }
-    void vscode.window.showWarningMessage(message, 'Show Problems').then((choice) => {
+    void vscode.window.showWarningMessage(inertLinks(message), 'Show Problems').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
   }
@@ -82,6 +82,15 @@ export class ModelStatus implements vscode.Disposable {
   dispose(): void {
     this.item.dispose();
   }
+}
+
+/**
+ * Notifications turn `[text](command:...)` in their message into a clickable link. Model problems
+ * quote text from the model (a bad id, an unknown key, a file name): a zero-width space between
+ * `]` and `(` keeps such text from ever becoming a link, and changes nothing a reader sees.
+ */
+export function inertLinks(text: string): string {
+  return text.replace(/\](\s*)\(/g, ']$1\u200b(');
 }
 
 function plural(n: number, noun: string): string {

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import type { ModelReloadReport } from '../../../src/features/models';
+import { inertLinks } from '../../../src/features/models/modelStatus';
 import { loadPatternModel } from '../../../src/model/modelLoader';
 import { SCHEMA_URI } from '../../../src/model/modelSkeleton';
 import { activateExtension, closeAllEditors, fixturePath, REPO_ROOT, waitFor } from './helpers';
@@ -150,6 +151,15 @@ describe('Workspace pattern models', () => {
     assert.ok(!api.tree.getChildren().some((n) => label(api.tree.getTreeItem(n)) === 'Duplicate SaaS'));
     await vscode.workspace.fs.delete(uri);
     await waitFor(() => (modelDiagnostics(uri).length === 0 ? true : undefined), 'the diagnostic to go with the deleted file', 10_000);
+  });
+
+  it('model text quoted in a notification can never become a clickable (command) link', () => {
+    // The link syntax VS Code's notifications turn into links (its LinkedText parser).
+    const linkPattern = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+    const quoted = '$.id: "[Open terminal](command:workbench.action.terminal.new)" is not valid';
+    assert.ok(quoted.match(linkPattern), 'the raw text would be a link');
+    assert.equal(inertLinks(quoted).match(linkPattern), null);
+    assert.equal(inertLinks(quoted).replace(/\u200b/g, ''), quoted, 'what a reader sees is unchanged');
   });
 
   it('Reload Pattern Models reloads every model and reports what it loaded', async () => {
