@@ -2,7 +2,7 @@
 // webview script (browser, esm). Production builds are minified without sourcemaps; development
 // builds keep sourcemaps for debugging. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { generateSnippets } from './scripts/generate-snippets.mjs';
 
 const production = process.argv.includes('--production');
@@ -67,4 +67,6 @@ if (watch) {
   console.log('[esbuild] watching', targets.map((t) => t.outfile).join(', '));
 } else {
   await Promise.all(targets.map((t) => esbuild.build(t)));
+  // The CLI runs as `./dist/cli.js` too (its shebang), not only through npx or `node`.
+  if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 }

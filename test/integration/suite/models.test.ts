@@ -201,6 +201,25 @@ describe('Workspace pattern models', () => {
     }
   });
 
+  it('patternAnalyst.models.paths adds files and folders outside the workspace, and says which paths lead nowhere', async () => {
+    const config = vscode.workspace.getConfiguration('patternAnalyst');
+    // Relative to the workspace folder: test/fixtures/cli/duplicate-id/patterns holds two models with one id.
+    await config.update('models.paths', ['../cli/duplicate-id/patterns', 'no-such-folder'], vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => (modelIds().includes('marketplace') ? true : undefined), 'the model from models.paths to load', 10_000);
+      const report = await vscode.commands.executeCommand<ModelReloadReport>('patternAnalyst.reloadModels');
+      assert.deepEqual(report.pathProblems, ['"no-such-folder" was not found']);
+      const second = report.files.find((f) => f.origin.endsWith('duplicate-id/patterns/b-second.pattern.json'));
+      assert.equal(second?.status, 'duplicate-id');
+      assert.equal(api.services.models.catalog.find('marketplace')?.model.name, 'Marketplace', 'the first file (in path order) keeps the id');
+      const secondUri = vscode.Uri.file(path.join(REPO_ROOT, 'test', 'fixtures', 'cli', 'duplicate-id', 'patterns', 'b-second.pattern.json'));
+      assert.match(modelDiagnostics(secondUri)[0]?.message ?? '', /duplicate pattern id "marketplace": already used by .*a-first\.pattern\.json/);
+    } finally {
+      await config.update('models.paths', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => (!modelIds().includes('marketplace') ? true : undefined), 'the models.paths model to unload when the setting is cleared', 10_000);
+  });
+
   it('New Pattern Model opens a valid skeleton in an untitled JSON editor, with an id not already loaded and a $schema the extension serves', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('patternAnalyst.newPatternModel', { name: 'Vertical SaaS', target: 'untitled' });
     assert.ok(uri, 'the command returns the new document');
