@@ -6,6 +6,7 @@
  * Automation (tests, other extensions) can pass `{ subject, pattern }` and skip the questions.
  */
 import * as vscode from 'vscode';
+import { inertLinks } from '../models/modelStatus';
 import { analysisScaffold } from '../../model/analysisSnippets';
 import type { PatternIndex } from '../../model/patternIndex';
 import { patternLabel } from '../../render/entityCard';
@@ -49,7 +50,8 @@ async function choosePattern(services: Services, ref: string | undefined): Promi
     const found = catalog.find(ref);
     if (!found) {
       const known = catalog.indexes.map((i) => i.model.id).join(', ');
-      void vscode.window.showErrorMessage(`Pattern Analyst: no loaded pattern model is called "${ref}". Loaded: ${known}.`);
+      // `ref` comes from a caller's arguments: keep any [text](command:...) in it from becoming a link.
+      void vscode.window.showErrorMessage(inertLinks(`Pattern Analyst: no loaded pattern model is called "${ref}". Loaded: ${known}.`));
     }
     return found;
   }
