@@ -21,9 +21,10 @@ export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 
 /** A complete, self-contained HTML page in the clean "publication" style. */
 export function renderExportPage(options: ExportPageOptions): string {
-  // A stylesheet cannot end the <style> element early, nor fetch anything (`@import`, `url()` of a remote file).
+  // A stylesheet cannot end the <style> element early (no `<` at all: CSS needs none outside
+  // strings, where `\3C ` means the same), nor fetch anything (`@import`, `url()` of a file).
   const css = options.css
-    .replace(/<\/style/gi, '<\\/style')
+    .replace(/</g, '\\3C ')
     .replace(/@import[^;]*;/gi, '')
     .replace(/url\(\s*(['"]?)(?!data:)[^)]*\)/gi, 'none');
   return [
