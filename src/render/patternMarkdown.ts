@@ -3,7 +3,7 @@
  * text of Copy / Insert at Cursor). Every line it writes is either the source's text or clearly
  * labelled as the extension's note. Also reports the line of each entity so a view can scroll there.
  */
-import { entityKey, type Entity } from '../model/patternIndex';
+import { entityKey } from '../model/patternIndex';
 import type { PatternModel } from '../model/types';
 
 export interface PatternDocument {
@@ -108,15 +108,4 @@ export function patternToMarkdown(model: PatternModel): PatternDocument {
     if (credit) out.push(`Source: ${credit}${src.collection ? `, ${e(src.collection)}` : ''}`, '');
   }
   return { text: out.join('\n'), lines };
-}
-
-/** The plain text of an entity, as Copy and Insert at Cursor put it into a document. */
-export function entityText(entity: Entity): string {
-  switch (entity.kind) {
-    case 'pattern': return entity.model.name;
-    case 'section': return entity.section.title;
-    case 'metric': return entity.metric.name;
-    case 'company': return entity.company.name;
-    default: return entity.text;
-  }
 }

@@ -5,6 +5,7 @@
  * and a saved file is picked up by the workspace watcher at once.
  */
 import * as vscode from 'vscode';
+import { exists } from '../workspaceFiles';
 import { MODEL_FILE_SUFFIX } from '../../model/modelSet';
 import { idFromName, modelFileName, newModelSkeleton, uniqueId } from '../../model/modelSkeleton';
 import type { ModelStore } from '../modelStore';
@@ -83,13 +84,4 @@ async function chooseTarget(given: NewPatternModelArgs['target'], id: string): P
 function withModelSuffix(uri: vscode.Uri): vscode.Uri {
   if (uri.path.endsWith(MODEL_FILE_SUFFIX)) return uri;
   return uri.with({ path: uri.path.replace(/\.json$/i, '') + MODEL_FILE_SUFFIX });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -5,6 +5,7 @@
  * file without a modal confirmation — unless a caller passes `overwrite: true` explicitly.
  */
 import * as vscode from 'vscode';
+import { exists } from '../workspaceFiles';
 import { exportDocumentPage, type ExportImages } from '../../render/exportDocument';
 import type { Services } from '../services';
 import { documentFolder, resolveInFolder } from './documentFolder';
@@ -32,14 +33,6 @@ function parseArgs(first: unknown, second: unknown): ExportArgs {
   return {};
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function siblingHtml(source: vscode.Uri): vscode.Uri {
   const name = source.path.split('/').pop() ?? 'analysis.md';

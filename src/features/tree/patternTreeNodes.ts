@@ -3,9 +3,8 @@
  * order, and who is whose parent. Kept apart from the provider so the shape is easy to read and
  * the provider only turns nodes into TreeItems.
  */
-import { entityKey, type Entity, type PatternIndex } from '../../model/patternIndex';
+import { entityKey, entityName, type Entity, type PatternIndex } from '../../model/patternIndex';
 import type { Section } from '../../model/types';
-import { entityText } from '../../render/patternMarkdown';
 
 export type TreeNode =
   | { readonly type: 'entity'; readonly id: string; readonly index: PatternIndex; readonly entity: Entity; readonly parent?: TreeNode }
@@ -81,7 +80,7 @@ export function nodeText(node: TreeNode): string {
     const items = node.group === 'strengths' ? model.strengths : model.weaknesses;
     return items.map((i) => `- ${i}`).join('\n');
   }
-  return entityText(node.entity);
+  return entityName(node.entity);
 }
 
 /** The key of the place in the pattern document a node opens at. */
