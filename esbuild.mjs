@@ -2,11 +2,17 @@
 // webview script (browser, esm). Production builds are minified without sourcemaps; development
 // builds keep sourcemaps for debugging. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { generateSnippets } from './scripts/generate-snippets.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+// A production build starts from empty output folders, so no sourcemap of an earlier
+// development build is left behind to be packaged.
+if (production) {
+  for (const dir of ['dist', 'media/dist']) rmSync(dir, { recursive: true, force: true });
+}
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
