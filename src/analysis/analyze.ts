@@ -10,9 +10,9 @@ import type { PatternCatalog } from '../model/patternCatalog';
 import type { Mention, PatternIndex } from '../model/patternIndex';
 import { lineLabels, proseClaims, tableClaims } from './claims';
 import { readFrontMatter } from './frontMatter';
-import { runRange, scanBlocks, type HeadingBlock, type ProseBlock, type TableBlock, type TableRow } from './markdownBlocks';
+import { runRange, visitBlocks, type HeadingBlock, type ProseBlock, type TableBlock, type TableRow } from './markdownBlocks';
 import { mentionsWithVerbs } from './inflectedMentions';
-import { nearMissAt, wrongCaseAt } from './nearMissNames';
+import { companyCaseFindings, nearMissAnswer, nearMissAt, nearMissFinding, wrongCaseAt, type NearMissAnswer } from './nearMissNames';
 import { unknownPatternFinding } from './patternRules';
 import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
@@ -40,13 +40,12 @@ export function analyzeText(text: string, catalog: PatternCatalog): Analysis {
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: [...fm.findings, unknownPatternFinding(catalog, fm.patternRef, fm.frontMatter)] };
   }
 
-  const blocks = scanBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0);
-  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], names: new Map(), columns: new Map(), sectionOf: new Map() };
-  for (const block of blocks) {
+  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map() };
+  visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, (block) => {
     if (block.kind === 'heading') readHeading(ctx, block);
     else if (block.kind === 'prose') readProse(ctx, block);
     else readTable(ctx, block);
-  }
+  });
   const { headings, claims, findings } = ctx;
 
   const sections = sectionCoverage(index, headings);
@@ -66,8 +65,9 @@ interface Reader {
   readonly headings: Heading[];
   readonly claims: MetricClaim[];
   readonly findings: Finding[];
-  /** Near-miss answers by text: an analysis repeats its labels and row names. */
-  readonly names: Map<string, readonly string[]>;
+  /** Near-miss answers by text, for headings (sections, metrics, companies) and other name places (metrics, companies). */
+  readonly headingNames: Map<string, NearMissAnswer>;
+  readonly names: Map<string, NearMissAnswer>;
   /** Column roles by header text: scorecards repeat their header. */
   readonly columns: Map<string, TableColumns>;
   /** Section of a heading by its text. */
@@ -81,34 +81,48 @@ function anchorOf(fm: FrontMatter): TextRange {
 function readHeading(ctx: Reader, block: HeadingBlock): void {
   const { index, headings, findings } = ctx;
   const run = block.run;
-  const text = run.raw.replace(/\s+/g, ' ').trim();
+  const raw = run.raw;
+  const text = /\s\s|[\t\n\u00a0]/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
   let sectionId: string | undefined;
   if (!block.nested) {
-    if (ctx.sectionOf.has(run.raw)) sectionId = ctx.sectionOf.get(run.raw);
-    else ctx.sectionOf.set(run.raw, (sectionId = sectionOfHeading(index, run.raw)));
+    if (ctx.sectionOf.has(raw)) sectionId = ctx.sectionOf.get(raw);
+    else ctx.sectionOf.set(raw, (sectionId = sectionOfHeading(index, raw)));
   }
   const range = runRange(run, 0, run.text.length);
   headings.push({ level: block.level, text, line: block.line, range, ...(sectionId && { sectionId }) });
-  caseChecks(index, run.text, (m) => runRange(run, m.start, m.end), findings);
+  findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   if (sectionId || block.nested || run.segments.length > 1) return;
-  // The name part of the heading: without numbering or a trailing colon.
-  const lead = HEADING_NUMBER.exec(run.text)?.[0].length ?? 0;
-  let end = run.text.length;
-  while (end > lead && /[\s:]/.test(run.text[end - 1])) end--;
-  const miss = nearMissAt(ctx.index, run.text.slice(lead, end), (a, b) => runRange(run, lead + a, lead + b), ['section', 'metric', 'company'], ctx.names);
+  let answer = ctx.headingNames.get(run.text);
+  if (!answer) {
+    // The name part of the heading: without numbering or a trailing colon.
+    const lead = HEADING_NUMBER.exec(run.text)?.[0].length ?? 0;
+    let end = run.text.length;
+    while (end > lead && /[\s:]/.test(run.text[end - 1])) end--;
+    const inner = nearMissAnswer(index, run.text.slice(lead, end), ['section', 'metric', 'company']);
+    answer = { ...inner, start: lead + inner.start, end: lead + inner.end };
+    ctx.headingNames.set(run.text, answer);
+  }
+  const miss = nearMissFinding(index, answer, (a, b) => runRange(run, a, b));
   if (miss) findings.push(miss);
 }
 
 function readProse(ctx: Reader, block: ProseBlock): void {
   const { index, claims, findings } = ctx;
   const run = block.run;
-  const mentions = index.mentions(run.text);
-  for (const m of mentions) {
-    const f = wrongCaseAt(m, runRange(run, m.start, m.end));
-    if (f) findings.push(f);
+  // The full mention search runs only where claims can be (a block with a number); elsewhere a
+  // quick scan for company names is enough for the wrong-case check.
+  const hasNumber = /\d/.test(run.text);
+  const mentions = hasNumber ? index.mentions(run.text) : [];
+  if (hasNumber) {
+    for (const m of mentions) {
+      const f = wrongCaseAt(m, runRange(run, m.start, m.end));
+      if (f) findings.push(f);
+    }
+  } else {
+    findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   }
   const labels = lineLabels(run);
-  if (/\d/.test(run.text)) claims.push(...proseClaims(block, mentionsWithVerbs(index, run.text, mentions), labels));
+  if (hasNumber) claims.push(...proseClaims(block, mentionsWithVerbs(index, run.text, mentions), labels));
   // Names where a name is expected: labels, and the bold lead of a list item.
   const named: { start: number; end: number }[] = [...labels];
   if (block.listItem && labels.length === 0) {
@@ -132,20 +146,12 @@ function readTable(ctx: Reader, block: TableBlock): void {
   }
   const mentions = new Map<TableRow, Mention[][]>();
   for (const row of [block.header, ...block.rows]) {
-    // One search per row; each mention goes to its cell, with offsets relative to the cell.
+    const line = row.line;
+    findings.push(...companyCaseFindings(index, row.text, (a, b) => ({ start: { line, character: a }, end: { line, character: b } })));
+    // Only the metric cell needs the full mention search: it names the row's metric.
     const perCell: Mention[][] = row.cells.map(() => []);
-    if (hasLetter(row.text)) {
-      let c = 0;
-      for (const m of index.mentions(row.text)) {
-        while (c < row.cells.length && row.cells[c].end < m.end) c++;
-        const cell = row.cells[c];
-        if (!cell || m.start < cell.start) continue;
-        const where: TextRange = { start: { line: row.line, character: m.start }, end: { line: row.line, character: m.end } };
-        const f = wrongCaseAt(m, where);
-        if (f) findings.push(f);
-        perCell[c].push({ ...m, start: m.start - cell.start, end: m.end - cell.start });
-      }
-    }
+    const nameCell = row.cells[cols.metric];
+    if (row !== block.header && nameCell && hasLetter(nameCell.text)) perCell[cols.metric] = index.mentions(nameCell.text);
     mentions.set(row, perCell);
     if (row === block.header) continue;
     const cell = row.cells[cols.metric];
@@ -159,16 +165,6 @@ function readTable(ctx: Reader, block: TableBlock): void {
 
 function hasLetter(text: string): boolean {
   return /\p{L}/u.test(text);
-}
-
-/** Adds wrong-case findings for the company mentions in `text`; returns its mentions. */
-function caseChecks(index: PatternIndex, text: string, at: (m: Mention) => TextRange, findings: Finding[]): Mention[] {
-  const mentions = index.mentions(text);
-  for (const m of mentions) {
-    const f = wrongCaseAt(m, at(m));
-    if (f) findings.push(f);
-  }
-  return mentions;
 }
 
 function compareRanges(a: TextRange, b: TextRange): number {

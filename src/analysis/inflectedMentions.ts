@@ -15,6 +15,9 @@ const VERB_FORMS: Readonly<Record<string, string>> = {
   decline: '(?:declined|declines|declining)',
 };
 
+/** A quick test for any verb form, so most blocks skip the per-metric searches. */
+const ANY_VERB = new RegExp(Object.values(VERB_FORMS).join('|').replace(/\\s\+/g, ' '), 'i');
+
 interface Inflection {
   readonly regex: RegExp;
   readonly entity: MetricEntity;
@@ -46,7 +49,9 @@ function inflectionsOf(index: PatternIndex): readonly Inflection[] {
 /** The index's mentions in `text` plus verb-form mentions of metrics, left to right, without overlaps. */
 export function mentionsWithVerbs(index: PatternIndex, text: string, mentions: readonly Mention[]): Mention[] {
   const extra: Mention[] = [];
-  for (const { regex, entity } of inflectionsOf(index)) {
+  const inflections = inflectionsOf(index);
+  if (inflections.length === 0 || !ANY_VERB.test(text)) return [...mentions];
+  for (const { regex, entity } of inflections) {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const start = m.index;

@@ -126,5 +126,5 @@ export function maskInline(line: string, state: MaskState): string {
 }
 
 function hasOpener(line: string): boolean {
-  return /[`<~\]\\]|https?:|www\./.test(line);
+  return /[`<~\]\\]/.test(line) || line.includes('://') || line.includes('www.');
 }

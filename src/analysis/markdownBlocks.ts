@@ -110,6 +110,9 @@ function indentAt(text: string, at: number): { cols: number; end: number } {
 }
 
 function quoteDepth(text: string, at: number): { depth: number; end: number } {
+  // Most lines are not quoted: look for the ">" before running the regex.
+  const gt = text.indexOf('>', at);
+  if (gt < 0 || gt > at + 3) return { depth: 0, end: at };
   let depth = 0;
   let p = at;
   for (;;) {
@@ -165,35 +168,67 @@ function isDelimiterRow(text: string): number {
   return parts.length;
 }
 
+/** A run whose raw text is built only when asked for (headings and table sources): prose never needs it. */
+class LazyRun implements TextRun {
+  private rawText: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly segments: readonly Segment[],
+    private readonly rawLines: readonly string[],
+    private readonly ends: readonly number[],
+  ) {}
+
+  get raw(): string {
+    if (this.rawText === undefined) {
+      this.rawText = this.segments.map((seg, k) => this.rawLines[k].slice(seg.col, this.ends[k])).join('\n');
+    }
+    return this.rawText;
+  }
+}
+
 class RunBuilder {
   private readonly texts: string[] = [];
-  private readonly raws: string[] = [];
+  private readonly rawLines: string[] = [];
+  private readonly ends: number[] = [];
   private readonly segments: Segment[] = [];
   private length = 0;
 
   constructor(readonly firstLine: number) {}
 
-  add(masked: string, raw: string, line: number, col: number): void {
+  /** Adds `masked[col, end)` (and the same columns of `raw`) as the run's next line. */
+  add(masked: string, raw: string, line: number, col: number, end = masked.length): void {
     if (this.segments.length) {
       this.texts.push('\n');
-      this.raws.push('\n');
       this.length += 1;
     }
     this.segments.push({ offset: this.length, line, col });
-    const m = masked.slice(col);
+    const m = col === 0 && end === masked.length ? masked : masked.slice(col, end);
     this.texts.push(m);
-    this.raws.push(raw.slice(col));
+    this.rawLines.push(raw);
+    this.ends.push(end);
     this.length += m.length;
   }
 
   build(): TextRun {
-    return { text: this.texts.join(''), raw: this.raws.join(''), segments: this.segments };
+    return new LazyRun(this.texts.length === 1 ? this.texts[0] : this.texts.join(''), this.segments, this.rawLines, this.ends);
   }
 }
 
-/** The blocks of `lines[startLine…]`. `firstCol` skips a byte-order mark on line 0. */
+/** The blocks of `lines[startLine…]`, as an array (see {@link visitBlocks}). */
 export function scanBlocks(lines: readonly string[], startLine: number, firstCol = 0): Block[] {
   const blocks: Block[] = [];
+  visitBlocks(lines, startLine, firstCol, (b) => blocks.push(b));
+  return blocks;
+}
+
+/**
+ * Hands each block of `lines[startLine…]` to `visit` as soon as it ends, in document order.
+ * Streaming keeps a block's text short-lived (cheap for the garbage collector on 1 MB documents).
+ * `firstCol` skips a byte-order mark on line 0.
+ */
+export function visitBlocks(lines: readonly string[], startLine: number, firstCol: number, visit: (block: Block) => void): void {
+  const blocks = { push: visit };
   const mask: MaskState = { inComment: false };
   let fence: { ch: string; len: number } | undefined;
   let para: { run: RunBuilder; listItem: boolean; depth: number } | undefined;
@@ -234,8 +269,13 @@ export function scanBlocks(lines: readonly string[], startLine: number, firstCol
       continue;
     }
 
+    const indent = indentAt(masked, p);
+    // The first character decides which block starts here: most lines are plain text and skip every check.
+    const first = masked[indent.end];
+    const mayFence = first === '`' || first === '~';
+
     if (table) {
-      if (depth === table.depth && masked.includes('|', p) && !FENCE.test(raw.slice(p)) && (ATX.lastIndex = p, !ATX.exec(masked))) {
+      if (depth === table.depth && masked.includes('|', p) && first !== '#' && !(mayFence && FENCE.test(raw.slice(p)))) {
         table.rows.push(splitCells(masked, raw, p, i));
         prevBlank = false;
         continue;
@@ -243,7 +283,6 @@ export function scanBlocks(lines: readonly string[], startLine: number, firstCol
       endTable();
     }
 
-    const indent = indentAt(masked, p);
     const codeBase = listIndent ?? 0;
     if (!para && (prevBlank || indentedCode) && indent.cols >= codeBase + 4) {
       indentedCode = true;
@@ -253,7 +292,7 @@ export function scanBlocks(lines: readonly string[], startLine: number, firstCol
     indentedCode = false;
     if (prevBlank && listIndent !== undefined && indent.cols < listIndent) listIndent = undefined;
 
-    const fenceMatch = FENCE.exec(raw.slice(p));
+    const fenceMatch = mayFence ? FENCE.exec(raw.slice(p)) : null;
     if (fenceMatch && !(fenceMatch[1][0] === '`' && fenceMatch[2].includes('`'))) {
       flushPara();
       fence = { ch: fenceMatch[1][0], len: fenceMatch[1].length };
@@ -262,7 +301,7 @@ export function scanBlocks(lines: readonly string[], startLine: number, firstCol
     }
 
     ATX.lastIndex = p;
-    const atx = ATX.exec(masked);
+    const atx = first === '#' ? ATX.exec(masked) : null;
     if (atx) {
       flushPara();
       let start = atx.index + atx[0].length;
@@ -277,28 +316,29 @@ export function scanBlocks(lines: readonly string[], startLine: number, firstCol
         while (end > start && /[ \t]/.test(masked[end - 1])) end--;
       }
       const run = new RunBuilder(i);
-      run.add(masked.slice(0, end), raw.slice(0, end), i, start);
+      run.add(masked, raw, i, start, end);
       blocks.push({ kind: 'heading', level: atx[1].length, line: i, run: run.build(), nested: depth > 0 || listIndent !== undefined && indent.cols >= listIndent });
       prevBlank = false;
       continue;
     }
 
-    const content = masked.slice(p);
-    const first = content.trimStart()[0];
-    if ((first === '=' || first === '-') && para && !para.listItem && para.depth === depth && SETEXT.test(content)) {
-      const built = para.run.build();
-      blocks.push({ kind: 'heading', level: first === '=' ? 1 : 2, line: para.run.firstLine, run: built, nested: depth > 0 });
-      para = undefined;
-      prevBlank = false;
-      continue;
-    }
-    if ((first === '-' || first === '*' || first === '_') && THEMATIC.test(content)) {
-      flushPara();
-      prevBlank = false;
-      continue;
+    if (first === '=' || first === '-' || first === '*' || first === '_') {
+      const content = masked.slice(p);
+      if ((first === '=' || first === '-') && para && !para.listItem && para.depth === depth && SETEXT.test(content)) {
+        const built = para.run.build();
+        blocks.push({ kind: 'heading', level: first === '=' ? 1 : 2, line: para.run.firstLine, run: built, nested: depth > 0 });
+        para = undefined;
+        prevBlank = false;
+        continue;
+      }
+      if (first !== '=' && THEMATIC.test(content)) {
+        flushPara();
+        prevBlank = false;
+        continue;
+      }
     }
 
-    if (content.includes('|') && i + 1 < lines.length) {
+    if (i + 1 < lines.length && masked.includes('|', p) && lines[i + 1].includes('-')) {
       const next = lines[i + 1];
       const nq = quoteDepth(next, 0);
       const cols = nq.depth === depth ? isDelimiterRow(next.slice(nq.end)) : 0;
@@ -317,7 +357,8 @@ export function scanBlocks(lines: readonly string[], startLine: number, firstCol
     // List items, nested markers included ("- - 1. item"): linear, each marker consumed once.
     let markers = 0;
     let itemStart = p;
-    for (;;) {
+    const mayList = first === '-' || first === '+' || first === '*' || (first >= '0' && first <= '9');
+    while (mayList) {
       LIST_MARKER.lastIndex = itemStart;
       const m = LIST_MARKER.exec(masked);
       if (!m) break;
@@ -352,5 +393,4 @@ export function scanBlocks(lines: readonly string[], startLine: number, firstCol
   }
   flushPara();
   endTable();
-  return blocks;
 }

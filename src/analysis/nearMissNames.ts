@@ -5,7 +5,7 @@
  * written in the wrong case anywhere ("Coreweave"). Suggestions come from the index; exact names
  * and aliases are never flagged. The fix replaces the text with the canonical name.
  */
-import { editDistance, nameKey, nameKeyMatchCase } from '../model/names';
+import { editDistance, nameKey, nameKeyMatchCase, namePattern } from '../model/names';
 import { entityName, type EntityKind, type Mention, type PatternIndex } from '../model/patternIndex';
 import type { Finding, Fix, TextRange } from './types';
 
@@ -63,23 +63,21 @@ export function nearMissAt(
   text: string,
   rangeOf: (start: number, end: number) => TextRange,
   kinds: readonly EntityKind[],
-  memo: Map<string, readonly string[]> = new Map(),
+  memo: Map<string, NearMissAnswer> = new Map(),
 ): Finding | undefined {
-  // Emphasis around the name stays; only the name itself is replaced.
-  let a = 0;
-  let b = text.length;
-  while (a < b && /[\s*_`]/.test(text[a])) a++;
-  while (b > a && /[\s*_`]/.test(text[b - 1])) b--;
-  if (b - a < 3 || b - a > MAX_NAME_CHARS * 2) return undefined;
-  const cleaned = text.slice(a, b).replace(/\s+/g, ' ');
-  const memoKey = `${kinds.join(',')}|${cleaned}`;
-  let names = memo.get(memoKey);
-  if (!names) {
-    names = suggestedNames(index, cleaned, kinds);
-    memo.set(memoKey, names);
+  let answer = memo.get(text);
+  if (!answer) {
+    answer = nearMissAnswer(index, text, kinds);
+    memo.set(text, answer);
   }
+  return nearMissFinding(index, answer, rangeOf);
+}
+
+/** The finding for an answer of {@link nearMissAnswer}, if it names any suggestion. */
+export function nearMissFinding(index: PatternIndex, answer: NearMissAnswer, rangeOf: (start: number, end: number) => TextRange): Finding | undefined {
+  const { start, end, cleaned, names } = answer;
   if (names.length === 0) return undefined;
-  const where = rangeOf(a, b);
+  const where = rangeOf(start, end);
   const best = names[0];
   return {
     rule: 'near-miss-name',
@@ -88,6 +86,32 @@ export function nearMissAt(
     range: where,
     fixes: names.map((n) => replaceFix(where, n, n === best)),
   };
+}
+
+/** What {@link nearMissAt} found for a text; memoised per text (and per `kinds`: use one memo per kinds). */
+export interface NearMissAnswer {
+  readonly start: number;
+  readonly end: number;
+  readonly cleaned: string;
+  readonly names: readonly string[];
+}
+
+const NO_NAMES: readonly string[] = [];
+
+function isTrim(c: number): boolean {
+  // whitespace, *, _ and `: emphasis around the name stays; only the name itself is replaced.
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0xa0 || c === 0x2a || c === 0x5f || c === 0x60;
+}
+
+/** Where the name in `text` is (emphasis trimmed) and what it nearly is. */
+export function nearMissAnswer(index: PatternIndex, text: string, kinds: readonly EntityKind[]): NearMissAnswer {
+  let a = 0;
+  let b = text.length;
+  while (a < b && isTrim(text.charCodeAt(a))) a++;
+  while (b > a && isTrim(text.charCodeAt(b - 1))) b--;
+  if (b - a < 3 || b - a > MAX_NAME_CHARS * 2) return { start: a, end: b, cleaned: '', names: NO_NAMES };
+  const cleaned = text.slice(a, b).replace(/\s+/g, ' ');
+  return { start: a, end: b, cleaned, names: suggestedNames(index, cleaned, kinds) };
 }
 
 /** The canonical names `cleaned` nearly is (best first), or none. */
@@ -113,7 +137,7 @@ function suggestedNames(index: PatternIndex, cleaned: string, kinds: readonly En
 export function wrongCaseAt(mention: Mention, where: TextRange): Finding | undefined {
   if (mention.entity.kind !== 'company') return undefined;
   const written = mention.text;
-  if (nameKeyMatchCase(written) === nameKeyMatchCase(mention.matched)) return undefined;
+  if (written === mention.matched || nameKeyMatchCase(written) === nameKeyMatchCase(mention.matched)) return undefined;
   if (written === written.toUpperCase() && /\p{Lu}{2}/u.test(written)) return undefined;
   const right = mention.matched;
   return {
@@ -123,4 +147,57 @@ export function wrongCaseAt(mention: Mention, where: TextRange): Finding | undef
     range: where,
     fixes: [replaceFix(where, right, true)],
   };
+}
+
+interface CompanyScan {
+  readonly regex: RegExp;
+  /** Right spellings exactly as the model writes them (the common case, checked first). */
+  readonly exact: ReadonlySet<string>;
+  /** Right spellings, separators collapsed, case kept. */
+  readonly right: ReadonlySet<string>;
+}
+
+const scanCache = new WeakMap<PatternIndex, CompanyScan | null>();
+
+/** A case-insensitive search for the index's company names, built once from the index's own names. */
+function companyScan(index: PatternIndex): CompanyScan | null {
+  let scan = scanCache.get(index);
+  if (scan === undefined) {
+    const names: string[] = [];
+    for (const e of index.entities) {
+      if (e.kind !== 'company') continue;
+      names.push(e.company.name);
+      // A matchCase alias only ever matches as written, so it cannot be miscased.
+      for (const a of e.company.aliases) if (!a.matchCase) names.push(a.text);
+    }
+    const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
+    scan = sorted.length ? { regex: new RegExp(sorted.map(namePattern).join('|'), 'gi'), exact: new Set(sorted), right: new Set(sorted.map(nameKeyMatchCase)) } : null;
+    scanCache.set(index, scan);
+  }
+  return scan;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/**
+ * Wrong-case findings for company names in `text` (prose without numbers, headings, table rows),
+ * without a full mention search: a quick case-insensitive scan for company names, and only a name
+ * written differently from every right spelling is confirmed with the index's mention finder.
+ */
+export function companyCaseFindings(index: PatternIndex, text: string, rangeOf: (start: number, end: number) => TextRange): Finding[] {
+  const scan = companyScan(index);
+  if (!scan) return [];
+  const out: Finding[] = [];
+  scan.regex.lastIndex = 0;
+  for (let m = scan.regex.exec(text); m; m = scan.regex.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if ((start > 0 && WORD_CHAR.test(text[start - 1])) || (end < text.length && WORD_CHAR.test(text[end]))) continue;
+    if (scan.exact.has(m[0]) || scan.right.has(nameKeyMatchCase(m[0]))) continue;
+    for (const mention of index.mentions(m[0])) {
+      const f = wrongCaseAt(mention, rangeOf(start + mention.start, start + mention.end));
+      if (f) out.push(f);
+    }
+  }
+  return out;
 }

@@ -20,7 +20,10 @@ const MAX_LABEL_WORDS = 8;
 
 /** The label opening `text[from…]` (one line), if the line starts with one. */
 export function labelAt(text: string, from: number, lineEnd: number): Label | undefined {
-  const m = LABEL.exec(text.slice(from, Math.min(lineEnd, from + LABEL_WINDOW)));
+  const windowEnd = Math.min(lineEnd, from + LABEL_WINDOW);
+  const colon = text.indexOf(':', from);
+  if (colon < 0 || colon >= windowEnd) return undefined;
+  const m = LABEL.exec(text.slice(from, windowEnd));
   if (!m) return undefined;
   const body = m[3];
   const lead = body.length - body.trimStart().length;

@@ -378,6 +378,7 @@ export function asPercentFraction(value: StatedValue): StatedValue | undefined {
 const SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£' };
 
 function formatNumber(n: number): string {
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
   const sign = n < 0 ? '-' : '';
   const [int, frac] = String(Math.abs(tidy(n))).split('.');
   // toLocaleString is slow and locale-dependent; thousands separators by hand.

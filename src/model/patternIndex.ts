@@ -4,7 +4,7 @@
  * or company in a text, and did-you-mean suggestions. Every feature asks this index; none keeps
  * its own list of names or re-reads the model.
  */
-import { editDistance, nameKey, nameKeyMatchCase, namePattern } from './names';
+import { editDistance, foldTypography, nameKey, nameKeyMatchCase, namePattern } from './names';
 import type { Company, Metric, PatternModel, Section } from './types';
 
 export type Entity =
@@ -72,6 +72,8 @@ export class PatternIndex {
   private readonly caseNames = new Map<string, NameEntry>();
   private readonly mentionRegex: RegExp | undefined;
   private readonly caseMentionRegex: RegExp | undefined;
+  private readonly entryMemo = new Map<string, NameEntry | undefined>();
+  private readonly caseEntryMemo = new Map<string, NameEntry | undefined>();
   /** Every entity, in the source's order: pattern, sections, metrics, companies, strengths, weaknesses. */
   readonly entities: readonly Entity[];
 
@@ -137,7 +139,7 @@ export class PatternIndex {
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m; m = regex.exec(text)) {
         const written = m[0];
-        const entry = caseSensitive ? this.caseNames.get(nameKeyMatchCase(written)) : this.names.get(nameKey(written));
+        const entry = this.entryOf(written, caseSensitive);
         if (entry && (entry.entity.kind === 'metric' || entry.entity.kind === 'company')) {
           found.push({ entity: entry.entity, start: m.index, end: m.index + written.length, text: written, matched: entry.spelled });
         }
@@ -151,6 +153,16 @@ export class PatternIndex {
       if (!last || m.start >= last.end) kept.push(m);
     }
     return kept;
+  }
+
+  /** The entry a matched text names. Memoised: a document repeats its names, and keys cost a Unicode normalisation. */
+  private entryOf(written: string, caseSensitive: boolean): NameEntry | undefined {
+    const memo = caseSensitive ? this.caseEntryMemo : this.entryMemo;
+    if (memo.has(written)) return memo.get(written);
+    const entry = caseSensitive ? this.caseNames.get(nameKeyMatchCase(written)) : this.names.get(nameKey(written));
+    if (memo.size > 10_000) memo.clear();
+    memo.set(written, entry);
+    return entry;
   }
 
   /** The mention covering `offset` in `text`, if any (for hovers). */
@@ -208,6 +220,9 @@ export class PatternIndex {
 function buildRegex(names: string[], flags: string): RegExp | undefined {
   if (names.length === 0) return undefined;
   const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
-  // Names are bounded by non-word characters; `$` may start a name ("$/GPU-hour").
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sorted.map(namePattern).join('|')})(?![\\p{L}\\p{N}_])`, flags);
+  // Names are bounded by non-word characters; `$` may start a name ("$/GPU-hour"). The leading
+  // class of first characters lets the engine skip most positions of a long text at once.
+  const firsts = [...new Set(sorted.map((n) => foldTypography(n).trimStart()[0]).filter(Boolean))];
+  const lead = `(?=[${firsts.map((c) => c.replace(/[\\\]^[-]/g, '\\$&')).join('')}])`;
+  return new RegExp(`${lead}(?<![\\p{L}\\p{N}_])(?:${sorted.map(namePattern).join('|')})(?![\\p{L}\\p{N}_])`, flags);
 }
