@@ -125,6 +125,8 @@ export function maskInline(line: string, state: MaskState): string {
   return chars.apply(line);
 }
 
+const ANY_OPENER = /[`<~\]\\]|:\/\/|www\./;
+
 function hasOpener(line: string): boolean {
-  return /[`<~\]\\]/.test(line) || line.includes('://') || line.includes('www.');
+  return ANY_OPENER.test(line);
 }

@@ -57,6 +57,7 @@ const SENTENCE_END = /[.!?]+(?=[\s"')\]*_\u201d\u2019]|$)/g;
  * a decimal point never ends one. `breaks` are extra boundaries (e.g. each label line).
  */
 export function sentenceSpans(text: string, breaks: readonly number[] = []): Array<readonly [number, number]> {
+  if (breaks.length === 0 && !/[.!?]/.test(text)) return [[0, text.length]];
   const cuts: number[] = [];
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
@@ -69,7 +70,7 @@ export function sentenceSpans(text: string, breaks: readonly number[] = []): Arr
     }
     cuts.push(at + m[0].length);
   }
-  const all = [...cuts, ...breaks].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
+  const all = breaks.length === 0 ? cuts.filter((c) => c < text.length) : [...cuts, ...breaks].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
   const spans: Array<readonly [number, number]> = [];
   let start = 0;
   for (const c of all) {

@@ -51,6 +51,8 @@ const QUALIFIER_PHRASES: ReadonlyMap<string, Qualifier> = new Map<string, Qualif
   ...['over', 'above', 'more than', 'greater than', 'higher than', 'exceeding', 'in excess of', 'north of', 'upwards of', 'just over', 'just above'].map((w) => [w, 'over'] as const),
   ...['under', 'below', 'less than', 'lower than', 'fewer than', 'south of', 'nearly', 'almost', 'just under', 'just below'].map((w) => [w, 'under'] as const),
 ]);
+/** Last words of the qualifier phrases: a number after any other word has no qualifier (no phrase to build). */
+const QUALIFIER_ENDINGS: ReadonlySet<string> = new Set([...QUALIFIER_PHRASES.keys()].map((p) => p.slice(p.lastIndexOf(' ') + 1)));
 const QUALIFIER_SYMBOLS: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>([
   ['~', 'approx'], ['≈', 'approx'], ['∼', 'approx'], ['>', 'over'], ['<', 'under'], ['≥', 'at-least'], ['≤', 'at-most'], ['>=', 'at-least'], ['<=', 'at-most'],
 ]);
@@ -69,7 +71,16 @@ const REFERENCE_PAIRS = new Set(['compared to', 'compared with', 'relative to'])
 const FILLER_WORDS = new Set(['the', 'a', 'an', 'its', 'of', 'is', 'at', 'was', 'set']);
 const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const PREFIX_WINDOW = 40;
-const REFERENCE_AFTER = new RegExp(`^${SP}*(?:\\)${SP}*)?(?:[-‐‑]${SP}*)?(?:targets?|benchmarks?|thresholds?|goals?|hurdles?|bar|mark|guideline|cut-?off|floor|ceiling|minimum|requirement)(?![\\p{L}])`, 'iu');
+const REFERENCE_AFTER = new RegExp(`${SP}*(?:\\)${SP}*)?(?:[-‐‑]${SP}*)?(?:targets?|benchmarks?|thresholds?|goals?|hurdles?|bar|mark|guideline|cut-?off|floor|ceiling|minimum|requirement)(?![\\p{L}])`, 'iuy');
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isLetterOrDigitCode(c: number): boolean {
+  if (c < 128) return isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x5f;
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
 
 function isLetter(c: string): boolean {
   const code = c.charCodeAt(0);
@@ -97,18 +108,20 @@ function wordsBefore(text: string, end: number, min: number, n: number): { words
     const lettersEnd = k;
     while (k > min && isLetter(text[k - 1])) k--;
     if (k === lettersEnd) break;
-    words.unshift(text.slice(k, wordEnd).toLowerCase());
-    starts.unshift(k);
+    words.push(text.slice(k, wordEnd).toLowerCase());
+    starts.push(k);
     // Anything but a separator before the word ("Q3", "(about") ends the scan.
     if (k > min && !isSpace(text[k - 1]) && text[k - 1] !== ':' && text[k - 1] !== '=') break;
   }
+  words.reverse();
+  starts.reverse();
   return { words, starts };
 }
 
 interface Prefix {
   readonly start: number;
-  readonly qualifier?: Qualifier;
-  readonly currency?: string;
+  readonly qualifier: Qualifier | undefined;
+  readonly currency: string | undefined;
   readonly negative: boolean;
   /** Up to 4 words before the value (qualifier excluded), nearest last: what the value is to the sentence. */
   readonly head: readonly string[];
@@ -153,18 +166,19 @@ function readPrefix(text: string, s: number, min: number): Prefix {
   if (symbol) {
     const start = j - symbol.length;
     const head = wordsBefore(text, start, Math.max(min, start - PREFIX_WINDOW), HEAD_WORDS).words;
-    return { start, negative, qualifier: QUALIFIER_SYMBOLS.get(symbol), head, ...(currency && { currency }) };
+    return { start, negative, qualifier: QUALIFIER_SYMBOLS.get(symbol), head, currency };
   }
   // One scan serves both the qualifier (the last 1–3 words) and the head (the words before it).
   const { words, starts } = wordsBefore(text, k, Math.max(min, k - 2 * PREFIX_WINDOW), 3 + HEAD_WORDS);
-  for (let n = Math.min(3, words.length); n >= 1; n--) {
-    const q = QUALIFIER_PHRASES.get(words.slice(words.length - n).join(' '));
+  const lastWord = words[words.length - 1];
+  for (let n = lastWord !== undefined && QUALIFIER_ENDINGS.has(lastWord) ? Math.min(3, words.length) : 0; n >= 1; n--) {
+    const q = QUALIFIER_PHRASES.get(n === 1 ? lastWord : words.slice(words.length - n).join(' '));
     if (q) {
       const head = words.slice(Math.max(0, words.length - n - HEAD_WORDS), words.length - n);
-      return { start: starts[words.length - n], negative, qualifier: q, head, ...(currency && { currency }) };
+      return { start: starts[words.length - n], negative, qualifier: q, head, currency };
     }
   }
-  return { start: k, negative, head: words.slice(-HEAD_WORDS), ...(currency && { currency }) };
+  return { start: k, negative, qualifier: undefined, head: words.length > HEAD_WORDS ? words.slice(-HEAD_WORDS) : words, currency };
 }
 
 /** What the words before a value say about it. */
@@ -174,8 +188,9 @@ function readHead(words: readonly string[]): { change: boolean; reference: boole
   let k = words.length;
   while (k > 0 && FILLER_WORDS.has(words[k - 1])) k--;
   const ref = words[k - 1] ?? '';
-  const reference = REFERENCE_WORDS.has(ref) || (k >= 2 && REFERENCE_PAIRS.has(`${words[k - 2]} ${ref}`));
-  return { change, reference, month: MONTHS.has(last.replace(/\.$/, '')), from: last === 'from', between: last === 'between' };
+  const reference = REFERENCE_WORDS.has(ref) || ((ref === 'to' || ref === 'with') && k >= 2 && REFERENCE_PAIRS.has(`${words[k - 2]} ${ref}`));
+  const month = MONTHS.has(last) || (last.endsWith('.') && MONTHS.has(last.slice(0, -1)));
+  return { change, reference, month, from: last === 'from', between: last === 'between' };
 }
 
 const SCALES: Readonly<Record<string, number>> = {
@@ -192,7 +207,7 @@ function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
 }
 
 function toNumber(digits: string): number {
-  return Number(digits.replace(/,/g, ''));
+  return Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
 }
 
 /** Rounds away binary noise (0.72 * 100 = 72.00000000000001). */
@@ -210,6 +225,15 @@ interface Unit {
 
 /** Reads what follows a number: scale, %, x, currency code, "+", "/GPU-hour". */
 function readUnit(text: string, at: number, limit: number, currencyBefore: string | undefined): Unit | undefined {
+  const c = text.charCodeAt(at);
+  // The common cases without a regex: "72%" and a bare number followed by punctuation or the end.
+  if (c === 0x25 /* % */ && !currencyBefore && at + 1 <= limit) {
+    const after = text.charCodeAt(at + 1);
+    if (after !== 0x2b /* + */ && (at + 1 >= limit || Number.isNaN(after) || !isLetterOrDigitCode(after))) return { kind: 'percent', scale: 1, end: at + 1, plus: false };
+  }
+  if (at >= limit || Number.isNaN(c) || c === 0x2c || c === 0x29 || c === 0x7c || c === 0x3b || c === 0x2a || (c === 0x2e && !isDigitCode(text.charCodeAt(at + 1)))) {
+    return { kind: currencyBefore ? 'currency' : 'number', currency: currencyBefore, scale: 1, end: at, plus: false };
+  }
   let p = at;
   let scale = 1;
   let kind: StatedValue['kind'] = currencyBefore ? 'currency' : 'number';
@@ -238,7 +262,7 @@ function readUnit(text: string, at: number, limit: number, currencyBefore: strin
   if (kind === 'currency' && (m = sticky(PER, text, p)) && m.index + m[0].length <= limit) p += m[0].length;
   // "72nd", "3D", "5G": a number glued to letters is not a value.
   if (sticky(AFTER_OK, text, p) === null && p < limit) return undefined;
-  return { kind, ...(currency && { currency }), scale, end: p, plus };
+  return { kind, currency, scale, end: p, plus };
 }
 
 /**
@@ -261,12 +285,22 @@ export function findValues(text: string, from = 0, to = text.length): FoundValue
 function readValueAt(text: string, s: number, digits: string, from: number, to: number): { value?: FoundValue; skipTo: number } | undefined {
   const e = s + digits.length;
   if (e > to) return undefined;
-  // Dates (2025-09-30, 09/30/2025, 30.09.2025) and times (10:30) are not values: skip them whole.
-  const date = sticky(DATE_TAIL, text, e);
-  if (date && date.index + date[0].length <= to && !digits.includes('.')) return { skipTo: e + date[0].length };
   const next = text.charCodeAt(e);
-  if ((next === 0x3a /* : */ || next === 0x2f /* / */) && /\d/.test(text.charAt(e + 1))) return { skipTo: e + 2 };
-  if ((next === 0x2e || next === 0x2c) && /\d/.test(text.charAt(e + 1))) return { skipTo: e + 2 };
+  const digitAfter = isDigitCode(text.charCodeAt(e + 1));
+  // Dates (2025-09-30, 09/30/2025, 30.09.2025) and times (10:30) are not values: skip them whole.
+  if ((next === 0x2d || next === 0x2f || next === 0x2e) && digitAfter && !digits.includes('.')) {
+    const date = sticky(DATE_TAIL, text, e);
+    if (date && date.index + date[0].length <= to) return { skipTo: e + date[0].length };
+  }
+  if ((next === 0x3a /* : */ || next === 0x2f /* / */ || next === 0x2e || next === 0x2c) && digitAfter) return { skipTo: e + 2 };
+  // A year with no unit ("Q3 2026", "in 2025") is a date: skipped before any other reading.
+  if (digits.length === 4 && isDigitCode(digits.charCodeAt(1)) && isDigitCode(digits.charCodeAt(2)) && digits >= '1900' && digits <= '2100') {
+    const before = text.charCodeAt(s - 1);
+    const plain = !(before === 0x24 || before === 0x20ac || before === 0xa3 || before === 0x2d || before === 0x2212);
+    if (plain && (Number.isNaN(next) || e >= to || (next !== 0x25 && next !== 0x78 && next !== 0xd7 && next !== 0x2b && !isLetterOrDigitCode(next) && !(isSpace(text[e]) && /^[ \u00a0]*(?:%|percent|pct|[kKMBT]|bn|mn|thousand|million|billion|USD|EUR|GBP|dollar)/u.test(text.slice(e, e + 12)))))) {
+      return { skipTo: e };
+    }
+  }
 
   const pre = readPrefix(text, s, from);
   const currency = pre.currency;
@@ -286,7 +320,9 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
   let dropLowEnd = false;
 
   // A range: "70–75%", "70%-75%", "$2.10–$2.40", "70 to 75%", "between 70% and 75%". "from X to Y" is a movement: Y is the level.
-  const sep = sticky(RANGE_DASH, text, unit.end) ?? sticky(RANGE_TO, text, unit.end);
+  const afterUnit = text.charCodeAt(unit.end);
+  const maySeparate = afterUnit === 0x20 || afterUnit === 0x09 || afterUnit === 0xa0 || afterUnit === 0x202f || afterUnit === 0x2d || (afterUnit >= 0x2010 && afterUnit <= 0x2014) || afterUnit === 0x2212;
+  const sep = maySeparate ? sticky(RANGE_DASH, text, unit.end) ?? sticky(RANGE_TO, text, unit.end) : null;
   if (sep && !unit.plus) {
     const word = sep[1];
     const between = head.between;
@@ -328,15 +364,18 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
     if (low === high && head.month) return { skipTo: end };
   }
   const written = text.slice(start, end);
-  const after = text.slice(end, Math.min(to, end + 40));
-  const value: StatedValue = {
-    kind,
-    low: tidy(low),
-    high: tidy(high),
-    ...(qualifier && { qualifier }),
-    ...(kind === 'currency' && cur && { currency: cur }),
-    text: written,
-  };
+  // "the 80% target": a reference word right after the value (read only when a letter or ")" can follow).
+  let refAfter = false;
+  const c2 = text.charCodeAt(end);
+  if (end < to && (c2 === 0x20 || c2 === 0xa0 || c2 === 0x29 || c2 === 0x2d)) {
+    REFERENCE_AFTER.lastIndex = end;
+    const r = REFERENCE_AFTER.exec(text);
+    refAfter = r !== null && end + r[0].length <= to;
+  }
+  // Built field by field: optional keys are absent, not undefined (and spreads cost on hot paths).
+  const value: { -readonly [K in keyof StatedValue]: StatedValue[K] } = { kind, low: tidy(low), high: tidy(high), text: written };
+  if (qualifier) value.qualifier = qualifier;
+  if (kind === 'currency' && cur) value.currency = cur;
   return {
     value: {
       value,
@@ -344,7 +383,7 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
       end,
       bare,
       change: head.change,
-      reference: head.reference || REFERENCE_AFTER.test(after),
+      reference: head.reference || refAfter,
     },
     skipTo: end,
   };
