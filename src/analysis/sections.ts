@@ -146,7 +146,8 @@ export function missingSectionFindings(
 /** An edit inserting `body` lines as a block before `line` (or at the end), blank-line separated. */
 function insertBlock(doc: DocumentShape, line: number, body: readonly string[]): { range: { start: TextPosition; end: TextPosition }; newText: string } {
   const { lines, eol } = doc;
-  const blankAt = (k: number): boolean => k < doc.bodyStart || k < 0 || k >= lines.length || lines[k].trim() === '';
+  // The front matter's closing fence counts as text: a skeleton right after it gets a blank line first.
+  const blankAt = (k: number): boolean => k < 0 || k >= lines.length || (k >= doc.bodyStart && lines[k].trim() === '');
   if (line >= lines.length) {
     const last = lines.length - 1;
     const lastText = lines[last] ?? '';

@@ -123,6 +123,15 @@ describe('rule: missing-section', () => {
     assert.deepEqual([...lines].sort((x, y) => x - y), lines, 'sections in model order');
   });
 
+  it('fills an empty analysis: a blank line after the front matter, then the section', () => {
+    const text = '---\npattern: ai-infrastructure\n---\n';
+    const f = findings(analyze(text), 'missing-section')[0];
+    assert.equal(applyEdits(text, f.fixes[0].edits), '---\npattern: ai-infrastructure\n---\n\n## The Pattern\n\nTODO: your analysis.\n');
+    const noBreak = '---\npattern: ai-infrastructure\n---';
+    const g = findings(analyze(noBreak), 'missing-section')[0];
+    assert.equal(applyEdits(noBreak, g.fixes[0].edits), '---\npattern: ai-infrastructure\n---\n\n## The Pattern\n\nTODO: your analysis.\n');
+  });
+
   it('keeps the document\'s CRLF line ends and heading level', () => {
     const text = '---\r\npattern: 17\r\n---\r\n\r\n### The Pattern\r\n\r\nText.\r\n';
     const f = findings(analyze(text), 'missing-section')[0];
