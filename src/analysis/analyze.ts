@@ -124,11 +124,11 @@ function readProse(ctx: Reader, block: ProseBlock): void {
   const labels = lineLabels(run);
   if (hasNumber) claims.push(...proseClaims(block, mentionsWithVerbs(index, run.text, mentions), labels));
   // Names where a name is expected: labels, and the bold lead of a list item.
-  const named: { start: number; end: number }[] = [...labels];
+  let named: readonly { start: number; end: number }[] = labels;
   if (block.listItem && labels.length === 0) {
     const firstEnd = run.segments.length > 1 ? run.segments[1].offset - 1 : run.text.length;
     const bold = boldLeadAt(run.text, 0, firstEnd);
-    if (bold) named.push(bold);
+    if (bold) named = [bold];
   }
   for (const n of named) {
     const miss = nearMissAt(ctx.index, run.text.slice(n.start, n.end), (a, b) => runRange(run, n.start + a, n.start + b), ['metric', 'company'], ctx.names);

@@ -184,10 +184,10 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
  * without a full mention search: a quick case-insensitive scan for company names, and only a name
  * written differently from every right spelling is confirmed with the index's mention finder.
  */
-export function companyCaseFindings(index: PatternIndex, text: string, rangeOf: (start: number, end: number) => TextRange): Finding[] {
+export function companyCaseFindings(index: PatternIndex, text: string, rangeOf: (start: number, end: number) => TextRange): readonly Finding[] {
   const scan = companyScan(index);
-  if (!scan) return [];
-  const out: Finding[] = [];
+  if (!scan) return NO_FINDINGS;
+  let out: Finding[] | undefined;
   scan.regex.lastIndex = 0;
   for (let m = scan.regex.exec(text); m; m = scan.regex.exec(text)) {
     const start = m.index;
@@ -196,8 +196,10 @@ export function companyCaseFindings(index: PatternIndex, text: string, rangeOf: 
     if (scan.exact.has(m[0]) || scan.right.has(nameKeyMatchCase(m[0]))) continue;
     for (const mention of index.mentions(m[0])) {
       const f = wrongCaseAt(mention, rangeOf(start + mention.start, start + mention.end));
-      if (f) out.push(f);
+      if (f) (out ??= []).push(f);
     }
   }
-  return out;
+  return out ?? NO_FINDINGS;
 }
+
+const NO_FINDINGS: readonly Finding[] = [];

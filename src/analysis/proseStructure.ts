@@ -49,6 +49,12 @@ const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'eg', 'ie', 'vs', 'approx', 'etc', 'inc', 'corp', 'ltd', 'co', 'no', 'nos', 'mr', 'mrs', 'ms', 'dr', 'jr', 'sr', 'st',
   'est', 'ca', 'c', 'cf', 'fig', 'incl', 'excl', 'resp', 'avg', 'u.s', 'mo', 'yr', 'yrs', 'al', 'ref', 'approx', 'min', 'max', 'op', 'p', 'pp',
 ]);
+function isLetterChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /\p{L}/u.test(c);
+}
+
 const SENTENCE_END = /[.!?]+(?=[\s"')\]*_\u201d\u2019]|$)/g;
 
 /**
@@ -63,10 +69,14 @@ export function sentenceSpans(text: string, breaks: readonly number[] = []): Arr
   for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
     const at = m.index;
     if (m[0] === '.') {
-      const before = /([\p{L}.]{1,8})$/u.exec(text.slice(Math.max(0, at - 8), at));
-      const word = before?.[1] ?? '';
-      if (ABBREVIATIONS.has(word.toLowerCase())) continue;
-      if (/^\p{Lu}$/u.test(word)) continue;
+      // The word before the dot (letters and inner dots, at most 8): an abbreviation or an initial does not end a sentence.
+      let k = at;
+      while (k > 0 && at - k < 8 && (text[k - 1] === '.' || isLetterChar(text[k - 1]))) k--;
+      if (k < at && !(k > 0 && at - k === 8 && isLetterChar(text[k - 1]))) {
+        const word = text.slice(k, at);
+        if (ABBREVIATIONS.has(word.toLowerCase())) continue;
+        if (word.length === 1 && word !== word.toLowerCase()) continue;
+      }
     }
     cuts.push(at + m[0].length);
   }

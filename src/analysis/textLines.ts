@@ -16,7 +16,8 @@ export interface TextLines {
 const LINE_BREAK = /\r\n|\r|\n/;
 
 export function splitLines(text: string): TextLines {
-  const lines = text.split(LINE_BREAK);
+  // Splitting on "\n" alone is several times faster; most documents have no CR at all.
+  const lines = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
   const firstBreak = /\r\n|\r|\n/.exec(text);
   return { lines, eol: firstBreak?.[0] === '\r\n' ? '\r\n' : '\n', bom: text.charCodeAt(0) === 0xfeff ? 1 : 0 };
 }
