@@ -85,8 +85,9 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
   const text = /\s\s|[\t\n\u00a0]/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
   let sectionId: string | undefined;
   if (!block.nested) {
+    // Matched without HTML comments ("## The Pattern <!-- draft -->"), else as written ("## `The Pattern`").
     if (ctx.sectionOf.has(raw)) sectionId = ctx.sectionOf.get(raw);
-    else ctx.sectionOf.set(raw, (sectionId = sectionOfHeading(index, raw)));
+    else ctx.sectionOf.set(raw, (sectionId = sectionOfHeading(index, run.text) ?? sectionOfHeading(index, raw)));
   }
   const range = runRange(run, 0, run.text.length);
   headings.push({ level: block.level, text, line: block.line, range, ...(sectionId && { sectionId }) });

@@ -304,16 +304,17 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
     const atx = first === '#' ? ATX.exec(masked) : null;
     if (atx) {
       flushPara();
+      // Bounds are read on the raw line: a heading that is all inline code is blank when masked.
       let start = atx.index + atx[0].length;
-      while (start < masked.length && /[ \t]/.test(masked[start])) start++;
-      let end = masked.length;
-      while (end > start && /[ \t]/.test(masked[end - 1])) end--;
+      while (start < raw.length && /[ \t]/.test(raw[start])) start++;
+      let end = raw.length;
+      while (end > start && /[ \t]/.test(raw[end - 1])) end--;
       // A closing run of #s is not part of the text when a space precedes it.
       let hashes = end;
-      while (hashes > start && masked[hashes - 1] === '#') hashes--;
-      if (hashes < end && (hashes === start || /[ \t]/.test(masked[hashes - 1]))) {
+      while (hashes > start && raw[hashes - 1] === '#') hashes--;
+      if (hashes < end && (hashes === start || /[ \t]/.test(raw[hashes - 1]))) {
         end = hashes;
-        while (end > start && /[ \t]/.test(masked[end - 1])) end--;
+        while (end > start && /[ \t]/.test(raw[end - 1])) end--;
       }
       const run = new RunBuilder(i);
       run.add(masked, raw, i, start, end);

@@ -141,7 +141,7 @@ describe('rule: missing-section', () => {
   it('matches headings case-insensitively, with "and" for "&", numbering and trailing colons', () => {
     const text = doc([
       '## 1. the pattern', '', '## II. KEY METRICS AND BENCHMARKS:', '', '### 3) Who uses this pattern — hyperscalers', '',
-      '## Strengths and Weaknesses', '', '## Section 5: How AI is Transforming this Pattern', '', '## **Business Engineer Insight**', '',
+      '## Strengths and Weaknesses <!-- draft -->', '', '## Section 5: How AI is Transforming this Pattern', '', '## `Business Engineer Insight` ##', '',
     ].join('\n'));
     const a = analyze(text);
     assert.deepEqual(findings(a, 'missing-section'), []);
