@@ -8,16 +8,9 @@ import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import { activateExtension, closeAllEditors, fixturePath, waitFor } from './helpers';
 import { completionsAt, hoversAt, itemLabel, positionOf } from './authoringHelpers';
+import { SECTION_TITLES } from '../../shared/pattern17Expectations';
 
 const SCORECARD = 'authoring/coreweave-scorecard.md';
-const SECTION_TITLES = [
-  'The Pattern',
-  'Key Metrics & Benchmarks',
-  'Who Uses This Pattern',
-  'Strengths & Weaknesses',
-  'How AI Is Transforming This Pattern',
-  'Business Engineer Insight',
-];
 
 async function open(fixture: string): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(fixturePath(fixture));

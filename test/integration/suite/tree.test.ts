@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/features/tree/patternTreeNodes';
 import { activateExtension, closeAllEditors, fixturePath, REPO_ROOT, waitFor } from './helpers';
+import { SECTION_TITLES, METRICS, COMPANIES } from '../../shared/pattern17Expectations';
 
 /** The pattern's source text: expectations come from it, not from the model the code reads. */
 const SOURCE = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'pattern-17-ai-infrastructure.txt'), 'utf8');
@@ -43,17 +44,6 @@ function tooltipText(item: vscode.TreeItem): string {
   const raw = typeof tip === 'string' ? tip : (tip?.value ?? '');
   return raw.replace(/\\([\\`*_{}[\]()#+\-.!|<>~$&])/g, '$1').replace(/&nbsp;/g, ' ');
 }
-
-const SECTION_TITLES = [
-  'The Pattern',
-  'Key Metrics & Benchmarks',
-  'Who Uses This Pattern',
-  'Strengths & Weaknesses',
-  'How AI Is Transforming This Pattern',
-  'Business Engineer Insight',
-];
-const METRICS = ['GPU Utilization Rate', 'Revenue per GPU Hour', 'Customer Retention', 'Capacity Growth Rate'];
-const COMPANIES = ['AWS', 'Microsoft Azure', 'Google Cloud', 'CoreWeave', 'Lambda Labs', 'Together AI'];
 
 describe('Pattern tree', () => {
   let api: PatternAnalystApi;

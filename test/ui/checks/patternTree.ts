@@ -5,15 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { openPatternAnalyst, treeRow, treeRows, type UiCheck } from '../uiCheck';
-
-const SECTION_TITLES = [
-  'The Pattern',
-  'Key Metrics & Benchmarks',
-  'Who Uses This Pattern',
-  'Strengths & Weaknesses',
-  'How AI Is Transforming This Pattern',
-  'Business Engineer Insight',
-];
+import { SECTION_TITLES } from '../../shared/pattern17Expectations';
 
 export const check: UiCheck = {
   name: 'Pattern tree shows the pattern, its sections in order and its metrics',
