@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: every performance figure of the extension from ONE run on this machine, each
+ * as a ratio against its reference measured in the same run (medians of interleaved repetitions),
+ * plus the time each hostile input takes. Prints a table and writes test-results/bench.json.
+ *
+ * Options: `--quick` (small sizes, a smoke run), `--only=<group,...>` with groups core, render,
+ * hover, bundle, cli, workbench, memory, hostile; `--out=<file>`.
+ * Never part of `npm test`: it takes minutes and its numbers depend on the machine's load.
+ */
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { FULL_CORE, hoverFigures, lintFigures, renderFigures, type CoreOptions } from './coreFigures';
+import { hostileTimings } from './hostileTimings';
+import { REPO_ROOT } from './optionalModule';
+import { bundleFigure, cliFigures } from './processFigures';
+import { formatFigures, formatHostile, newResults, writeResults, type BenchResults, type FigureRow } from './report';
+import { heapFigures, workbenchFigures } from './workbenchFigures';
+
+export const GROUPS = ['core', 'render', 'hover', 'bundle', 'cli', 'workbench', 'memory', 'hostile'] as const;
+export type Group = (typeof GROUPS)[number];
+
+export interface BenchOptions {
+  readonly quick: boolean;
+  readonly groups: ReadonlySet<Group>;
+  readonly out: string;
+  readonly log: (line: string) => void;
+}
+
+const QUICK_CORE: CoreOptions = { lintBytes: 50_000, hoverLines: [200, 2_000], hoversPerSize: 1_000, repetitions: 3, warmup: 1 };
+
+function parseArgs(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const groups = new Set<Group>(only ? (only.split(',').filter((g): g is Group => (GROUPS as readonly string[]).includes(g))) : GROUPS);
+  const out = argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? path.join(REPO_ROOT, 'test-results', 'bench.json');
+  return { quick, groups, out, log: (line) => process.stderr.write(`[bench] ${line}\n`) };
+}
+
+/** Runs the selected groups in order, logging progress to stderr; returns the results (also written to `out`). */
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const results = newResults();
+  const core = options.quick ? QUICK_CORE : FULL_CORE;
+  const step = async (group: Group, what: string, fn: () => FigureRow[] | Promise<FigureRow[]>): Promise<void> => {
+    if (!options.groups.has(group)) return;
+    options.log(`${what}...`);
+    const t0 = performance.now();
+    try {
+      results.figures.push(...(await fn()));
+    } catch (err) {
+      results.figures.push({ id: group, figure: what, measured: '—', reference: '—', target: '—', status: 'MISS', note: `failed: ${(err as Error).stack ?? String(err)}` });
+    }
+    options.log(`${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  };
+  await step('core', 'lint figures', () => lintFigures(core));
+  await step('render', 'render figures', () => renderFigures(core));
+  await step('hover', 'hover figures', () => hoverFigures(core));
+  await step('bundle', 'bundle size', () => [bundleFigure()]);
+  await step('cli', 'CLI figures', () => cliFigures({ files: options.quick ? 50 : 1_000, repetitions: options.quick ? 1 : 5 }));
+  await step('workbench', 'real workbench figures (activation, keystroke to preview)', () => workbenchFigures({ sessions: options.quick ? 1 : 3, keystrokes: options.quick ? 2 : 4, log: options.log }));
+  await step('memory', 'extension-host heap', () => heapFigures({ sessions: options.quick ? 1 : 3, log: options.log }));
+  if (options.groups.has('hostile')) {
+    options.log('hostile inputs...');
+    results.hostile.push(...hostileTimings({ quick: options.quick }));
+  }
+  writeResults(results, options.out);
+  return results;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  if (!(globalThis as { gc?: unknown }).gc) options.log('note: run node with --expose-gc for steadier samples (npm run bench does)');
+  const results = await runBench(options);
+  const m = results.machine;
+  console.log(`\nPattern Analyst bench — ${results.startedAt} — ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, node ${m.node}\n`);
+  console.log(formatFigures(results.figures));
+  for (const f of results.figures.filter((r) => r.note)) console.log(`  * ${f.figure}: ${f.note}`);
+  if (results.hostile.length) {
+    console.log('\nHostile inputs (each must stay well under a second):\n');
+    console.log(formatHostile(results.hostile));
+  }
+  const missed = results.figures.filter((r) => r.status === 'MISS').length;
+  console.log(`\n${results.figures.filter((r) => r.status === 'PASS').length} PASS, ${missed} MISS, ${results.figures.filter((r) => r.status === 'SKIP').length} SKIP — ${path.relative(process.cwd(), options.out)}`);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exitCode = 2;
+  });
+}
