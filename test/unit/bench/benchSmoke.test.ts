@@ -1,0 +1,67 @@
+/**
+ * A tiny smoke run of the bench's in-process parts (not the bench itself: `npm run bench` is
+ * never part of `npm test`). Checks that the generator is deterministic and realistic, that the
+ * statistics are right, and that every in-process figure produces a complete row, so a broken
+ * bench is found before someone needs its numbers.
+ */
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/analysis/analyze';
+import { hoverFigures, lintFigures, renderFigures, type CoreOptions } from '../../bench/coreFigures';
+import { bundledCatalog } from '../../bench/benchInputs';
+import { formatFigures, ratioRow } from '../../bench/report';
+import { median, percentile, timePair } from '../../bench/timing';
+import { generateAnalysis } from '../../support/analysisGenerator';
+
+const TINY: CoreOptions = { lintBytes: 8_000, hoverLines: [100, 300], hoversPerSize: 200, repetitions: 1, warmup: 0 };
+
+describe('bench: generator and statistics', () => {
+  it('generates the same analysis for the same seed, and a different one for another seed', () => {
+    assert.equal(generateAnalysis({ seed: 5 }).text, generateAnalysis({ seed: 5 }).text);
+    assert.notEqual(generateAnalysis({ seed: 5 }).text, generateAnalysis({ seed: 6 }).text);
+  });
+
+  it('generates analyses of the requested size with the pattern\'s structure', () => {
+    const { text, lines } = generateAnalysis({ seed: 1, minChars: 50_000, minLines: 800 });
+    assert.ok(text.length >= 50_000 && lines >= 800, `${text.length} chars, ${lines} lines`);
+    assert.match(text, /^---\npattern: /);
+    assert.match(text, /^\| Metric \| Value \| Benchmark \| Source \|$/m);
+    assert.match(text, /^```python$/m);
+    const analysis = analyzeText(text, bundledCatalog());
+    assert.ok(analysis.headings.length === 0 || analysis.headings.length > 10);
+  });
+
+  it('computes medians and nearest-rank percentiles', () => {
+    assert.equal(median([5, 1, 3]), 3);
+    assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 99), 10);
+    assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50), 5);
+    assert.ok(Number.isNaN(median([])));
+  });
+
+  it('interleaves the reference and the subject and reports their medians', () => {
+    const calls: string[] = [];
+    const t = timePair(() => calls.push('r'), () => calls.push('s'), { warmup: 1, repetitions: 4 });
+    assert.deepEqual(calls, ['r', 's', 'r', 's', 's', 'r', 'r', 's', 's', 'r']);
+    assert.equal(t.referenceSamples.length, 4);
+    assert.equal(t.subjectSamples.length, 4);
+  });
+
+  it('judges a ratio row against its limit', () => {
+    const base = { id: 'x', figure: 'x', target: '≤ 0.5×', limit: 0.5 };
+    assert.equal(ratioRow(base, 4, 10).status, 'PASS');
+    assert.equal(ratioRow(base, 6, 10).status, 'MISS');
+  });
+});
+
+describe('bench: in-process figures (smoke run)', function () {
+  this.timeout(60_000);
+
+  it('lint, render and hover figures each produce complete rows', () => {
+    const rows = [...lintFigures(TINY), ...renderFigures(TINY), ...hoverFigures(TINY)];
+    assert.ok(rows.length >= 4, formatFigures(rows));
+    for (const row of rows) {
+      assert.ok(['PASS', 'MISS', 'SKIP', 'INFO'].includes(row.status), row.id);
+      if (row.status !== 'SKIP') assert.notEqual(row.measured, '—', `${row.id} measured nothing`);
+    }
+    assert.match(formatFigures(rows), /^\| figure +\| measured/);
+  });
+});
