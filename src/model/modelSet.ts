@@ -113,7 +113,7 @@ function loadOne(file: ModelFile, catalog: PatternCatalog, entries: CatalogEntry
   const { origin, text } = file;
   const loaded = loadPatternModel(text);
   if (!loaded.model) {
-    const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+    const root = treeOf(text);
     const shown = loaded.errors.slice(0, MAX_PROBLEMS_PER_FILE);
     const problems = shown.map((e) => problemAt(origin, text, e.path, e.message, e.offset, root));
     const hidden = loaded.errors.length - shown.length;
@@ -135,6 +135,19 @@ function loadOne(file: ModelFile, catalog: PatternCatalog, entries: CatalogEntry
   return { origin, status: 'duplicate-id', model, problems: [problemAt(origin, text, '$.id', reason, idOffset(text))] };
 }
 
+/**
+ * The parse tree that squiggle ranges are measured on, or undefined when the text cannot give one:
+ * jsonc-parser recurses once per nesting level, so a file nested thousands of levels deep (which
+ * the loader refuses) would overflow the stack here and break the "never throws" promise.
+ */
+function treeOf(text: string): Node | undefined {
+  try {
+    return parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Offset of the top-level `id` value, for the duplicate-id squiggle. */
 function idOffset(text: string): number | undefined {
   const root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
@@ -148,7 +161,7 @@ function idOffset(text: string): number | undefined {
  */
 export function problemAt(origin: string, text: string, path: string, reason: string, offset: number | undefined, root?: Node): ModelProblem {
   const start = Math.min(Math.max(offset ?? 0, 0), text.length);
-  const length = tokenLength(text, start, root ?? parseTree(text, [], { allowTrailingComma: true, disallowComments: false }));
+  const length = tokenLength(text, start, root ?? treeOf(text));
   const message = path === '$' || path === '' ? reason : `${path}: ${reason}`;
   return { origin, message, path, range: { start: positionOf(text, start), end: positionOf(text, start + length) } };
 }

@@ -75,7 +75,7 @@ export function prepareSource(text: string, frontMatter: FrontMatter | undefined
   const inside = (line: number, character: number): boolean =>
     line >= 0 && line < lines.length && character >= 0 && character <= lines[line].length && !(fm && line >= fm[0] && line <= fm[1]);
   const kept: MetricClaim[] = [];
-  const inserts: { line: number; character: number; text: string; order: number }[] = [];
+  const inserts: { line: number; character: number; text: string; order: number; seq: number }[] = [];
   for (const claim of claims) {
     const { start, end } = claim.valueRange;
     if (!inside(start.line, start.character) || !inside(end.line, end.character)) continue;
@@ -83,15 +83,26 @@ export function prepareSource(text: string, frontMatter: FrontMatter | undefined
     const index = kept.length;
     kept.push(claim);
     const digits = encodeIndex(index);
-    inserts.push({ line: start.line, character: start.character, text: START + digits + STOP, order: 0 });
-    inserts.push({ line: end.line, character: end.character, text: END + digits + STOP, order: 1 });
+    inserts.push({ line: start.line, character: start.character, text: START + digits + STOP, order: 0, seq: inserts.length });
+    inserts.push({ line: end.line, character: end.character, text: END + digits + STOP, order: 1, seq: inserts.length });
   }
-  // Insert from the end of each line backwards, so earlier columns stay valid. At one column an
-  // end goes before a start (the later insert lands first in the text), keeping pairs nested.
-  inserts.sort((a, b) => b.line - a.line || b.character - a.character || a.order - b.order);
-  for (const ins of inserts) {
-    const l = lines[ins.line];
-    lines[ins.line] = l.slice(0, ins.character) + ins.text + l.slice(ins.character);
+  // Each line is rebuilt once from its pieces (splicing markers in one by one copied the whole line
+  // per marker: quadratic, seconds for one 100,000-character line with thousands of values). At one
+  // column an end goes before a start, and of two equal markers the later claim's goes first,
+  // keeping pairs nested.
+  inserts.sort((a, b) => a.line - b.line || a.character - b.character || b.order - a.order || b.seq - a.seq);
+  for (let i = 0; i < inserts.length;) {
+    const line = inserts[i].line;
+    const source = lines[line];
+    const parts: string[] = [];
+    let at = 0;
+    for (; i < inserts.length && inserts[i].line === line; i++) {
+      const ins = inserts[i];
+      parts.push(source.slice(at, ins.character), ins.text);
+      at = ins.character;
+    }
+    parts.push(source.slice(at));
+    lines[line] = parts.join('');
   }
   return { text: lines.join('\n'), claims: kept, lineCount: lines.length, ...(fm ? { frontMatterLines: fm } : {}) };
 }

@@ -6,6 +6,7 @@
 import MarkdownIt from 'markdown-it';
 import { performance } from 'node:perf_hooks';
 import { analyzeText } from '../../src/analysis/analyze';
+import { claimsOnLine } from '../../src/analysis/claimsByLine';
 import type { Analysis, MetricClaim } from '../../src/analysis/types';
 import type { PatternCatalog } from '../../src/model/patternCatalog';
 import type { NamedEntity, PatternIndex } from '../../src/model/patternIndex';
@@ -46,7 +47,7 @@ export function lintFigures(options: CoreOptions, catalog: PatternCatalog = bund
     target: '≤ 1.00× markdown-it parse',
     limit: 1.0,
     data: { bytes: Buffer.byteLength(text), subjectMs: vsParse.subjectSamples, referenceMs: vsParse.referenceSamples },
-  }, vsParse.subject, vsParse.reference));
+  }, vsParse.subject, vsParse.reference, vsParse.ratio));
 
   const markdownlint = loadPackage<MarkdownlintSync>('markdownlint/sync');
   // markdownlint takes seconds on 1 MB: fewer repetitions, still interleaved.
@@ -58,7 +59,7 @@ export function lintFigures(options: CoreOptions, catalog: PatternCatalog = bund
     target: '≤ 0.50× markdownlint 0.40',
     limit: 0.5,
     data: { bytes: Buffer.byteLength(text), subjectMs: vsLint.subjectSamples, referenceMs: vsLint.referenceSamples },
-  }, vsLint.subject, vsLint.reference));
+  }, vsLint.subject, vsLint.reference, vsLint.ratio));
   return rows;
 }
 
@@ -81,7 +82,7 @@ export function renderFigures(options: CoreOptions, catalog: PatternCatalog = bu
     limit: 1.25,
     note: 'renderDocumentBody with the cached analysis of this version (what the preview does per update)',
     data: { subjectMs: cached.subjectSamples, referenceMs: cached.referenceSamples },
-  }, cached.subject, cached.reference));
+  }, cached.subject, cached.reference, cached.ratio));
   const cold = timePair(() => md.render(text), () => renderer.renderDocumentBody(text, analyzeText(text, catalog)), { ...options, repetitions: Math.max(3, Math.ceil(options.repetitions / 2)) });
   const coldRow = ratioRow({
     id: 'render-with-analysis-vs-markdown-it',
@@ -89,7 +90,7 @@ export function renderFigures(options: CoreOptions, catalog: PatternCatalog = bu
     target: '(information)',
     limit: Infinity,
     data: { subjectMs: cold.subjectSamples, referenceMs: cold.referenceSamples },
-  }, cold.subject, cold.reference);
+  }, cold.subject, cold.reference, cold.ratio);
   rows.push({ ...coldRow, status: 'INFO' });
   return rows;
 }
@@ -119,11 +120,6 @@ class VersionedCache {
     this.entries.set(uri, { version, analysis });
     return analysis;
   }
-}
-
-function claimsOnLine(analysis: Analysis, line: number): MetricClaim[] {
-  const on = (r: MetricClaim['nameRange']): boolean => r.start.line <= line && line <= r.end.line;
-  return analysis.claims.filter((c) => on(c.nameRange) || on(c.valueRange));
 }
 
 /**

@@ -76,14 +76,17 @@ export function ratioText(ratio: number | undefined): string {
   return ratio === undefined || !Number.isFinite(ratio) ? '—' : `${ratio.toFixed(2)}×`;
 }
 
-/** A row whose target is "subject ≤ limit × reference". */
+/**
+ * A row whose target is "subject ≤ limit × reference". `ratio` defaults to subject / reference;
+ * timed pairs pass the median of their per-round ratios instead.
+ */
 export function ratioRow(
   base: Omit<FigureRow, 'status' | 'ratio' | 'measured' | 'reference'> & { readonly limit: number; readonly format?: (n: number) => string },
   subject: number,
   reference: number,
+  ratio = subject / reference,
 ): FigureRow {
   const format = base.format ?? ms;
-  const ratio = subject / reference;
   const rest: Omit<FigureRow, 'status' | 'ratio' | 'measured' | 'reference'> = { id: base.id, figure: base.figure, target: base.target, ...(base.data && { data: base.data }), ...(base.note && { note: base.note }) };
   return { ...rest, measured: format(subject), reference: format(reference), ratio, status: ratio <= base.limit ? 'PASS' : 'MISS' };
 }

@@ -42,6 +42,15 @@ export interface PairTiming {
   readonly subject: number;
   readonly referenceSamples: readonly number[];
   readonly subjectSamples: readonly number[];
+  /**
+   * Median of the per-round ratios subject/reference (each round times both back to back), which
+   * cancels slow swings of the machine's load better than a ratio of the two medians.
+   */
+  readonly ratio: number;
+}
+
+function pairedRatio(ref: readonly number[], sub: readonly number[]): number {
+  return median(ref.map((r, i) => sub[i] / r));
 }
 
 export interface PairOptions {
@@ -70,7 +79,7 @@ export function timePair(reference: () => unknown, subject: () => unknown, optio
       else sub.push(timeOnce(subject, options.minSampleMs));
     }
   }
-  return { reference: median(ref), subject: median(sub), referenceSamples: ref, subjectSamples: sub };
+  return { reference: median(ref), subject: median(sub), referenceSamples: ref, subjectSamples: sub, ratio: pairedRatio(ref, sub) };
 }
 
 /** The same for asynchronous work (child processes, a browser). */
@@ -92,5 +101,5 @@ export async function timePairAsync(
       else sub.push(await subject());
     }
   }
-  return { reference: median(ref), subject: median(sub), referenceSamples: ref, subjectSamples: sub };
+  return { reference: median(ref), subject: median(sub), referenceSamples: ref, subjectSamples: sub, ratio: pairedRatio(ref, sub) };
 }

@@ -86,6 +86,8 @@ export interface SafetyOptions {
   readonly allowRemoteImages?: boolean;
   /** Elements the caller itself writes and vouches for (e.g. the export page's own `meta`, `style`). */
   readonly allowElements?: readonly string[];
+  /** Exact addresses the caller itself put there (e.g. a hover card's one `command:` link). */
+  readonly allowAddresses?: readonly string[];
 }
 
 /** Everything in `html` that could execute, load a resource or navigate on its own. Empty = safe. */
@@ -99,6 +101,7 @@ export function dangersIn(html: string, options: SafetyOptions = {}): Danger[] {
       else if (name === 'srcdoc' || (name === 'http-equiv' && !allowed.has('meta'))) found.push({ what: `${name} on <${tag.name}>`, offset: tag.offset });
       else if (name === 'style' && /url\s*\(|expression\s*\(|@import/i.test(value)) found.push({ what: `style loading a resource on <${tag.name}>`, offset: tag.offset });
       else if (URL_ATTRIBUTES.has(name)) {
+        if (options.allowAddresses?.includes(value)) continue;
         if (!isSafeAddress(value, name)) found.push({ what: `${name}="${value.slice(0, 60)}" on <${tag.name}>`, offset: tag.offset });
         else if (name === 'src' && /^\s*(?:https?:)?\/\//i.test(value) && !options.allowRemoteImages) found.push({ what: `remote ${name}="${value.slice(0, 60)}" on <${tag.name}>`, offset: tag.offset });
         else if (name === 'src' && tag.name === 'img' && /(^|[/\\])\.\.([/\\]|$)|%2e%2e|\.\.%2f|\.\.%5c|^\/|^[a-z]:[/\\]|^file:/i.test(value)) {

@@ -5,6 +5,7 @@
  * `render/entityCard`; this adapter only wraps it in a locked-down MarkdownString.
  */
 import * as vscode from 'vscode';
+import { claimsOnLine } from '../../analysis/claimsByLine';
 import type { Analysis, MetricClaim } from '../../analysis/types';
 import type { NamedEntity } from '../../model/patternIndex';
 import { commandLinkTarget, entityCard, entityCardMarkdown, type CardLink } from '../../render/entityCard';
@@ -61,12 +62,6 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     }
     return hits;
   }
-}
-
-/** Claims whose metric name or value is on this line (a table row, a label, a sentence). */
-function claimsOnLine(analysis: Analysis, line: number): MetricClaim[] {
-  const on = (r: MetricClaim['nameRange']): boolean => r.start.line <= line && line <= r.end.line;
-  return analysis.claims.filter((c) => on(c.nameRange) || on(c.valueRange));
 }
 
 function contains(range: MetricClaim['valueRange'], position: vscode.Position): boolean {
