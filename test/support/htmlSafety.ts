@@ -76,6 +76,14 @@ export function isSafeAddress(value: string, attribute: string): boolean {
   return attribute === 'src' && /^data:image\/(?:png|gif|jpeg|webp)[;,]/i.test(s);
 }
 
+/**
+ * A webview resource address (what `asWebviewUri` makes of a local file): served by VS Code from
+ * the webview's `localResourceRoots`, not fetched from the network.
+ */
+export function isWebviewResource(value: string): boolean {
+  return /^https:\/\/[^/?#]+\.vscode-resource\.vscode-cdn\.net\//i.test(value.trim());
+}
+
 export interface Danger {
   readonly what: string;
   readonly offset: number;
@@ -103,7 +111,7 @@ export function dangersIn(html: string, options: SafetyOptions = {}): Danger[] {
       else if (URL_ATTRIBUTES.has(name)) {
         if (options.allowAddresses?.includes(value)) continue;
         if (!isSafeAddress(value, name)) found.push({ what: `${name}="${value.slice(0, 60)}" on <${tag.name}>`, offset: tag.offset });
-        else if (name === 'src' && /^\s*(?:https?:)?\/\//i.test(value) && !options.allowRemoteImages) found.push({ what: `remote ${name}="${value.slice(0, 60)}" on <${tag.name}>`, offset: tag.offset });
+        else if (name === 'src' && /^\s*(?:https?:)?\/\//i.test(value) && !isWebviewResource(value) && !options.allowRemoteImages) found.push({ what: `remote ${name}="${value.slice(0, 60)}" on <${tag.name}>`, offset: tag.offset });
         else if (name === 'src' && tag.name === 'img' && /(^|[/\\])\.\.([/\\]|$)|%2e%2e|\.\.%2f|\.\.%5c|^\/|^[a-z]:[/\\]|^file:/i.test(value)) {
           found.push({ what: `image outside the document's folder: src="${value.slice(0, 60)}"`, offset: tag.offset });
         }
