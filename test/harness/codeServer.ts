@@ -8,7 +8,7 @@
  * worktrees) never share state. The server runs in its own process group: after the browser
  * leaves, code-server keeps extension hosts alive, so stopping means killing the whole group.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -59,6 +59,18 @@ export interface CodeServerOptions {
   readonly verbose?: boolean;
   /** A fixed port (default: a free one, so parallel runs never collide). */
   readonly port?: number;
+  /**
+   * .vsix files to install into the private extensions folder before the server starts, with
+   * code-server's own `--install-extension`, as a user installs them.
+   */
+  readonly installExtensions?: readonly string[];
+  /**
+   * Workspace trust as a user has it (default false: off, so no trust prompt or Restricted Mode
+   * gets in the way). When true, a folder opens in Restricted Mode until it is trusted; the
+   * startup prompt is off (`security.workspace.trust.startupPrompt: never`) unless `settings` say
+   * otherwise, so the workbench opens without a modal dialog.
+   */
+  readonly workspaceTrust?: boolean;
 }
 
 export interface WorkbenchUrlOptions {
@@ -115,7 +127,24 @@ export class CodeServer {
     };
     for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
     mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-    writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...SEEDED_SETTINGS, ...options.settings }, null, 2));
+    const trustSettings = options.workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+    writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...SEEDED_SETTINGS, ...trustSettings, ...options.settings }, null, 2));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...options.env,
+      XDG_CONFIG_HOME: dirs.config,
+      XDG_DATA_HOME: dirs.data,
+      XDG_CACHE_HOME: dirs.cache,
+      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }),
+    };
+    for (const vsix of options.installExtensions ?? []) {
+      try {
+        await installExtension(entry, vsix, dirs, env);
+      } catch (err) {
+        rmSync(home, { recursive: true, force: true, maxRetries: 3 });
+        throw err;
+      }
+    }
 
     const port = options.port ?? (await freePort());
     const args = [
@@ -124,7 +153,7 @@ export class CodeServer {
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--user-data-dir', dirs.userData,
       '--extensions-dir', dirs.extensions,
@@ -133,14 +162,7 @@ export class CodeServer {
       // Its own process group, so stop() can end the extension hosts it leaves behind.
       detached: true,
       stdio: ['ignore', options.verbose ? 'inherit' : 'ignore', options.verbose ? 'inherit' : 'pipe'],
-      env: {
-        ...process.env,
-        ...options.env,
-        XDG_CONFIG_HOME: dirs.config,
-        XDG_DATA_HOME: dirs.data,
-        XDG_CACHE_HOME: dirs.cache,
-        EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }),
-      },
+      env,
     });
     const server = new CodeServer(port, `http://127.0.0.1:${port}`, child, home);
     try {
@@ -170,6 +192,11 @@ export class CodeServer {
   private remoteUri(fsPath: string): string {
     const segments = path.resolve(fsPath).split('/').map(encodeURIComponent).join('/');
     return `vscode-remote://127.0.0.1:${this.port}${segments}`;
+  }
+
+  /** The server's private extensions folder (where `installExtensions` went). */
+  get extensionsDir(): string {
+    return path.join(this.home, 'extensions');
   }
 
   /** Ends the server and every process it started (extension hosts included), then removes its temp folder. */
@@ -210,6 +237,20 @@ export class CodeServer {
     }
     throw new Error(`code-server did not answer ${this.origin}/healthz within 30 s:\n${this.errorTail}`);
   }
+}
+
+/**
+ * Installs a .vsix into an extensions folder the way a user does (`code-server --install-extension`),
+ * offline: the file is local and the gallery is off. Throws with code-server's output on failure.
+ */
+function installExtension(entry: string, vsix: string, dirs: { userData: string; extensions: string }, env: NodeJS.ProcessEnv): Promise<void> {
+  const args = [entry, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', path.resolve(vsix)];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { env, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`code-server --install-extension ${vsix} failed (${err.message.split('\n')[0]}):\n${stdout}${stderr}`));
+      else resolve();
+    });
+  });
 }
 
 /** A TCP port nobody listens on right now (the OS picks it, so parallel runs do not collide). */

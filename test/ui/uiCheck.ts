@@ -1,19 +1,22 @@
 /**
  * What a UI check is: one named function driving the real workbench (headless Chromium on
  * code-server, the extension loaded on `samples/`). Each file of test/ui/checks/ exports
- * `check` (or `checks`, a list); runUiCheck.ts runs them all in one workbench, in file order.
- * Plus the few DOM helpers several checks need, so no check re-learns the workbench's markup.
+ * `check` (or `checks`, a list); runUiCheck.ts runs them all in one workbench, in file order,
+ * except the checks that declare a workbench of their own (`ownWorkbench`), which it runs
+ * afterwards, each in its own. Plus the few DOM helpers several checks need, so no check
+ * re-learns the workbench's markup.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import type { Workbench } from '../harness/workbench';
+import type { Workbench, WorkbenchOptions } from '../harness/workbench';
 
 export interface UiCheckContext {
   readonly page: Page;
   readonly workbench: Workbench;
   readonly repoRoot: string;
-  /** The opened workspace folder (samples/). */
+  /** The opened workspace folder (samples/, or the folder of the check's own workbench). */
   readonly workspace: string;
   /** Saves a screenshot of the page as test-results/ui/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
@@ -23,7 +26,36 @@ export interface UiCheckContext {
 
 export interface UiCheck {
   readonly name: string;
+  /**
+   * For a check the shared workbench cannot serve (the packaged .vsix installed instead of the
+   * extension under development, workspace trust on, a workspace of its own): prepares what it
+   * needs and says which workbench to open. The runner opens that workbench for this check
+   * alone, runs it, closes it, then calls `dispose` (also when anything failed). Counted in the
+   * check's time limit. Without it the check runs in the shared workbench on samples/.
+   */
+  readonly ownWorkbench?: () => Promise<OwnWorkbench>;
   run(ctx: UiCheckContext): Promise<void>;
+}
+
+export interface OwnWorkbench {
+  /** The workbench to open (`folder` is also the context's `workspace`). */
+  readonly options: WorkbenchOptions;
+  /** Removes what the setup made (temp folders); runs after the workbench has closed. */
+  dispose?(): void | Promise<void>;
+}
+
+/**
+ * A fresh folder under the OS temp folder (never in the repository), removed by the returned
+ * `remove`, or when the process exits if nobody did (Ctrl-C ends a run without its finally blocks).
+ */
+export function tempDir(prefix: string): { readonly path: string; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `pattern-analyst-${prefix}-`));
+  const remove = (): void => {
+    process.removeListener('exit', remove);
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  process.once('exit', remove);
+  return { path: dir, remove };
 }
 
 export const RESULTS_DIR = (repoRoot: string): string => path.join(repoRoot, 'test-results', 'ui');
