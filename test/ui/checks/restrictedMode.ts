@@ -66,7 +66,7 @@ export const check: UiCheck = {
     await status.waitFor({ timeout: 30_000 });
 
     await openPatternAnalyst(page);
-    await setSideBarWidth(page, 440);
+    await setSideBarWidth(page, 600);
     await openFile(page, ANALYSIS);
     await treeRow(page, 'GPU Utilization Rate').waitFor({ timeout: 15_000 });
     const restrictedRoots = await rootRows(page);
@@ -79,6 +79,10 @@ export const check: UiCheck = {
     assert.match(card, /Unknown pattern "vertical-saas"/);
     const restrictedShot = await screenshot('restricted');
     log(`screenshot: ${path.relative(repoRoot, restrictedShot)}`);
+
+    // Fold the bundled pattern, so the second root is in view however long the first one grows.
+    await treeRow(page, 'AI Infrastructure').locator('.monaco-tl-twistie').click();
+    await treeRow(page, 'GPU Utilization Rate').waitFor({ state: 'detached', timeout: 5_000 });
 
     // The item's command is VS Code's Workspace Trust editor; its Trust button trusts the folder.
     await page.mouse.move(5, 5);
