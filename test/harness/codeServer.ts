@@ -29,10 +29,13 @@ export function codeServerEntry(): string {
 
 /**
  * Settings every private profile starts with: no welcome page (it steals keyboard focus), no
- * telemetry, no update or gallery calls (there is no network), fast hovers for UI checks.
+ * telemetry, no update or gallery calls (there is no network), fast hovers for UI checks, and
+ * desktop VS Code's auto save (off): the web workbench saves after a second by default, which
+ * wrote text a UI check typed into the committed samples.
  */
 export const SEEDED_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.startupEditor': 'none',
+  'files.autoSave': 'off',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
