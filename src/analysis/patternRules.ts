@@ -21,6 +21,7 @@ export function unknownPatternFinding(catalog: PatternCatalog, ref: string | num
       ? ` Known patterns: ${known.slice(0, MAX_LISTED).map(label).join(', ')}${known.length > MAX_LISTED ? ', …' : ''}.`
       : ' No pattern models are loaded.';
   }
+  if (catalog.notice) message += ` ${catalog.notice}`;
   return {
     rule: 'unknown-pattern',
     severity: 'error',

@@ -25,8 +25,8 @@ export class ModelStore implements vscode.Disposable {
    * Replaces the non-bundled models. The bundled model always comes first, so a workspace model
    * with its id is refused, never silently swapped in. Returns the refusals with their reasons.
    */
-  setWorkspaceModels(entries: readonly CatalogEntry[]): { origin: string; reason: string }[] {
-    const next = new PatternCatalog([{ index: bundledIndex(), origin: 'bundled', bundled: true }]);
+  setWorkspaceModels(entries: readonly CatalogEntry[], notice?: string): { origin: string; reason: string }[] {
+    const next = new PatternCatalog([{ index: bundledIndex(), origin: 'bundled', bundled: true }], notice);
     const refused: { origin: string; reason: string }[] = [];
     for (const entry of entries) {
       const result = next.add(entry);

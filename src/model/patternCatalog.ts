@@ -16,7 +16,12 @@ export interface CatalogEntry {
 export class PatternCatalog {
   private readonly list: CatalogEntry[] = [];
 
-  constructor(entries: readonly CatalogEntry[] = []) {
+  /**
+   * @param notice Why some models the analyst may expect are absent (e.g. Restricted Mode holds
+   * workspace models back); rules that report an unknown pattern repeat it, so the message says
+   * what to do instead of only "unknown".
+   */
+  constructor(entries: readonly CatalogEntry[] = [], readonly notice?: string) {
     for (const e of entries) this.add(e);
   }
 

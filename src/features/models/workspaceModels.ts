@@ -14,6 +14,8 @@ import { discoverModelFiles, MODEL_EXCLUDE_GLOB, readModelFile, type Discovery }
 import { ModelDiagnostics } from './modelDiagnostics';
 import { ModelStatus } from './modelStatus';
 
+const RESTRICTED_NOTICE = 'Workspace pattern models are not loaded in Restricted Mode: trust this workspace to use them.';
+
 /** Settle time after a burst of file events (a save writes, renames and touches). */
 const RELOAD_DEBOUNCE_MS = 150;
 
@@ -127,12 +129,15 @@ export class WorkspaceModels implements vscode.Disposable {
 
   /** Restricted Mode: the bundled model only; count what is held back so the status can say so. */
   private async applyRestricted(): Promise<ModelReloadReport> {
-    if (this.appliedFingerprint !== '') {
-      this.store.setWorkspaceModels([]);
-      this.appliedFingerprint = '';
-    }
     this.diagnostics.clear();
     const withheld = (await vscode.workspace.findFiles(MODEL_FILE_GLOB, MODEL_EXCLUDE_GLOB)).length;
+    if (this.disposed) return this.report(false, [], [], { files: [], pathProblems: [], watchedPaths: [] }, withheld);
+    // An analysis naming a held-back model then says why it is unknown, not only that it is.
+    const fingerprint = withheld > 0 ? 'restricted:withheld' : '';
+    if (this.appliedFingerprint !== fingerprint) {
+      this.store.setWorkspaceModels([], withheld > 0 ? RESTRICTED_NOTICE : undefined);
+      this.appliedFingerprint = fingerprint;
+    }
     if (!this.disposed) this.status.update({ trusted: false, withheld, broken: [], pathProblems: [], loaded: 0 });
     return this.report(false, [], [], { files: [], pathProblems: [], watchedPaths: [] }, withheld);
   }

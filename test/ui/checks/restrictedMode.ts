@@ -76,7 +76,7 @@ export const check: UiCheck = {
     await page.locator('.editor-group-container.active .monaco-editor .squiggly-error').first().waitFor({ timeout: 15_000 });
     const card = await hoverText(page, 'vertical-saas');
     log(`Restricted Mode: hover on the pattern id: ${card.split('\n').filter(Boolean)[0]}`);
-    assert.match(card, /Unknown pattern "vertical-saas"/);
+    assert.match(card, /Unknown pattern "vertical-saas"\..*not loaded in Restricted Mode: trust this workspace/s, "the problem says why the model is unknown");
     const restrictedShot = await screenshot('restricted');
     log(`screenshot: ${path.relative(repoRoot, restrictedShot)}`);
 

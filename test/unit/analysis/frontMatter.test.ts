@@ -3,7 +3,9 @@
  * sees when the front matter is wrong: one clear finding at the right place, never a crash.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, applyEdits, doc, findings, textAt } from './analysisHelpers';
+import { analyzeText } from '../../../src/analysis/analyze';
+import { PatternCatalog } from '../../../src/model/patternCatalog';
+import { analyze, applyEdits, catalog, doc, findings, textAt } from './analysisHelpers';
 
 describe('analysis: front matter', () => {
   it('resolves the pattern by id, number, "#17", name and alias', () => {
@@ -74,6 +76,16 @@ describe('analysis: front matter', () => {
       const [f] = findings(analyze(text), 'unknown-pattern');
       assert.equal(textAt(text, f.range), '"AI Infrastucture"');
       assert.match(applyEdits(text, f.fixes[0].edits), /\npattern: ai-infrastructure # the pattern\n/);
+    });
+
+    it('repeats the catalog\'s notice, so a model held back in Restricted Mode is explained, not only unknown', () => {
+      const notice = 'Workspace pattern models are not loaded in Restricted Mode: trust this workspace to use them.';
+      const restricted = new PatternCatalog(catalog().entries, notice);
+      const text = doc('Body.\n', 'pattern: vertical-saas');
+      const [f] = findings(analyzeText(text, restricted), 'unknown-pattern');
+      assert.match(f.message, /^Unknown pattern "vertical-saas"\. .*Restricted Mode: trust this workspace to use them\.$/);
+      const [plain] = findings(analyze(text), 'unknown-pattern');
+      assert.ok(!plain.message.includes('Restricted Mode'), 'no notice when the catalog has none');
     });
 
     it('lists the known patterns when nothing is close, and offers no fix', () => {
