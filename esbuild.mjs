@@ -36,7 +36,16 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    // dist/renderer.js, loaded on the first preview or export (src/features/preview/lazyRenderer.ts).
+    external: ['vscode', './renderer.js'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/render/rendererBundle.ts'],
+    outfile: 'dist/renderer.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
 ];
 if (existsSync('src/cli/main.ts')) {

@@ -6,8 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { exists } from '../workspaceFiles';
-import { exportDocumentPage, type ExportImages } from '../../render/exportDocument';
+import type { ExportImages } from '../../render/exportDocument';
 import type { Services } from '../services';
+import { renderer } from './lazyRenderer';
 import { documentFolder, resolveInFolder } from './documentFolder';
 
 /** Arguments for automation and tests: `executeCommand('patternAnalyst.exportHtml', { source, target })`. */
@@ -70,7 +71,7 @@ function exportImages(source: vscode.Uri): ExportImages | undefined {
 export async function exportPageFor(document: vscode.TextDocument, services: Services, extensionUri: vscode.Uri): Promise<string> {
   const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')));
   const images = exportImages(document.uri);
-  return exportDocumentPage(document.getText(), services.analyses.get(document), {
+  return renderer().exportDocumentPage(document.getText(), services.analyses.get(document), {
     css,
     fallbackTitle: document.uri.path.split('/').pop() || 'Analysis',
     ...(images && { images }),

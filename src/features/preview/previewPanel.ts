@@ -5,10 +5,10 @@
  * nothing about which document it should follow: the manager tells it.
  */
 import * as vscode from 'vscode';
-import { renderDocumentBody } from '../../render/documentRenderer';
 import { escapeHtml } from '../../render/html';
 import { parseFromWebview, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
 import type { Services } from '../services';
+import { renderer } from './lazyRenderer';
 import { documentFolder, resolveInFolder } from './documentFolder';
 import { renderShell, webviewOptions } from './webviewShell';
 
@@ -123,7 +123,7 @@ export class PreviewPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const folder = documentFolder(uri);
     const analysis = this.host.services.analyses.get(document);
-    const body = renderDocumentBody(document.getText(), analysis, {
+    const body = renderer().renderDocumentBody(document.getText(), analysis, {
       images: {
         allowHttps,
         allowDataImages: false,
