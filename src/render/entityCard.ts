@@ -52,7 +52,7 @@ export interface EntityCard {
 export function entityCard(entity: NamedEntity, options: { writtenAs?: string; claims?: readonly MetricClaim[] } = {}): EntityCard {
   const model = entity.model;
   const name = entity.kind === 'metric' ? entity.metric.name : entity.company.name;
-  const writtenAs = options.writtenAs !== undefined && nameKey(options.writtenAs) !== nameKey(name) ? options.writtenAs : undefined;
+  const writtenAs = options.writtenAs !== undefined && once(keys, options.writtenAs, nameKey) !== once(keys, name, nameKey) ? options.writtenAs : undefined;
   const base = {
     kind: entity.kind,
     name,
@@ -96,6 +96,25 @@ function sectionTitle(model: PatternModel, kind: SectionKind): string | undefine
   return model.sections.find((s) => s.kind === kind)?.title;
 }
 
+/**
+ * A card is built on every hover, from the same few model strings each time: their escaped forms
+ * and name keys are kept (both are pure functions of the string). The bench's hover profile put 80%
+ * of a hover in escaping and normalising these strings again. Bounded: cleared when full.
+ */
+const escaped = new Map<string, string>();
+const keys = new Map<string, string>();
+const MEMO_LIMIT = 2_000;
+
+function once(memo: Map<string, string>, text: string, compute: (text: string) => string): string {
+  let out = memo.get(text);
+  if (out === undefined) {
+    out = compute(text);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, out);
+  }
+  return out;
+}
+
 const VERDICT_MARK: Readonly<Record<VerdictStatus, string>> = {
   meets: '✓',
   misses: '✗',
@@ -125,7 +144,7 @@ export interface CardLink {
  * function's own, and the only link targets are the ones the caller passes.
  */
 export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[] = []): string {
-  const e = escapeMarkdown;
+  const e = (text: string): string => once(escaped, text, escapeMarkdown);
   const out: string[] = [];
   const kindWord = card.kind === 'metric' ? 'metric' : 'company';
   out.push(`**${e(card.name)}**${card.writtenAs !== undefined ? ` (written “${e(card.writtenAs)}”)` : ''} — ${kindWord} in *${e(card.patternLabel)}*`);
