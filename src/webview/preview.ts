@@ -5,6 +5,7 @@
  * Every message is validated on arrival; anything unknown is ignored.
  */
 import { parseToWebview, isPreviewStyle, type FromWebview, type PreviewStyle } from '../render/protocol';
+import { patchChildren } from './patchDom';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -239,7 +240,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   switch (message.type) {
     case 'update': {
       const y = window.scrollY;
-      content.innerHTML = message.html;
+      patchChildren(content, message.html);
       lineCache = undefined;
       settings.source = message.source;
       if (message.title) document.title = message.title;

@@ -22,6 +22,9 @@ export interface PreviewHost {
   onMessage(preview: PreviewPanel, message: FromWebview): void;
 }
 
+/** How long an edit after a pause waits, so that a burst of keystrokes (a paste, an undo) becomes one update. */
+const FIRST_EDIT_DELAY_MS = 16;
+
 export class PreviewPanel implements vscode.Disposable {
   private source: vscode.Uri;
   private locked: boolean;
@@ -29,6 +32,8 @@ export class PreviewPanel implements vscode.Disposable {
   /** The last source line known to be at the top of the preview (saved for the serializer). */
   line: number;
   private timer: NodeJS.Timeout | undefined;
+  /** When the last edit-triggered update started (for the update interval). */
+  private lastRefresh = 0;
   private rendered: { uri: string; version: number; allowHttps: boolean } | undefined;
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
@@ -92,13 +97,21 @@ export class PreviewPanel implements vscode.Disposable {
     void this.refresh(true);
   }
 
-  /** Re-renders after an edit: debounced, except the first render which is immediate. */
+  /**
+   * Re-renders after an edit. After a pause the edit shows almost at once; while typing goes on,
+   * at most one update per debounce interval, and a pending update is never pushed back (it reads
+   * the text when it runs, so it shows every keystroke before it). A trailing debounce made every
+   * keystroke wait the whole interval: the bench measured 400 ms from keydown to the update
+   * message on a 100 KB analysis, against 73 ms for VS Code's own preview.
+   */
   scheduleRefresh(): void {
-    if (this.disposed) return;
-    if (this.timer) clearTimeout(this.timer);
-    const delay = Math.max(50, this.host.services.settings().debounceMs);
+    if (this.disposed || this.timer) return;
+    const interval = Math.max(50, this.host.services.settings().debounceMs);
+    const since = Date.now() - this.lastRefresh;
+    const delay = since >= interval ? FIRST_EDIT_DELAY_MS : interval - since;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.lastRefresh = Date.now();
       void this.refresh(false);
     }, delay);
   }
