@@ -99,8 +99,14 @@ export const check: UiCheck = {
     } finally {
       page.off('dialog', onDialog);
       page.context().off('request', onRequest);
-      await page.locator('.monaco-editor .view-lines').first().click().catch(() => undefined);
-      await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+      // Close everything before the file goes (a deleted file's editor would stay as "not found"
+      // for the next check). From the editor, not the webview: a focused webview forwards keys late.
+      const tabs = page.locator('.tabs-container .tab');
+      for (let i = 0; i < 3 && (await tabs.count()) > 0; i++) {
+        await page.locator('.monaco-editor .view-lines').first().click({ timeout: 5_000 }).catch(() => undefined);
+        await runCommand(page, 'View: Close All Editors').catch(() => page.keyboard.press('Escape'));
+        await page.waitForTimeout(300);
+      }
       rmSync(file, { force: true });
     }
   },
