@@ -6,16 +6,17 @@
  * browser context while the preview shows it and a link is clicked: no dialog opens, no request
  * leaves for the hostile host, no handler sets its global, the frame does not navigate, and the
  * content holds no element that could run or load anything. Screenshot:
- * test-results/ui/hostile-preview.png. Writes its document into the workspace and removes it.
+ * test-results/ui/hostile-preview.png. Runs in a workbench of its own on a temporary folder.
  */
 import * as assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Request } from 'playwright-core';
 import { FRONT, SCHEME_VARIANTS } from '../../support/hostileInputs';
-import { openFile, runCommand, type UiCheck } from '../uiCheck';
+import { REPO_ROOT } from '../../harness/codeServer';
+import { openFile, runCommand, tempDir, type UiCheck } from '../uiCheck';
 
-const FILE = 'zz-hostile-webview-check.md';
+const FILE = 'hostile-analysis.md';
 const HOST = 'evil.example';
 
 const DOCUMENT = `${FRONT}## The Pattern
@@ -36,16 +37,26 @@ ${SCHEME_VARIANTS.map((u, i) => `- [hostile link ${i}](${u})`).join('\n')}
 
 ![pixel](https://${HOST}/pixel.png) ![proto](//${HOST}/p.png) ![data](data:image/svg+xml,<svg onload=alert(1)>)
 
-![up](../package.json) ![encoded](..%2fpackage.json) ![absolute](/etc/passwd)
+![up](../secret.png) ![encoded](..%2fsecret.png) ![dots](%2e%2e/secret.png) ![absolute](/etc/passwd)
 
 GPU utilization \uE000\uE010\uE001 was 72% \uE002\uE011\uE001.
 `;
 
+/** The smallest valid PNG: an image the traversal links would really show if they resolved. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
 export const check: UiCheck = {
   name: 'A hostile document in the preview: nothing runs, loads, submits or navigates',
-  async run({ page, workspace, screenshot, log, repoRoot }) {
-    const file = path.join(workspace, FILE);
-    writeFileSync(file, DOCUMENT);
+  // A folder of its own: the document and a secret image one level above the workspace.
+  async ownWorkbench() {
+    const dir = tempDir('hostile');
+    const workspace = path.join(dir.path, 'workspace');
+    mkdirSync(workspace);
+    writeFileSync(path.join(dir.path, 'secret.png'), PNG);
+    writeFileSync(path.join(workspace, FILE), DOCUMENT);
+    return { options: { folder: workspace, extensionDevelopmentPath: REPO_ROOT }, dispose: () => dir.remove() };
+  },
+  async run({ page, screenshot, log, repoRoot }) {
     const dialogs: string[] = [];
     const requests: string[] = [];
     const onDialog = (d: { message(): string; dismiss(): Promise<void> }): void => {
@@ -99,15 +110,6 @@ export const check: UiCheck = {
     } finally {
       page.off('dialog', onDialog);
       page.context().off('request', onRequest);
-      // Close everything before the file goes (a deleted file's editor would stay as "not found"
-      // for the next check). From the editor, not the webview: a focused webview forwards keys late.
-      const tabs = page.locator('.tabs-container .tab');
-      for (let i = 0; i < 3 && (await tabs.count()) > 0; i++) {
-        await page.locator('.monaco-editor .view-lines').first().click({ timeout: 5_000 }).catch(() => undefined);
-        await runCommand(page, 'View: Close All Editors').catch(() => page.keyboard.press('Escape'));
-        await page.waitForTimeout(300);
-      }
-      rmSync(file, { force: true });
     }
   },
 };
