@@ -10,7 +10,7 @@
  */
 import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
 import type { Finding, FrontMatter, TextRange } from './types';
-import { range } from './textLines';
+import { range, spanRange } from './textLines';
 
 export interface FrontMatterResult {
   /** The parsed block, when it parsed. */
@@ -37,8 +37,15 @@ function finding(message: string, where: TextRange): Finding {
   return { rule: 'front-matter', severity: 'warning', message, range: where, fixes: [] };
 }
 
-/** Where the top-level `pattern:` key is, and the value's columns on that line. */
-function locatePatternKey(lines: readonly string[], from: number, to: number, re = PATTERN_KEY): { line: number; valueStart: number; valueEnd: number } | undefined {
+/**
+ * Where the top-level `pattern:` key is, and where its value starts and ends. A plain or quoted
+ * scalar may go on over more-indented lines (YAML folds them into one value, e.g.
+ * "pattern: ai-infrastructure" followed by "   - a note" reads "ai-infrastructure - a note"):
+ * the value then ends on its last continuation line, so a fix replacing the value replaces all
+ * of it. (Found by the 100,000-case fuzz run: a fix covering the first line only was a no-op,
+ * offered again after every application.)
+ */
+function locatePatternKey(lines: readonly string[], from: number, to: number, re = PATTERN_KEY): { line: number; valueStart: number; valueEnd: number; endLine: number } | undefined {
   for (let i = from; i < to; i++) {
     const m = re.exec(lines[i]);
     if (!m) continue;
@@ -56,7 +63,19 @@ function locatePatternKey(lines: readonly string[], from: number, to: number, re
       if (hash >= 0) end = start + hash;
     }
     while (end > start && /[ \t]/.test(text[end - 1])) end--;
-    return { line: i, valueStart: start, valueEnd: end };
+    let endLine = i;
+    let endChar = end;
+    // Continuation lines of a scalar that starts on the key's line (not a block scalar or a list).
+    if (end > start && !/^[|>[{]/.test(text[start])) {
+      for (let j = i + 1; j < to; j++) {
+        const next = lines[j];
+        if (!/^[ \t]/.test(next) || next.trim() === '' || /^[ \t]*#/.test(next)) break;
+        const hash = quote ? -1 : next.search(/[ \t]#/);
+        endLine = j;
+        endChar = (hash >= 0 ? next.slice(0, hash) : next).replace(/[ \t]+$/, '').length;
+      }
+    }
+    return { line: i, valueStart: start, valueEnd: endLine === i ? end : endChar, endLine };
   }
   return undefined;
 }
@@ -138,7 +157,7 @@ export function readFrontMatter(lines: readonly string[], bom: number): FrontMat
   }
 
   const value = record.pattern;
-  const where = key ? range(key.line, key.valueStart, key.valueEnd) : blockRange;
+  const where = key ? spanRange({ line: key.line, character: key.valueStart }, { line: key.endLine, character: key.valueEnd }) : blockRange;
   const keyRange = key ? range(key.line, 0, lines[key.line].length) : blockRange;
   const fm: FrontMatter = {
     ...toFrontMatter(blockRange, record),

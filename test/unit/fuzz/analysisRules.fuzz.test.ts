@@ -72,6 +72,20 @@ describe('fuzz: quick fixes', function () {
   });
 });
 
+describe('fuzz regressions: cases the 100,000-run search found, kept as plain tests', () => {
+  it('"Use pattern" on a pattern value that YAML continues on the next line replaces all of it, once', () => {
+    // pattern: ai-infrastructure / "   - a note" is one plain scalar: "ai-infrastructure - a note".
+    const text = '---\r\npattern: ai-infrastructure\r\n   - Cooling retrofits delayed two sites.\r\nperiod: Q4 2025\r\n---\r\n\r\n# X\r\n';
+    const fix = analyzeText(text, catalog).findings.flatMap((f) => f.fixes).find((f) => f.title.startsWith('Use pattern'));
+    assert.ok(fix, 'the unknown pattern gets a fix');
+    const fixed = applyFix(text, fix);
+    assert.equal(fixed, '---\r\npattern: ai-infrastructure\r\nperiod: Q4 2025\r\n---\r\n\r\n# X\r\n');
+    const after = analyzeText(fixed, catalog);
+    assert.equal(after.pattern?.model.id, 'ai-infrastructure');
+    assert.equal(after.findings.filter((f) => f.rule === 'unknown-pattern').length, 0);
+  });
+});
+
 /** Every ``` / ~~~ fence that opens a code block is closed again (a rough CommonMark reading). */
 function fencesClosed(text: string): boolean {
   let open: string | undefined;
