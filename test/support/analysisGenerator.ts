@@ -7,6 +7,7 @@
  *
  * It writes only what analysts write: no adversarial input (that is test/support/hostileInputs).
  */
+import { SECTION_TITLES } from '../shared/pattern17Expectations';
 
 /** Small, fast, well-mixed 32-bit PRNG (mulberry32): deterministic across platforms. */
 export class Random {
@@ -159,15 +160,6 @@ function labels(r: Random): string {
     `**Customer Retention:** ${metricValue(r, 'ret')}`,
   ].join('  \n');
 }
-
-const SECTION_TITLES = [
-  'The Pattern',
-  'Key Metrics & Benchmarks',
-  'Who Uses This Pattern',
-  'Strengths & Weaknesses',
-  'How AI Is Transforming This Pattern',
-  'Business Engineer Insight',
-];
 
 /** One block of body content, of a kind chosen by weight. */
 function block(r: Random): string {
