@@ -47,7 +47,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     try {
       results.figures.push(...(await fn()));
     } catch (err) {
-      results.figures.push({ id: group, figure: what, measured: '—', reference: '—', target: '—', status: 'MISS', note: `failed: ${(err as Error).stack ?? String(err)}` });
+      const message = (err as Error).message ?? String(err);
+      // A machine without code-server or Chromium cannot take the real-workbench figures: say how to get them.
+      const missing = /is not installed|Chromium not found/.test(message);
+      results.figures.push({
+        id: group, figure: what, measured: '—', reference: '—', target: '—', status: missing ? 'SKIP' : 'MISS',
+        note: missing ? `${message.split('\n')[0]} (bash scripts/install-code-server.sh)` : `failed: ${(err as Error).stack ?? message}`,
+      });
     }
     options.log(`${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   };
