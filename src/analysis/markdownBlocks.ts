@@ -230,7 +230,8 @@ export function scanBlocks(lines: readonly string[], startLine: number, firstCol
 export function visitBlocks(lines: readonly string[], startLine: number, firstCol: number, visit: (block: Block) => void): void {
   const blocks = { push: visit };
   const mask: MaskState = { inComment: false };
-  let fence: { ch: string; len: number } | undefined;
+  /** An open fenced code block, and the blockquote depth it opened at. */
+  let fence: { ch: string; len: number; depth: number } | undefined;
   let para: { run: RunBuilder; listItem: boolean; depth: number } | undefined;
   let table: { header: TableRow; rows: TableRow[]; depth: number } | undefined;
   let indentedCode = false;
@@ -252,9 +253,17 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
 
     if (fence) {
       const q = quoteDepth(raw, base);
-      const m = CLOSING_FENCE.exec(raw.slice(q.end));
-      if (m && m[1][0] === fence.ch && m[1].length >= fence.len) fence = undefined;
-      continue;
+      if (q.depth < fence.depth) {
+        // The blockquote holding the code block has ended, and the code block with it (CommonMark:
+        // a fence opened in "> ```" never runs past its quote). This line is read as usual.
+        // Before, such a fence swallowed the rest of the document: every later heading and value
+        // went unseen (found by the 100,000-case fuzz run).
+        fence = undefined;
+      } else {
+        const m = CLOSING_FENCE.exec(raw.slice(q.end));
+        if (m && m[1][0] === fence.ch && m[1].length >= fence.len) fence = undefined;
+        continue;
+      }
     }
 
     const masked = maskInline(base ? ' '.repeat(base) + raw.slice(base) : raw, mask);
@@ -295,7 +304,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
     const fenceMatch = mayFence ? FENCE.exec(raw.slice(p)) : null;
     if (fenceMatch && !(fenceMatch[1][0] === '`' && fenceMatch[2].includes('`'))) {
       flushPara();
-      fence = { ch: fenceMatch[1][0], len: fenceMatch[1].length };
+      fence = { ch: fenceMatch[1][0], len: fenceMatch[1].length, depth };
       prevBlank = false;
       continue;
     }

@@ -73,6 +73,14 @@ describe('fuzz: quick fixes', function () {
 });
 
 describe('fuzz regressions: cases the 100,000-run search found, kept as plain tests', () => {
+  it('a code fence opened inside a blockquote ends with the quote: later sections and values are seen', () => {
+    const text = '---\npattern: 17\n---\n\n# X\n\n> ```\n> code\n\n## The Pattern\n\nGPU utilization was 62% this year.\n';
+    const analysis = analyzeText(text, catalog);
+    assert.deepEqual(analysis.headings.map((h) => h.text), ['X', 'The Pattern']);
+    assert.equal(analysis.sections.find((s) => s.sectionId === 'the-pattern')?.present, true);
+    assert.equal(analysis.claims.length, 1, 'the value after the quote is read');
+  });
+
   it('"Use pattern" on a pattern value that YAML continues on the next line replaces all of it, once', () => {
     // pattern: ai-infrastructure / "   - a note" is one plain scalar: "ai-infrastructure - a note".
     const text = '---\r\npattern: ai-infrastructure\r\n   - Cooling retrofits delayed two sites.\r\nperiod: Q4 2025\r\n---\r\n\r\n# X\r\n';
