@@ -140,8 +140,12 @@ export async function openFile(page: Page, fileName: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(fileName);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Click the row whose file name is exactly `fileName`. Pressing Enter would take the focused
+  // row, which can still be a stale "recently opened" entry while Quick Open re-filters, or a
+  // longer name that merely contains this one (bad-analysis.md for analysis.md).
+  const exact = new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  await row.click();
   await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
 }
 
