@@ -21,6 +21,8 @@ import { splitLines } from './textLines';
 import { valueFindings } from './valueRules';
 import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, TextRange } from './types';
 
+const NO_MENTIONS: readonly Mention[] = [];
+
 const EMPTY: Analysis = { isAnalysis: false, headings: [], claims: [], sections: [], metrics: [], findings: [] };
 
 /** Numbering before a heading's name ("2.", "II.", "A)") and a trailing colon are not part of the name. */
@@ -113,7 +115,7 @@ function readProse(ctx: Reader, block: ProseBlock): void {
   // The full mention search runs only where claims can be (a block with a number); elsewhere a
   // quick scan for company names is enough for the wrong-case check.
   const hasNumber = /\d/.test(run.text);
-  const mentions = hasNumber ? index.mentions(run.text) : [];
+  const mentions = hasNumber ? index.mentions(run.text) : NO_MENTIONS;
   if (hasNumber) {
     for (const m of mentions) {
       const f = wrongCaseAt(m, runRange(run, m.start, m.end));
@@ -145,12 +147,12 @@ function readTable(ctx: Reader, block: TableBlock): void {
     cols = tableColumns(block.header, ctx.subject);
     ctx.columns.set(headerKey, cols);
   }
-  const mentions = new Map<TableRow, Mention[][]>();
+  const mentions = new Map<TableRow, (readonly Mention[])[]>();
   for (const row of [block.header, ...block.rows]) {
     const line = row.line;
     findings.push(...companyCaseFindings(index, row.text, (a, b) => ({ start: { line, character: a }, end: { line, character: b } })));
     // Only the metric cell needs the full mention search: it names the row's metric.
-    const perCell: Mention[][] = row.cells.map(() => []);
+    const perCell: (readonly Mention[])[] = row.cells.map(() => NO_MENTIONS);
     const nameCell = row.cells[cols.metric];
     if (row !== block.header && nameCell && hasLetter(nameCell.text)) perCell[cols.metric] = index.mentions(nameCell.text);
     mentions.set(row, perCell);

@@ -47,10 +47,10 @@ function inflectionsOf(index: PatternIndex): readonly Inflection[] {
 }
 
 /** The index's mentions in `text` plus verb-form mentions of metrics, left to right, without overlaps. */
-export function mentionsWithVerbs(index: PatternIndex, text: string, mentions: readonly Mention[]): Mention[] {
+export function mentionsWithVerbs(index: PatternIndex, text: string, mentions: readonly Mention[]): readonly Mention[] {
   const extra: Mention[] = [];
   const inflections = inflectionsOf(index);
-  if (inflections.length === 0 || !ANY_VERB.test(text)) return [...mentions];
+  if (inflections.length === 0 || !ANY_VERB.test(text)) return mentions;
   for (const { regex, entity } of inflections) {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
@@ -60,6 +60,6 @@ export function mentionsWithVerbs(index: PatternIndex, text: string, mentions: r
       extra.push({ entity, start, end, text: m[0], matched: entityName(entity) });
     }
   }
-  if (extra.length === 0) return [...mentions];
+  if (extra.length === 0) return mentions;
   return [...mentions, ...extra].sort((a, b) => a.start - b.start);
 }

@@ -25,9 +25,14 @@ export function foldTypography(text: string): string {
   return text.normalize('NFKC').replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
 }
 
+/** The words of a name as its pattern reads them: typography folded, split at separators. */
+export function nameWords(name: string): string[] {
+  return foldTypography(name).split(SEPARATORS).filter(Boolean);
+}
+
 /** Source text of a regular expression that matches a name with any separators between its words. */
 export function namePattern(name: string): string {
-  const words = foldTypography(name).split(SEPARATORS).filter(Boolean);
+  const words = nameWords(name);
   const sep = '[\\s\\u00a0\\u202f\\u2007\\u2060\\-\\u2010\\u2011\\u2012\\u2013\\u2014]+';
   return words.map((w) => escapeWord(w)).join(sep);
 }

@@ -4,7 +4,8 @@
  * or company in a text, and did-you-mean suggestions. Every feature asks this index; none keeps
  * its own list of names or re-reads the model.
  */
-import { editDistance, foldTypography, nameKey, nameKeyMatchCase, namePattern } from './names';
+import { MentionScanner } from './mentionScanner';
+import { editDistance, nameKey, nameKeyMatchCase } from './names';
 import type { Company, Metric, PatternModel, Section } from './types';
 
 export type Entity =
@@ -64,14 +65,18 @@ export function entityName(entity: Entity): string {
   }
 }
 
+const NO_MENTIONS: readonly Mention[] = Object.freeze([]);
+
 export class PatternIndex {
   private readonly byKey = new Map<string, Entity>();
   /** Case-insensitive names (the default). */
   private readonly names = new Map<string, NameEntry>();
   /** Aliases that must match case, keyed without case folding. */
   private readonly caseNames = new Map<string, NameEntry>();
-  private readonly mentionRegex: RegExp | undefined;
-  private readonly caseMentionRegex: RegExp | undefined;
+  /** Names and aliases searched for in texts; their scanners are built on the first search (activation builds none). */
+  private readonly scanned: readonly string[];
+  private readonly scannedCase: readonly string[];
+  private scanner: MentionScanner | undefined;
   private readonly entryMemo = new Map<string, NameEntry | undefined>();
   private readonly caseEntryMemo = new Map<string, NameEntry | undefined>();
   /** Every entity, in the source's order: pattern, sections, metrics, companies, strengths, weaknesses. */
@@ -112,8 +117,8 @@ export class PatternIndex {
         for (const a of named.aliases) add(e, a.text, a.matchCase, true);
       }
     }
-    this.mentionRegex = buildRegex(scanned, 'giu');
-    this.caseMentionRegex = buildRegex(scannedCase, 'gu');
+    this.scanned = scanned;
+    this.scannedCase = scannedCase;
   }
 
   /** An entity by its {@link entityKey}. */
@@ -131,28 +136,26 @@ export class PatternIndex {
     return (this.caseNames.get(nameKeyMatchCase(name)) ?? this.names.get(nameKey(name)))?.entity;
   }
 
-  /** Every metric and company mentioned in `text`, left to right, longest name first where names overlap. */
-  mentions(text: string): Mention[] {
-    const found: Mention[] = [];
-    for (const [regex, caseSensitive] of [[this.mentionRegex, false], [this.caseMentionRegex, true]] as const) {
-      if (!regex) continue;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m; m = regex.exec(text)) {
-        const written = m[0];
-        const entry = this.entryOf(written, caseSensitive);
-        if (entry && (entry.entity.kind === 'metric' || entry.entity.kind === 'company')) {
-          found.push({ entity: entry.entity, start: m.index, end: m.index + written.length, text: written, matched: entry.spelled });
-        }
-      }
-    }
-    if (found.length < 2) return found;
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const kept: Mention[] = [];
-    for (const m of found) {
-      const last = kept[kept.length - 1];
-      if (!last || m.start >= last.end) kept.push(m);
-    }
-    return kept;
+  /**
+   * Every metric and company mentioned in `text`, left to right, longest name first where names
+   * overlap. The result is shared when empty: read it, do not change it.
+   */
+  mentions(text: string): readonly Mention[] {
+    // Case-insensitive names (list 0) and matchCase aliases (list 1) in one pass, by start: where
+    // two mentions overlap the earlier one stays, and at the same start the longer one.
+    let kept: Mention[] | undefined;
+    this.scanner ??= new MentionScanner([{ names: this.scanned, matchCase: false }, { names: this.scannedCase, matchCase: true }]);
+    this.scanner.scan(text, (list, m) => {
+      const written = m[0];
+      const entry = this.entryOf(written, list === 1);
+      if (!entry || (entry.entity.kind !== 'metric' && entry.entity.kind !== 'company')) return;
+      const mention: Mention = { entity: entry.entity, start: m.index, end: m.index + written.length, text: written, matched: entry.spelled };
+      const last = kept?.[kept.length - 1];
+      if (!kept || !last) kept = [mention];
+      else if (mention.start >= last.end) kept.push(mention);
+      else if (mention.start === last.start && mention.end > last.end) kept[kept.length - 1] = mention;
+    });
+    return kept ?? NO_MENTIONS;
   }
 
   /** The entry a matched text names. Memoised: a document repeats its names, and keys cost a Unicode normalisation. */
@@ -215,14 +218,4 @@ export class PatternIndex {
       default: return [entity.text];
     }
   }
-}
-
-function buildRegex(names: string[], flags: string): RegExp | undefined {
-  if (names.length === 0) return undefined;
-  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
-  // Names are bounded by non-word characters; `$` may start a name ("$/GPU-hour"). The leading
-  // class of first characters lets the engine skip most positions of a long text at once.
-  const firsts = [...new Set(sorted.map((n) => foldTypography(n).trimStart()[0]).filter(Boolean))];
-  const lead = `(?=[${firsts.map((c) => c.replace(/[\\\]^[-]/g, '\\$&')).join('')}])`;
-  return new RegExp(`${lead}(?<![\\p{L}\\p{N}_])(?:${sorted.map(namePattern).join('|')})(?![\\p{L}\\p{N}_])`, flags);
 }
