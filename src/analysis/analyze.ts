@@ -43,7 +43,7 @@ export function analyzeText(text: string, catalog: PatternCatalog): Analysis {
   }
 
   const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map() };
-  visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, (block) => {
+  const end = visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, (block) => {
     if (block.kind === 'heading') readHeading(ctx, block);
     else if (block.kind === 'prose') readProse(ctx, block);
     else readTable(ctx, block);
@@ -52,7 +52,7 @@ export function analyzeText(text: string, catalog: PatternCatalog): Analysis {
 
   const sections = sectionCoverage(index, headings);
   const anchor = anchorOf(fm.frontMatter);
-  findings.push(...missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart }, anchor));
+  findings.push(...missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
   findings.push(...valueFindings(index, claims));
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));

@@ -215,6 +215,15 @@ class RunBuilder {
   }
 }
 
+/** What is still open where the lines end. */
+export interface BlocksEnd {
+  /**
+   * The line where a code fence or an HTML comment that never closes began: everything from there
+   * on is code or comment, so text added at the end of the document would be too.
+   */
+  readonly openSince?: number;
+}
+
 /** The blocks of `lines[startLine…]`, as an array (see {@link visitBlocks}). */
 export function scanBlocks(lines: readonly string[], startLine: number, firstCol = 0): Block[] {
   const blocks: Block[] = [];
@@ -227,11 +236,12 @@ export function scanBlocks(lines: readonly string[], startLine: number, firstCol
  * Streaming keeps a block's text short-lived (cheap for the garbage collector on 1 MB documents).
  * `firstCol` skips a byte-order mark on line 0.
  */
-export function visitBlocks(lines: readonly string[], startLine: number, firstCol: number, visit: (block: Block) => void): void {
+export function visitBlocks(lines: readonly string[], startLine: number, firstCol: number, visit: (block: Block) => void): BlocksEnd {
   const blocks = { push: visit };
   const mask: MaskState = { inComment: false };
-  /** An open fenced code block, and the blockquote depth it opened at. */
-  let fence: { ch: string; len: number; depth: number } | undefined;
+  let commentSince = 0;
+  /** An open fenced code block, the line and the blockquote depth it opened at. */
+  let fence: { ch: string; len: number; depth: number; line: number } | undefined;
   let para: { run: RunBuilder; listItem: boolean; depth: number } | undefined;
   let table: { header: TableRow; rows: TableRow[]; depth: number } | undefined;
   let indentedCode = false;
@@ -266,7 +276,9 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
       }
     }
 
+    const wasInComment = mask.inComment;
     const masked = maskInline(base ? ' '.repeat(base) + raw.slice(base) : raw, mask);
+    if (mask.inComment && !wasInComment) commentSince = i;
     const q = quoteDepth(masked, base);
     const depth = q.depth;
     const p = q.end;
@@ -304,7 +316,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
     const fenceMatch = mayFence ? FENCE.exec(raw.slice(p)) : null;
     if (fenceMatch && !(fenceMatch[1][0] === '`' && fenceMatch[2].includes('`'))) {
       flushPara();
-      fence = { ch: fenceMatch[1][0], len: fenceMatch[1].length, depth };
+      fence = { ch: fenceMatch[1][0], len: fenceMatch[1].length, depth, line: i };
       prevBlank = false;
       continue;
     }
@@ -403,4 +415,6 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
   }
   flushPara();
   endTable();
+  if (fence) return { openSince: fence.line };
+  return mask.inComment ? { openSince: commentSince } : {};
 }

@@ -3,7 +3,8 @@
  * aliases from the model (case-insensitive, "&" = "and", numbering such as "2." or "II." and
  * trailing colons ignored, and a title followed by ":" / "—" / "(" and more words still counts).
  * A missing section gets a finding whose fix inserts its skeleton where the pattern's order puts
- * it: after the block of the previous section present, or before the next one present.
+ * it: after the block of the previous section present, or before the next one present — and never
+ * inside a code fence or comment left open at the end, where the heading would not count.
  */
 import { foldTypography, nameKey } from '../model/names';
 import type { PatternIndex } from '../model/patternIndex';
@@ -95,6 +96,8 @@ export interface DocumentShape {
   readonly eol: string;
   /** First line after the front matter. */
   readonly bodyStart: number;
+  /** Where a code fence or HTML comment that runs to the end of the document opens (see BlocksEnd). */
+  readonly openSince?: number;
 }
 
 /**
@@ -130,6 +133,10 @@ export function missingSectionFindings(
     } else {
       line = doc.lines.length;
     }
+    // At the end of a document whose last code fence (or comment) never closes, a heading would be
+    // code too and the section would stay missing: it goes before that fence opens instead (the
+    // user's fence is left open, as written).
+    if (line >= doc.lines.length && doc.openSince !== undefined) line = doc.openSince;
     const title = section.title.replace(/\s+/g, ' ').trim();
     const body = [`${'#'.repeat(level)} ${title}`, '', placeholderLine(index, section)];
     findings.push({

@@ -148,6 +148,37 @@ describe('rule: missing-section', () => {
     assert.deepEqual(a.headings.map((h) => h.sectionId), ['the-pattern', 'key-metrics', 'who-uses', 'strengths-weaknesses', 'ai-transformation', 'insight']);
   });
 
+  it('never inserts into a code fence left open at the end: the section goes before the fence, which stays open', () => {
+    const body = '## The Pattern\n\nText.\n\n## Key Metrics & Benchmarks\n\nGPU utilization was 72%.\n\n```python\nutilization = 0.72\n## not a heading\n';
+    const text = doc(body);
+    const insight = findings(analyze(text), 'missing-section').find((f) => f.message.includes('Business Engineer Insight'));
+    assert.ok(insight, 'the section is missing');
+    const fixed = applyEdits(text, insight.fixes[0].edits);
+    assert.ok(fixed.endsWith('GPU utilization was 72%.\n\n## Business Engineer Insight\n\nTODO: your analysis.\n\n```python\nutilization = 0.72\n## not a heading\n'), JSON.stringify(fixed));
+    const again = analyze(fixed);
+    assert.equal(again.sections.find((s) => s.sectionId === 'insight')?.present, true);
+    assert.ok(!findings(again, 'missing-section').some((f) => f.message.includes('Business Engineer Insight')), 'not offered again');
+  });
+
+  it('the same for a fence opened in a list item or a quote, a ~~~ fence, CRLF, and an HTML comment left open', () => {
+    const cases: [string, string][] = [
+      ['- Item\n\n  ~~~\n  code', '  ~~~'],
+      ['> Quote\n> ```\n> code', '> ```'],
+      ['Text. <!-- a note\nthat never ends', 'Text. <!-- a note'],
+      ['````\n```\n## Still code', '````'],
+    ];
+    for (const [tail, opener] of cases) {
+      for (const eol of ['\n', '\r\n']) {
+        const text = doc(`## The Pattern\n\n${tail}`).replace(/\n/g, eol);
+        const f = findings(analyze(text), 'missing-section')[0];
+        const fixed = applyEdits(text, f.fixes[0].edits);
+        assert.ok(fixed.includes(`## Key Metrics & Benchmarks${eol}`), JSON.stringify(fixed));
+        assert.ok(fixed.indexOf('## Key Metrics') < fixed.indexOf(opener.replace(/\n/g, eol)), `before the opener: ${JSON.stringify(fixed)}`);
+        assert.equal(analyze(fixed).sections.find((s) => s.sectionId === 'key-metrics')?.present, true, JSON.stringify(fixed));
+      }
+    }
+  });
+
   it('headings in code, quotes and lists are not sections; setext headings are', () => {
     const text = doc('```\n## The Pattern\n```\n\n> ## Key Metrics & Benchmarks\n\nWho Uses This Pattern\n---------------------\n');
     const a = analyze(text);
