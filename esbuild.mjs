@@ -29,6 +29,19 @@ const vscodeOnce = {
   },
 };
 
+/**
+ * js-yaml (44 KB) is needed only once a document has front matter: in the extension it is
+ * required from its own dist/yaml.js on first use (src/analysis/frontMatter.ts), not parsed at
+ * every activation.
+ * @type {import('esbuild').Plugin}
+ */
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: './yaml.js', external: true }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -53,7 +66,15 @@ const targets = [
     target: 'node20',
     // dist/renderer.js, loaded on the first preview or export (src/features/preview/lazyRenderer.ts).
     external: ['vscode', './renderer.js'],
-    plugins: [vscodeOnce],
+    plugins: [vscodeOnce, lazyYaml],
+  },
+  {
+    ...common,
+    entryPoints: ['js-yaml'],
+    outfile: 'dist/yaml.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,

@@ -8,7 +8,7 @@
  * `front-matter` findings with positions; front matter without a `pattern` key is someone else's
  * (a blog post's) and is left alone.
  */
-import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import type { Finding, FrontMatter, TextRange } from './types';
 import { range, spanRange } from './textLines';
 
@@ -32,6 +32,19 @@ const PATTERN_KEY = /^(["']?)pattern\1[ \t]*:/;
 const ANY_PATTERN_KEY = /^[ \t]*(?:-[ \t]+)?(["']?)pattern\1[ \t]*:/;
 /** Stops the search for a closing fence of a block that never closes from reading a whole book. */
 const MAX_FRONT_MATTER_LINES = 1000;
+
+let jsYaml: typeof JsYaml | undefined;
+
+/**
+ * js-yaml, required on the first front matter rather than with this module: most documents have
+ * none, and the editor's bundle maps this require to its own lazily loaded dist/yaml.js (esbuild.mjs),
+ * which keeps js-yaml's 44 KB out of activation.
+ */
+function yaml(): typeof JsYaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  jsYaml ??= require('js-yaml') as typeof JsYaml;
+  return jsYaml;
+}
 
 function finding(message: string, where: TextRange): Finding {
   return { rule: 'front-matter', severity: 'warning', message, range: where, fixes: [] };
@@ -126,6 +139,7 @@ export function readFrontMatter(lines: readonly string[], bom: number): FrontMat
   const yamlText = lines.slice(1, close).join('\n');
   const key = locatePatternKey(lines, 1, close);
   const anyKey = key ?? locatePatternKey(lines, 1, close, ANY_PATTERN_KEY);
+  const { load, CORE_SCHEMA, YAMLException } = yaml();
   let data: unknown;
   try {
     data = load(yamlText, { schema: CORE_SCHEMA, json: false });
