@@ -8,16 +8,14 @@ import { bundledIndex } from '../model/bundledModel';
 import { PatternCatalog, type CatalogEntry } from '../model/patternCatalog';
 
 export class ModelStore implements vscode.Disposable {
-  private current: PatternCatalog;
+  /** Built on first use: validating and indexing the bundled model need not delay activation. */
+  private current: PatternCatalog | undefined;
   private readonly changed = new vscode.EventEmitter<PatternCatalog>();
   /** Fires after the set of models changed (a workspace model was added, fixed or removed). */
   readonly onDidChange = this.changed.event;
 
-  constructor() {
-    this.current = new PatternCatalog([{ index: bundledIndex(), origin: 'bundled', bundled: true }]);
-  }
-
   get catalog(): PatternCatalog {
+    this.current ??= new PatternCatalog([{ index: bundledIndex(), origin: 'bundled', bundled: true }]);
     return this.current;
   }
 

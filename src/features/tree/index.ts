@@ -14,7 +14,7 @@ export const TREE_VIEW_ID = 'patternAnalyst.patternTree';
 
 /** Registers the tree; returns the provider and view too, so the extension's API can expose them to tests. */
 export function register(services: Services): vscode.Disposable & { readonly provider: PatternTreeProvider; readonly view: vscode.TreeView<TreeNode> } {
-  const tree = new PatternTreeProvider(services.models.catalog);
+  const tree = new PatternTreeProvider(() => services.models.catalog);
   const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const docs = new PatternDocumentProvider(services.models);
   const disposable = vscode.Disposable.from(

@@ -16,18 +16,27 @@ export interface TreeCoverage {
 }
 
 export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private shapes: PatternTreeShape[] = [];
+  /** Built on first use from `catalog`: the view may stay closed, and activation need not build it. */
+  private built: PatternTreeShape[] | undefined;
+  private catalog: () => PatternCatalog;
   private coverage: TreeCoverage | undefined;
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(catalog: PatternCatalog) {
-    this.setCatalog(catalog);
+  /** `catalog` is read when the tree is first shown, so that loading the models can wait for it. */
+  constructor(catalog: () => PatternCatalog) {
+    this.catalog = catalog;
   }
 
   setCatalog(catalog: PatternCatalog): void {
-    this.shapes = catalog.indexes.map((index) => new PatternTreeShape(index));
+    this.catalog = () => catalog;
+    this.built = undefined;
     this.changed.fire(undefined);
+  }
+
+  private get shapes(): PatternTreeShape[] {
+    this.built ??= this.catalog().indexes.map((index) => new PatternTreeShape(index));
+    return this.built;
   }
 
   setCoverage(coverage: TreeCoverage | undefined): void {
