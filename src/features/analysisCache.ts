@@ -1,37 +1,91 @@
 /**
  * One analysis per document version, shared by diagnostics, hovers, tree coverage and the
  * preview, so a keystroke parses the document once however many features look at it.
+ *
+ * Documents longer than `checks.maxDocumentSizeMB` are not analysed: reading a 10 MB document
+ * blocks the extension host for over a second, on every edit. Such a document's analysis holds
+ * only its front matter, and `oversized()` says why, so diagnostics can tell the user once.
  */
 import * as vscode from 'vscode';
 import { analyzeText } from '../analysis/analyze';
+import { readFrontMatter } from '../analysis/frontMatter';
 import type { Analysis } from '../analysis/types';
 import type { ModelStore } from './modelStore';
+import { readSettings } from './settings';
+
+/** A document too large to be checked live. */
+export interface OversizedDocument {
+  /** Its length in characters. */
+  readonly chars: number;
+  /** The limit it exceeds, in characters. */
+  readonly maxChars: number;
+  /** True when its front matter names a pattern: an analysis whose author expects checks. */
+  readonly isAnalysis: boolean;
+}
 
 interface Entry {
   readonly version: number;
+  readonly maxChars: number;
   readonly analysis: Analysis;
+  readonly oversized?: OversizedDocument;
 }
+
+/** The core never looks further than this for the end of a front matter block. */
+const FRONT_MATTER_LINES = 1000;
 
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** The size limit, read on first use and again after the setting changes. */
+  private limit: number | undefined;
 
-  constructor(private readonly models: ModelStore) {
+  constructor(
+    private readonly models: ModelStore,
+    private readonly maxChars: () => number = () => readSettings().maxDocumentChars,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidCloseTextDocument((doc) => this.entries.delete(doc.uri.toString())),
       // A changed model changes every verdict: forget everything.
       models.onDidChange(() => this.entries.clear()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('patternAnalyst.checks.maxDocumentSizeMB')) this.limit = undefined;
+      }),
     );
   }
 
   /** The analysis of a document at its current version, computed at most once per version. */
   get(document: vscode.TextDocument): Analysis {
+    return this.entry(document).analysis;
+  }
+
+  /** Set when the document is longer than the live-check limit (its analysis is then empty but for the front matter). */
+  oversized(document: vscode.TextDocument): OversizedDocument | undefined {
+    return this.entry(document).oversized;
+  }
+
+  private entry(document: vscode.TextDocument): Entry {
     const key = document.uri.toString();
+    const maxChars = (this.limit ??= this.maxChars());
     const hit = this.entries.get(key);
-    if (hit && hit.version === document.version) return hit.analysis;
-    const analysis = analyzeText(document.getText(), this.models.catalog);
-    this.entries.set(key, { version: document.version, analysis });
-    return analysis;
+    if (hit && hit.version === document.version && hit.maxChars === maxChars) return hit;
+    // The length without building the text: a 10 MB string on every hover would cost more than the check.
+    const chars = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    const entry: Entry = chars > maxChars
+      ? { version: document.version, maxChars, ...this.frontMatterOnly(document, chars, maxChars) }
+      : { version: document.version, maxChars, analysis: analyzeText(document.getText(), this.models.catalog) };
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** Reads only the front matter of a document too large to analyse: the preview still shows its header. */
+  private frontMatterOnly(document: vscode.TextDocument, chars: number, maxChars: number): { analysis: Analysis; oversized: OversizedDocument } {
+    const lines: string[] = [];
+    for (let i = 0; i < Math.min(document.lineCount, FRONT_MATTER_LINES); i++) lines.push(document.lineAt(i).text);
+    const fm = readFrontMatter(lines, lines[0]?.charCodeAt(0) === 0xfeff ? 1 : 0);
+    return {
+      analysis: { isAnalysis: false, ...(fm.frontMatter && { frontMatter: fm.frontMatter }), headings: [], claims: [], sections: [], metrics: [], findings: [] },
+      oversized: { chars, maxChars, isAnalysis: fm.namesPattern },
+    };
   }
 
   dispose(): void {

@@ -2,11 +2,13 @@
  * Keeps the Problems panel in step with each open analysis: the findings of the shared cached
  * analysis, at the severity the settings give each rule (`off` hides a rule). Runs at once when a
  * document opens, a debounce after typing stops, and again for every document when the settings
- * or the models change. Documents that are not analyses (no `pattern:` front matter) get none.
+ * or the models change. Documents that are not analyses (no `pattern:` front matter) get none; an
+ * analysis too large to check live gets one information message saying so.
  */
 import * as vscode from 'vscode';
 import { toDiagnostic } from '../convert';
 import type { Services } from '../services';
+import { oversizedDiagnostic } from './oversizedDiagnostic';
 
 /** Views of other content (diffs, our read-only pattern pages, output) are never checked. */
 const SKIPPED_SCHEMES = new Set(['git', 'gitfs', 'output', 'pattern-analyst', 'vscode-scm', 'merge-conflict.conflict-diff', 'review']);
@@ -48,6 +50,13 @@ export class AnalysisDiagnostics implements vscode.Disposable {
 
   private check(doc: vscode.TextDocument): void {
     if (!this.wanted(doc)) return;
+    // Too large to check live: one message saying so, on analyses only (other files expect nothing).
+    const oversized = this.services.analyses.oversized(doc);
+    if (oversized) {
+      if (oversized.isAnalysis) this.collection.set(doc.uri, [oversizedDiagnostic(oversized, doc)]);
+      else this.collection.delete(doc.uri);
+      return;
+    }
     const analysis = this.services.analyses.get(doc);
     if (!analysis.isAnalysis) {
       this.collection.delete(doc.uri);

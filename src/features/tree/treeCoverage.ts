@@ -42,6 +42,10 @@ export function registerTreeCoverage(tree: PatternTreeProvider, services: Servic
       if (e.document === vscode.window.activeTextEditor?.document) schedule();
     }),
     services.models.onDidChange(update),
+    // A new size limit may bring an analysis into (or out of) live checks.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('patternAnalyst.checks.maxDocumentSizeMB')) update();
+    }),
     { dispose: () => timer && clearTimeout(timer) },
   );
 }
