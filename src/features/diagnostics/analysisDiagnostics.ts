@@ -29,7 +29,10 @@ export class AnalysisDiagnostics implements vscode.Disposable {
       }),
       services.models.onDidChange(() => this.checkAll()),
     );
-    this.checkAll();
+    // Documents already open are checked just after activation, not inside it: their first
+    // analysis (and the bundled model's loading) would otherwise count as activation time.
+    const initial = setTimeout(() => this.checkAll(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(initial) });
   }
 
   /** Checks every open document now. */

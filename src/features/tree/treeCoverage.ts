@@ -35,7 +35,8 @@ export function registerTreeCoverage(tree: PatternTreeProvider, services: Servic
     if (timer) clearTimeout(timer);
     timer = setTimeout(update, services.settings().debounceMs);
   };
-  update();
+  // Just after activation, not inside it (as the diagnostics' first check).
+  timer = setTimeout(update, 0);
   return vscode.Disposable.from(
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.workspace.onDidChangeTextDocument((e) => {
