@@ -10,6 +10,8 @@ import type { FrontMatter, MetricClaim } from '../analysis/types';
 
 const START = '\uE000';
 const STOP = '\uE001';
+/** The character every marker ends with: text without it holds no marker. */
+export const MARKER_STOP = STOP;
 const END = '\uE002';
 const DIGIT0 = 0xe010;
 
@@ -42,40 +44,58 @@ export interface PreparedSource {
   readonly frontMatterLines?: readonly [number, number];
 }
 
+/** Where each line of `text` starts (lines end at `\n`; the text has no other line breaks). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
 /**
  * The lines of a leading YAML block. Uses the analysis' range when it has one; otherwise blanks a
  * well-fenced leading block anyway (broken YAML the analysis could not read should not be shown
  * as a heading and a rule), without reading it.
  */
-function frontMatterLines(lines: readonly string[], frontMatter: FrontMatter | undefined): [number, number] | undefined {
+function frontMatterLines(line: (i: number) => string, lineCount: number, frontMatter: FrontMatter | undefined): [number, number] | undefined {
   if (frontMatter) {
     const first = frontMatter.range.start.line;
     let last = frontMatter.range.end.line;
     if (frontMatter.range.end.character === 0 && last > first) last--;
-    if (first >= 0 && last >= first && last < lines.length) return [first, last];
+    if (first >= 0 && last >= first && last < lineCount) return [first, last];
   }
-  if (lines.length > 0 && /^---[ \t]*$/.test(lines[0])) {
-    for (let i = 1; i < lines.length; i++) {
-      if (/^(?:---|\.\.\.)[ \t]*$/.test(lines[i])) return [0, i];
+  if (lineCount > 0 && /^---[ \t]*$/.test(line(0))) {
+    for (let i = 1; i < lineCount; i++) {
+      if (/^(?:---|\.\.\.)[ \t]*$/.test(line(i))) return [0, i];
     }
   }
   return undefined;
 }
 
-/** Prepares a document for parsing; see the module comment. */
+/**
+ * Prepares a document for parsing; see the module comment. Works on the text as one string,
+ * slicing it once around the markers (splitting a 1 MB document into its lines and joining them
+ * again was a tenth of the render, most of it garbage to collect).
+ */
 export function prepareSource(text: string, frontMatter: FrontMatter | undefined, claims: readonly MetricClaim[]): PreparedSource {
-  const lines = text.split(/\r\n|\r|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    if (MARKER_CHARS_RE.test(lines[i])) lines[i] = lines[i].replace(MARKER_CHARS_RE, '\uFFFD');
-    MARKER_CHARS_RE.lastIndex = 0;
+  // Line breaks as markdown-it reads them (it normalises the same way); forged markers made inert.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  MARKER_CHARS_RE.lastIndex = 0;
+  if (MARKER_CHARS_RE.test(text)) text = text.replace(MARKER_CHARS_RE, '\uFFFD');
+  MARKER_CHARS_RE.lastIndex = 0;
+
+  let starts = lineStarts(text);
+  const lineEnd = (i: number): number => (i + 1 < starts.length ? starts[i + 1] - 1 : text.length);
+  const fm = frontMatterLines((i) => text.slice(starts[i], lineEnd(i)), starts.length, frontMatter);
+  if (fm) {
+    // Each front-matter line becomes empty: the line count, and so every later line number, stays.
+    text = text.slice(0, starts[fm[0]]) + '\n'.repeat(fm[1] - fm[0]) + text.slice(lineEnd(fm[1]));
+    starts = lineStarts(text);
   }
-  const fm = frontMatterLines(lines, frontMatter);
-  if (fm) for (let i = fm[0]; i <= fm[1]; i++) lines[i] = '';
 
   const inside = (line: number, character: number): boolean =>
-    line >= 0 && line < lines.length && character >= 0 && character <= lines[line].length && !(fm && line >= fm[0] && line <= fm[1]);
+    line >= 0 && line < starts.length && character >= 0 && character <= lineEnd(line) - starts[line] && !(fm && line >= fm[0] && line <= fm[1]);
   const kept: MetricClaim[] = [];
-  const inserts: { line: number; character: number; text: string; order: number; seq: number }[] = [];
+  const inserts: { at: number; text: string; order: number; seq: number }[] = [];
   for (const claim of claims) {
     const { start, end } = claim.valueRange;
     if (!inside(start.line, start.character) || !inside(end.line, end.character)) continue;
@@ -83,26 +103,21 @@ export function prepareSource(text: string, frontMatter: FrontMatter | undefined
     const index = kept.length;
     kept.push(claim);
     const digits = encodeIndex(index);
-    inserts.push({ line: start.line, character: start.character, text: START + digits + STOP, order: 0, seq: inserts.length });
-    inserts.push({ line: end.line, character: end.character, text: END + digits + STOP, order: 1, seq: inserts.length });
+    inserts.push({ at: starts[start.line] + start.character, text: START + digits + STOP, order: 0, seq: inserts.length });
+    inserts.push({ at: starts[end.line] + end.character, text: END + digits + STOP, order: 1, seq: inserts.length });
   }
-  // Each line is rebuilt once from its pieces (splicing markers in one by one copied the whole line
-  // per marker: quadratic, seconds for one 100,000-character line with thousands of values). At one
-  // column an end goes before a start, and of two equal markers the later claim's goes first,
-  // keeping pairs nested.
-  inserts.sort((a, b) => a.line - b.line || a.character - b.character || b.order - a.order || b.seq - a.seq);
-  for (let i = 0; i < inserts.length;) {
-    const line = inserts[i].line;
-    const source = lines[line];
-    const parts: string[] = [];
-    let at = 0;
-    for (; i < inserts.length && inserts[i].line === line; i++) {
-      const ins = inserts[i];
-      parts.push(source.slice(at, ins.character), ins.text);
-      at = ins.character;
-    }
-    parts.push(source.slice(at));
-    lines[line] = parts.join('');
+  const lineCount = starts.length;
+  if (inserts.length === 0) return { text, claims: kept, lineCount, ...(fm ? { frontMatterLines: fm } : {}) };
+  // The text is rebuilt once from its pieces (splicing markers in one by one copied the text per
+  // marker: quadratic). At one place an end goes before a start, and of two equal markers the
+  // later claim's goes first, keeping pairs nested.
+  inserts.sort((a, b) => a.at - b.at || b.order - a.order || b.seq - a.seq);
+  const parts: string[] = [];
+  let at = 0;
+  for (const ins of inserts) {
+    parts.push(text.slice(at, ins.at), ins.text);
+    at = ins.at;
   }
-  return { text: lines.join('\n'), claims: kept, lineCount: lines.length, ...(fm ? { frontMatterLines: fm } : {}) };
+  parts.push(text.slice(at));
+  return { text: parts.join(''), claims: kept, lineCount, ...(fm ? { frontMatterLines: fm } : {}) };
 }

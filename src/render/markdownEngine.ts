@@ -8,7 +8,7 @@
 import MarkdownIt from 'markdown-it';
 import type { MetricClaim } from '../analysis/types';
 import { renderBadge } from './analysisBlocks';
-import { decodeIndex, ENCODED_MARKER_RE, MARKER_CHARS_RE, MARKER_RE } from './claimMarks';
+import { decodeIndex, ENCODED_MARKER_RE, MARKER_CHARS_RE, MARKER_RE, MARKER_STOP } from './claimMarks';
 import { escapeAttribute as attr, escapeHtml as esc } from './html';
 import { classifyUrl, isAllowedHref, isAllowedUrl } from './linkSafety';
 import { verdictLook } from './verdictLabels';
@@ -90,63 +90,75 @@ function stripMarkers(text: string): string {
   return text.replace(MARKER_CHARS_RE, '');
 }
 
-/** Turns the claim markers inside text tokens into value spans and badge tokens. */
-function expandInline(children: Token[], state: StateCore): Token[] {
-  const out: Token[] = [];
+/**
+ * Removes the claim markers from an inline run where they must not show: inline code, link and
+ * image addresses and titles, and an image's alt text. Text tokens keep theirs: the `text` render
+ * rule turns them into value spans and badges (see {@link renderMarkedText}). Earlier the run's
+ * tokens were rebuilt here with a token per value and badge; on a 1 MB analysis that was about a
+ * tenth of the render, most of it garbage collection.
+ */
+function stripInlineMarkers(children: readonly Token[], asText: boolean): void {
   for (const child of children) {
     if (child.type === 'text') {
-      splitText(child, state, out);
+      // An alt text is read as plain text: the markers go, the value stays (no badge in an attribute).
+      if (asText && child.content.includes(MARKER_STOP)) child.content = child.content.replace(MARKER_RE, '');
       continue;
     }
     if (child.type === 'code_inline') child.content = stripMarkers(child.content);
     if (child.attrs) {
       for (const a of child.attrs) a[1] = stripMarkers(a[1].replace(ENCODED_MARKER_RE, ''));
     }
-    if (child.children) child.children = expandInline(child.children, state);
-    out.push(child);
+    if (child.children) stripInlineMarkers(child.children, true);
   }
-  return out;
 }
 
-function splitText(token: Token, state: StateCore, out: Token[]): void {
-  const text = token.content;
-  MARKER_RE.lastIndex = 0;
-  if (!MARKER_RE.test(text)) {
-    out.push(token);
-    return;
-  }
-  // Pieces: plain text, or a start/end marker with its claim index.
-  const pieces: ({ text: string } | { start: number } | { end: number })[] = [];
+/**
+ * The HTML of a text token that holds claim markers: its text escaped, each value whose start and
+ * end sit in this same text (no markup between) wrapped in a verdict-coloured span, and a badge
+ * at each value's end. Wrapping only within one text run means the span can never mis-nest with
+ * emphasis or links; the badge is always shown. `escapeText` is markdown-it's own, so text without
+ * markers comes out exactly as markdown-it's `text` rule writes it.
+ */
+function renderMarkedText(text: string, env: EngineEnv, escapeText: (text: string) => string): string {
+  // Every marker ends with the same character; most text of a run with a claim has none.
+  if (!text.includes(MARKER_STOP)) return escapeText(text);
+  // Pieces: plain text, or a start/end marker with its claim index; and where each claim's (last)
+  // end marker is, so that a start can tell in constant time whether its end follows.
+  const pieces: (string | { readonly start: number } | { readonly end: number })[] = [];
+  const lastEnd = new Map<number, number>();
   let last = 0;
   MARKER_RE.lastIndex = 0;
   for (let m = MARKER_RE.exec(text); m; m = MARKER_RE.exec(text)) {
-    if (m.index > last) pieces.push({ text: text.slice(last, m.index) });
-    pieces.push(m[1] !== undefined ? { start: decodeIndex(m[1]) } : { end: decodeIndex(m[2]) });
+    if (m.index > last) pieces.push(text.slice(last, m.index));
+    if (m[1] !== undefined) pieces.push({ start: decodeIndex(m[1]) });
+    else {
+      const end = decodeIndex(m[2]);
+      lastEnd.set(end, pieces.length);
+      pieces.push({ end });
+    }
     last = m.index + m[0].length;
   }
-  if (last < text.length) pieces.push({ text: text.slice(last) });
-  // A value is wrapped only when its start and end sit in the same text run (no markup between),
-  // so the wrapping span can never mis-nest with emphasis or links; the badge is always shown.
+  MARKER_RE.lastIndex = 0;
+  if (last === 0) return escapeText(text);
+  if (last < text.length) pieces.push(text.slice(last));
   const open = new Set<number>();
-  pieces.forEach((p, i) => {
-    if ('text' in p) {
-      const t = new state.Token('text', '', 0);
-      t.content = p.text;
-      out.push(t);
-    } else if ('start' in p) {
-      if (pieces.slice(i + 1).some((q) => 'end' in q && q.end === p.start)) {
+  let html = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (typeof p === 'string') html += escapeText(p);
+    else if ('start' in p) {
+      if ((lastEnd.get(p.start) ?? -1) > i) {
         open.add(p.start);
-        const t = new state.Token('pa_value_open', 'span', 1);
-        t.meta = { claim: p.start };
-        out.push(t);
+        const claim = env.claims[p.start];
+        html += claim ? `<span class="pa-value ${verdictLook(claim.verdict.status).className}">` : '<span>';
       }
     } else {
-      if (open.delete(p.end)) out.push(new state.Token('pa_value_close', 'span', -1));
-      const t = new state.Token('pa_badge', '', 0);
-      t.meta = { claim: p.end };
-      out.push(t);
+      if (open.delete(p.end)) html += '</span>';
+      const claim = env.claims[p.end];
+      if (claim) html += renderBadge(claim);
     }
-  });
+  }
+  return html;
 }
 
 const ALIGN_RE = /^text-align:(left|right|center)$/;
@@ -157,17 +169,41 @@ const LINE_TOKENS = new Set([
   'table_open', 'tr_open', 'code_block', 'fence', 'hr', 'pa_marker', 'pa_raw',
 ]);
 
+/**
+ * Whether an inline run may hold a claim marker once parsed: a marker character in its source, an
+ * entity (`&#xE000;` decodes to one), or a percent-encoded marker (`%EE%80%80`, which an autolink's
+ * text decodes and an address keeps). Runs without any of these are left as markdown-it made them:
+ * rebuilding every run of a 1 MB document cost about a fifth of the render, most of it garbage.
+ * Checked on the run's own text rather than on the claims' lines, so it is exact by construction.
+ */
+const MAY_HOLD_MARKER_RE = /[\uE000-\uE002\uE010-\uE019&]|%EE%80%/i;
+
+/** A reference definition (`[r]: address "title"`) lends its address and title to runs that only say `[x][r]`. */
+function referencesHoldMarkers(env: unknown): boolean {
+  const references = (env as { references?: Record<string, { href?: string; title?: string }> } | undefined)?.references;
+  if (!references) return false;
+  for (const key of Object.keys(references)) {
+    const ref = references[key];
+    if (MAY_HOLD_MARKER_RE.test(ref.href ?? '') || MAY_HOLD_MARKER_RE.test(ref.title ?? '')) return true;
+  }
+  return false;
+}
+
 /** After parsing: source lines on blocks, class-based alignment, claim markers → badges. */
 function postProcess(state: StateCore): void {
+  const everyRun = referencesHoldMarkers(state.env);
   for (const token of state.tokens) {
     if (token.type === 'inline') {
-      if (token.children) token.children = expandInline(token.children, state);
+      if (token.children && (everyRun || MAY_HOLD_MARKER_RE.test(token.content))) stripInlineMarkers(token.children, false);
       continue;
     }
     if (token.type === 'fence' || token.type === 'code_block' || token.type === 'pa_raw') token.content = stripMarkers(token.content);
     if (token.map && LINE_TOKENS.has(token.type)) {
-      token.attrJoin('class', 'code-line');
-      token.attrSet('data-line', String(token.map[0]));
+      if (token.attrs === null) token.attrs = [['class', 'code-line'], ['data-line', String(token.map[0])]];
+      else {
+        token.attrJoin('class', 'code-line');
+        token.attrSet('data-line', String(token.map[0]));
+      }
     }
     if (token.type === 'th_open' || token.type === 'td_open') {
       const style = token.attrGet('style');
@@ -228,10 +264,28 @@ function renderImage(tokens: Token[], idx: number, options: MarkdownIt.Options, 
   return `<img src="${attr(resolved)}" alt="${attr(alt)}"${title ? ` title="${attr(title)}"` : ''} loading="lazy">`;
 }
 
+/**
+ * A cheap necessary condition for linkify-it's own `pretest`: every link it can find contains `@`,
+ * `//`, a scheme (`http:`, `https:`, `ftp:`, `mailto:`), `localhost`, `www.`, `.1.` (an address)
+ * or a dot, a top-level domain (2–6 letters, `xn--…` or `рф`) and no letter or digit after it.
+ * linkify-it's pretest tests the same alternatives but behind a large Unicode punctuation class
+ * tried at every character; run on every paragraph, table cell and heading it cost about 5% of
+ * the render, though fewer than one run in fifteen holds anything link-like. Only a `false` from
+ * this skips work, and then linkify-it's pretest would have said `false` too.
+ */
+export const LINKIFY_QUICK_RE = /@|\/\/|(?:https?|ftp|mailto):|localhost|www\.|\.\d{1,3}\.|\.(?:[a-z]{2,6}|xn--[a-z\d-]{1,59}|рф)(?![a-z\d])/i;
+
+function quickLinkifyPretest(md: MarkdownIt): void {
+  const linkify = md.linkify;
+  const pretest = linkify.pretest.bind(linkify);
+  linkify.pretest = (text: string): boolean => LINKIFY_QUICK_RE.test(text) && pretest(text);
+}
+
 /** A configured markdown-it. Reusable: per-document data travels in the {@link EngineEnv}. */
 export function createMarkdownEngine(): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: false });
   md.validateLink = isAllowedUrl;
+  quickLinkifyPretest(md);
   md.block.ruler.before('table', 'pa_depth_guard', depthGuard);
   md.block.ruler.before('html_block', 'pa_marker', markerRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.core.ruler.push('pa_post_process', postProcess);
@@ -253,15 +307,8 @@ export function createMarkdownEngine(): MarkdownIt {
     }
     return defaultLinkOpen(tokens, idx, options, env, self);
   };
-  rules.pa_value_open = (tokens, idx, _options, env: EngineEnv) => {
-    const claim = env.claims[(tokens[idx].meta as { claim: number }).claim];
-    return claim ? `<span class="pa-value ${verdictLook(claim.verdict.status).className}">` : '<span>';
-  };
-  rules.pa_value_close = () => '</span>';
-  rules.pa_badge = (tokens, idx, _options, env: EngineEnv) => {
-    const claim = env.claims[(tokens[idx].meta as { claim: number }).claim];
-    return claim ? renderBadge(claim) : '';
-  };
+  const escapeText = md.utils.escapeHtml;
+  rules.text = (tokens, idx, _options, env: EngineEnv) => renderMarkedText(tokens[idx].content, env, escapeText);
   rules.pa_raw = (tokens, idx, _options, _env, self) => {
     tokens[idx].attrJoin('class', 'pa-raw');
     return `<p${self.renderAttrs(tokens[idx])}>${esc(tokens[idx].content)}</p>\n`;
