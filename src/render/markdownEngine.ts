@@ -219,7 +219,11 @@ function postProcess(state: StateCore): void {
       if (token.children && (everyRun || MAY_HOLD_MARKER_RE.test(token.content))) stripInlineMarkers(token.children, false);
       continue;
     }
-    if (token.type === 'fence' || token.type === 'code_block' || token.type === 'pa_raw') token.content = stripMarkers(token.content);
+    if (token.type === 'fence' || token.type === 'code_block' || token.type === 'pa_raw') {
+      token.content = stripMarkers(token.content);
+      // A fence's info string becomes its language class.
+      if (token.info) token.info = stripMarkers(token.info);
+    }
     if (token.map && LINE_TOKENS.has(token.type)) {
       if (token.attrs === null) token.attrs = [['class', 'code-line'], ['data-line', String(token.map[0])]];
       else {
