@@ -3,7 +3,7 @@
  * front-matter header, the metric scorecard, the section coverage and the verdict badge. Every
  * value interpolated here is escaped: document text and model strings are data, not markup.
  */
-import type { Analysis, FrontMatter, MetricClaim } from '../analysis/types';
+import type { Analysis, FrontMatter, MetricClaim, VerdictStatus } from '../analysis/types';
 import type { Metric } from '../model/types';
 import { escapeAttribute as attr, escapeHtml as esc } from './html';
 import { verdictLook } from './verdictLabels';
@@ -67,9 +67,50 @@ function metricCells(metric: Metric | undefined, metricId: string): { name: stri
   return { name: esc(metric?.name ?? metricId), benchmark: metric ? esc(metric.benchmarkText) : '<span class="pa-muted">—</span>' };
 }
 
+/** Verdicts in the order a reader weighs them: problems first. */
+const TALLY_ORDER: readonly VerdictStatus[] = ['misses', 'impossible', 'wrong-unit', 'borderline', 'meets', 'no-benchmark'];
+
+/** At most this many other values are named in a row; the rest are counted. */
+const OTHER_VALUES_SHOWN = 3;
+
+const sameValue = (a: MetricClaim, b: MetricClaim): boolean => a.value.low === b.value.low && a.value.high === b.value.high;
+
 /**
- * The scorecard: one row per stated value (metric, value, benchmark, verdict, source), and one
- * "not stated" row per pattern metric the analysis gives no value for, in the model's order.
+ * The value a metric's row shows: the one the analyst's own scorecard table states (the first table
+ * row for the metric), else the first statement in the text. Tables are where an analyst writes the
+ * figure they stand behind; sentences around it often cite history or peers.
+ */
+function headlineClaim(claims: readonly MetricClaim[]): MetricClaim {
+  return claims.find((c) => c.context === 'table') ?? claims[0];
+}
+
+/** "12 mentions · first on line 24", then how the mentions' verdicts split and which other values they state. */
+function mentionsCell(claims: readonly MetricClaim[], headline: MetricClaim): string {
+  const first = Math.min(...claims.map((c) => c.valueRange.start.line)) + 1;
+  if (claims.length === 1) return `1 mention · line ${first}`;
+  const tally = new Map<VerdictStatus, number>();
+  for (const c of claims) tally.set(c.verdict.status, (tally.get(c.verdict.status) ?? 0) + 1);
+  const statuses = [...tally.keys()].sort((a, b) => rank(a) - rank(b));
+  const split = statuses.map((status) => `${(tally.get(status) ?? 0).toLocaleString('en-US')} ${verdictLook(status).label}`).join(' · ');
+  const others = [...new Set(claims.map((c) => c.value.text.trim()))].filter((t) => t !== headline.value.text.trim());
+  const named = others.slice(0, OTHER_VALUES_SHOWN).map(esc).join(', ');
+  const more = others.length > OTHER_VALUES_SHOWN ? ` and ${others.length - OTHER_VALUES_SHOWN} more` : '';
+  const otherText = others.length ? `; other values: ${named}${more}` : '';
+  return `${claims.length.toLocaleString('en-US')} mentions · first on line ${first}<div class="pa-verdict-message">${esc(split)}${otherText}</div>`;
+}
+
+function rank(status: VerdictStatus): number {
+  const i = TALLY_ORDER.indexOf(status);
+  return i < 0 ? TALLY_ORDER.length : i;
+}
+
+/**
+ * The scorecard: one row per pattern metric, in the model's order (then any other metric the
+ * analysis names). A stated metric shows its headline value ({@link headlineClaim}) with its
+ * benchmark, verdict and source, and how often the document mentions it: where first, how the
+ * mentions' verdicts split, and the other values stated. An unstated metric says "not stated".
+ * One row per metric keeps the scorecard readable (and small) however long the analysis: a row per
+ * mention was 1,000 rows and 600 KB of HTML on a 1 MB analysis.
  */
 export function renderScorecard(analysis: Analysis): string {
   const index = analysis.pattern;
@@ -80,15 +121,12 @@ export function renderScorecard(analysis: Analysis): string {
   const model = index.model;
   const byMetric = new Map<string, MetricClaim[]>();
   for (const claim of analysis.claims) {
-    const list = byMetric.get(claim.metricId) ?? [];
-    // The same value stated twice (the table, then a sentence about it) is one row: the first
-    // statement, or the one that names a source.
-    const same = list.findIndex((c) => c.value.low === claim.value.low && c.value.high === claim.value.high && c.verdict.status === claim.verdict.status);
-    if (same < 0) list.push(claim);
-    else if (!list[same].source && claim.source) list[same] = claim;
-    byMetric.set(claim.metricId, list);
+    const list = byMetric.get(claim.metricId);
+    if (list) list.push(claim);
+    else byMetric.set(claim.metricId, [claim]);
   }
-  const order = [...model.metrics.map((m) => m.id), ...[...byMetric.keys()].filter((id) => !model.metrics.some((m) => m.id === id))];
+  const known = new Set(model.metrics.map((m) => m.id));
+  const order = [...model.metrics.map((m) => m.id), ...[...byMetric.keys()].filter((id) => !known.has(id))];
   const rows: string[] = [];
   let stated = 0;
   for (const metricId of order) {
@@ -96,20 +134,22 @@ export function renderScorecard(analysis: Analysis): string {
     const claims = byMetric.get(metricId) ?? [];
     if (claims.length === 0) {
       rows.push(`<tr class="pa-row-missing"><th scope="row">${name}</th><td class="pa-muted">not stated</td><td>${benchmark}</td>`
-        + '<td><span class="pa-badge pa-verdict-none">— not stated</span></td><td class="pa-muted">—</td></tr>');
+        + '<td><span class="pa-badge pa-verdict-none">— not stated</span></td><td class="pa-muted">—</td><td class="pa-muted">—</td></tr>');
       continue;
     }
     stated++;
-    for (const claim of claims) {
-      const look = verdictLook(claim.verdict.status);
-      rows.push(`<tr class="pa-row ${look.className}" data-source-line="${claim.valueRange.start.line}"><th scope="row">${name}</th>`
-        + `<td class="pa-value">${esc(claim.value.text)}</td><td>${benchmark}</td>`
-        + `<td>${renderBadge(claim)}<div class="pa-verdict-message">${esc(claim.verdict.message)}</div></td>`
-        + `<td>${claim.source ? esc(claim.source) : '<span class="pa-muted">—</span>'}</td></tr>`);
-    }
+    const headline = headlineClaim(claims);
+    // The same value stated again elsewhere may be the statement that names its source.
+    const source = headline.source ?? claims.find((c) => c.source && sameValue(c, headline))?.source;
+    const look = verdictLook(headline.verdict.status);
+    rows.push(`<tr class="pa-row ${look.className}" data-source-line="${headline.valueRange.start.line}"><th scope="row">${name}</th>`
+      + `<td class="pa-value">${esc(headline.value.text)}</td><td>${benchmark}</td>`
+      + `<td>${renderBadge(headline)}<div class="pa-verdict-message">${esc(headline.verdict.message)}</div></td>`
+      + `<td>${source ? esc(source) : '<span class="pa-muted">—</span>'}</td>`
+      + `<td class="pa-mentions">${mentionsCell(claims, headline)}</td></tr>`);
   }
   return `<section class="pa-scorecard"><h2 class="pa-block-title">Scorecard <span class="pa-muted">· ${esc(model.name)} · ${stated} of ${order.length} metrics stated</span></h2>`
-    + '<table class="pa-scorecard-table"><thead><tr><th>Metric</th><th>Value</th><th>Benchmark</th><th>Verdict</th><th>Source</th></tr></thead>'
+    + '<table class="pa-scorecard-table"><thead><tr><th>Metric</th><th>Value</th><th>Benchmark</th><th>Verdict</th><th>Source</th><th>Mentions</th></tr></thead>'
     + `<tbody>${rows.join('')}</tbody></table></section>`;
 }
 

@@ -6,9 +6,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { analyzeText } from '../../../src/analysis/analyze';
 import type { Analysis } from '../../../src/analysis/types';
+import { bundledIndex } from '../../../src/model/bundledModel';
+import { PatternCatalog } from '../../../src/model/patternCatalog';
 import { renderDocumentBody } from '../../../src/render/documentRenderer';
-import { analysis, claim, EMPTY_ANALYSIS, frontMatter } from './fakeAnalysis';
+import { generateAnalysis } from '../../support/analysisGenerator';
+import { analysis, claim, EMPTY_ANALYSIS, frontMatter, rangeOf } from './fakeAnalysis';
 import { assertInert } from './inertHtml';
 
 const FIXTURE = path.join(__dirname, '../../../../test/fixtures/render/coreweave-analysis.md');
@@ -24,6 +28,12 @@ function coreweave(): { text: string; analysis: Analysis } {
       claim(text, 'customer-retention', 'over 95%', 'borderline', 'over 95% — at the >95% benchmark', { context: 'sentence' }),
     ], ['the-pattern', 'key-metrics', 'strengths-weaknesses'], fm),
   };
+}
+
+/** The scorecard table's rows as cell texts, the header row first. */
+function scorecardRows(html: string): string[][] {
+  const table = /<table class="pa-scorecard-table">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+  return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1]).trim()));
 }
 
 /** Visible text of an HTML fragment (tags dropped, entities decoded). */
@@ -75,17 +85,60 @@ describe('render: document body', () => {
     assert.match(html, new RegExp(`<div class="pa-marker pa-marker-scorecard code-line" data-line="${marker}"><section class="pa-scorecard">`));
     assert.ok(html.indexOf('pa-scorecard') > html.indexOf('>The Pattern</h2>'), 'after the section that precedes the marker');
     assert.ok(!textOf(html).includes('pattern-scorecard'), 'the marker itself is not shown');
-    // Rows: metric, value, benchmark, verdict, source; unstated metrics say so.
-    const table = /<table class="pa-scorecard-table">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
-    const rows = [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1]).trim()));
-    assert.deepEqual(rows[0], ['Metric', 'Value', 'Benchmark', 'Verdict', 'Source']);
+    // Rows: metric, value, benchmark, verdict, source, mentions; unstated metrics say so.
+    const rows = scorecardRows(html);
+    assert.deepEqual(rows[0], ['Metric', 'Value', 'Benchmark', 'Verdict', 'Source', 'Mentions']);
     assert.equal(rows[1][0], 'GPU Utilization Rate');
     assert.equal(rows[1][1], '72%');
     assert.equal(rows[1][2], '>80% target for profitability');
     assert.match(rows[1][3], /misses/);
     assert.equal(rows[1][4], '10-K p. 41');
+    assert.equal(rows[1][5], `1 mention · line ${text.split('\n').findIndex((l) => l.includes('72%')) + 1}`);
     const capacity = rows.find((r) => r[0] === 'Capacity Growth Rate');
-    assert.ok(capacity && capacity[1] === 'not stated', 'a metric without a value is listed as not stated');
+    assert.ok(capacity && capacity[1] === 'not stated' && capacity[5] === '—', 'a metric without a value is listed as not stated');
+  });
+
+  it('gives each metric one scorecard row however often it is mentioned: the scorecard table\'s value, where first, how the mentions split', () => {
+    const text = [
+      '---', 'pattern: ai-infrastructure', '---', '',
+      'Utilization was 64% two years ago and 70% last year.', '',
+      '| Metric | Value | Source |', '| --- | --- | --- |', '| GPU Utilization Rate | 84% | |', '',
+      'We expect 84% again (10-K p. 12), then 86%, 88% or 91%; 70% stays the floor.',
+    ].join('\n');
+    const gpu = 'gpu-utilization-rate';
+    const claims = [
+      claim(text, gpu, '64%', 'misses', '64% — below', { context: 'sentence' }),
+      claim(text, gpu, '70%', 'misses', '70% — below', { context: 'sentence' }),
+      claim(text, gpu, '84%', 'meets', '84% — meets the >80% target'),
+      { ...claim(text, gpu, '84%', 'meets', '84% — meets', { context: 'sentence', source: '10-K p. 12' }), valueRange: rangeOf(text, '84%', 1) },
+      claim(text, gpu, '86%', 'meets', '86% — meets', { context: 'sentence' }),
+      claim(text, gpu, '88%', 'meets', '88% — meets', { context: 'sentence' }),
+      claim(text, gpu, '91%', 'meets', '91% — meets', { context: 'sentence' }),
+      { ...claim(text, gpu, '70%', 'borderline', '70% — borderline', { context: 'sentence' }), valueRange: rangeOf(text, '70%', 1) },
+      claim(text, 'customer-retention', '64%', 'misses', '64% — below', { context: 'sentence' }),
+    ];
+    const { html } = renderDocumentBody(text, analysis(text, claims, []));
+    const rows = scorecardRows(html);
+    const gpuRows = rows.filter((r) => r[0] === 'GPU Utilization Rate');
+    assert.equal(gpuRows.length, 1, 'one row for eight mentions');
+    const [, value, , verdict, source, mentions] = gpuRows[0];
+    assert.equal(value, '84%', 'the value of the scorecard table, not the first sentence');
+    assert.match(verdict, /meets/);
+    assert.equal(source, '10-K p. 12', 'the source named where the same value is stated again');
+    assert.equal(mentions, '8 mentions · first on line 5' + '2 misses · 1 borderline · 5 meets; other values: 64%, 70%, 86% and 2 more');
+    assert.match(html, /<tr class="pa-row pa-verdict-meets" data-source-line="8">/);
+    assert.equal(rows.filter((r) => r[0] === 'Customer Retention')[0][5], '1 mention · line 5');
+    assert.equal(rows.length, 1 + 4, 'a header and one row per pattern metric');
+  });
+
+  it('keeps the scorecard to one row per metric on a long generated analysis', () => {
+    const text = generateAnalysis({ seed: 17, minChars: 120_000 }).text;
+    const a = analyzeText(text, new PatternCatalog([{ index: bundledIndex(), origin: 'bundled', bundled: true }]));
+    assert.ok(a.claims.length > 200, `${a.claims.length} claims`);
+    const rows = scorecardRows(renderDocumentBody(text, a).html).slice(1);
+    assert.deepEqual(rows.map((r) => r[0]), a.pattern?.model.metrics.map((m) => m.name));
+    const counted = rows.reduce((sum, r) => sum + Number(/^([\d,]+) mentions?/.exec(r[5])?.[1].replace(/,/g, '') ?? 0), 0);
+    assert.equal(counted, a.claims.length, 'every mention is counted in its metric\'s row');
   });
 
   it('puts the scorecard and coverage on top when there is no marker', () => {
