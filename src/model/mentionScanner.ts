@@ -16,7 +16,7 @@
  *
  * Built on first use: a model costs nothing until a text is searched for its names.
  */
-import { foldTypography, nameWords, namePattern } from './names';
+import { foldTypography, NAME_SEPARATOR_CLASS, nameWords, namePattern } from './names';
 
 /** How many leading characters of a name select the expression tried at a position. */
 const PREFIX = 3;
@@ -29,6 +29,11 @@ const MAX_KEYS = 10_000;
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
 
+function isAscii(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 128) return false;
+  return true;
+}
+
 function lowerAscii(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 }
@@ -38,6 +43,8 @@ interface Alternative {
   readonly source: string;
   /** Up to {@link PREFIX} lower-cased ASCII characters every match of the name starts with ("" when unknown). */
   readonly prefix: string;
+  /** The name for the plain matcher, when all its words are ASCII. */
+  readonly plain: PlainName | null;
 }
 
 function sortedNames(names: readonly string[]): string[] {
@@ -62,27 +69,57 @@ function asciiPrefix(name: string): string {
   return prefix;
 }
 
-/** One list of names (case-insensitive names, or aliases that must match case) and the expressions that find them. */
+/** A name's words as the plain matcher compares them (lower-cased unless the list matches case). */
+interface PlainName {
+  readonly words: readonly string[];
+}
+
+/** The names that can start with one position's first characters, in list order. */
+interface Group {
+  readonly sources: readonly string[];
+  /** Null when some name is not plain ASCII: then only the expression decides. */
+  readonly plain: readonly PlainName[] | null;
+  regex?: RegExp;
+}
+
+/** The plain matcher cannot tell: the expression decides. */
+const UNSURE = -2;
+
+/** One list of names (case-insensitive names, or aliases that must match case) and the matchers that find them. */
 class NameList {
   private readonly lead: string;
   private readonly alternatives: readonly Alternative[];
   private readonly flags: string;
+  private readonly matchCase: boolean;
   /** 1 at (first << 7 | second) for the lower-cased ASCII character pairs some name may start with. */
   private readonly pairs = new Uint8Array(128 * 128);
   /** 1 for each ASCII character (either case) some name may start with. */
   readonly firsts = new Uint8Array(128);
+  /** 1 for each ASCII character the look-ahead of first characters accepts. */
+  private readonly leadAscii = new Uint8Array(128);
   private full: RegExp | undefined;
-  private readonly byKey = new Map<number, RegExp | null>();
-  private readonly bySubset = new Map<string, RegExp>();
+  private readonly byKey = new Map<number, Group | null>();
+  private readonly bySubset = new Map<string, Group>();
+  /** Answers of the expression's own classes for non-ASCII code points: lead, separator, word character. */
   private readonly leadOk = new Map<number, boolean>();
-  private leadTest: RegExp | undefined;
+  private readonly separatorOk = new Map<number, boolean>();
+  private readonly wordOk = new Map<number, boolean>();
+  private readonly leadTest: RegExp;
+  private readonly separatorTest: RegExp;
+  private readonly wordTest: RegExp;
   /** Where this list's search goes on: a match hides the text it covers from the same list only. */
   resume = 0;
 
   constructor(names: readonly string[], matchCase: boolean) {
     const sorted = sortedNames(names);
     this.lead = leadOf(sorted);
+    this.matchCase = matchCase;
     this.flags = matchCase ? 'uy' : 'iuy';
+    const flags = matchCase ? 'u' : 'iu';
+    this.leadTest = new RegExp(`^${this.lead}`, flags);
+    this.separatorTest = new RegExp(`^${NAME_SEPARATOR_CLASS}$`, flags);
+    this.wordTest = new RegExp('^[\\p{L}\\p{N}_]$', flags);
+    for (let c = 0; c < 128; c++) this.leadAscii[c] = this.leadTest.test(String.fromCharCode(c)) ? 1 : 0;
     // Names that are the same expression in other capitals find the same texts: the first one is enough.
     const seen = new Set<string>();
     const alternatives: Alternative[] = [];
@@ -91,7 +128,9 @@ class NameList {
       const key = matchCase ? source : source.replace(/[A-Z]/g, (c) => c.toLowerCase());
       if (seen.has(key)) continue;
       seen.add(key);
-      alternatives.push({ source, prefix: asciiPrefix(name) });
+      const words = nameWords(name);
+      const plain = words.every(isAscii) ? { words: matchCase ? words : words.map((w) => w.toLowerCase()) } : null;
+      alternatives.push({ source, prefix: asciiPrefix(name), plain });
     }
     this.alternatives = alternatives;
     for (const { prefix } of alternatives) {
@@ -110,8 +149,8 @@ class NameList {
     for (let c = 0x41; c <= 0x5a; c++) this.firsts[c] = this.firsts[c | 0x20];
   }
 
-  /** The match starting at `p`, whose character is ASCII, if any. */
-  tryAscii(text: string, p: number, c0: number): RegExpExecArray | null {
+  /** The end of the match starting at `p` (an ASCII character, `c0`), or -1. */
+  matchAscii(text: string, p: number, c0: number): number {
     const n = text.length;
     const c1 = p + 1 < n ? text.charCodeAt(p + 1) : END;
     const c2 = p + 2 < n ? text.charCodeAt(p + 2) : END;
@@ -119,39 +158,120 @@ class NameList {
     if (c1 >= 128 || c2 >= 128) return this.exec(this.fullRegex(), text, p);
     const l0 = lowerAscii(c0);
     const l1 = c1 === END ? 128 : lowerAscii(c1);
-    if (l1 !== 128 && this.pairs[(l0 << 7) | l1] === 0) return null;
+    if (l1 !== 128 && this.pairs[(l0 << 7) | l1] === 0) return -1;
     const key = (l0 * 129 + l1) * 129 + (c2 === END ? 128 : lowerAscii(c2));
-    let regex = this.byKey.get(key);
-    if (regex === undefined) {
-      regex = this.regexFor(l0, c1, c2);
+    let group = this.byKey.get(key);
+    if (group === undefined) {
+      group = this.groupFor(l0, c1, c2);
       if (this.byKey.size >= MAX_KEYS) this.byKey.clear();
-      this.byKey.set(key, regex);
+      this.byKey.set(key, group);
     }
-    return regex ? this.exec(regex, text, p) : null;
+    if (!group) return -1;
+    // The plain matcher answers for plain names after an ASCII character (or at the start); else the group's expression.
+    if (group.plain && (p === 0 || text.charCodeAt(p - 1) < 128)) {
+      const end = this.leadAscii[c0] === 1 ? this.matchPlain(text, p, group.plain) : -1;
+      if (end !== UNSURE) return end;
+    }
+    return this.exec((group.regex ??= this.compile(group.sources)), text, p);
   }
 
-  /** The match starting at `p`, whose code point `cp` is not ASCII, if any. */
-  tryOther(text: string, p: number, cp: number): RegExpExecArray | null {
-    return this.mayLead(cp) ? this.exec(this.fullRegex(), text, p) : null;
+  /** The end of the match starting at `p`, whose code point `cp` is not ASCII, or -1. */
+  matchOther(text: string, p: number, cp: number): number {
+    return this.mayLead(cp) ? this.exec(this.fullRegex(), text, p) : -1;
   }
 
-  /** The expression of the names that can start with these characters (in list order), or null when none can. */
-  private regexFor(l0: number, c1: number, c2: number): RegExp | null {
+  /**
+   * The first of `names` that matches at `p` with the expression's rules (words in order, one or
+   * more separators between them, no word character after), as its end; -1 for none; UNSURE where
+   * a non-ASCII character stands for a letter (Unicode case folding is the expression's business).
+   */
+  private matchPlain(text: string, p: number, names: readonly PlainName[]): number {
+    const n = text.length;
+    const matchCase = this.matchCase;
+    for (const { words } of names) {
+      let q = p;
+      let ok = true;
+      for (let w = 0; w < words.length && ok; w++) {
+        if (w > 0) {
+          const from = q;
+          while (q < n && this.isSeparator(text.charCodeAt(q))) q++;
+          if (q === from) {
+            ok = false;
+            break;
+          }
+        }
+        const word = words[w];
+        if (q + word.length > n) {
+          ok = false;
+          break;
+        }
+        for (let k = 0; k < word.length; k++) {
+          const pc = word.charCodeAt(k);
+          const tc = text.charCodeAt(q + k);
+          if (pc === 0x27 /* ' */ && (tc === 0x27 || tc === 0x2018 || tc === 0x2019)) continue;
+          if (tc >= 128) {
+            if (pc === 0x27) {
+              ok = false;
+              break;
+            }
+            return UNSURE;
+          }
+          if ((matchCase ? tc : lowerAscii(tc)) !== pc) {
+            ok = false;
+            break;
+          }
+        }
+        q += word.length;
+      }
+      if (!ok) continue;
+      if (q < n) {
+        const c = text.charCodeAt(q);
+        if (c < 128 ? ASCII_WORD[c] === 1 : this.isWord(text.codePointAt(q) as number)) continue;
+      }
+      return q;
+    }
+    return -1;
+  }
+
+  private isSeparator(c: number): boolean {
+    if (c < 128) return c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d);
+    return this.classHas(this.separatorOk, this.separatorTest, c);
+  }
+
+  private isWord(cp: number): boolean {
+    return this.classHas(this.wordOk, this.wordTest, cp);
+  }
+
+  private mayLead(cp: number): boolean {
+    return this.classHas(this.leadOk, this.leadTest, cp);
+  }
+
+  /** Whether one of the expression's classes (`test`, anchored) accepts a code point; remembered. */
+  private classHas(memo: Map<number, boolean>, test: RegExp, cp: number): boolean {
+    let ok = memo.get(cp);
+    if (ok === undefined) {
+      ok = test.test(String.fromCodePoint(cp));
+      if (memo.size >= MAX_KEYS) memo.clear();
+      memo.set(cp, ok);
+    }
+    return ok;
+  }
+
+  /** The names that can start with these characters (in list order), or null when none can. */
+  private groupFor(l0: number, c1: number, c2: number): Group | null {
     let chars = String.fromCharCode(l0);
     if (c1 !== END) chars += String.fromCharCode(lowerAscii(c1));
     if (c1 !== END && c2 !== END) chars += String.fromCharCode(lowerAscii(c2));
-    const picked: number[] = [];
-    this.alternatives.forEach((a, k) => {
-      if (chars.startsWith(a.prefix)) picked.push(k);
-    });
+    const picked = this.alternatives.filter((a) => chars.startsWith(a.prefix));
     if (picked.length === 0) return null;
-    const subset = picked.join(',');
-    let regex = this.bySubset.get(subset);
-    if (!regex) {
-      regex = this.compile(picked.map((k) => this.alternatives[k].source));
-      this.bySubset.set(subset, regex);
+    const subset = picked.map((a) => a.source).join('\n');
+    let group = this.bySubset.get(subset);
+    if (!group) {
+      const plain = picked.every((a) => a.plain) ? picked.map((a) => a.plain as PlainName) : null;
+      group = { sources: picked.map((a) => a.source), plain };
+      this.bySubset.set(subset, group);
     }
-    return regex;
+    return group;
   }
 
   private compile(sources: readonly string[]): RegExp {
@@ -162,21 +282,9 @@ class NameList {
     return (this.full ??= this.compile(this.alternatives.map((a) => a.source)));
   }
 
-  /** Whether the look-ahead of first characters lets a match start with this (non-ASCII) code point. */
-  private mayLead(cp: number): boolean {
-    let ok = this.leadOk.get(cp);
-    if (ok === undefined) {
-      this.leadTest ??= new RegExp(`^${this.lead}`, this.flags.replace('y', ''));
-      ok = this.leadTest.test(String.fromCodePoint(cp));
-      if (this.leadOk.size >= MAX_KEYS) this.leadOk.clear();
-      this.leadOk.set(cp, ok);
-    }
-    return ok;
-  }
-
-  private exec(regex: RegExp, text: string, at: number): RegExpExecArray | null {
+  private exec(regex: RegExp, text: string, at: number): number {
     regex.lastIndex = at;
-    return regex.exec(text);
+    return regex.test(text) ? regex.lastIndex : -1;
   }
 }
 
@@ -198,11 +306,11 @@ export class MentionScanner {
   }
 
   /**
-   * Calls `found(list, match)` for every match of every list: per list, exactly the matches of
-   * its global expression run from 0 (left to right, no overlaps); across lists, by start, and in
-   * list order at the same start.
+   * Calls `found(list, start, end)` for every match of every list: per list, exactly the matches
+   * of its global expression run from 0 (left to right, no overlaps); across lists, by start, and
+   * in list order at the same start.
    */
-  scan(text: string, found: (list: number, match: RegExpExecArray) => void): void {
+  scan(text: string, found: (list: number, start: number, end: number) => void): void {
     const lists = this.lists;
     const firsts = this.firsts;
     for (const list of lists) list.resume = 0;
@@ -211,15 +319,15 @@ export class MentionScanner {
     for (let p = 0; p < n; p++) {
       const c = text.charCodeAt(p);
       if (c < 128) {
-        // After an ASCII letter, digit or "_" no name starts; any other character before is left to the expression.
+        // After an ASCII letter, digit or "_" no name starts; any other character before is left to the matchers.
         if (!prevWord && firsts[c] === 1) {
           for (let k = 0; k < lists.length; k++) {
             const list = lists[k];
             if (p < list.resume || list.firsts[c] === 0) continue;
-            const m = list.tryAscii(text, p, c);
-            if (m) {
-              list.resume = p + m[0].length;
-              found(k, m);
+            const end = list.matchAscii(text, p, c);
+            if (end >= 0) {
+              list.resume = end;
+              found(k, p, end);
             }
           }
         }
@@ -231,10 +339,10 @@ export class MentionScanner {
         for (let k = 0; k < lists.length; k++) {
           const list = lists[k];
           if (p < list.resume) continue;
-          const m = list.tryOther(text, p, cp);
-          if (m) {
-            list.resume = p + m[0].length;
-            found(k, m);
+          const end = list.matchOther(text, p, cp);
+          if (end >= 0) {
+            list.resume = end;
+            found(k, p, end);
           }
         }
       }

@@ -30,11 +30,12 @@ export function nameWords(name: string): string[] {
   return foldTypography(name).split(SEPARATORS).filter(Boolean);
 }
 
+/** The characters {@link namePattern} accepts between the words of a name (a regex class). */
+export const NAME_SEPARATOR_CLASS = '[\\s\\u00a0\\u202f\\u2007\\u2060\\-\\u2010\\u2011\\u2012\\u2013\\u2014]';
+
 /** Source text of a regular expression that matches a name with any separators between its words. */
 export function namePattern(name: string): string {
-  const words = nameWords(name);
-  const sep = '[\\s\\u00a0\\u202f\\u2007\\u2060\\-\\u2010\\u2011\\u2012\\u2013\\u2014]+';
-  return words.map((w) => escapeWord(w)).join(sep);
+  return nameWords(name).map((w) => escapeWord(w)).join(`${NAME_SEPARATOR_CLASS}+`);
 }
 
 function escapeWord(word: string): string {

@@ -145,11 +145,11 @@ export class PatternIndex {
     // two mentions overlap the earlier one stays, and at the same start the longer one.
     let kept: Mention[] | undefined;
     this.scanner ??= new MentionScanner([{ names: this.scanned, matchCase: false }, { names: this.scannedCase, matchCase: true }]);
-    this.scanner.scan(text, (list, m) => {
-      const written = m[0];
+    this.scanner.scan(text, (list, start, end) => {
+      const written = text.slice(start, end);
       const entry = this.entryOf(written, list === 1);
       if (!entry || (entry.entity.kind !== 'metric' && entry.entity.kind !== 'company')) return;
-      const mention: Mention = { entity: entry.entity, start: m.index, end: m.index + written.length, text: written, matched: entry.spelled };
+      const mention: Mention = { entity: entry.entity, start, end, text: written, matched: entry.spelled };
       const last = kept?.[kept.length - 1];
       if (!kept || !last) kept = [mention];
       else if (mention.start >= last.end) kept.push(mention);
