@@ -89,7 +89,7 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
   if (!block.nested) {
     // Matched without HTML comments ("## The Pattern <!-- draft -->"), else as written ("## `The Pattern`").
     if (ctx.sectionOf.has(raw)) sectionId = ctx.sectionOf.get(raw);
-    else ctx.sectionOf.set(raw, (sectionId = sectionOfHeading(index, run.text) ?? sectionOfHeading(index, raw)));
+    else ctx.sectionOf.set(raw, (sectionId = sectionOfHeading(index, run.text) ?? (raw === run.text ? undefined : sectionOfHeading(index, raw))));
   }
   const range = runRange(run, 0, run.text.length);
   headings.push({ level: block.level, text, line: block.line, range, ...(sectionId && { sectionId }) });

@@ -40,11 +40,30 @@ function isChangeMetric(metric: Metric): boolean {
   return metric.unit.min !== undefined && metric.unit.min < 0;
 }
 
+const LETTER = /^\p{L}/u;
+
+/** Words (runs of letters) in `text[a, b)`; Infinity when the gap is long or holds an ASCII digit. */
 function wordsBetween(text: string, a: number, b: number): number {
   if (b - a > NEAR_CHARS) return Infinity;
-  const gap = text.slice(a, b);
-  if (/\d/.test(gap)) return Infinity;
-  return gap.match(/\p{L}+/gu)?.length ?? 0;
+  let words = 0;
+  let inWord = false;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39) return Infinity;
+    let letter: boolean;
+    if (c < 128) {
+      const l = c | 0x20;
+      letter = l >= 0x61 && l <= 0x7a;
+    } else {
+      // A surrogate pair cut by the gap's end is no letter (as in the gap's own text).
+      const pair = c >= 0xd800 && c <= 0xdbff && k + 1 < b;
+      letter = LETTER.test(pair ? text.slice(k, k + 2) : text[k]);
+      if (pair && letter) k++;
+    }
+    if (letter && !inWord) words++;
+    inWord = letter;
+  }
+  return words;
 }
 
 /** The value read for `metric`, when its unit fits: 0.72 becomes 72% only when `near` the name. */
@@ -100,6 +119,9 @@ function claim(metric: Metric, nameRange: TextRange, valueRange: TextRange, valu
 
 const CONNECTOR = /^[\s,;/&]*(?:(?:and|or|as well as|plus)\s+)?(?:(?:the|its|their|our)\s+)?$/i;
 
+const NO_CLAIMS: readonly MetricClaim[] = [];
+const NO_VALUES: readonly FoundValue[] = [];
+
 /** Index of the first value starting at or after `offset` (values are sorted by start). */
 function firstFrom(values: readonly FoundValue[], offset: number): number {
   let lo = 0;
@@ -116,21 +138,24 @@ function firstFrom(values: readonly FoundValue[], offset: number): number {
  * Claims of one sentence, `[s, e)` of the run's text, given the metric mentions inside it and the
  * label the sentence starts with, if any. Linear in mentions and values (binary searches only).
  */
-function sentenceClaims(run: TextRun, s: number, e: number, mentions: readonly MetricMention[], label: Label | undefined): MetricClaim[] {
+function sentenceClaims(run: TextRun, s: number, e: number, mentions: readonly MetricMention[], label: Label | undefined): readonly MetricClaim[] {
   const text = run.text;
-  const values: FoundValue[] = [];
+  // A number inside a metric name is not a value of it: dropped, in place.
+  const values = findValues(text, s, e);
+  let kept = 0;
   let mk = 0;
-  for (const v of findValues(text, s, e)) {
+  for (const v of values) {
     while (mk < mentions.length && mentions[mk].end <= v.start) mk++;
     if (mk < mentions.length && v.end > mentions[mk].start) continue;
-    values.push(v);
+    values[kept++] = v;
   }
-  if (values.length === 0) return [];
+  values.length = kept;
+  if (values.length === 0) return NO_CLAIMS;
   const out: MetricClaim[] = [];
-  const taken = new Set<FoundValue>();
+  const taken: FoundValue[] = [];
   const contextOf = (m: MetricMention): MetricClaim['context'] => (label && m.start >= label.start && m.end <= label.end ? 'label' : 'sentence');
   const add = (m: MetricMention, p: Picked): void => {
-    taken.add(p.found);
+    taken.push(p.found);
     out.push(claim(m.entity.metric, runRange(run, m.start, m.end), runRange(run, p.found.start, p.found.end), p.value, contextOf(m)));
   };
   const spanEnd = (i: number): number => (i + 1 < mentions.length ? mentions[i + 1].start : e);
@@ -142,10 +167,10 @@ function sentenceClaims(run: TextRun, s: number, e: number, mentions: readonly M
     // A run of names joined by "and" / "," with no value between them: "A and B were X and Y".
     let j = i;
     while (j + 1 < mentions.length && noneAfter(j) && mentions[j + 1].start - mentions[j].end < 40 && CONNECTOR.test(text.slice(mentions[j].end, mentions[j + 1].start))) j++;
-    const group = mentions.slice(i, j + 1);
-    const tail = group.length > 1 ? after(j).filter((v) => !v.reference) : [];
     let paired = false;
-    if (group.length > 1 && tail.length >= group.length) {
+    const tail = j > i ? after(j).filter((v) => !v.reference) : NO_VALUES;
+    if (j > i && tail.length >= j - i + 1) {
+      const group = mentions.slice(i, j + 1);
       const picks = group.map((m, k) => {
         const value = tail[k].change && !isChangeMetric(m.entity.metric) ? undefined : fitting(m.entity.metric, tail[k], false);
         return value && { found: tail[k], value };
@@ -167,7 +192,7 @@ function sentenceClaims(run: TextRun, s: number, e: number, mentions: readonly M
         const prevEnd = k > 0 ? mentions[k - 1].end : s;
         const idx = firstFrom(values, m.start) - 1;
         const last = idx >= 0 ? values[idx] : undefined;
-        if (last && last.start >= prevEnd && last.end <= m.start && !taken.has(last) && !last.reference
+        if (last && last.start >= prevEnd && last.end <= m.start && !taken.includes(last) && !last.reference
           && wordsBetween(text, last.end, m.start) <= NEAR_WORDS - 1 && (!last.change || isChangeMetric(m.entity.metric))) {
           const value = fitting(m.entity.metric, last, false);
           if (value) add(m, { found: last, value });
@@ -210,7 +235,10 @@ export function proseClaims(block: ProseBlock, mentions: readonly Mention[], lab
   const out: MetricClaim[] = [];
   let mi = 0;
   let li = 0;
-  for (const [s, e] of sentenceSpans(run.text, breaks)) {
+  const spans = sentenceSpans(run.text, breaks);
+  for (let k = 0; k < spans.length; k += 2) {
+    const s = spans[k];
+    const e = spans[k + 1];
     while (mi < metricMentions.length && metricMentions[mi].start < s) mi++;
     let mj = mi;
     while (mj < metricMentions.length && metricMentions[mj].end <= e) mj++;

@@ -61,5 +61,14 @@ export function mentionsWithVerbs(index: PatternIndex, text: string, mentions: r
     }
   }
   if (extra.length === 0) return mentions;
-  return [...mentions, ...extra].sort((a, b) => a.start - b.start);
+  // Both lists are by start (extra per metric in turn: sorted once); merged as a stable sort would, mentions first.
+  if (inflections.length > 1) extra.sort((a, b) => a.start - b.start);
+  const merged: Mention[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < mentions.length || j < extra.length) {
+    if (j >= extra.length || (i < mentions.length && mentions[i].start <= extra[j].start)) merged.push(mentions[i++]);
+    else merged.push(extra[j++]);
+  }
+  return merged;
 }

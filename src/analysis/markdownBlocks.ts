@@ -133,28 +133,47 @@ function isBlankFrom(text: string, at: number): boolean {
   return true;
 }
 
+/** `\s` for one UTF-16 code unit, without a regex for ASCII. */
+function isWhiteCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 128 && /\s/.test(String.fromCharCode(c)));
+}
+
+/** A table cell; its raw text (only the Source column's is ever read) is cut when asked for. */
+class Cell implements TableCell {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    private readonly rawLine: string,
+    private readonly rawStart: number,
+    private readonly rawEnd: number,
+  ) {}
+
+  get raw(): string {
+    // The raw text is trimmed on its own: a cell of inline code is blank when masked, not when raw.
+    return this.rawLine.slice(this.rawStart, this.rawEnd).trim();
+  }
+}
+
+function cellOf(masked: string, raw: string, s: number, e: number): TableCell {
+  let a = s;
+  let b = e;
+  while (a < b && isWhiteCode(masked.charCodeAt(a))) a++;
+  while (b > a && isWhiteCode(masked.charCodeAt(b - 1))) b--;
+  return new Cell(a, b, masked.slice(a, b), raw, s, e);
+}
+
 /** Splits a table line into cells at unescaped pipes (escaped ones are already blanked in `masked`). */
 function splitCells(masked: string, raw: string, from: number, line: number): TableRow {
   const cells: TableCell[] = [];
   let start = from;
-  const push = (s: number, e: number): void => {
-    let a = s;
-    let b = e;
-    while (a < b && /\s/.test(masked[a])) a++;
-    while (b > a && /\s/.test(masked[b - 1])) b--;
-    // The raw text is trimmed on its own: a cell of inline code is blank when masked, not when raw.
-    cells.push({ start: a, end: b, text: masked.slice(a, b), raw: raw.slice(s, e).trim() });
-  };
   const lead = indentAt(masked, from).end;
   if (masked[lead] === '|') start = lead + 1;
-  let k = start;
-  for (; k < masked.length; k++) {
-    if (masked[k] === '|') {
-      push(start, k);
-      start = k + 1;
-    }
+  for (let k = masked.indexOf('|', start); k >= 0; k = masked.indexOf('|', start)) {
+    cells.push(cellOf(masked, raw, start, k));
+    start = k + 1;
   }
-  if (!isBlankFrom(raw, start)) push(start, masked.length);
+  if (!isBlankFrom(raw, start)) cells.push(cellOf(masked, raw, start, masked.length));
   return { line, text: masked, cells };
 }
 

@@ -18,6 +18,16 @@ const BOLD_LEAD = /^([ \t]*)(\*\*|__)([^*_\n]{1,80}?)\2/;
 const LABEL_WINDOW = 120;
 const MAX_LABEL_WORDS = 8;
 
+/** `text.split(/\s+/).length` for a trimmed text, without the array. */
+function wordCount(trimmed: string): number {
+  let n = 1;
+  WHITE_RUN.lastIndex = 0;
+  while (WHITE_RUN.test(trimmed)) n++;
+  return n;
+}
+
+const WHITE_RUN = /\s+/g;
+
 /** The label opening `text[from…]` (one line), if the line starts with one. */
 export function labelAt(text: string, from: number, lineEnd: number): Label | undefined {
   const windowEnd = Math.min(lineEnd, from + LABEL_WINDOW);
@@ -28,7 +38,7 @@ export function labelAt(text: string, from: number, lineEnd: number): Label | un
   const body = m[3];
   const lead = body.length - body.trimStart().length;
   const trimmed = body.trim();
-  if (!/\p{L}/u.test(trimmed) || trimmed.split(/\s+/).length > MAX_LABEL_WORDS || /[.!?;]\s/.test(trimmed)) return undefined;
+  if (!/\p{L}/u.test(trimmed) || wordCount(trimmed) > MAX_LABEL_WORDS || /[.!?;]\s/.test(trimmed)) return undefined;
   const start = from + m[1].length + m[2].length + lead;
   return { start, end: start + trimmed.length, valueStart: from + m[0].length };
 }
@@ -58,12 +68,13 @@ function isLetterChar(c: string): boolean {
 const SENTENCE_END = /[.!?]+(?=[\s"')\]*_\u201d\u2019]|$)/g;
 
 /**
- * Sentence spans of a text as [start, end) offsets. A sentence ends at ".", "!" or "?" followed by
- * a space or the end, except after an abbreviation ("e.g.", "vs.", "approx.", "Inc.") or an initial;
- * a decimal point never ends one. `breaks` are extra boundaries (e.g. each label line).
+ * Sentence spans of a text as [start, end) offsets, flat (`[s0, e0, s1, e1, …]`: no pair arrays on
+ * hot paths). A sentence ends at ".", "!" or "?" followed by a space or the end, except after an
+ * abbreviation ("e.g.", "vs.", "approx.", "Inc.") or an initial; a decimal point never ends one.
+ * `breaks` are extra boundaries (e.g. each label line).
  */
-export function sentenceSpans(text: string, breaks: readonly number[] = []): Array<readonly [number, number]> {
-  if (breaks.length === 0 && !/[.!?]/.test(text)) return [[0, text.length]];
+export function sentenceSpans(text: string, breaks: readonly number[] = []): number[] {
+  if (breaks.length === 0 && !/[.!?]/.test(text)) return [0, text.length];
   const cuts: number[] = [];
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
@@ -80,13 +91,15 @@ export function sentenceSpans(text: string, breaks: readonly number[] = []): Arr
     }
     cuts.push(at + m[0].length);
   }
-  const all = breaks.length === 0 ? cuts.filter((c) => c < text.length) : [...cuts, ...breaks].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
-  const spans: Array<readonly [number, number]> = [];
+  // Sentence ends are in order already; label breaks are merged in.
+  const all = breaks.length === 0 ? cuts : [...cuts, ...breaks].filter((c) => c > 0).sort((a, b) => a - b);
+  const spans: number[] = [];
   let start = 0;
   for (const c of all) {
-    if (c > start) spans.push([start, c]);
+    if (c >= text.length) break;
+    if (c > start) spans.push(start, c);
     start = Math.max(start, c);
   }
-  if (start < text.length) spans.push([start, text.length]);
+  if (start < text.length) spans.push(start, text.length);
   return spans;
 }

@@ -92,15 +92,19 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f' || c === '\u2007' || c === '\u2009' || c === '\n';
 }
 
+/** Scratch for {@link wordsBefore}: one value is read at a time, so two arrays serve every call. */
+const WORDS: string[] = [];
+const STARTS: number[] = [];
+
 /**
- * Up to `n` words ending before `end` (not before `min`), lower-cased, nearest last, with their
- * start offsets. Spaces, ":" and "=" separate words; any other punctuation ends the scan.
+ * Up to `n` words ending before `end` (not before `min`), lower-cased, into {@link WORDS} (nearest
+ * last) with their start offsets in {@link STARTS}; returns how many. Spaces, ":" and "=" separate
+ * words; any other punctuation ends the scan.
  */
-function wordsBefore(text: string, end: number, min: number, n: number): { words: string[]; starts: number[] } {
-  const words: string[] = [];
-  const starts: number[] = [];
+function wordsBefore(text: string, end: number, min: number, n: number): number {
+  let count = 0;
   let k = end;
-  while (words.length < n) {
+  while (count < n) {
     while (k > min && (isSpace(text[k - 1]) || text[k - 1] === ':' || text[k - 1] === '=')) k--;
     const wordEnd = k;
     // A trailing dot belongs to abbreviations: "vs.", "approx.", "ca.".
@@ -108,35 +112,56 @@ function wordsBefore(text: string, end: number, min: number, n: number): { words
     const lettersEnd = k;
     while (k > min && isLetter(text[k - 1])) k--;
     if (k === lettersEnd) break;
-    words.push(text.slice(k, wordEnd).toLowerCase());
-    starts.push(k);
+    WORDS[count] = text.slice(k, wordEnd).toLowerCase();
+    STARTS[count] = k;
+    count++;
     // Anything but a separator before the word ("Q3", "(about") ends the scan.
     if (k > min && !isSpace(text[k - 1]) && text[k - 1] !== ':' && text[k - 1] !== '=') break;
   }
-  words.reverse();
-  starts.reverse();
-  return { words, starts };
+  // Nearest last.
+  for (let i = 0, j = count - 1; i < j; i++, j--) {
+    const w = WORDS[i];
+    WORDS[i] = WORDS[j];
+    WORDS[j] = w;
+    const s = STARTS[i];
+    STARTS[i] = STARTS[j];
+    STARTS[j] = s;
+  }
+  return count;
 }
 
+/** What is written before a value: where it starts, and what the words before it make of it. */
 interface Prefix {
-  readonly start: number;
-  readonly qualifier: Qualifier | undefined;
-  readonly currency: string | undefined;
-  readonly negative: boolean;
-  /** Up to 4 words before the value (qualifier excluded), nearest last: what the value is to the sentence. */
-  readonly head: readonly string[];
+  start: number;
+  qualifier: Qualifier | undefined;
+  currency: string | undefined;
+  negative: boolean;
+  /** From the up to 4 words before the value (qualifier excluded): see {@link readHead}. */
+  change: boolean;
+  reference: boolean;
+  month: boolean;
+  from: boolean;
+  between: boolean;
 }
 
 const HEAD_WORDS = 4;
+
+/** A minus sign at `at` that is not a hyphen inside a word ("-5%", not "Q3-5"). */
+function signAt(text: string, at: number, min: number): boolean {
+  if (at < min) return false;
+  const c = text[at];
+  return (c === '-' || c === '−') && (at === min || !/[\p{L}\p{N}]/u.test(text[at - 1]));
+}
+
+/** Scratch result of {@link readPrefix} (read at once by the caller, before the next value). */
+const PREFIX: Prefix = { start: 0, qualifier: undefined, currency: undefined, negative: false, change: false, reference: false, month: false, from: false, between: false };
 
 /** Sign, currency and qualifier written before the number at `s`: "-", "$", "USD ", "~", "over", "at least". */
 function readPrefix(text: string, s: number, min: number): Prefix {
   let k = s;
   let negative = false;
   let currency: string | undefined;
-  const minus = (c: string | undefined): boolean => c === '-' || c === '−';
-  const signAt = (at: number): boolean => at >= min && minus(text[at]) && (at === min || !/[\p{L}\p{N}]/u.test(text[at - 1]));
-  if (signAt(k - 1)) {
+  if (signAt(text, k - 1, min)) {
     negative = true;
     k--;
   }
@@ -155,42 +180,55 @@ function readPrefix(text: string, s: number, min: number): Prefix {
       k = j - 3;
     }
   }
-  if (!negative && currency && signAt(k - 1)) {
+  if (!negative && currency && signAt(text, k - 1, min)) {
     negative = true;
     k--;
   }
+  const out = PREFIX;
+  out.negative = negative;
+  out.currency = currency;
   let j = k;
   while (j > min && (text[j - 1] === ' ' || text[j - 1] === '\t' || text[j - 1] === '\u00a0' || text[j - 1] === '\u202f')) j--;
-  const two = j - 2 >= min ? text.slice(j - 2, j) : '';
+  // Two-character symbols end in "=" (">=", "<="): no slice for the others.
+  const two = j - 2 >= min && text.charCodeAt(j - 1) === 0x3d ? text.slice(j - 2, j) : '';
   const symbol = QUALIFIER_SYMBOLS.get(two) ? two : QUALIFIER_SYMBOLS.get(text[j - 1] ?? '') && j - 1 >= min ? text[j - 1] : '';
   if (symbol) {
     const start = j - symbol.length;
-    const head = wordsBefore(text, start, Math.max(min, start - PREFIX_WINDOW), HEAD_WORDS).words;
-    return { start, negative, qualifier: QUALIFIER_SYMBOLS.get(symbol), head, currency };
+    const count = wordsBefore(text, start, Math.max(min, start - PREFIX_WINDOW), HEAD_WORDS);
+    out.start = start;
+    out.qualifier = QUALIFIER_SYMBOLS.get(symbol);
+    readHead(out, 0, count);
+    return out;
   }
   // One scan serves both the qualifier (the last 1–3 words) and the head (the words before it).
-  const { words, starts } = wordsBefore(text, k, Math.max(min, k - 2 * PREFIX_WINDOW), 3 + HEAD_WORDS);
-  const lastWord = words[words.length - 1];
-  for (let n = lastWord !== undefined && QUALIFIER_ENDINGS.has(lastWord) ? Math.min(3, words.length) : 0; n >= 1; n--) {
-    const q = QUALIFIER_PHRASES.get(n === 1 ? lastWord : words.slice(words.length - n).join(' '));
+  const count = wordsBefore(text, k, Math.max(min, k - 2 * PREFIX_WINDOW), 3 + HEAD_WORDS);
+  const lastWord = count > 0 ? WORDS[count - 1] : undefined;
+  for (let n = lastWord !== undefined && QUALIFIER_ENDINGS.has(lastWord) ? Math.min(3, count) : 0; n >= 1; n--) {
+    const q = QUALIFIER_PHRASES.get(n === 1 ? (lastWord as string) : WORDS.slice(count - n, count).join(' '));
     if (q) {
-      const head = words.slice(Math.max(0, words.length - n - HEAD_WORDS), words.length - n);
-      return { start: starts[words.length - n], negative, qualifier: q, head, currency };
+      out.start = STARTS[count - n];
+      out.qualifier = q;
+      readHead(out, Math.max(0, count - n - HEAD_WORDS), count - n);
+      return out;
     }
   }
-  return { start: k, negative, qualifier: undefined, head: words.length > HEAD_WORDS ? words.slice(-HEAD_WORDS) : words, currency };
+  out.start = k;
+  out.qualifier = undefined;
+  readHead(out, Math.max(0, count - HEAD_WORDS), count);
+  return out;
 }
 
-/** What the words before a value say about it. */
-function readHead(words: readonly string[]): { change: boolean; reference: boolean; month: boolean; from: boolean; between: boolean } {
-  const last = words[words.length - 1] ?? '';
-  const change = CHANGE_WORDS.has(last) || (last === 'of' && words[words.length - 2] === 'growth');
-  let k = words.length;
-  while (k > 0 && FILLER_WORDS.has(words[k - 1])) k--;
-  const ref = words[k - 1] ?? '';
-  const reference = REFERENCE_WORDS.has(ref) || ((ref === 'to' || ref === 'with') && k >= 2 && REFERENCE_PAIRS.has(`${words[k - 2]} ${ref}`));
-  const month = MONTHS.has(last) || (last.endsWith('.') && MONTHS.has(last.slice(0, -1)));
-  return { change, reference, month, from: last === 'from', between: last === 'between' };
+/** What the words `WORDS[lo, hi)` before a value say about it, into `out`. */
+function readHead(out: Prefix, lo: number, hi: number): void {
+  const last = hi > lo ? WORDS[hi - 1] : '';
+  out.change = CHANGE_WORDS.has(last) || (last === 'of' && hi - 2 >= lo && WORDS[hi - 2] === 'growth');
+  let k = hi;
+  while (k > lo && FILLER_WORDS.has(WORDS[k - 1])) k--;
+  const ref = k > lo ? WORDS[k - 1] : '';
+  out.reference = REFERENCE_WORDS.has(ref) || ((ref === 'to' || ref === 'with') && k - lo >= 2 && REFERENCE_PAIRS.has(`${WORDS[k - 2]} ${ref}`));
+  out.month = MONTHS.has(last) || (last.endsWith('.') && MONTHS.has(last.slice(0, -1)));
+  out.from = last === 'from';
+  out.between = last === 'between';
 }
 
 const SCALES: Readonly<Record<string, number>> = {
@@ -274,15 +312,24 @@ export function findValues(text: string, from = 0, to = text.length): FoundValue
   const out: FoundValue[] = [];
   NUMBER.lastIndex = from;
   for (let m = NUMBER.exec(text); m && m.index < to; m = NUMBER.exec(text)) {
+    skipTo = -1;
     const found = readValueAt(text, m.index, m[0], from, to);
-    if (!found) continue;
-    if (found.skipTo > NUMBER.lastIndex) NUMBER.lastIndex = found.skipTo;
-    if (found.value) out.push(found.value);
+    if (skipTo > NUMBER.lastIndex) NUMBER.lastIndex = skipTo;
+    if (found) out.push(found);
   }
   return out;
 }
 
-function readValueAt(text: string, s: number, digits: string, from: number, to: number): { value?: FoundValue; skipTo: number } | undefined {
+/** Where the search goes on after {@link readValueAt} (set by it; -1: where the number ended). */
+let skipTo = -1;
+
+function skip(to: number): undefined {
+  skipTo = to;
+  return undefined;
+}
+
+/** The value whose number `digits` starts at `s`, if it is one; sets {@link skipTo}. */
+function readValueAt(text: string, s: number, digits: string, from: number, to: number): FoundValue | undefined {
   const e = s + digits.length;
   if (e > to) return undefined;
   const next = text.charCodeAt(e);
@@ -290,15 +337,15 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
   // Dates (2025-09-30, 09/30/2025, 30.09.2025) and times (10:30) are not values: skip them whole.
   if ((next === 0x2d || next === 0x2f || next === 0x2e) && digitAfter && !digits.includes('.')) {
     const date = sticky(DATE_TAIL, text, e);
-    if (date && date.index + date[0].length <= to) return { skipTo: e + date[0].length };
+    if (date && date.index + date[0].length <= to) return skip(e + date[0].length);
   }
-  if ((next === 0x3a /* : */ || next === 0x2f /* / */ || next === 0x2e || next === 0x2c) && digitAfter) return { skipTo: e + 2 };
+  if ((next === 0x3a /* : */ || next === 0x2f /* / */ || next === 0x2e || next === 0x2c) && digitAfter) return skip(e + 2);
   // A year with no unit ("Q3 2026", "in 2025") is a date: skipped before any other reading.
   if (digits.length === 4 && isDigitCode(digits.charCodeAt(1)) && isDigitCode(digits.charCodeAt(2)) && digits >= '1900' && digits <= '2100') {
     const before = text.charCodeAt(s - 1);
     const plain = !(before === 0x24 || before === 0x20ac || before === 0xa3 || before === 0x2d || before === 0x2212);
     if (plain && (Number.isNaN(next) || e >= to || (next !== 0x25 && next !== 0x78 && next !== 0xd7 && next !== 0x2b && !isLetterOrDigitCode(next) && !(isSpace(text[e]) && /^[ \u00a0]*(?:%|percent|pct|[kKMBT]|bn|mn|thousand|million|billion|USD|EUR|GBP|dollar)/u.test(text.slice(e, e + 12)))))) {
-      return { skipTo: e };
+      return skip(e);
     }
   }
 
@@ -307,16 +354,17 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
   const negative = pre.negative;
   let qualifier = pre.qualifier;
   const start = pre.start;
+  // `pre` is scratch the next value reuses: read before the next readPrefix (none happens in this call).
+  const head = pre;
 
   const unit = readUnit(text, e, to, currency);
-  if (!unit) return { skipTo: e };
+  if (!unit) return skip(e);
   let low = toNumber(digits) * unit.scale * (negative ? -1 : 1);
   let high = low;
   let kind = unit.kind;
   let end = unit.end;
   let cur = unit.currency;
   if (unit.plus && !qualifier) qualifier = 'at-least';
-  const head = readHead(pre.head);
   let dropLowEnd = false;
 
   // A range: "70–75%", "70%-75%", "$2.10–$2.40", "70 to 75%", "between 70% and 75%". "from X to Y" is a movement: Y is the level.
@@ -354,14 +402,14 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
       }
     }
   }
-  if (dropLowEnd) return { skipTo: e };
+  if (dropLowEnd) return skip(e);
 
   const bare = kind === 'number';
   // A bare year (1900–2100) is a date, not a value; so is the day in "Sept 30".
   if (bare && !digits.includes('.') && !digits.includes(',') && !negative && !qualifier && unit.scale === 1) {
     const isYear = (n: number): boolean => Number.isInteger(n) && n >= 1900 && n <= 2100;
-    if (isYear(low) && isYear(high)) return { skipTo: end };
-    if (low === high && head.month) return { skipTo: end };
+    if (isYear(low) && isYear(high)) return skip(end);
+    if (low === high && head.month) return skip(end);
   }
   const written = text.slice(start, end);
   // "the 80% target": a reference word right after the value (read only when a letter or ")" can follow).
@@ -376,17 +424,8 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
   const value: { -readonly [K in keyof StatedValue]: StatedValue[K] } = { kind, low: tidy(low), high: tidy(high), text: written };
   if (qualifier) value.qualifier = qualifier;
   if (kind === 'currency' && cur) value.currency = cur;
-  return {
-    value: {
-      value,
-      start,
-      end,
-      bare,
-      change: head.change,
-      reference: head.reference || refAfter,
-    },
-    skipTo: end,
-  };
+  skipTo = end;
+  return { value, start, end, bare, change: head.change, reference: head.reference || refAfter };
 }
 
 /**

@@ -20,8 +20,13 @@ export function nameKeyMatchCase(text: string): string {
   return foldTypography(text).replace(SEPARATORS, ' ').trim();
 }
 
+/** Any character outside ASCII: ASCII text is its own NFKC form and holds no typographic quote or dash. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Unifies quotes and dashes and applies NFKC (so a non-breaking space is a space). */
 export function foldTypography(text: string): string {
+  // Most names and headings are plain ASCII: nothing to fold, and normalize() is not free.
+  if (!NON_ASCII.test(text)) return text;
   return text.normalize('NFKC').replace(QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
 }
 
