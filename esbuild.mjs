@@ -64,9 +64,19 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // dist/renderer.js, loaded on the first preview or export (src/features/preview/lazyRenderer.ts).
-    external: ['vscode', './renderer.js'],
+    // dist/renderer.js, loaded on the first preview or export (src/features/preview/lazyRenderer.ts);
+    // dist/analysis.js, on the first check of a document (src/features/lazyAnalysis.ts).
+    external: ['vscode', './renderer.js', './analysis.js'],
     plugins: [vscodeOnce, lazyYaml],
+  },
+  {
+    ...common,
+    entryPoints: ['src/analysis/analysisBundle.ts'],
+    outfile: 'dist/analysis.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    plugins: [lazyYaml],
   },
   {
     ...common,

@@ -7,9 +7,8 @@
  * only its front matter, and `oversized()` says why, so diagnostics can tell the user once.
  */
 import * as vscode from 'vscode';
-import { analyzeText } from '../analysis/analyze';
-import { readFrontMatter } from '../analysis/frontMatter';
 import type { Analysis } from '../analysis/types';
+import { analysisCore } from './lazyAnalysis';
 import type { ModelStore } from './modelStore';
 import { readSettings } from './settings';
 
@@ -72,7 +71,7 @@ export class AnalysisCache implements vscode.Disposable {
     const chars = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
     const entry: Entry = chars > maxChars
       ? { version: document.version, maxChars, ...this.frontMatterOnly(document, chars, maxChars) }
-      : { version: document.version, maxChars, analysis: analyzeText(document.getText(), this.models.catalog) };
+      : { version: document.version, maxChars, analysis: analysisCore().analyzeText(document.getText(), this.models.catalog) };
     this.entries.set(key, entry);
     return entry;
   }
@@ -81,7 +80,7 @@ export class AnalysisCache implements vscode.Disposable {
   private frontMatterOnly(document: vscode.TextDocument, chars: number, maxChars: number): { analysis: Analysis; oversized: OversizedDocument } {
     const lines: string[] = [];
     for (let i = 0; i < Math.min(document.lineCount, FRONT_MATTER_LINES); i++) lines.push(document.lineAt(i).text);
-    const fm = readFrontMatter(lines, lines[0]?.charCodeAt(0) === 0xfeff ? 1 : 0);
+    const fm = analysisCore().readFrontMatter(lines, lines[0]?.charCodeAt(0) === 0xfeff ? 1 : 0);
     return {
       analysis: { isAnalysis: false, ...(fm.frontMatter && { frontMatter: fm.frontMatter }), headings: [], claims: [], sections: [], metrics: [], findings: [] },
       oversized: { chars, maxChars, isAnalysis: fm.namesPattern },

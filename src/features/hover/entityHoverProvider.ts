@@ -5,11 +5,11 @@
  * `render/entityCard`; this adapter only wraps it in a locked-down MarkdownString.
  */
 import * as vscode from 'vscode';
-import { claimsOnLine } from '../../analysis/claimsByLine';
 import type { Analysis, MetricClaim } from '../../analysis/types';
 import type { NamedEntity } from '../../model/patternIndex';
 import { commandLinkTarget, entityCard, entityCardMarkdown, type CardLink } from '../../render/entityCard';
 import { patternsToSearch } from '../documentPatterns';
+import { analysisCore } from '../lazyAnalysis';
 import type { Services } from '../services';
 
 export const SHOW_IN_TREE_COMMAND = 'patternAnalyst.showInTree';
@@ -31,7 +31,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     // Cheap first: no loaded model names anything here, so no need to look at the analysis.
     const anyMention = catalog.indexes.some((index) => index.mentionAt(lineText, position.character));
     const analysis = this.services.analyses.get(document);
-    const claims = claimsOnLine(analysis, position.line);
+    const claims = analysisCore().claimsOnLine(analysis, position.line);
     const hits = anyMention ? this.mentionHits(analysis, lineText, position.character) : [];
     if (hits.length === 0) {
       // Hovering the value of a claim ("72%") shows its metric's card too.
