@@ -23,7 +23,12 @@ export const ENCODED_MARKER_RE = /%EE%80%(?:8[0-2]|9\d)/gi;
 export const MARKER_RE = /\uE000([\uE010-\uE019]+)\uE001|\uE002([\uE010-\uE019]+)\uE001/g;
 
 function encodeIndex(i: number): string {
-  return [...String(i)].map((d) => String.fromCharCode(DIGIT0 + Number(d))).join('');
+  let digits = '';
+  do {
+    digits = String.fromCharCode(DIGIT0 + (i % 10)) + digits;
+    i = Math.floor(i / 10);
+  } while (i > 0);
+  return digits;
 }
 
 /** The claim index a marker's digits encode. */
@@ -83,14 +88,12 @@ export function prepareSource(text: string, frontMatter: FrontMatter | undefined
   if (MARKER_CHARS_RE.test(text)) text = text.replace(MARKER_CHARS_RE, '\uFFFD');
   MARKER_CHARS_RE.lastIndex = 0;
 
-  let starts = lineStarts(text);
+  const starts = lineStarts(text);
   const lineEnd = (i: number): number => (i + 1 < starts.length ? starts[i + 1] - 1 : text.length);
   const fm = frontMatterLines((i) => text.slice(starts[i], lineEnd(i)), starts.length, frontMatter);
-  if (fm) {
-    // Each front-matter line becomes empty: the line count, and so every later line number, stays.
-    text = text.slice(0, starts[fm[0]]) + '\n'.repeat(fm[1] - fm[0]) + text.slice(lineEnd(fm[1]));
-    starts = lineStarts(text);
-  }
+  // Each front-matter line becomes empty: the line count, and so every later line number, stays.
+  // No marker goes inside it, so the blanking is one more cut when the text is put together below.
+  const blank = fm ? { from: starts[fm[0]], to: lineEnd(fm[1]), text: '\n'.repeat(fm[1] - fm[0]) } : undefined;
 
   const inside = (line: number, character: number): boolean =>
     line >= 0 && line < starts.length && character >= 0 && character <= lineEnd(line) - starts[line] && !(fm && line >= fm[0] && line <= fm[1]);
@@ -107,17 +110,28 @@ export function prepareSource(text: string, frontMatter: FrontMatter | undefined
     inserts.push({ at: starts[end.line] + end.character, text: END + digits + STOP, order: 1, seq: inserts.length });
   }
   const lineCount = starts.length;
-  if (inserts.length === 0) return { text, claims: kept, lineCount, ...(fm ? { frontMatterLines: fm } : {}) };
+  const extra = fm ? { frontMatterLines: fm } : {};
+  if (inserts.length === 0) {
+    return { text: blank ? text.slice(0, blank.from) + blank.text + text.slice(blank.to) : text, claims: kept, lineCount, ...extra };
+  }
   // The text is rebuilt once from its pieces (splicing markers in one by one copied the text per
   // marker: quadratic). At one place an end goes before a start, and of two equal markers the
   // later claim's goes first, keeping pairs nested.
   inserts.sort((a, b) => a.at - b.at || b.order - a.order || b.seq - a.seq);
   const parts: string[] = [];
   let at = 0;
+  const copyTo = (to: number): void => {
+    if (blank && at <= blank.from && blank.from < to) {
+      parts.push(text.slice(at, blank.from), blank.text);
+      at = blank.to;
+    }
+    parts.push(text.slice(at, to));
+    at = to;
+  };
   for (const ins of inserts) {
-    parts.push(text.slice(at, ins.at), ins.text);
-    at = ins.at;
+    copyTo(ins.at);
+    parts.push(ins.text);
   }
-  parts.push(text.slice(at));
-  return { text: parts.join(''), claims: kept, lineCount, ...(fm ? { frontMatterLines: fm } : {}) };
+  copyTo(text.length);
+  return { text: parts.join(''), claims: kept, lineCount, ...extra };
 }
