@@ -86,16 +86,23 @@ function headlineClaim(claims: readonly MetricClaim[]): MetricClaim {
 
 /** "12 mentions · first on line 24", then how the mentions' verdicts split and which other values they state. */
 function mentionsCell(claims: readonly MetricClaim[], headline: MetricClaim): string {
-  const first = Math.min(...claims.map((c) => c.valueRange.start.line)) + 1;
-  if (claims.length === 1) return `1 mention · line ${first}`;
+  // One pass over what may be thousands of mentions (no spread into Math.min: too many arguments).
+  let first = Infinity;
   const tally = new Map<VerdictStatus, number>();
-  for (const c of claims) tally.set(c.verdict.status, (tally.get(c.verdict.status) ?? 0) + 1);
+  const headlineText = headline.value.text.trim();
+  const others = new Set<string>();
+  for (const c of claims) {
+    first = Math.min(first, c.valueRange.start.line + 1);
+    tally.set(c.verdict.status, (tally.get(c.verdict.status) ?? 0) + 1);
+    const text = c.value.text.trim();
+    if (text !== headlineText) others.add(text);
+  }
+  if (claims.length === 1) return `1 mention · line ${first}`;
   const statuses = [...tally.keys()].sort((a, b) => rank(a) - rank(b));
   const split = statuses.map((status) => `${(tally.get(status) ?? 0).toLocaleString('en-US')} ${verdictLook(status).label}`).join(' · ');
-  const others = [...new Set(claims.map((c) => c.value.text.trim()))].filter((t) => t !== headline.value.text.trim());
-  const named = others.slice(0, OTHER_VALUES_SHOWN).map(esc).join(', ');
-  const more = others.length > OTHER_VALUES_SHOWN ? ` and ${others.length - OTHER_VALUES_SHOWN} more` : '';
-  const otherText = others.length ? `; other values: ${named}${more}` : '';
+  const named = [...others].slice(0, OTHER_VALUES_SHOWN).map(esc).join(', ');
+  const more = others.size > OTHER_VALUES_SHOWN ? ` and ${others.size - OTHER_VALUES_SHOWN} more` : '';
+  const otherText = others.size ? `; other values: ${named}${more}` : '';
   return `${claims.length.toLocaleString('en-US')} mentions · first on line ${first}<div class="pa-verdict-message">${esc(split)}${otherText}</div>`;
 }
 

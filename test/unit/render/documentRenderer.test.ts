@@ -10,6 +10,7 @@ import { analyzeText } from '../../../src/analysis/analyze';
 import type { Analysis } from '../../../src/analysis/types';
 import { bundledIndex } from '../../../src/model/bundledModel';
 import { PatternCatalog } from '../../../src/model/patternCatalog';
+import { renderScorecard } from '../../../src/render/analysisBlocks';
 import { renderDocumentBody } from '../../../src/render/documentRenderer';
 import { generateAnalysis } from '../../support/analysisGenerator';
 import { analysis, claim, EMPTY_ANALYSIS, frontMatter, rangeOf } from './fakeAnalysis';
@@ -129,6 +130,14 @@ describe('render: document body', () => {
     assert.match(html, /<tr class="pa-row pa-verdict-meets" data-source-line="8">/);
     assert.equal(rows.filter((r) => r[0] === 'Customer Retention')[0][5], '1 mention · line 5');
     assert.equal(rows.length, 1 + 4, 'a header and one row per pattern metric');
+  });
+
+  it('summarises a metric mentioned 200,000 times in one row, without running out of stack', () => {
+    const text = 'GPU Utilization Rate: 72%';
+    const one = claim(text, 'gpu-utilization-rate', '72%', 'misses', '72% — below');
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ ...one, valueRange: { start: { line: 200_000 - i, character: 0 }, end: { line: 200_000 - i, character: 3 } } }));
+    const html = renderScorecard(analysis(text, many, []));
+    assert.match(html, /200,000 mentions · first on line 2<div class="pa-verdict-message">200,000 misses<\/div>/);
   });
 
   it('keeps the scorecard to one row per metric on a long generated analysis', () => {
