@@ -42,7 +42,7 @@ export function analyzeText(text: string, catalog: PatternCatalog): Analysis {
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: [...fm.findings, unknownPatternFinding(catalog, fm.patternRef, fm.frontMatter)] };
   }
 
-  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map() };
+  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map() };
   const end = visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, (block) => {
     if (block.kind === 'heading') readHeading(ctx, block);
     else if (block.kind === 'prose') readProse(ctx, block);
@@ -74,6 +74,8 @@ interface Reader {
   readonly columns: Map<string, TableColumns>;
   /** Section of a heading by its text. */
   readonly sectionOf: Map<string, string | undefined>;
+  /** Mentions in table metric cells, by cell text. */
+  readonly cellMentions: Map<string, readonly Mention[]>;
 }
 
 function anchorOf(fm: FrontMatter): TextRange {
@@ -147,23 +149,39 @@ function readTable(ctx: Reader, block: TableBlock): void {
     cols = tableColumns(block.header, ctx.subject);
     ctx.columns.set(headerKey, cols);
   }
-  const mentions = new Map<TableRow, (readonly Mention[])[]>();
-  for (const row of [block.header, ...block.rows]) {
-    const line = row.line;
-    findings.push(...companyCaseFindings(index, row.text, (a, b) => ({ start: { line, character: a }, end: { line, character: b } })));
-    // Only the metric cell needs the full mention search: it names the row's metric.
-    const perCell: (readonly Mention[])[] = row.cells.map(() => NO_MENTIONS);
-    const nameCell = row.cells[cols.metric];
-    if (row !== block.header && nameCell && hasLetter(nameCell.text)) perCell[cols.metric] = index.mentions(nameCell.text);
-    mentions.set(row, perCell);
-    if (row === block.header) continue;
+  // One range maker per table (they run at once, for the row and cell being read): no closure per row.
+  let line = 0;
+  let cellStart = 0;
+  const rowRange = (a: number, b: number): TextRange => ({ start: { line, character: a }, end: { line, character: b } });
+  const cellRange = (a: number, b: number): TextRange => ({ start: { line, character: cellStart + a }, end: { line, character: cellStart + b } });
+  const caseFindings = (row: TableRow): void => {
+    line = row.line;
+    const found = companyCaseFindings(index, row.text, rowRange);
+    if (found.length) findings.push(...found);
+  };
+  caseFindings(block.header);
+  // Only the metric cell needs the full mention search: it names the row's metric.
+  const nameMentions = new Map<TableRow, readonly Mention[]>();
+  for (const row of block.rows) {
+    caseFindings(row);
     const cell = row.cells[cols.metric];
     if (!cell) continue;
-    const where = (a: number, b: number): TextRange => ({ start: { line: row.line, character: cell.start + a }, end: { line: row.line, character: cell.start + b } });
-    const miss = nearMissAt(index, cell.text, where, ['metric', 'company'], ctx.names);
+    if (hasLetter(cell.text)) nameMentions.set(row, cellMentions(ctx, cell.text));
+    cellStart = cell.start;
+    const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
     if (miss) findings.push(miss);
   }
-  claims.push(...tableClaims(block, cols, (row, col) => mentions.get(row)?.[col] ?? []));
+  claims.push(...tableClaims(block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS));
+}
+
+/** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */
+function cellMentions(ctx: Reader, text: string): readonly Mention[] {
+  let found = ctx.cellMentions.get(text);
+  if (!found) {
+    found = ctx.index.mentions(text);
+    ctx.cellMentions.set(text, found);
+  }
+  return found;
 }
 
 function hasLetter(text: string): boolean {

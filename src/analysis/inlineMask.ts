@@ -29,7 +29,8 @@ class Blanks {
       const from = Math.max(this.cuts[k], at);
       const to = this.cuts[k + 1];
       if (to <= from) continue;
-      parts.push(line.slice(at, from), line.slice(from, to).replace(/[^\t]/g, ' '));
+      const tab = line.indexOf('\t', from);
+      parts.push(line.slice(at, from), tab < 0 || tab >= to ? ' '.repeat(to - from) : line.slice(from, to).replace(/[^\t]/g, ' '));
       at = to;
     }
     parts.push(line.slice(at));
@@ -49,7 +50,8 @@ export function maskInline(line: string, state: MaskState): string {
     state.inComment = false;
     i = close + 3;
   }
-  const missingBackticks = new Set<number>();
+  /** Backtick run lengths with no closing run further on (made on the first unclosed run). */
+  let missingBackticks: Set<number> | undefined;
   let noTildes = false;
   let noGt = false;
   let noParen = false;
@@ -60,7 +62,7 @@ export function maskInline(line: string, state: MaskState): string {
     if (tok[0] === '`') {
       const n = tok.length;
       let close = -1;
-      if (!missingBackticks.has(n)) {
+      if (!missingBackticks?.has(n)) {
         for (let from = at + n; ; ) {
           const k = line.indexOf(tok, from);
           if (k < 0) break;
@@ -72,7 +74,7 @@ export function maskInline(line: string, state: MaskState): string {
           }
           from = runEnd;
         }
-        if (close < 0) missingBackticks.add(n);
+        if (close < 0) (missingBackticks ??= new Set()).add(n);
       }
       if (close >= 0) {
         chars.add(at, close + n);

@@ -14,12 +14,12 @@ import type { Finding, Heading, SectionCoverage, TextPosition } from './types';
 /** Heading text as compared with section titles. */
 export function headingKey(text: string): string {
   // Whitespace is collapsed first so that no later pattern meets a long run of spaces.
-  let t = foldTypography(text)
-    .toLowerCase()
-    .replace(/[*_`]/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?(?:&amp;|&|\+) ?/g, ' and ')
-    .trim();
+  // Each step runs only where it can change something: most headings are plain words.
+  let t = foldTypography(text).toLowerCase();
+  if (/[*_`]/.test(t)) t = t.replace(/[*_`]/g, '');
+  if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, ' ');
+  if (/[&+]/.test(t)) t = t.replace(/ ?(?:&amp;|&|\+) ?/g, ' and ');
+  t = t.trim();
   // "2.", "2)", "2.1", "2 ", "II.", "A.", "Section 2:" before the title.
   t = t.replace(/^(?:(?:section|part|chapter) )?(?:\d+(?:\.\d+)*[.):]?|[ivxlc]+[.):]|[a-z][.)]) /, '');
   let end = t.length;
