@@ -73,6 +73,31 @@ const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 
 const PREFIX_WINDOW = 40;
 const REFERENCE_AFTER = new RegExp(`${SP}*(?:\\)${SP}*)?(?:[-‐‑]${SP}*)?(?:targets?|benchmarks?|thresholds?|goals?|hurdles?|bar|mark|guideline|cut-?off|floor|ceiling|minimum|requirement)(?![\\p{L}])`, 'iuy');
 
+/** Words (lower case) that may start a unit after a number and a space: scale, percent, currency, "per". */
+const UNIT_WORDS: ReadonlySet<string> = new Set(['thousand', 'million', 'billion', 'trillion', 'percent', 'per', 'pct', 'usd', 'eur', 'gbp', 'dollar', 'dollars', 'euro', 'euros']);
+/** First words of REFERENCE_AFTER's alternatives ("cut" for "cut-off"). */
+const REFERENCE_AFTER_WORDS: ReadonlySet<string> = new Set([
+  'target', 'targets', 'benchmark', 'benchmarks', 'threshold', 'thresholds', 'goal', 'goals', 'hurdle', 'hurdles', 'bar', 'mark',
+  'guideline', 'cut', 'cutoff', 'floor', 'ceiling', 'minimum', 'requirement',
+]);
+
+/**
+ * The word after one space at `at` ("72% in Q3" → "in"), lower-cased, when it is plain ASCII
+ * letters ending at an ASCII character or the end; else undefined (the expressions decide). Used
+ * to skip the unit, range and reference expressions after a number, none of which can match a
+ * plain word outside their own word lists.
+ */
+function plainWordAfter(text: string, at: number): string | undefined {
+  if (text.charCodeAt(at) !== 0x20) return undefined;
+  let k = at + 1;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+  }
+  if (k === at + 1 || (k < text.length && text.charCodeAt(k) >= 128)) return undefined;
+  return text.slice(at + 1, k).toLowerCase();
+}
+
 function isDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -272,6 +297,11 @@ function readUnit(text: string, at: number, limit: number, currencyBefore: strin
   if (at >= limit || Number.isNaN(c) || c === 0x2c || c === 0x29 || c === 0x7c || c === 0x3b || c === 0x2a || (c === 0x2e && !isDigitCode(text.charCodeAt(at + 1)))) {
     return { kind: currencyBefore ? 'currency' : 'number', currency: currencyBefore, scale: 1, end: at, plus: false };
   }
+  // "3.60 as older …": a plain word after one space that no unit starts (see UNIT_WORDS): none of the expressions below can match.
+  if (c === 0x20) {
+    const word = plainWordAfter(text, at);
+    if (word !== undefined && !UNIT_WORDS.has(word)) return { kind: currencyBefore ? 'currency' : 'number', currency: currencyBefore, scale: 1, end: at, plus: false };
+  }
   let p = at;
   let scale = 1;
   let kind: StatedValue['kind'] = currencyBefore ? 'currency' : 'number';
@@ -370,7 +400,10 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
   // A range: "70–75%", "70%-75%", "$2.10–$2.40", "70 to 75%", "between 70% and 75%". "from X to Y" is a movement: Y is the level.
   const afterUnit = text.charCodeAt(unit.end);
   const maySeparate = afterUnit === 0x20 || afterUnit === 0x09 || afterUnit === 0xa0 || afterUnit === 0x202f || afterUnit === 0x2d || (afterUnit >= 0x2010 && afterUnit <= 0x2014) || afterUnit === 0x2212;
-  const sep = maySeparate ? sticky(RANGE_DASH, text, unit.end) ?? sticky(RANGE_TO, text, unit.end) : null;
+  // A plain word other than "to" / "and" after one space starts no range.
+  const plainAfter = afterUnit === 0x20 ? plainWordAfter(text, unit.end) : undefined;
+  const mayRange = maySeparate && (plainAfter === undefined || plainAfter === 'to' || plainAfter === 'and');
+  const sep = mayRange ? sticky(RANGE_DASH, text, unit.end) ?? sticky(RANGE_TO, text, unit.end) : null;
   if (sep && !unit.plus) {
     const word = sep[1];
     const between = head.between;
@@ -415,7 +448,8 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
   // "the 80% target": a reference word right after the value (read only when a letter or ")" can follow).
   let refAfter = false;
   const c2 = text.charCodeAt(end);
-  if (end < to && (c2 === 0x20 || c2 === 0xa0 || c2 === 0x29 || c2 === 0x2d)) {
+  const plainRef = c2 === 0x20 ? plainWordAfter(text, end) : undefined;
+  if (end < to && (c2 === 0x20 || c2 === 0xa0 || c2 === 0x29 || c2 === 0x2d) && (plainRef === undefined || REFERENCE_AFTER_WORDS.has(plainRef))) {
     REFERENCE_AFTER.lastIndex = end;
     const r = REFERENCE_AFTER.exec(text);
     refAfter = r !== null && end + r[0].length <= to;

@@ -144,3 +144,38 @@ describe('values: fractions and formatting', () => {
     assert.equal(formatStatedValue(one('2.1x')), '2.1x');
   });
 });
+
+describe('values: a plain word after a number (the shortcut past the unit, range and reference expressions)', () => {
+  /** [sentence, the value as written, kind, low, high, reference]: every word that may start a unit, a range or a reference, in other capitals too. */
+  const cases: [string, string, string, number, number, boolean][] = [
+    ['Utilization was 72 percent in Q3.', '72 percent', 'percent', 72, 72, false],
+    ['Utilization was 72 Percent in Q3.', '72 Percent', 'percent', 72, 72, false],
+    ['Utilization was 72 per cent in Q3.', '72 per cent', 'percent', 72, 72, false],
+    ['Utilization was 72 pct in Q3.', '72 pct', 'percent', 72, 72, false],
+    ['Utilization was 72 percentage points higher.', '72', 'number', 72, 72, false],
+    ['Revenue was 5 million in Q3.', '5 million', 'number', 5e6, 5e6, false],
+    ['Revenue was 5 Billion in Q3.', '5 Billion', 'number', 5e9, 5e9, false],
+    ['Revenue was 5 millions of units.', '5', 'number', 5, 5, false],
+    ['The price was 2.10 USD per hour.', '2.10 USD per hour', 'currency', 2.1, 2.1, false],
+    ['The price was 3 dollars an hour.', '3 dollars', 'currency', 3, 3, false],
+    ['The price was $2.10 per GPU hour as older capacity repriced.', '$2.10 per GPU hour', 'currency', 2.1, 2.1, false],
+    ['The price was $2.10 as older capacity repriced.', '$2.10', 'currency', 2.1, 2.1, false],
+    ['Utilization was 70 to 75% in Q3.', '70 to 75%', 'percent', 70, 75, false],
+    ['Utilization was between 70% and 75% in Q3.', '70% and 75%', 'percent', 70, 75, false],
+    ['Utilization held near the 80% target for profitability.', '80%', 'percent', 80, 80, true],
+    ['Utilization held near 80% Benchmark levels.', '80%', 'percent', 80, 80, true],
+    ['Utilization held near 80% cut-off levels.', '80%', 'percent', 80, 80, true],
+    ['Utilization held near 80% targeted levels.', '80%', 'percent', 80, 80, false],
+    ['Utilization held near 80% as planned.', '80%', 'percent', 80, 80, false],
+    ['Utilization held near 80% targetée levels.', '80%', 'percent', 80, 80, false],
+  ];
+  for (const [sentence, written, kind, low, high, reference] of cases) {
+    it(`${JSON.stringify(sentence)}: ${JSON.stringify(written)}`, () => {
+      const found = findValues(sentence).filter((v) => v.value.text !== 'Q3' && !/^Q\d/.test(v.value.text));
+      const v = found.find((f) => f.value.text.includes(written.split(' ')[0].replace('$', '')) || f.value.text === written);
+      assert.ok(v, JSON.stringify(found.map((f) => f.value.text)));
+      assert.equal(sentence.slice(v.start, v.end), written);
+      assert.deepEqual([v.value.kind, v.value.low, v.value.high, v.reference], [kind, low, high, reference]);
+    });
+  }
+});
