@@ -117,14 +117,29 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\u00a0' || c === '\u202f' || c === '\u2007' || c === '\u2009' || c === '\n';
 }
 
-/** Scratch for {@link wordsBefore}: one value is read at a time, so two arrays serve every call. */
-const WORDS: string[] = [];
-const STARTS: number[] = [];
+/**
+ * Scratch for {@link wordsBefore}: one value is read at a time, so these arrays serve every call.
+ * Words are found as offsets and cut (lower-cased) only when read: most values need one or two.
+ */
+const WORD_START: number[] = [];
+const WORD_END: number[] = [];
+const WORD_TEXT: (string | undefined)[] = [];
+let wordsOf = '';
+
+/** Word `i` of the last {@link wordsBefore} scan, lower-cased. */
+function word(i: number): string {
+  let w = WORD_TEXT[i];
+  if (w === undefined) {
+    w = wordsOf.slice(WORD_START[i], WORD_END[i]).toLowerCase();
+    WORD_TEXT[i] = w;
+  }
+  return w;
+}
 
 /**
- * Up to `n` words ending before `end` (not before `min`), lower-cased, into {@link WORDS} (nearest
- * last) with their start offsets in {@link STARTS}; returns how many. Spaces, ":" and "=" separate
- * words; any other punctuation ends the scan.
+ * Finds up to `n` words ending before `end` (not before `min`), nearest last, for {@link word}
+ * (offsets in {@link WORD_START}); returns how many. Spaces, ":" and "=" separate words; any other
+ * punctuation ends the scan.
  */
 function wordsBefore(text: string, end: number, min: number, n: number): number {
   let count = 0;
@@ -137,21 +152,23 @@ function wordsBefore(text: string, end: number, min: number, n: number): number 
     const lettersEnd = k;
     while (k > min && isLetter(text[k - 1])) k--;
     if (k === lettersEnd) break;
-    WORDS[count] = text.slice(k, wordEnd).toLowerCase();
-    STARTS[count] = k;
+    WORD_START[count] = k;
+    WORD_END[count] = wordEnd;
     count++;
     // Anything but a separator before the word ("Q3", "(about") ends the scan.
     if (k > min && !isSpace(text[k - 1]) && text[k - 1] !== ':' && text[k - 1] !== '=') break;
   }
   // Nearest last.
   for (let i = 0, j = count - 1; i < j; i++, j--) {
-    const w = WORDS[i];
-    WORDS[i] = WORDS[j];
-    WORDS[j] = w;
-    const s = STARTS[i];
-    STARTS[i] = STARTS[j];
-    STARTS[j] = s;
+    const s = WORD_START[i];
+    WORD_START[i] = WORD_START[j];
+    WORD_START[j] = s;
+    const e = WORD_END[i];
+    WORD_END[i] = WORD_END[j];
+    WORD_END[j] = e;
   }
+  for (let i = 0; i < count; i++) WORD_TEXT[i] = undefined;
+  wordsOf = text;
   return count;
 }
 
@@ -227,11 +244,13 @@ function readPrefix(text: string, s: number, min: number): Prefix {
   }
   // One scan serves both the qualifier (the last 1–3 words) and the head (the words before it).
   const count = wordsBefore(text, k, Math.max(min, k - 2 * PREFIX_WINDOW), 3 + HEAD_WORDS);
-  const lastWord = count > 0 ? WORDS[count - 1] : undefined;
+  const lastWord = count > 0 ? word(count - 1) : undefined;
   for (let n = lastWord !== undefined && QUALIFIER_ENDINGS.has(lastWord) ? Math.min(3, count) : 0; n >= 1; n--) {
-    const q = QUALIFIER_PHRASES.get(n === 1 ? (lastWord as string) : WORDS.slice(count - n, count).join(' '));
+    let phrase = lastWord as string;
+    for (let i = count - 2; i >= count - n; i--) phrase = `${word(i)} ${phrase}`;
+    const q = QUALIFIER_PHRASES.get(phrase);
     if (q) {
-      out.start = STARTS[count - n];
+      out.start = WORD_START[count - n];
       out.qualifier = q;
       readHead(out, Math.max(0, count - n - HEAD_WORDS), count - n);
       return out;
@@ -243,14 +262,14 @@ function readPrefix(text: string, s: number, min: number): Prefix {
   return out;
 }
 
-/** What the words `WORDS[lo, hi)` before a value say about it, into `out`. */
+/** What the words `lo` to `hi` (exclusive) of the last scan, before a value, say about it, into `out`. */
 function readHead(out: Prefix, lo: number, hi: number): void {
-  const last = hi > lo ? WORDS[hi - 1] : '';
-  out.change = CHANGE_WORDS.has(last) || (last === 'of' && hi - 2 >= lo && WORDS[hi - 2] === 'growth');
+  const last = hi > lo ? word(hi - 1) : '';
+  out.change = CHANGE_WORDS.has(last) || (last === 'of' && hi - 2 >= lo && word(hi - 2) === 'growth');
   let k = hi;
-  while (k > lo && FILLER_WORDS.has(WORDS[k - 1])) k--;
-  const ref = k > lo ? WORDS[k - 1] : '';
-  out.reference = REFERENCE_WORDS.has(ref) || ((ref === 'to' || ref === 'with') && k - lo >= 2 && REFERENCE_PAIRS.has(`${WORDS[k - 2]} ${ref}`));
+  while (k > lo && FILLER_WORDS.has(word(k - 1))) k--;
+  const ref = k > lo ? word(k - 1) : '';
+  out.reference = REFERENCE_WORDS.has(ref) || ((ref === 'to' || ref === 'with') && k - lo >= 2 && REFERENCE_PAIRS.has(`${word(k - 2)} ${ref}`));
   out.month = MONTHS.has(last) || (last.endsWith('.') && MONTHS.has(last.slice(0, -1)));
   out.from = last === 'from';
   out.between = last === 'between';
