@@ -14,14 +14,22 @@ export type { ModelReloadReport } from './workspaceModels';
 
 /** Registers the feature; returns the loader too, so the extension's API can expose it to tests. */
 export function register(services: Services, extensionUri: vscode.Uri): vscode.Disposable & { readonly workspaceModels: WorkspaceModels } {
-  const workspaceModels = new WorkspaceModels(services.models);
-  void workspaceModels.reload().catch(reportFailure);
+  // The file watchers and the first load start just after activation, not inside it: finding and
+  // reading model files is asynchronous anyway, and the bundled model serves until they arrive.
+  let loader: WorkspaceModels | undefined;
+  const workspaceModels = (): WorkspaceModels => (loader ??= new WorkspaceModels(services.models));
+  const start = setTimeout(() => void workspaceModels().reload().catch(reportFailure), 0);
   const disposable = vscode.Disposable.from(
-    workspaceModels,
+    {
+      dispose: () => {
+        clearTimeout(start);
+        loader?.dispose();
+      },
+    },
     registerSchemaProvider(extensionUri),
     vscode.commands.registerCommand('patternAnalyst.reloadModels', async () => {
       try {
-        const report = await workspaceModels.reload();
+        const report = await workspaceModels().reload();
         const broken = report.files.filter((f) => f.problems.length > 0).length;
         const text = !report.trusted
           ? 'Restricted Mode: only the bundled pattern model is used'
@@ -42,7 +50,7 @@ export function register(services: Services, extensionUri: vscode.Uri): vscode.D
       }
     }),
   );
-  return Object.assign(disposable, { workspaceModels });
+  return Object.defineProperty(disposable, 'workspaceModels', { get: workspaceModels }) as vscode.Disposable & { readonly workspaceModels: WorkspaceModels };
 }
 
 function reportFailure(e: unknown): void {
