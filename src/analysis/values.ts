@@ -56,6 +56,10 @@ const QUALIFIER_ENDINGS: ReadonlySet<string> = new Set([...QUALIFIER_PHRASES.key
 const QUALIFIER_SYMBOLS: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>([
   ['~', 'approx'], ['≈', 'approx'], ['∼', 'approx'], ['>', 'over'], ['<', 'under'], ['≥', 'at-least'], ['≤', 'at-most'], ['>=', 'at-least'], ['<=', 'at-most'],
 ]);
+/** The one-character keys of QUALIFIER_SYMBOLS, by code (no string or map lookup per value). */
+function isQualifierSymbol(c: number): boolean {
+  return c === 0x7e || c === 0x2248 || c === 0x223c || c === 0x3e || c === 0x3c || c === 0x2265 || c === 0x2264;
+}
 /** Words after which a number is a movement, not a level ("grew 18%", "up 5%", "rose by 3%"). */
 const CHANGE_WORDS = new Set([
   'grew', 'grow', 'grows', 'growing', 'grown', 'rose', 'rise', 'rises', 'rising', 'risen', 'increase', 'increased', 'increases', 'increasing',
@@ -233,7 +237,7 @@ function readPrefix(text: string, s: number, min: number): Prefix {
   while (j > min && (text[j - 1] === ' ' || text[j - 1] === '\t' || text[j - 1] === '\u00a0' || text[j - 1] === '\u202f')) j--;
   // Two-character symbols end in "=" (">=", "<="): no slice for the others.
   const two = j - 2 >= min && text.charCodeAt(j - 1) === 0x3d ? text.slice(j - 2, j) : '';
-  const symbol = QUALIFIER_SYMBOLS.get(two) ? two : QUALIFIER_SYMBOLS.get(text[j - 1] ?? '') && j - 1 >= min ? text[j - 1] : '';
+  const symbol = QUALIFIER_SYMBOLS.get(two) ? two : j - 1 >= min && isQualifierSymbol(text.charCodeAt(j - 1)) ? text[j - 1] : '';
   if (symbol) {
     const start = j - symbol.length;
     const count = wordsBefore(text, start, Math.max(min, start - PREFIX_WINDOW), HEAD_WORDS);
@@ -288,8 +292,36 @@ function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
+/** Powers of ten that are exact doubles (10^0 … 10^22). */
+const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The number a run of digits (thousands commas, one decimal point) writes. Up to 15 digits the
+ * integer of all digits is exact and so is the power of ten, so one division gives the correctly
+ * rounded double — exactly what Number() gives, without parsing a string (Clinger's fast path).
+ */
 function toNumber(digits: string): number {
+  let mantissa = 0;
+  let count = 0;
+  let decimals = -1;
+  for (let k = 0; k < digits.length; k++) {
+    const c = digits.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      count++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 0x2e) decimals = 0;
+  }
+  if (count <= 15) return decimals > 0 ? mantissa / EXACT_TENS[decimals] : mantissa;
   return Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
+}
+
+/**
+ * True when `tidy` would give the number back unchanged: read straight from at most 12 digits
+ * (then toPrecision(12) writes those very digits back), so the call can be skipped.
+ */
+function tidyAlready(digits: string, scale: number): boolean {
+  return scale === 1 && digits.length <= 12;
 }
 
 /** Rounds away binary noise (0.72 * 100 = 72.00000000000001). */
@@ -410,6 +442,9 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
   if (!unit) return skip(e);
   let low = toNumber(digits) * unit.scale * (negative ? -1 : 1);
   let high = low;
+  // Whether low and high are still numbers read straight from short digits (tidy leaves them as they are).
+  let lowPlain = tidyAlready(digits, unit.scale);
+  let highPlain = lowPlain;
   let kind = unit.kind;
   let end = unit.end;
   let cur = unit.currency;
@@ -438,14 +473,22 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
         const bothUnits = unit.kind !== 'number' && unit2?.kind !== 'number';
         const isMovement = word === 'to' && (head.from || (bothUnits && head.change));
         if (unit2 && sameKind && !(word === 'to' && isMovement)) {
-          const v2 = toNumber(n2[0]) * (unit2.scale !== 1 ? unit2.scale : unit.scale) * (pre2?.[2] ? -1 : 1);
+          const scale2 = unit2.scale !== 1 ? unit2.scale : unit.scale;
+          const v2 = toNumber(n2[0]) * scale2 * (pre2?.[2] ? -1 : 1);
           if (kind === 'number') {
             kind = unit2.kind;
             cur = unit2.currency ?? cur;
-            if (unit.scale === 1 && unit2.scale !== 1) low *= unit2.scale;
+            if (unit.scale === 1 && unit2.scale !== 1) {
+              low *= unit2.scale;
+              lowPlain = false;
+            }
           }
           high = v2;
-          if (high < low) [low, high] = [high, low];
+          highPlain = tidyAlready(n2[0], scale2);
+          if (high < low) {
+            [low, high] = [high, low];
+            [lowPlain, highPlain] = [highPlain, lowPlain];
+          }
           end = unit2.end;
         } else if (unit2 && word === 'to' && head.from) {
           // "from 65% to 72%": only the second is the analyst's current figure.
@@ -474,7 +517,7 @@ function readValueAt(text: string, s: number, digits: string, from: number, to: 
     refAfter = r !== null && end + r[0].length <= to;
   }
   // Built field by field: optional keys are absent, not undefined (and spreads cost on hot paths).
-  const value: { -readonly [K in keyof StatedValue]: StatedValue[K] } = { kind, low: tidy(low), high: tidy(high), text: written };
+  const value: { -readonly [K in keyof StatedValue]: StatedValue[K] } = { kind, low: lowPlain ? low : tidy(low), high: highPlain ? high : tidy(high), text: written };
   if (qualifier) value.qualifier = qualifier;
   if (kind === 'currency' && cur) value.currency = cur;
   skipTo = end;

@@ -3,7 +3,9 @@
  * years, model names and numbers glued to words are not.
  */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { asPercentFraction, findValues, formatStatedValue, parseStatedValue } from '../../../src/analysis/values';
+import { fuzzParameters } from '../../support/fuzz';
 
 function one(text: string) {
   const v = parseStatedValue(text);
@@ -178,4 +180,40 @@ describe('values: a plain word after a number (the shortcut past the unit, range
       assert.deepEqual([v.value.kind, v.value.low, v.value.high, v.reference], [kind, low, high, reference]);
     });
   }
+});
+
+describe('values: numbers are read exactly as Number() and toPrecision(12) read them', () => {
+  /** The reading before the fast paths: Number() of the digits, times the scale, rounded to 12 significant digits. */
+  const reference = (digits: string, scale = 1): number => {
+    const n = Number(digits.replace(/,/g, '')) * scale;
+    return Number.isInteger(n) ? n : Number(n.toPrecision(12));
+  };
+  const grouped = (int: string): string => int.replace(/\B(?=(\d{3})+$)/g, ',');
+  const number = fc.tuple(fc.stringMatching(/^[1-9]\d{0,17}$/), fc.option(fc.stringMatching(/^\d{1,9}$/)), fc.boolean())
+    .map(([int, frac, commas]) => (commas ? grouped(int) : int) + (frac === null ? '' : `.${frac}`));
+
+  it('for any number of digits, with or without thousands commas and decimals, alone and scaled', () => {
+    fc.assert(fc.property(number, fc.constantFrom(['%', 1], [' million', 1e6], ['k', 1e3], [' USD', 1]), (digits, [unit, scale]) => {
+      const found = findValues(`Revenue was ${digits}${unit} in Q3.`);
+      assert.equal(found.length, 1, JSON.stringify(found));
+      assert.ok(Object.is(found[0].value.low, reference(digits, scale)), `${digits}${unit}: ${found[0].value.low} vs ${reference(digits, scale)}`);
+    }), fuzzParameters(2_000));
+  });
+
+  it('for both ends of a range, in either order', () => {
+    fc.assert(fc.property(number, number, (a, b) => {
+      const found = findValues(`Utilization was ${a}–${b}% in Q3.`);
+      assert.equal(found.length, 1, JSON.stringify(found));
+      const [lo, hi] = [reference(a), reference(b)].sort((x, y) => x - y);
+      assert.deepEqual([found[0].value.low, found[0].value.high], [lo, hi]);
+    }), fuzzParameters(1_000));
+  });
+
+  it('for the edge cases of the shortcut: 12, 13, 15 and 16 digits, leading zeros, a fraction only', () => {
+    for (const digits of ['123456789.012', '1234567890.123', '0.1', '.5', '007', '0.30000000000000004', '123456789012345', '1234567890123456', '12345678901234567890', '9,007,199,254,740,993', '1.0000000000001']) {
+      const found = findValues(`${digits}%`);
+      assert.equal(found.length, 1, digits);
+      assert.ok(Object.is(found[0].value.low, reference(digits)), `${digits}: ${found[0].value.low} vs ${reference(digits)}`);
+    }
+  });
 });
