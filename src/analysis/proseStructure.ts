@@ -65,6 +65,10 @@ function isLetterChar(c: string): boolean {
   return /\p{L}/u.test(c);
 }
 
+function isSentencePunctuation(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f;
+}
+
 const SENTENCE_END = /[.!?]+(?=[\s"')\]*_\u201d\u2019]|$)/g;
 
 /**
@@ -77,9 +81,13 @@ export function sentenceSpans(text: string, breaks: readonly number[] = []): num
   if (breaks.length === 0 && !/[.!?]/.test(text)) return [0, text.length];
   const cuts: number[] = [];
   SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
-    const at = m.index;
-    if (m[0] === '.') {
+  // test() and lastIndex, no match array: a match is always a whole run of ".!?" (the look-ahead
+  // refuses another one after it), so it starts where that run starts.
+  while (SENTENCE_END.test(text)) {
+    const end = SENTENCE_END.lastIndex;
+    let at = end - 1;
+    while (at > 0 && isSentencePunctuation(text.charCodeAt(at - 1))) at--;
+    if (end - at === 1 && text.charCodeAt(at) === 0x2e) {
       // The word before the dot (letters and inner dots, at most 8): an abbreviation or an initial does not end a sentence.
       let k = at;
       while (k > 0 && at - k < 8 && (text[k - 1] === '.' || isLetterChar(text[k - 1]))) k--;
@@ -89,7 +97,7 @@ export function sentenceSpans(text: string, breaks: readonly number[] = []): num
         if (word.length === 1 && word !== word.toLowerCase()) continue;
       }
     }
-    cuts.push(at + m[0].length);
+    cuts.push(end);
   }
   // Sentence ends are in order already; label breaks are merged in.
   const all = breaks.length === 0 ? cuts : [...cuts, ...breaks].filter((c) => c > 0).sort((a, b) => a - b);

@@ -85,6 +85,18 @@ export function benchmarkPhrase(metric: Metric): string {
   return `benchmark: ${metric.benchmarkText}`;
 }
 
+const phrases = new WeakMap<Metric, string>();
+
+/** "the benchmark: …" of a metric, made once and shared by every message about it. */
+function thePhrase(metric: Metric): string {
+  let phrase = phrases.get(metric);
+  if (phrase === undefined) {
+    phrase = `the ${benchmarkPhrase(metric)}`;
+    phrases.set(metric, phrase);
+  }
+  return phrase;
+}
+
 /**
  * The verdict of `value` for `metric`. Pure; the message starts with the value as written
  * (normalised) so every surface reads the same: "72% — below the benchmark (>80% target for profitability)".
@@ -112,7 +124,7 @@ export function verdictFor(metric: Metric, value: StatedValue): Verdict {
   let result = fit(iv, bm.comparator, bm.value);
   // "~80%" against ">80%": the analyst says "about", so it may be on either side.
   if (value.qualifier === 'approx' && value.low <= bm.value && value.high >= bm.value) result = 'some';
-  const phrase = `the ${benchmarkPhrase(metric)}`;
+  const phrase = thePhrase(metric);
   const higherIsBetter = bm.comparator === '>' || bm.comparator === '>=';
   switch (result) {
     case 'all': return { status: 'meets', message: `${shown} — meets ${phrase}` };
