@@ -202,6 +202,9 @@ describe('values: numbers are read exactly as Number() and toPrecision(12) read 
 
   it('for both ends of a range, in either order', () => {
     fc.assert(fc.property(number, number, (a, b) => {
+      // A plain year before a dash is a date ("2019–72%" is no range): not this property's business.
+      const n = Number(a);
+      fc.pre(!(Number.isInteger(n) && n >= 1900 && n <= 2100 && /^\d+$/.test(a)));
       const found = findValues(`Utilization was ${a}–${b}% in Q3.`);
       assert.equal(found.length, 1, JSON.stringify(found));
       const [lo, hi] = [reference(a), reference(b)].sort((x, y) => x - y);
