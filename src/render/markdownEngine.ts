@@ -115,9 +115,73 @@ function stripInlineMarkers(children: readonly Token[], asText: boolean): void {
   }
 }
 
-/** Scratch for {@link renderMarkedText} (rendering is synchronous; cleared on each use, never allocated per text). */
-const lastEndOf = new Map<number, number>();
-const openValues = new Set<number>();
+/** What {@link renderMarkedText} needs of a map from claim index to a number (a Map has it too). */
+interface IndexMap {
+  get(key: number): number | undefined;
+  set(key: number, value: number): unknown;
+  delete(key: number): boolean;
+  readonly size: number;
+}
+
+/**
+ * A handful of claim indexes and numbers, searched linearly and reused from text to text: a text
+ * holds a few markers, and a Map or Set per text (or their `clear()`, which allocates a new table)
+ * was 2 MB of garbage per render of the bench's 1 MB analysis. A text with more markers than
+ * {@link SMALL_TABLE} moves to a real Map (see {@link grown}).
+ */
+class SmallIndexTable implements IndexMap {
+  private readonly keys: number[] = [];
+  private readonly values: number[] = [];
+  size = 0;
+
+  reset(): this {
+    this.size = 0;
+    return this;
+  }
+
+  get(key: number): number | undefined {
+    for (let i = 0; i < this.size; i++) if (this.keys[i] === key) return this.values[i];
+    return undefined;
+  }
+
+  set(key: number, value: number): this {
+    for (let i = 0; i < this.size; i++) {
+      if (this.keys[i] === key) {
+        this.values[i] = value;
+        return this;
+      }
+    }
+    this.keys[this.size] = key;
+    this.values[this.size++] = value;
+    return this;
+  }
+
+  delete(key: number): boolean {
+    for (let i = 0; i < this.size; i++) {
+      if (this.keys[i] === key) {
+        this.size--;
+        this.keys[i] = this.keys[this.size];
+        this.values[i] = this.values[this.size];
+        return true;
+      }
+    }
+    return false;
+  }
+
+  entries(): [number, number][] {
+    return this.keys.slice(0, this.size).map((k, i) => [k, this.values[i]]);
+  }
+}
+
+const SMALL_TABLE = 32;
+/** Scratch for {@link renderMarkedText} (rendering is synchronous): last end per claim, open values. */
+const lastEnds = new SmallIndexTable();
+const openValues = new SmallIndexTable();
+
+/** The table to keep writing to: a real Map once a small table holds {@link SMALL_TABLE} entries. */
+function grown(table: IndexMap): IndexMap {
+  return table instanceof SmallIndexTable && table.size >= SMALL_TABLE ? new Map(table.entries()) : table;
+}
 
 /**
  * The marker ending at the STOP character at `stop` (or -1): a start or end character, one or more
@@ -157,18 +221,18 @@ function renderMarkedText(text: string, env: EngineEnv, escapeText: (text: strin
   if (stop < 0) return escapeText(text);
   // First pass: where each claim's (last) end marker is, counted in markers, so that a start can
   // tell in constant time whether its end follows in this text.
-  lastEndOf.clear();
+  let lastEndOf: IndexMap = lastEnds.reset();
   let count = 0;
   for (let from = 0, s = stop; s >= 0; s = text.indexOf(MARKER_STOP, from)) {
     const at = markerStartBefore(text, s, from);
     from = s + 1;
     if (at < 0) continue;
-    if (text.charCodeAt(at) === END_CODE) lastEndOf.set(markerIndex(text, at, s), count);
+    if (text.charCodeAt(at) === END_CODE) (lastEndOf = grown(lastEndOf)).set(markerIndex(text, at, s), count);
     count++;
   }
   if (count === 0) return escapeText(text);
   // Second pass: the HTML.
-  openValues.clear();
+  let open: IndexMap = openValues.reset();
   let badges: BadgeCache | undefined;
   let html = '';
   let last = 0;
@@ -183,11 +247,11 @@ function renderMarkedText(text: string, env: EngineEnv, escapeText: (text: strin
     const claim = env.claims[index];
     if (text.charCodeAt(at) === START_CODE) {
       if ((lastEndOf.get(index) ?? -1) > ordinal) {
-        openValues.add(index);
+        (open = grown(open)).set(index, 1);
         html += claim ? valueOpen(claim.verdict.status) : '<span>';
       }
     } else {
-      if (openValues.delete(index)) html += '</span>';
+      if (open.delete(index)) html += '</span>';
       if (claim) html += badgeOf(index, claim, badges ??= badgeCacheOf(env));
     }
     ordinal++;

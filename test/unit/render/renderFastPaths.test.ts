@@ -143,6 +143,26 @@ describe('render: claim markers on the fast path', () => {
     });
   }
 
+  for (const n of [3, 40]) {
+    it(`wraps and badges every value of a text holding ${n} of them, nested and empty ranges included`, () => {
+      const values = Array.from({ length: n }, (_, i) => `${10 + i}%`);
+      const text = `Utilization: ${values.join(', ')} overall.`;
+      const claims = values.map((v, i) => claim(text, 'gpu-utilization-rate', v, i % 2 ? 'meets' : 'misses', `${v} m`));
+      // A range over the first two values and the comma after them (nested around theirs), and an empty one at the second.
+      const afterSecond = { ...claims[1].valueRange.end, character: claims[1].valueRange.end.character + 1 };
+      const outer = { ...claims[0], valueRange: { start: claims[0].valueRange.start, end: afterSecond } };
+      const empty = { ...claims[1], valueRange: { start: claims[1].valueRange.start, end: claims[1].valueRange.start } };
+      const { html } = renderDocumentBody(text, analysis(text, [...claims, outer, empty], []), { analysisBlocks: false });
+      for (const [i, v] of values.entries()) {
+        const look = i % 2 ? 'meets' : 'misses';
+        assert.ok(html.includes(`<span class="pa-value pa-verdict-${look}">${v}</span><span class="pa-badge pa-verdict-${look}" data-metric="gpu-utilization-rate" title="${v} m">`), `${v} in ${html}`);
+      }
+      assert.ok(html.startsWith(`<div class="pa-document"><p class="code-line" data-line="0">Utilization: <span class="pa-value pa-verdict-misses"><span class="pa-value pa-verdict-misses">10%</span>`), html.slice(0, 200));
+      assert.equal(badges(html), n + 2, 'a badge per value, the outer range and the empty one');
+      assert.equal(html.match(/<span/g)?.length, html.match(/<\/span>/g)?.length, 'every span closed');
+    });
+  }
+
   it('cleans runs that hold no marker of their own where one can still reach them: a lent title, an entity, an encoded address', () => {
     const lent = 'See [the deck][d].\n\n[d]: https://x.io/d "utilization 87%"\n';
     let { html } = renderDocumentBody(lent, analysis(lent, [claim(lent, 'gpu-utilization-rate', '87%', 'meets', 'm')], []), { analysisBlocks: false });
