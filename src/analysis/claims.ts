@@ -114,7 +114,10 @@ function pick(metric: Metric, candidates: readonly FoundValue[], text: string, a
 }
 
 function claim(metric: Metric, nameRange: TextRange, valueRange: TextRange, value: StatedValue, context: MetricClaim['context'], source?: string): MetricClaim {
-  return { metricId: metric.id, nameRange, valueRange, value, verdict: verdictFor(metric, value), context, ...(source && { source }) };
+  // Built field by field (no spread of a temporary object per claim); `source` only when there is one.
+  const out: { -readonly [K in keyof MetricClaim]: MetricClaim[K] } = { metricId: metric.id, nameRange, valueRange, value, verdict: verdictFor(metric, value), context };
+  if (source) out.source = source;
+  return out;
 }
 
 const CONNECTOR = /^[\s,;/&]*(?:(?:and|or|as well as|plus)\s+)?(?:(?:the|its|their|our)\s+)?$/i;
@@ -282,12 +285,12 @@ export function tableClaims(table: TableBlock, cols: TableColumns, cellMentions:
     if (cols.value !== undefined) {
       const cell = row.cells[cols.value];
       const got = cell && cellValue(metric, cell, cols.unitHint.get(cols.value));
-      if (got) picked = { col: cols.value, ...got };
+      if (got) picked = { col: cols.value, found: got.found, value: got.value };
     } else {
       for (let c = cols.metric + 1; c < row.cells.length && !picked; c++) {
         if (cols.excluded.has(c)) continue;
         const got = cellValue(metric, row.cells[c], cols.unitHint.get(c));
-        if (got) picked = { col: c, ...got };
+        if (got) picked = { col: c, found: got.found, value: got.value };
       }
     }
     if (!picked) continue;

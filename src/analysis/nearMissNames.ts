@@ -110,14 +110,22 @@ export function nearMissAnswer(index: PatternIndex, text: string, kinds: readonl
   while (a < b && isTrim(text.charCodeAt(a))) a++;
   while (b > a && isTrim(text.charCodeAt(b - 1))) b--;
   if (b - a < 3 || b - a > MAX_NAME_CHARS * 2) return { start: a, end: b, cleaned: '', names: NO_NAMES };
-  const cleaned = text.slice(a, b).replace(/\s+/g, ' ');
+  const slice = text.slice(a, b);
+  const cleaned = /\s\s|[^\S ]/.test(slice) ? slice.replace(/\s+/g, ' ') : slice;
   return { start: a, end: b, cleaned, names: suggestedNames(index, cleaned, kinds) };
+}
+
+/** Spaces in a text: its words minus one, once runs of whitespace are single spaces. */
+function spaces(text: string): number {
+  let n = 0;
+  for (let k = text.indexOf(' '); k >= 0; k = text.indexOf(' ', k + 1)) n++;
+  return n;
 }
 
 /** The canonical names `cleaned` nearly is (best first), or none. */
 function suggestedNames(index: PatternIndex, cleaned: string, kinds: readonly EntityKind[]): readonly string[] {
   if (/[*_`]/.test(cleaned)) return [];
-  if (cleaned.length < 3 || cleaned.length > MAX_NAME_CHARS || cleaned.split(' ').length > MAX_NAME_WORDS) return [];
+  if (cleaned.length < 3 || cleaned.length > MAX_NAME_CHARS || spaces(cleaned) >= MAX_NAME_WORDS) return [];
   if (!/\p{L}/u.test(cleaned) || /\d{2,}/.test(cleaned)) return [];
   if (index.lookup(cleaned) || !mayBeNear(index, cleaned)) return [];
   // A known name inside the text ("GPU utilization (Q3)") is that name, unless the text reaches for

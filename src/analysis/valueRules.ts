@@ -9,9 +9,14 @@ import type { Finding, MetricClaim } from './types';
 
 export function valueFindings(index: PatternIndex, claims: readonly MetricClaim[]): Finding[] {
   const out: Finding[] = [];
+  // Claims name few metrics many times: each name is looked up once.
+  const names = new Map<string, string>();
   for (const c of claims) {
-    const metric = index.metric(c.metricId);
-    const name = metric?.name ?? c.metricId;
+    let name = names.get(c.metricId);
+    if (name === undefined) {
+      name = index.metric(c.metricId)?.name ?? c.metricId;
+      names.set(c.metricId, name);
+    }
     const status = c.verdict.status;
     if (status === 'misses') {
       out.push({ rule: 'benchmark-miss', severity: 'warning', message: `${name}: ${c.verdict.message}`, range: c.valueRange, fixes: [] });
