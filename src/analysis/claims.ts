@@ -120,6 +120,17 @@ function claim(metric: Metric, nameRange: TextRange, valueRange: TextRange, valu
   return out;
 }
 
+/**
+ * The value with its text as the analyst wrote it. Values are read from the masked text, where
+ * markup that never holds a claim (struck-through delimiters, escapes, code) is blanked; when such
+ * markup falls inside a value's span ("> ~~~~80 %"), the hover and the message must still quote the
+ * document, not the blanks.
+ */
+function asWritten(value: StatedValue, run: TextRun, found: FoundValue): StatedValue {
+  const raw = run.raw.slice(found.start, found.end);
+  return raw === value.text ? value : { ...value, text: raw };
+}
+
 const CONNECTOR = /^[\s,;/&]*(?:(?:and|or|as well as|plus)\s+)?(?:(?:the|its|their|our)\s+)?$/i;
 
 const NO_CLAIMS: readonly MetricClaim[] = [];
@@ -159,7 +170,7 @@ function sentenceClaims(run: TextRun, s: number, e: number, mentions: readonly M
   const contextOf = (m: MetricMention): MetricClaim['context'] => (label && m.start >= label.start && m.end <= label.end ? 'label' : 'sentence');
   const add = (m: MetricMention, p: Picked): void => {
     taken.push(p.found);
-    out.push(claim(m.entity.metric, runRange(run, m.start, m.end), runRange(run, p.found.start, p.found.end), p.value, contextOf(m)));
+    out.push(claim(m.entity.metric, runRange(run, m.start, m.end), runRange(run, p.found.start, p.found.end), asWritten(p.value, run, p.found), contextOf(m)));
   };
   const spanEnd = (i: number): number => (i + 1 < mentions.length ? mentions[i + 1].start : e);
   const after = (i: number): FoundValue[] => values.slice(firstFrom(values, mentions[i].end), firstFrom(values, spanEnd(i)));

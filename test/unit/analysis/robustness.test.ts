@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { fuzzParameters } from '../../support/fuzz';
 import type { Analysis, TextRange } from '../../../src/analysis/types';
 import { analyze, doc, textAt } from './analysisHelpers';
 
@@ -42,7 +43,7 @@ describe('analysis: robustness', () => {
         if (crlf) text = text.replace(/\r?\n/g, '\r\n');
         assertWellFormed(text, analyze(text));
       }),
-      { numRuns: 400 },
+      fuzzParameters(400),
     );
   });
 

@@ -78,6 +78,17 @@ describe('fuzz regressions: cases the 100,000-run search found, kept as plain te
     assert.equal(analysis.claims.length, 1, 'the value after the quote is read');
   });
 
+  it('a value read across blanked markup ("> ~~~~80 %") is quoted as the document writes it', () => {
+    const text = '---\npattern: ai-infrastructure\n---\n\nGPU utilization> ~~~~80 %\n';
+    const [claim] = analyzeText(text, catalog).claims;
+    assert.ok(claim, 'the value is read');
+    const line = text.split('\n')[claim.valueRange.start.line];
+    assert.equal(claim.value.text, line.slice(claim.valueRange.start.character, claim.valueRange.end.character));
+    assert.equal(claim.value.text, '> ~~~~80 %');
+    const message = analyzeText(text, catalog).findings.find((f) => f.rule === 'benchmark-miss')?.message ?? '';
+    assert.ok(!/>\s{2,}80/.test(message), `no blanks quoted in: ${message}`);
+  });
+
   it('"Use pattern" on a pattern value that YAML continues on the next line replaces all of it, once', () => {
     // pattern: ai-infrastructure / "   - a note" is one plain scalar: "ai-infrastructure - a note".
     const text = '---\r\npattern: ai-infrastructure\r\n   - Cooling retrofits delayed two sites.\r\nperiod: Q4 2025\r\n---\r\n\r\n# X\r\n';

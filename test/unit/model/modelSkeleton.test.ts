@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { fuzzParameters } from '../../support/fuzz';
 import { loadPatternModel } from '../../../src/model/modelLoader';
 import { idFromName, modelFileName, newModelSkeleton, SCHEMA_URI, uniqueId } from '../../../src/model/modelSkeleton';
 
@@ -31,7 +32,7 @@ describe('New Pattern Model skeleton', () => {
       assert.ok(id.length <= 60);
       const result = loadPatternModel(newModelSkeleton(name));
       assert.deepEqual(result.errors, [], `name ${JSON.stringify(name)}`);
-    }), { numRuns: 200 });
+    }), fuzzParameters(200));
   });
 
   it('ids read like the name: accents dropped, punctuation to single hyphens', () => {

@@ -7,6 +7,7 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { fuzzParameters } from '../../support/fuzz';
 import { loadPatternModel } from '../../../src/model/modelLoader';
 import { bundledJson, bundledModelText, compileSchema, minimalModelJson, mutatedModelText, schemaErrorsText, schemaJson } from './modelFixtures';
 
@@ -239,6 +240,6 @@ describe('schema and loader agree', () => {
         const unexplained = result.errors.filter((e) => !LOADER_ONLY.some((r) => r.test(e.message)));
         assert.deepStrictEqual(unexplained, [], 'schema accepts what the loader rejects for a rule the schema does express');
       }
-    }), { numRuns: 300 });
+    }), fuzzParameters(300));
   });
 });
