@@ -4,35 +4,100 @@
  * (private-use characters) at its exact `valueRange`; when rendering, the engine turns the
  * markers into value spans and badges wherever markdown put the text (table cell, emphasis, list
  * item...; see the `text` rule in markdownEngine.ts).
+ * A document cannot forge a marker: every marker carries a key drawn afresh for each render, and
+ * only markers with that key count (written marker characters are replaced up front, but an
+ * entity such as `&#xE002;` or a percent-encoded autolink decodes to them during parsing, after
+ * any cleaning of the source could see them). Nothing of the key reaches the HTML.
  * Also blanks the front-matter lines, keeping the line count, so every token's line still equals
  * the editor's line (scroll sync depends on it).
  */
 import type { FrontMatter, MetricClaim } from '../analysis/types';
 
-const START_CODE = 0xe000;
+/** A marker: START or END, the render's key, the claim index's digits, STOP. */
+export const START_CODE = 0xe000;
 const STOP_CODE = 0xe001;
-const END_CODE = 0xe002;
+export const END_CODE = 0xe002;
 /** The character every marker ends with: text without it holds no marker. */
 export const MARKER_STOP = '\uE001';
 const DIGIT0 = 0xe010;
+const KEY0 = 0xe020;
+/** Key characters per marker: 16 choices each, 2^32 keys (a document cannot guess one per render). */
+export const MARKER_KEY_LENGTH = 8;
 
-/** Every character the markers use; removed from the document first so a document cannot forge a badge. */
-export const MARKER_CHARS_RE = /[\uE000-\uE002\uE010-\uE019]/g;
-/** The markers once markdown-it percent-encoded them inside an address. */
-export const ENCODED_MARKER_RE = /%EE%80%(?:8[0-2]|9\d)/gi;
-/** One marker: group 1 = index of a value start, group 2 = index of a value end. */
-export const MARKER_RE = /\uE000([\uE010-\uE019]+)\uE001|\uE002([\uE010-\uE019]+)\uE001/g;
+/** Every character the markers use; replaced in the source first, removed from addresses and code. */
+export const MARKER_CHARS_RE = /[\uE000-\uE002\uE010-\uE019\uE020-\uE02F]/g;
+/** The same without the global flag: whether a text holds any marker character. */
+export const HAS_MARKER_CHAR_RE = /[\uE000-\uE002\uE010-\uE019\uE020-\uE02F]/;
+/** The markers' characters once markdown-it percent-encoded them inside an address. */
+export const ENCODED_MARKER_RE = /%EE%80%(?:8[0-2]|9\d|A[\dA-F])/gi;
+/** What a marker character that is not part of one of this render's markers shows as (as when written literally). */
+const REPLACEMENT = '\uFFFD';
+
+const isDigitCode = (code: number): boolean => code >= DIGIT0 && code <= DIGIT0 + 9;
+
+/** A fresh marker key: {@link MARKER_KEY_LENGTH} key characters. Not a secret, only unguessable by a document. */
+export function newMarkerKey(): string {
+  const codes: number[] = [];
+  for (let i = 0; i < MARKER_KEY_LENGTH; i++) codes.push(KEY0 + Math.floor(Math.random() * 16));
+  return String.fromCharCode(...codes);
+}
+
+/**
+ * Where the marker of this render ending at the STOP character at `stop` starts, or -1: START or
+ * END, the `key`, one or more digit characters, then STOP, all at or after `from`. The character
+ * sets are disjoint, so each STOP ends at most one marker.
+ */
+export function markerStartBefore(text: string, stop: number, from: number, key: string): number {
+  let i = stop - 1;
+  while (i >= from && isDigitCode(text.charCodeAt(i))) i--;
+  if (i === stop - 1) return -1;
+  const keyAt = i - key.length + 1;
+  if (keyAt - 1 < from || !text.startsWith(key, keyAt)) return -1;
+  const c = text.charCodeAt(keyAt - 1);
+  return c === START_CODE || c === END_CODE ? keyAt - 1 : -1;
+}
+
+/** The claim index of the marker at `at` with this `key` (its digits run up to `stop`). */
+export function markerIndex(text: string, at: number, stop: number, key: string): number {
+  let n = 0;
+  for (let i = at + 1 + key.length; i < stop; i++) n = n * 10 + (text.charCodeAt(i) - DIGIT0);
+  return n;
+}
+
+/**
+ * `text` with every marker character that is not part of a marker with this `key` replaced by
+ * U+FFFD (what a literally written one becomes too), and this render's markers kept, or removed
+ * when `removeGenuine` (alt text, which is plain text: the value stays, without a badge).
+ */
+export function neutraliseForgedMarkers(text: string, key: string, removeGenuine: boolean): string {
+  let out = '';
+  let last = 0;
+  const keep = (to: number): void => {
+    out += text.slice(last, to).replace(MARKER_CHARS_RE, REPLACEMENT);
+  };
+  for (let stop = text.indexOf(MARKER_STOP), from = 0; stop >= 0; stop = text.indexOf(MARKER_STOP, stop + 1)) {
+    const at = markerStartBefore(text, stop, from, key);
+    if (at < 0) continue;
+    keep(at);
+    if (!removeGenuine) out += text.slice(at, stop + 1);
+    last = from = stop + 1;
+  }
+  keep(text.length);
+  return out;
+}
 
 /** Character codes of one marker, reused: the marker string is made in one allocation. */
 const markerCodes: number[] = [];
 
-/** A start (`end` false) or end marker for claim index `i`: START or END, the index's digits, STOP. */
-function marker(i: number, end: boolean): string {
+/** A start (`end` false) or end marker for claim index `i` with this render's `key`. */
+function marker(i: number, end: boolean, key: string): string {
   const digits = String(i);
-  markerCodes.length = digits.length + 2;
+  const k = key.length;
+  markerCodes.length = digits.length + k + 2;
   markerCodes[0] = end ? END_CODE : START_CODE;
-  for (let d = 0; d < digits.length; d++) markerCodes[d + 1] = DIGIT0 + digits.charCodeAt(d) - 0x30;
-  markerCodes[digits.length + 1] = STOP_CODE;
+  for (let d = 0; d < k; d++) markerCodes[d + 1] = key.charCodeAt(d);
+  for (let d = 0; d < digits.length; d++) markerCodes[k + d + 1] = DIGIT0 + digits.charCodeAt(d) - 0x30;
+  markerCodes[k + digits.length + 1] = STOP_CODE;
   return String.fromCharCode(...markerCodes);
 }
 
@@ -41,6 +106,8 @@ export interface PreparedSource {
   readonly text: string;
   /** The claims that got markers, by marker index. */
   readonly claims: readonly MetricClaim[];
+  /** This render's marker key: only markers carrying it are the analysis' (see the module comment). */
+  readonly markerKey: string;
   /** Number of lines of the document (for the end-of-document scroll anchor). */
   readonly lineCount: number;
   /** The lines the front matter occupied, when it was blanked: [first, last] inclusive. */
@@ -79,12 +146,10 @@ function frontMatterLines(line: (i: number) => string, lineCount: number, frontM
  * slicing it once around the markers (splitting a 1 MB document into its lines and joining them
  * again was a tenth of the render, most of it garbage to collect).
  */
-export function prepareSource(text: string, frontMatter: FrontMatter | undefined, claims: readonly MetricClaim[]): PreparedSource {
+export function prepareSource(text: string, frontMatter: FrontMatter | undefined, claims: readonly MetricClaim[], markerKey = newMarkerKey()): PreparedSource {
   // Line breaks as markdown-it reads them (it normalises the same way); forged markers made inert.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  MARKER_CHARS_RE.lastIndex = 0;
-  if (MARKER_CHARS_RE.test(text)) text = text.replace(MARKER_CHARS_RE, '\uFFFD');
-  MARKER_CHARS_RE.lastIndex = 0;
+  if (HAS_MARKER_CHAR_RE.test(text)) text = text.replace(MARKER_CHARS_RE, REPLACEMENT);
 
   const starts = lineStarts(text);
   const lineEnd = (i: number): number => (i + 1 < starts.length ? starts[i + 1] - 1 : text.length);
@@ -110,7 +175,7 @@ export function prepareSource(text: string, frontMatter: FrontMatter | undefined
   const lineCount = starts.length;
   const extra = fm ? { frontMatterLines: fm } : {};
   if (kept.length === 0) {
-    return { text: blank ? text.slice(0, blank.from) + blank.text + text.slice(blank.to) : text, claims: kept, lineCount, ...extra };
+    return { text: blank ? text.slice(0, blank.from) + blank.text + text.slice(blank.to) : text, claims: kept, markerKey, lineCount, ...extra };
   }
   // The text is rebuilt once from its pieces (splicing markers in one by one copied the text per
   // marker: quadratic). At one place an end goes before a start, and of two equal markers the
@@ -130,8 +195,8 @@ export function prepareSource(text: string, frontMatter: FrontMatter | undefined
   };
   for (const m of order) {
     copyTo(at[m]);
-    parts.push(marker(m >> 1, (m & 1) === 1));
+    parts.push(marker(m >> 1, (m & 1) === 1, markerKey));
   }
   copyTo(text.length);
-  return { text: parts.join(''), claims: kept, lineCount, ...extra };
+  return { text: parts.join(''), claims: kept, markerKey, lineCount, ...extra };
 }

@@ -61,6 +61,7 @@ export function renderDocumentBody(text: string, analysis: Analysis, options: Re
   };
   const env: EngineEnv = {
     claims: prepared.claims,
+    markerKey: prepared.markerKey,
     images: options.images ?? {},
     marker: (kind) => markers[kind](),
     localImages: [],

@@ -8,7 +8,9 @@
 import MarkdownIt from 'markdown-it';
 import type { MetricClaim, VerdictStatus } from '../analysis/types';
 import { renderBadge } from './analysisBlocks';
-import { ENCODED_MARKER_RE, MARKER_CHARS_RE, MARKER_RE, MARKER_STOP } from './claimMarks';
+import {
+  END_CODE, ENCODED_MARKER_RE, HAS_MARKER_CHAR_RE, MARKER_CHARS_RE, MARKER_STOP, markerIndex, markerStartBefore, neutraliseForgedMarkers, START_CODE,
+} from './claimMarks';
 import { escapeAttribute as attr, escapeHtml as esc } from './html';
 import { classifyUrl, isAllowedHref, isAllowedUrl } from './linkSafety';
 import { verdictLook } from './verdictLabels';
@@ -39,6 +41,11 @@ export type MarkerKind = 'scorecard' | 'coverage';
 /** Per-render data the plugins read (markdown-it's `env`). */
 export interface EngineEnv {
   readonly claims: readonly MetricClaim[];
+  /**
+   * The key of this render's claim markers (`prepareSource`'s `markerKey`): a marker without it
+   * was written by the document (an entity, a percent-encoding) and shows no badge.
+   */
+  readonly markerKey: string;
   readonly images: ImagePolicy;
   /** HTML for a marker line. */
   readonly marker: (kind: MarkerKind) => string;
@@ -99,19 +106,22 @@ function stripMarkers(text: string): string {
  * rule turns them into value spans and badges (see {@link renderMarkedText}). Earlier the run's
  * tokens were rebuilt here with a token per value and badge; on a 1 MB analysis that was about a
  * tenth of the render, most of it garbage collection.
+ * When `forgeable` (the run's source has an entity or a percent-encoded marker character, which
+ * decode to marker characters while parsing), text tokens lose every marker character that is not
+ * part of one of this render's markers: it shows as U+FFFD, as a literally written one does.
  */
-function stripInlineMarkers(children: readonly Token[], asText: boolean): void {
+function stripInlineMarkers(children: readonly Token[], asText: boolean, forgeable: boolean, key: string): void {
   for (const child of children) {
     if (child.type === 'text') {
       // An alt text is read as plain text: the markers go, the value stays (no badge in an attribute).
-      if (asText && child.content.includes(MARKER_STOP)) child.content = child.content.replace(MARKER_RE, '');
+      if ((asText || forgeable) && HAS_MARKER_CHAR_RE.test(child.content)) child.content = neutraliseForgedMarkers(child.content, key, asText);
       continue;
     }
     if (child.type === 'code_inline') child.content = stripMarkers(child.content);
     if (child.attrs) {
       for (const a of child.attrs) a[1] = stripMarkers(a[1].replace(ENCODED_MARKER_RE, ''));
     }
-    if (child.children) stripInlineMarkers(child.children, true);
+    if (child.children) stripInlineMarkers(child.children, true, forgeable, key);
   }
 }
 
@@ -184,30 +194,6 @@ function grown(table: IndexMap): IndexMap {
 }
 
 /**
- * The marker ending at the STOP character at `stop` (or -1): a start or end character, one or more
- * digit characters, then STOP, all at or after `from`. Same matches, in the same order, as
- * {@link MARKER_RE}: the character sets are disjoint, so each STOP ends at most one marker.
- */
-function markerStartBefore(text: string, stop: number, from: number): number {
-  let i = stop - 1;
-  while (i >= from && isDigitChar(text.charCodeAt(i))) i--;
-  if (i < from || i === stop - 1) return -1;
-  const c = text.charCodeAt(i);
-  return c === START_CODE || c === END_CODE ? i : -1;
-}
-
-const START_CODE = 0xe000;
-const END_CODE = 0xe002;
-const isDigitChar = (code: number): boolean => code >= 0xe010 && code <= 0xe019;
-
-/** The claim index of the marker at `at` (its digits run up to `stop`). */
-function markerIndex(text: string, at: number, stop: number): number {
-  let n = 0;
-  for (let i = at + 1; i < stop; i++) n = n * 10 + (text.charCodeAt(i) - 0xe010);
-  return n;
-}
-
-/**
  * The HTML of a text token that holds claim markers: its text escaped, each value whose start and
  * end sit in this same text (no markup between) wrapped in a verdict-coloured span, and a badge
  * at each value's end. Wrapping only within one text run means the span can never mis-nest with
@@ -219,15 +205,16 @@ function renderMarkedText(text: string, env: EngineEnv, escapeText: (text: strin
   // Every marker ends with the same character; most text of a run with a claim has none.
   let stop = text.indexOf(MARKER_STOP);
   if (stop < 0) return escapeText(text);
+  const key = env.markerKey;
   // First pass: where each claim's (last) end marker is, counted in markers, so that a start can
   // tell in constant time whether its end follows in this text.
   let lastEndOf: IndexMap = lastEnds.reset();
   let count = 0;
   for (let from = 0, s = stop; s >= 0; s = text.indexOf(MARKER_STOP, from)) {
-    const at = markerStartBefore(text, s, from);
+    const at = markerStartBefore(text, s, from, key);
     from = s + 1;
     if (at < 0) continue;
-    if (text.charCodeAt(at) === END_CODE) (lastEndOf = grown(lastEndOf)).set(markerIndex(text, at, s), count);
+    if (text.charCodeAt(at) === END_CODE) (lastEndOf = grown(lastEndOf)).set(markerIndex(text, at, s, key), count);
     count++;
   }
   if (count === 0) return escapeText(text);
@@ -238,12 +225,12 @@ function renderMarkedText(text: string, env: EngineEnv, escapeText: (text: strin
   let last = 0;
   let ordinal = 0;
   for (let from = 0; stop >= 0; stop = text.indexOf(MARKER_STOP, from)) {
-    const at = markerStartBefore(text, stop, from);
+    const at = markerStartBefore(text, stop, from, key);
     from = stop + 1;
     if (at < 0) continue;
     if (at > last) html += escapeText(text.slice(last, at));
     last = stop + 1;
-    const index = markerIndex(text, at, stop);
+    const index = markerIndex(text, at, stop, key);
     const claim = env.claims[index];
     if (text.charCodeAt(at) === START_CODE) {
       if ((lastEndOf.get(index) ?? -1) > ordinal) {
@@ -333,7 +320,9 @@ const BLOCK_WORK = new Map<string, 'line' | 'code' | 'cell'>([
  * rebuilding every run of a 1 MB document cost about a fifth of the render, most of it garbage.
  * Checked on the run's own text rather than on the claims' lines, so it is exact by construction.
  */
-const MAY_HOLD_MARKER_RE = /[\uE000-\uE002\uE010-\uE019&]|%EE%80%/i;
+const MAY_HOLD_MARKER_RE = /[\uE000-\uE002\uE010-\uE019\uE020-\uE02F&]|%EE%80%/i;
+/** Whether a run's text may decode to marker characters the document wrote (an entity, a percent-encoding). */
+const FORGEABLE_RE = /&|%EE%80%/i;
 
 /** A reference definition (`[r]: address "title"`) lends its address and title to runs that only say `[x][r]`. */
 function referencesHoldMarkers(env: unknown): boolean {
@@ -371,20 +360,23 @@ function renderAttrsWithLine(general: (token: Token) => string): (token: Token) 
 /** After parsing: source lines on blocks, class-based alignment, claim markers → badges. */
 function postProcess(state: StateCore): void {
   const everyRun = referencesHoldMarkers(state.env);
+  const key = (state.env as EngineEnv).markerKey;
   for (const token of state.tokens) {
     // Closing tokens (nearly half of a document's) need nothing.
     if (token.nesting === -1) continue;
     const type = token.type;
     if (type === 'inline') {
-      if (token.children && (everyRun || MAY_HOLD_MARKER_RE.test(token.content))) stripInlineMarkers(token.children, false);
+      if (token.children && (everyRun || MAY_HOLD_MARKER_RE.test(token.content))) {
+        stripInlineMarkers(token.children, false, FORGEABLE_RE.test(token.content), key);
+      }
       continue;
     }
     const work = BLOCK_WORK.get(type);
     if (work === undefined) continue;
     if (work === 'code') {
       token.content = stripMarkers(token.content);
-      // A fence's info string becomes its language class.
-      if (token.info) token.info = stripMarkers(token.info);
+      // A fence's info string becomes its language class, entities decoded when rendered.
+      if (token.info) token.info = fenceInfoWithoutMarkers(token.info, state.md.utils.unescapeAll);
     }
     if (work === 'cell') {
       const style = token.attrGet('style');
@@ -402,6 +394,16 @@ function postProcess(state: StateCore): void {
       token.attrSet('data-line', String(token.map[0]));
     }
   }
+}
+
+/**
+ * A fence's info string without marker characters, also those its entities and backslash escapes
+ * decode to (the fence rule decodes them when it renders), re-escaped so that the fence rule's
+ * decoding gives back exactly the cleaned text.
+ */
+function fenceInfoWithoutMarkers(info: string, unescapeAll: (text: string) => string): string {
+  if (!/[&\\]/.test(info)) return stripMarkers(info);
+  return stripMarkers(unescapeAll(info)).replace(/[\\&]/g, (c) => (c === '&' ? '&amp;' : '\\\\'));
 }
 
 function decodePath(src: string): string | undefined {

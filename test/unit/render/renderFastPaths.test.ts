@@ -26,7 +26,7 @@ const LINKISH = [
 const linkish = fc.array(fc.constantFrom(...LINKISH), { maxLength: 40 }).map((parts) => parts.join(''));
 
 function env(claims: readonly MetricClaim[] = []): EngineEnv {
-  return { claims, images: {}, marker: () => '', localImages: [], markersSeen: new Set() };
+  return { claims, markerKey: 'k', images: {}, marker: () => '', localImages: [], markersSeen: new Set() };
 }
 
 /** Every link markdown-it made from bare text: address and shown text. */
