@@ -5,7 +5,8 @@
  * - the claim-marker pass visits only inline runs that may hold a marker, and the text rule turns
  *   markers into value spans and badges: every badge must still follow its value (tables,
  *   emphasis, links, soft line breaks, CRLF, NBSP, entities), and no marker may be left in an
- *   address, a title, an alt text or code — including titles lent by a reference definition.
+ *   address, a title, an alt text or code — including titles lent by a reference definition; and
+ *   marker fragments the document writes itself (literal, entities, percent-encoded) forge no badge.
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -81,8 +82,8 @@ describe('render: linkify pre-test', function () {
   });
 });
 
-const RAW_MARKER_CHARS = /[\uE000-\uE002\uE010-\uE019]/;
-const MARKER_CHARS = /[\uE000-\uE002\uE010-\uE019]|%EE%80%(?:8[0-2]|9\d)/i;
+const RAW_MARKER_CHARS = /[\uE000-\uE002\uE010-\uE019\uE020-\uE02F]/;
+const MARKER_CHARS = /[\uE000-\uE002\uE010-\uE019\uE020-\uE02F]|%EE%80%(?:8[0-2]|9\d|A[\dA-F])/i;
 
 /**
  * Attribute values and code spans of rendered HTML (and the blocked-image text, which shows the alt
@@ -175,11 +176,15 @@ describe('render: claim markers on the fast path', () => {
     assert.ok(html.includes('<a href="http://y.io/" rel="noopener noreferrer">'), html);
   });
 
-  it('leaves no marker in attributes or code whatever the document and wherever claims fall', function () {
+  it('leaves no marker in attributes or code, and forges no badge, whatever the document and wherever claims fall', function () {
     this.timeout(fuzzTimeout());
     const template = claim('x 72%', 'gpu-utilization-rate', '72%', 'misses', 'm');
-    const BITS = ['[a](http://x.io/', ')', '[r]', '\n\n[r]: http://x.io/r "t ', '"\n\n', '![alt ', '](i.png)', '`', '**', '&amp;', '&#xE000;', '%EE%80%80',
-      '<http://x.io/', '>', 'www.x.io', ' 72% ', 'GPU utilization ', '\n', '\r\n', '| a | b |\n| - | - |\n| ', '\u00a0', '> ', '- '];
+    // Forged marker fragments, in every spelling: the pieces of a start or end marker for claim 0
+    // (or 1), key characters, and whole markers, literal, as entities and percent-encoded.
+    const FORGED = ['\uE000', '\uE001', '\uE002\uE010\uE001', '\uE020', '&#xE000;', '&#xE002;', '&#xE010;', '&#xE001;', '&#xE02A;', '&#57346;&#57360;&#57345;',
+      '&#xE002;&#xE020;&#xE020;&#xE020;&#xE020;&#xE020;&#xE020;&#xE020;&#xE020;&#xE010;&#xE001;', '%EE%80%80', '%EE%80%82%EE%80%90%EE%80%81', '%EE%80%A0', '%ee%80%82%ee%80%91%ee%80%81'];
+    const BITS = ['[a](http://x.io/', ')', '[r]', '\n\n[r]: http://x.io/r "t ', '"\n\n', '![alt ', '](i.png)', '`', '```', '**', '&amp;',
+      '<http://x.io/', '>', 'www.x.io/', ' 72% ', 'GPU utilization ', '\n', '\r\n', '| a | b |\n| - | - |\n| ', '\u00a0', '> ', '- ', '# ', ...FORGED, ...FORGED];
     const doc = fc.array(fc.constantFrom(...BITS), { minLength: 1, maxLength: 30 }).map((p) => p.join(''));
     fc.assert(fc.property(doc, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(4)), { maxLength: 6 }), (text, spots) => {
       const lines = text.split(/\r\n|\r|\n/);
@@ -189,11 +194,17 @@ describe('render: claim markers on the fast path', () => {
         return { ...template, valueRange: { start: { line, character: start }, end: { line, character: Math.min(lines[line].length, start + len) } } };
       });
       const { html } = renderDocumentBody(text, analysis(text, claims, []), { analysisBlocks: false });
-      // Alt text is left out here (a lone `&#xE000;` written in an alt text shows as that character,
-      // as in any text), and an encoded marker counts only if the document did not write one itself.
-      const written = /%EE%80%|&/i.test(text);
-      for (const zone of markerFreeZones(html, false)) assert.doesNotMatch(zone, written ? RAW_MARKER_CHARS : MARKER_CHARS, `${JSON.stringify(text)}: ${zone}`);
-      assert.ok(badges(html) <= claims.length + (text.match(/&#xE000;|%EE%80%80/g)?.length ?? 0));
+      // No marker character anywhere (text, alt text, attributes, code); an encoded one in an
+      // attribute only if the document did not write one itself (a title keeps the text it wrote).
+      assert.doesNotMatch(html, RAW_MARKER_CHARS, JSON.stringify(text));
+      const written = /%EE%80%/i.test(text);
+      for (const zone of markerFreeZones(html)) assert.doesNotMatch(zone, written ? RAW_MARKER_CHARS : MARKER_CHARS, `${JSON.stringify(text)}: ${zone}`);
+      assert.ok(badges(html) <= claims.length, `${JSON.stringify(text)}: ${badges(html)} badges for ${claims.length} claims`);
+      // Without claims, forged fragments make neither a badge nor a value span.
+      const bare = renderDocumentBody(text, analysis(text, [], []), { analysisBlocks: false }).html;
+      assert.equal(badges(bare), 0, `${JSON.stringify(text)}: ${bare}`);
+      assert.doesNotMatch(bare, /class="pa-value /, JSON.stringify(text));
+      assert.doesNotMatch(bare, RAW_MARKER_CHARS, JSON.stringify(text));
     }), fuzzParameters(400));
   });
 });
