@@ -84,7 +84,11 @@ function headlineClaim(claims: readonly MetricClaim[]): MetricClaim {
   return claims.find((c) => c.context === 'table') ?? claims[0];
 }
 
-/** "12 mentions · first on line 24", then how the mentions' verdicts split and which other values they state. */
+/**
+ * "12 mentions · first on line 24", then how the mentions' verdicts split and which other values
+ * they state. The line reference carries that line (0-based) as `data-source-line`: clicked in
+ * the preview, it opens the editor there (src/render/sourceLineClicks.ts).
+ */
 function mentionsCell(claims: readonly MetricClaim[], headline: MetricClaim): string {
   // One pass over what may be thousands of mentions (no spread into Math.min: too many arguments).
   let first = Infinity;
@@ -92,18 +96,19 @@ function mentionsCell(claims: readonly MetricClaim[], headline: MetricClaim): st
   const headlineText = headline.value.text.trim();
   const others = new Set<string>();
   for (const c of claims) {
-    first = Math.min(first, c.valueRange.start.line + 1);
+    first = Math.min(first, c.valueRange.start.line);
     tally.set(c.verdict.status, (tally.get(c.verdict.status) ?? 0) + 1);
     const text = c.value.text.trim();
     if (text !== headlineText) others.add(text);
   }
-  if (claims.length === 1) return `1 mention · line ${first}`;
+  const lineRef = `<span class="pa-line-ref" data-source-line="${first}">line ${first + 1}</span>`;
+  if (claims.length === 1) return `1 mention · ${lineRef}`;
   const statuses = [...tally.keys()].sort((a, b) => rank(a) - rank(b));
   const split = statuses.map((status) => `${count(tally.get(status) ?? 0)} ${verdictLook(status).label}`).join(' · ');
   const named = [...others].slice(0, OTHER_VALUES_SHOWN).map(esc).join(', ');
   const more = others.size > OTHER_VALUES_SHOWN ? ` and ${others.size - OTHER_VALUES_SHOWN} more` : '';
   const otherText = others.size ? `; other values: ${named}${more}` : '';
-  return `${count(claims.length)} mentions · first on line ${first}<div class="pa-verdict-message">${esc(split)}${otherText}</div>`;
+  return `${count(claims.length)} mentions · first on ${lineRef}<div class="pa-verdict-message">${esc(split)}${otherText}</div>`;
 }
 
 /** 12,345: thousands separated (toLocaleString builds a number formatter per call, milliseconds per scorecard). */

@@ -5,6 +5,7 @@
  * Every message is validated on arrival; anything unknown is ignored.
  */
 import { parseToWebview, isPreviewStyle, type FromWebview, type PreviewStyle } from '../render/protocol';
+import { openSourceMessageFor } from '../render/sourceLineClicks';
 import { patchChildren } from './patchDom';
 
 interface VsCodeApi {
@@ -176,6 +177,16 @@ document.addEventListener('dblclick', (event) => {
   if ((event.target as Element | null)?.closest('.pa-toolbar')) return;
   const line = lineAtOffset(event.pageY);
   if (line !== undefined) vscode.postMessage({ type: 'openSource', line: Math.floor(line) });
+});
+
+// Scorecard rows, their "line N" references and present sections: a click opens the source at
+// that line, with the same message a double-click sends (the extension validates it again).
+document.addEventListener('click', (event) => {
+  if (settings.kind !== 'preview' || event.button !== 0) return;
+  // Selecting text in a row is not a request to jump.
+  if (window.getSelection()?.isCollapsed === false) return;
+  const message = openSourceMessageFor(event.target instanceof Element ? event.target : null);
+  if (message) vscode.postMessage(message);
 });
 
 // Links: nothing navigates the webview itself; the extension decides what a click may open.

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
-import type { ToWebview } from '../../../src/render/protocol';
+import { parseFromWebview, type ToWebview } from '../../../src/render/protocol';
 import { activateExtension, closeAllEditors, fixturePath, waitFor } from './helpers';
 
 const FIXTURE = 'lambda-labs-ai-infrastructure.md';
@@ -129,6 +129,30 @@ describe('Preview, pattern card and export', () => {
 
     api.preview.previews.onMessage(preview, { type: 'openSource', line: 31 });
     await waitFor(() => (vscode.window.activeTextEditor?.selection.active.line === 31 ? true : undefined), 'double-click put the cursor on line 31');
+  });
+
+  it('opens the source at a scorecard row\'s line and at its Mentions cell\'s "line N", as the preview\'s click sends them', async () => {
+    const doc = await vscode.workspace.openTextDocument(fixturePath(FIXTURE));
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const preview = (await vscode.commands.executeCommand<PreviewPanel>('patternAnalyst.openPreviewToSide'))!;
+    const html = await waitFor(() => (preview.panel.webview.html.includes('pa-scorecard-table') ? preview.panel.webview.html : undefined), 'the scorecard');
+    // Each stated metric's row: its headline value's line and value, and the first mention's line.
+    const rows = [...html.matchAll(/<tr class="pa-row [^"]*" data-source-line="(\d+)"><th scope="row">([^<]*)<\/th><td class="pa-value">([^<]*)<\/td>.*?<span class="pa-line-ref" data-source-line="(\d+)">line (\d+)<\/span>/g)];
+    assert.ok(rows.length >= 2, `stated metrics in the scorecard: ${rows.length}`);
+    for (const [, rowLine, metric, value, refLine, shown] of rows.slice(0, 2)) {
+      // What the webview posts for a click (src/render/sourceLineClicks.ts), through the same check the panel applies.
+      for (const [line, what] of [[Number(rowLine), `${metric} row`], [Number(refLine), `${metric} line ${shown}`]] as const) {
+        const message = parseFromWebview({ type: 'openSource', line });
+        assert.ok(message, what);
+        api.preview.previews.onMessage(preview, message);
+        await waitFor(() => (vscode.window.activeTextEditor?.document === doc && vscode.window.activeTextEditor.selection.active.line === line ? true : undefined), `${what}: the cursor on line ${line + 1}`);
+        const editor = vscode.window.activeTextEditor!;
+        assert.equal(editor.viewColumn, vscode.ViewColumn.One, 'in the editor beside the preview, not over it');
+        assert.ok(editor.visibleRanges.some((r) => r.contains(new vscode.Position(line, 0))), `${what}: line ${line + 1} revealed`);
+      }
+      assert.ok(doc.lineAt(Number(rowLine)).text.includes(value), `${metric}: the row's line states ${value}`);
+      assert.equal(Number(shown), Number(refLine) + 1, 'the reference shows the 1-based line it opens');
+    }
   });
 
   it('follows the active markdown editor unless locked', async () => {

@@ -137,7 +137,7 @@ describe('render: document body', () => {
     const one = claim(text, 'gpu-utilization-rate', '72%', 'misses', '72% — below');
     const many = Array.from({ length: 200_000 }, (_, i) => ({ ...one, valueRange: { start: { line: 200_000 - i, character: 0 }, end: { line: 200_000 - i, character: 3 } } }));
     const html = renderScorecard(analysis(text, many, []));
-    assert.match(html, /200,000 mentions · first on line 2<div class="pa-verdict-message">200,000 misses<\/div>/);
+    assert.match(html, /200,000 mentions · first on <span class="pa-line-ref" data-source-line="1">line 2<\/span><div class="pa-verdict-message">200,000 misses<\/div>/);
   });
 
   it('keeps the scorecard to one row per metric on a long generated analysis', () => {
