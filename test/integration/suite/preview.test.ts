@@ -144,6 +144,10 @@ describe('Preview, pattern card and export', () => {
       for (const [line, what] of [[Number(rowLine), `${metric} row`], [Number(refLine), `${metric} line ${shown}`]] as const) {
         const message = parseFromWebview({ type: 'openSource', line });
         assert.ok(message, what);
+        // The cursor elsewhere first, so the wait below sees this message's effect, not the last one's.
+        const before = vscode.window.visibleTextEditors.find((e) => e.document === doc)!;
+        const elsewhere = line === doc.lineCount - 1 ? 0 : doc.lineCount - 1;
+        before.selection = new vscode.Selection(elsewhere, 0, elsewhere, 0);
         api.preview.previews.onMessage(preview, message);
         await waitFor(() => (vscode.window.activeTextEditor?.document === doc && vscode.window.activeTextEditor.selection.active.line === line ? true : undefined), `${what}: the cursor on line ${line + 1}`);
         const editor = vscode.window.activeTextEditor!;
