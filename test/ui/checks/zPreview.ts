@@ -1,9 +1,10 @@
 /**
  * The analysis preview in the real workbench, as a user meets it: open the sample analysis, run
  * "Open Preview to the Side" from the command palette, read the rendered header and a verdict
- * badge from the webview's DOM, type into the editor and watch the preview follow, and prove that
- * a <script> and an onerror typed into the document did not run (they would change the webview's
- * title or set a global) but show as text. Screenshots in the light and the dark theme:
+ * badge from the webview's DOM, click a scorecard row and its "line N" and see the editor's cursor
+ * go there, type into the editor and watch the preview follow, and prove that a <script> and an
+ * onerror typed into the document did not run (they would change the webview's title or set a
+ * global) but show as text. Screenshots in the light and the dark theme:
  * test-results/ui/preview-light.png and preview-dark.png. Runs last (file name) and cleans up.
  */
 import * as assert from 'node:assert/strict';
@@ -68,6 +69,19 @@ export const check: UiCheck = {
     assert.match(badgeClass ?? '', /pa-verdict-misses/);
     assert.ok(await content.locator('.pa-scorecard-table').count(), 'the scorecard is shown');
     assert.doesNotMatch((await content.textContent()) ?? '', /pattern: ai-infrastructure/, 'no raw YAML');
+
+    // A click on a scorecard row, then on its Mentions cell's "line N", puts the editor's cursor there.
+    const row = content.locator('.pa-scorecard-table tr.pa-row').first();
+    const rowLine = Number(await row.getAttribute('data-source-line'));
+    await row.locator('th').click();
+    await page.locator('.statusbar-item', { hasText: `Ln ${rowLine + 1},` }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Control+End');
+    await page.locator('.statusbar-item', { hasText: `Ln ${rowLine + 1},` }).first().waitFor({ state: 'detached', timeout: 15_000 });
+    const ref = row.locator('.pa-line-ref');
+    const refLine = Number(await ref.getAttribute('data-source-line'));
+    await ref.click();
+    await page.locator('.statusbar-item', { hasText: `Ln ${refLine + 1},` }).first().waitFor({ timeout: 15_000 });
+    log(`scorecard click: row → editor line ${rowLine + 1}, "${(await ref.textContent())?.trim()}" → line ${refLine + 1}`);
 
     const originalTheme = await themeKind(page);
     await useTheme(page, 'light');
