@@ -171,7 +171,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
         }
         break;
       case 'openSource':
-        void this.openSource(preview, message.line);
+        this.reportFailure(this.openSource(preview, message.line), 'open the source line');
         break;
       case 'setStyle':
         preview.setStyle(message.style);
@@ -180,9 +180,20 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
         this.toggleLock(preview);
         break;
       case 'openLink':
-        void this.openLink(preview, message.href);
+        this.reportFailure(this.openLink(preview, message.href), 'open the link');
         break;
     }
+  }
+
+  /**
+   * A click in the preview whose editor action failed (the file was deleted, another editor opened
+   * in the meantime): say so instead of leaving an unhandled rejection in the extension host.
+   */
+  private reportFailure(action: Promise<void>, what: string): void {
+    action.catch((err: unknown) => {
+      const reason = err instanceof Error ? err.message : String(err);
+      void vscode.window.showWarningMessage(`Pattern Analyst could not ${what}: ${reason}`);
+    });
   }
 
   private async openSource(preview: PreviewPanel, line: number): Promise<void> {
