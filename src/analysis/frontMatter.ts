@@ -56,7 +56,7 @@ function finding(message: string, where: TextRange): Finding {
  * "pattern: ai-infrastructure" followed by "   - a note" reads "ai-infrastructure - a note"):
  * the value then ends on its last continuation line, so a fix replacing the value replaces all
  * of it. (Found by the 100,000-case fuzz run: a fix covering the first line only was a no-op,
- * offered again after every application.)
+ * offered again after every application; again with blank lines inside the value.)
  */
 function locatePatternKey(lines: readonly string[], from: number, to: number, re = PATTERN_KEY): { line: number; valueStart: number; valueEnd: number; endLine: number } | undefined {
   for (let i = from; i < to; i++) {
@@ -82,7 +82,10 @@ function locatePatternKey(lines: readonly string[], from: number, to: number, re
     if (end > start && !/^[|>[{]/.test(text[start])) {
       for (let j = i + 1; j < to; j++) {
         const next = lines[j];
-        if (!/^[ \t]/.test(next) || next.trim() === '' || /^[ \t]*#/.test(next)) break;
+        // Blank lines belong to the scalar when an indented line follows them (YAML folds each into a
+        // line break: "ai-infrastructure", "", "   - a note" reads "ai-infrastructure\n- a note").
+        if (next.trim() === '') continue;
+        if (!/^[ \t]/.test(next) || /^[ \t]*#/.test(next)) break;
         const hash = quote ? -1 : next.search(/[ \t]#/);
         endLine = j;
         endChar = (hash >= 0 ? next.slice(0, hash) : next).replace(/[ \t]+$/, '').length;

@@ -100,6 +100,18 @@ describe('fuzz regressions: cases the 100,000-run search found, kept as plain te
     assert.equal(after.pattern?.model.id, 'ai-infrastructure');
     assert.equal(after.findings.filter((f) => f.rule === 'unknown-pattern').length, 0);
   });
+
+  it('"Use pattern" also replaces a value YAML continues past blank lines (LF, CRLF, CR CR LF)', () => {
+    for (const nl of ['\n', '\r\n', '\r\r\n']) {
+      // "pattern: ai-infrastructure", "", "   - a note" is one plain scalar: "ai-infrastructure\n- a note".
+      const text = `---${nl}pattern: ai-infrastructure${nl}${nl}   - The reservation book.${nl}period: FY2026 H1${nl}---${nl}${nl}# X${nl}`;
+      const fix = analyzeText(text, catalog).findings.flatMap((f) => f.fixes).find((f) => f.title.startsWith('Use pattern'));
+      assert.ok(fix, `the unknown pattern gets a fix (${JSON.stringify(nl)})`);
+      const fixed = applyFix(text, fix);
+      assert.equal(fixed, `---${nl}pattern: ai-infrastructure${nl}period: FY2026 H1${nl}---${nl}${nl}# X${nl}`);
+      assert.equal(analyzeText(fixed, catalog).pattern?.model.id, 'ai-infrastructure', JSON.stringify(nl));
+    }
+  });
 });
 
 /** An analysis that certainly needs fixes (missing sections, a near-miss name). */
