@@ -58,7 +58,10 @@ describe('render: linkify pre-test', function () {
     reference.validateLink = isAllowedUrl;
     const engine = createMarkdownEngine();
     fc.assert(fc.property(fc.array(linkish, { maxLength: 6 }), (paragraphs) => {
-      const text = paragraphs.join('\n\n');
+      // Without marker characters: the engine deliberately neutralises those (a written one shows as
+      // U+FFFD, one in an address is dropped; claimMarkForgery.test.ts holds that), so plain
+      // markdown-it links "a\uE000.io" differently by design. The 100,000-run hunt found exactly that.
+      const text = paragraphs.join('\n\n').replace(/[\uE000-\uF8FF]/g, '');
       assert.deepEqual(autoLinks(engine, text, env()), autoLinks(reference, text, {}), JSON.stringify(text));
     }), fuzzParameters(500));
   });
