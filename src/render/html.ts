@@ -5,9 +5,15 @@
 
 const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for element content and for double- or single-quoted attribute values. */
+const NEEDS_ESCAPE_RE = /[&<>"']/;
+
+/**
+ * Escapes text for element content and for double- or single-quoted attribute values. Most
+ * strings (verdict messages, metric ids, labels) need nothing: tested first, they are returned as
+ * they are instead of being copied by a replace with a callback.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c]);
+  return NEEDS_ESCAPE_RE.test(text) ? text.replace(/[&<>"']/g, (c) => TEXT_ESCAPES[c]) : text;
 }
 
 /** Same as {@link escapeHtml}; named for call sites that build attributes, so the intent reads. */

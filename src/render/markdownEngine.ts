@@ -239,7 +239,7 @@ function renderMarkedText(text: string, env: EngineEnv, escapeText: (text: strin
       }
     } else {
       if (open.delete(index)) html += '</span>';
-      if (claim) html += badgeOf(index, claim, badges ??= badgeCacheOf(env));
+      if (claim) html += badgeOf(claim, badges ??= badgeCacheOf(env));
     }
     ordinal++;
   }
@@ -259,12 +259,12 @@ function valueOpen(status: VerdictStatus): string {
   return tag;
 }
 
-interface BadgeCache {
-  /** By marker index: the badge of that claim. */
-  readonly byIndex: (string | undefined)[];
-  /** By verdict message: badges already built (the same value stated again has the same badge). */
-  readonly byMessage: Map<string, { readonly claim: MetricClaim; readonly html: string }[]>;
-}
+/**
+ * Badges built during one render, by verdict message: the badges already built for that message
+ * (the same value stated again has the same badge). Each claim has one end marker, so a cache by
+ * claim index was never hit; it only cost an array of the claims' length per render.
+ */
+type BadgeCache = Map<string, { readonly claim: MetricClaim; readonly html: string }[]>;
 
 /** Badges built during one render (the env is per render). */
 const badgeCaches = new WeakMap<EngineEnv, BadgeCache>();
@@ -272,30 +272,28 @@ const badgeCaches = new WeakMap<EngineEnv, BadgeCache>();
 function badgeCacheOf(env: EngineEnv): BadgeCache {
   let cache = badgeCaches.get(env);
   if (!cache) {
-    // Filled up front: assigning far-apart indexes to an empty array makes a slow dictionary of it.
-    cache = { byIndex: new Array<string | undefined>(env.claims.length).fill(undefined), byMessage: new Map() };
+    cache = new Map();
     badgeCaches.set(env, cache);
   }
   return cache;
 }
 
 /**
- * The badge of the claim with marker index `index`, built once per render for each distinct
- * metric, verdict and message: a long analysis restates the same values (7,000 badges, 1,400
- * distinct on the bench's 1 MB text), and every badge built is a dozen strings for the collector.
+ * The badge of `claim`, built once per render for each distinct metric, verdict and message: a
+ * long analysis restates the same values (7,000 badges, 1,400 distinct on the bench's 1 MB text),
+ * and every badge built is a dozen strings for the collector.
  */
-function badgeOf(index: number, claim: MetricClaim, cache: BadgeCache): string {
-  const known = cache.byIndex[index];
-  if (known !== undefined) return known;
+function badgeOf(claim: MetricClaim, cache: BadgeCache): string {
   const message = claim.verdict.message;
-  const same = cache.byMessage.get(message);
-  let html = same?.find((b) => b.claim.metricId === claim.metricId && b.claim.verdict.status === claim.verdict.status)?.html;
-  if (html === undefined) {
-    html = renderBadge(claim);
-    if (same) same.push({ claim, html });
-    else cache.byMessage.set(message, [{ claim, html }]);
+  const same = cache.get(message);
+  if (same) {
+    for (const built of same) {
+      if (built.claim.metricId === claim.metricId && built.claim.verdict.status === claim.verdict.status) return built.html;
+    }
   }
-  cache.byIndex[index] = html;
+  const html = renderBadge(claim);
+  if (same) same.push({ claim, html });
+  else cache.set(message, [{ claim, html }]);
   return html;
 }
 
@@ -475,11 +473,24 @@ function quickLinkifyPretest(md: MarkdownIt): void {
   linkify.test = (text: string): boolean => LINKIFY_QUICK_RE.test(text) && test(text);
 }
 
+/**
+ * markdown-it's `normalize` core rule, which copies the whole source twice (`\r\n` → `\n`, NUL →
+ * U+FFFD) even when neither occurs: about 5 ms and two source-sized strings per render of a 1 MB
+ * document. The same replacements, made only when there is something to replace (prepareSource
+ * has already turned line breaks into `\n`), so the parsed text is exactly the same.
+ */
+function normalizeWhenNeeded(state: StateCore): void {
+  const src = state.src;
+  if (src.includes('\r')) state.src = src.replace(/\r\n?/g, '\n');
+  if (state.src.includes('\0')) state.src = state.src.replace(/\0/g, '\uFFFD');
+}
+
 /** A configured markdown-it. Reusable: per-document data travels in the {@link EngineEnv}. */
 export function createMarkdownEngine(): MarkdownIt {
   const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: false });
   md.validateLink = isAllowedUrl;
   quickLinkifyPretest(md);
+  md.core.ruler.at('normalize', normalizeWhenNeeded);
   md.block.ruler.before('table', 'pa_depth_guard', depthGuard);
   md.block.ruler.before('html_block', 'pa_marker', markerRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.core.ruler.push('pa_post_process', postProcess);
