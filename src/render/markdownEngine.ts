@@ -300,18 +300,6 @@ function badgeOf(claim: MetricClaim, cache: BadgeCache): string {
 const ALIGN_RE = /^text-align:(left|right|center)$/;
 
 /**
- * What {@link postProcess} does to a block token, by type (one lookup per token): a source line
- * for the blocks scroll sync can land on (not every table part, to keep output small), plus, for
- * code, removing the markers from its text; class-based alignment for table cells.
- */
-const BLOCK_WORK = new Map<string, 'line' | 'code' | 'cell'>([
-  ...(['paragraph_open', 'heading_open', 'blockquote_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open',
-    'table_open', 'tr_open', 'hr', 'pa_marker'] as const).map((type) => [type, 'line'] as const),
-  ...(['code_block', 'fence', 'pa_raw'] as const).map((type) => [type, 'code'] as const),
-  ['th_open', 'cell'], ['td_open', 'cell'],
-]);
-
-/**
  * Whether an inline run may hold a claim marker once parsed: a marker character in its source, an
  * entity (`&#xE000;` decodes to one), or a percent-encoded marker (`%EE%80%80`, which an autolink's
  * text decodes and an address keeps). Runs without any of these are left as markdown-it made them:
@@ -334,64 +322,81 @@ function referencesHoldMarkers(env: unknown): boolean {
 }
 
 /**
- * Line blocks that markdown-it renders through `renderAttrs` with the token itself (a fence renders
- * a copy of its attributes, and pa_raw / pa_marker add a class when rendered: those keep stored
- * attributes).
+ * Blocks that carry their source line (`class="code-line" data-line="N"`) for scroll sync (not
+ * every table part, to keep output small) and that markdown-it renders through `renderAttrs` with
+ * the token itself: {@link renderAttrsWithLine} adds the line as it renders them. A fence renders a
+ * copy of its attributes, and pa_raw / pa_marker add a class when rendered: their rules store the
+ * line first ({@link storeLine}).
  */
 const RENDERED_LINE_TOKENS = new Set([
   'paragraph_open', 'heading_open', 'blockquote_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open',
   'table_open', 'tr_open', 'code_block', 'hr',
 ]);
 
+/** Stores a block's source line on it, after any attribute it has (what renderAttrsWithLine writes for one without). */
+function storeLine(token: Token): void {
+  if (!token.map) return;
+  token.attrJoin('class', 'code-line');
+  token.attrSet('data-line', String(token.map[0]));
+}
+
+/** A table cell's `style="text-align:…"` (which the webview's CSP forbids) as a `pa-align-…` class. */
+function alignByClass(token: Token): void {
+  const style = token.attrGet('style');
+  if (style === null) return;
+  token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
+  const m = ALIGN_RE.exec(style);
+  if (m) token.attrJoin('class', `pa-align-${m[1]}`);
+}
+
 /**
- * markdown-it's `renderAttrs`, plus the source line of a block that has no other attribute:
- * `class="code-line" data-line="N"`, exactly what {@link postProcess} would have stored on it
- * (the line is digits, so nothing to escape).
+ * markdown-it's `renderAttrs`, plus a block's source line ({@link RENDERED_LINE_TOKENS}) and table
+ * cells' alignment as a class. Done while rendering rather than in a pass over the tokens after
+ * parsing: that pass visited all 59,000 tokens of the bench's 1 MB analysis for the few that need
+ * anything, about 6% of the render. A block without attributes gets its line written directly
+ * (the line is digits, nothing to escape): storing two attribute pairs on 30,000 blocks was a
+ * tenth of the engine's extra allocation.
  */
 function renderAttrsWithLine(general: (token: Token) => string): (token: Token) => string {
   return (token) => {
-    if (token.attrs !== null) return general(token);
-    return token.map && RENDERED_LINE_TOKENS.has(token.type) ? ` class="code-line" data-line="${token.map[0]}"` : '';
+    const type = token.type;
+    if (token.attrs === null) return token.map && RENDERED_LINE_TOKENS.has(type) ? ` class="code-line" data-line="${token.map[0]}"` : '';
+    if (type === 'td_open' || type === 'th_open') alignByClass(token);
+    else if (RENDERED_LINE_TOKENS.has(type)) storeLine(token);
+    return general(token);
   };
 }
 
-/** After parsing: source lines on blocks, class-based alignment, claim markers → badges. */
-function postProcess(state: StateCore): void {
-  const everyRun = referencesHoldMarkers(state.env);
-  const key = (state.env as EngineEnv).markerKey;
-  for (const token of state.tokens) {
-    // Closing tokens (nearly half of a document's) need nothing.
-    if (token.nesting === -1) continue;
+/**
+ * markdown-it's `Renderer.render` (the same loop), which also removes claim markers from each inline
+ * run that may hold one just before rendering it (see {@link stripInlineMarkers}); linkify has run
+ * by then, so its links are covered too.
+ */
+function renderWithMarkers(this: MarkdownIt.Renderer, tokens: Token[], options: MarkdownIt.Options, env: EngineEnv): string {
+  const everyRun = referencesHoldMarkers(env);
+  const key = env.markerKey;
+  const rules = this.rules;
+  let result = '';
+  for (let i = 0, len = tokens.length; i < len; i++) {
+    const token = tokens[i];
     const type = token.type;
     if (type === 'inline') {
-      if (token.children && (everyRun || MAY_HOLD_MARKER_RE.test(token.content))) {
-        stripInlineMarkers(token.children, false, FORGEABLE_RE.test(token.content), key);
-      }
-      continue;
-    }
-    const work = BLOCK_WORK.get(type);
-    if (work === undefined) continue;
-    if (work === 'code') {
-      token.content = stripMarkers(token.content);
-      // A fence's info string becomes its language class, entities decoded when rendered.
-      if (token.info) token.info = fenceInfoWithoutMarkers(token.info, state.md.utils.unescapeAll);
-    }
-    if (work === 'cell') {
-      const style = token.attrGet('style');
-      if (style !== null) {
-        token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
-        const m = ALIGN_RE.exec(style);
-        if (m) token.attrJoin('class', `pa-align-${m[1]}`);
-      }
-      continue;
-    }
-    // Blocks without attributes get theirs when rendered (renderAttrsWithLine): storing two
-    // attribute pairs on 30,000 blocks was a tenth of the engine's extra allocation.
-    if (token.map && !(token.attrs === null && RENDERED_LINE_TOKENS.has(type))) {
-      token.attrJoin('class', 'code-line');
-      token.attrSet('data-line', String(token.map[0]));
+      const children = token.children ?? [];
+      if (everyRun || MAY_HOLD_MARKER_RE.test(token.content)) stripInlineMarkers(children, false, FORGEABLE_RE.test(token.content), key);
+      result += this.renderInline(children, options, env);
+    } else {
+      const rule = rules[type];
+      result += rule !== undefined ? rule(tokens, i, options, env, this) : this.renderToken(tokens, i, options);
     }
   }
+  return result;
+}
+
+/** Code's text (and a fence's info string) without claim markers: code shows no badges. */
+function stripCode(token: Token, unescapeAll: (text: string) => string): void {
+  token.content = stripMarkers(token.content);
+  // A fence's info string becomes its language class, entities decoded when rendered.
+  if (token.info) token.info = fenceInfoWithoutMarkers(token.info, unescapeAll);
 }
 
 /**
@@ -493,9 +498,9 @@ export function createMarkdownEngine(): MarkdownIt {
   md.core.ruler.at('normalize', normalizeWhenNeeded);
   md.block.ruler.before('table', 'pa_depth_guard', depthGuard);
   md.block.ruler.before('html_block', 'pa_marker', markerRule, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
-  md.core.ruler.push('pa_post_process', postProcess);
 
   md.renderer.renderAttrs = renderAttrsWithLine(md.renderer.renderAttrs.bind(md.renderer));
+  md.renderer.render = renderWithMarkers;
   const rules = md.renderer.rules;
   // html:false means these tokens are never produced; if a future option slipped, they stay text.
   rules.html_block = (tokens, idx) => `<p>${esc(tokens[idx].content)}</p>`;
@@ -515,13 +520,29 @@ export function createMarkdownEngine(): MarkdownIt {
   };
   const escapeText = md.utils.escapeHtml;
   rules.text = (tokens, idx, _options, env: EngineEnv) => renderMarkedText(tokens[idx].content, env, escapeText);
+  const unescapeAll = md.utils.unescapeAll;
+  const defaultCodeBlock = rules.code_block;
+  const defaultFence = rules.fence;
+  if (!defaultCodeBlock || !defaultFence) throw new Error('markdown-it without code_block/fence rules');
+  rules.code_block = (tokens, idx, options, env, self) => {
+    stripCode(tokens[idx], unescapeAll);
+    return defaultCodeBlock(tokens, idx, options, env, self);
+  };
+  rules.fence = (tokens, idx, options, env, self) => {
+    stripCode(tokens[idx], unescapeAll);
+    storeLine(tokens[idx]);
+    return defaultFence(tokens, idx, options, env, self);
+  };
   rules.pa_raw = (tokens, idx, _options, _env, self) => {
+    stripCode(tokens[idx], unescapeAll);
+    storeLine(tokens[idx]);
     tokens[idx].attrJoin('class', 'pa-raw');
     return `<p${self.renderAttrs(tokens[idx])}>${esc(tokens[idx].content)}</p>\n`;
   };
   rules.pa_marker = (tokens, idx, _options, env: EngineEnv, self) => {
     const kind = tokens[idx].info as MarkerKind;
     env.markersSeen.add(kind);
+    storeLine(tokens[idx]);
     return `<div${self.renderAttrs(tokens[idx])}>${env.marker(kind)}</div>\n`;
   };
   return md;
