@@ -203,8 +203,65 @@ function grown(table: IndexMap): IndexMap {
  */
 function renderMarkedText(text: string, env: EngineEnv, escapeText: (text: string) => string): string {
   // Every marker ends with the same character; most text of a run with a claim has none.
-  let stop = text.indexOf(MARKER_STOP);
+  const stop = text.indexOf(MARKER_STOP);
   if (stop < 0) return escapeText(text);
+  return renderPairedValues(text, stop, env, escapeText) ?? renderAnyMarkers(text, stop, env, escapeText);
+}
+
+/**
+ * The next marker of this render at or after `from`, as its STOP position, or -1. Document text
+ * can hold STOP characters that belong to no marker (an entity decodes to one): those are passed.
+ */
+function nextMarkerStop(text: string, from: number, key: string): number {
+  for (let stop = text.indexOf(MARKER_STOP, from); stop >= 0; stop = text.indexOf(MARKER_STOP, stop + 1)) {
+    if (markerStartBefore(text, stop, from, key) >= 0) return stop;
+  }
+  return -1;
+}
+
+/**
+ * {@link renderAnyMarkers}' result in one pass for the usual text: each start marker followed
+ * directly by its own end (a value with no markup inside), and end markers whose start lies in an
+ * earlier text (a value split by emphasis). Returns undefined at the first start that is not
+ * followed by its end, and the caller renders the text the general way; nothing is lost but the
+ * work done so far. Half the render's extra time went into the general two passes.
+ */
+function renderPairedValues(text: string, firstStop: number, env: EngineEnv, escapeText: (text: string) => string): string | undefined {
+  const key = env.markerKey;
+  let html = '';
+  let last = 0;
+  let badges: BadgeCache | undefined;
+  for (let stop = firstStop, from = 0; stop >= 0; stop = text.indexOf(MARKER_STOP, from)) {
+    const at = markerStartBefore(text, stop, from, key);
+    from = stop + 1;
+    if (at < 0) continue;
+    const index = markerIndex(text, at, stop, key);
+    if (at > last) html += escapeText(text.slice(last, at));
+    last = from;
+    if (text.charCodeAt(at) === START_CODE) {
+      const endStop = nextMarkerStop(text, from, key);
+      if (endStop < 0) return undefined;
+      const endAt = markerStartBefore(text, endStop, from, key);
+      if (text.charCodeAt(endAt) !== END_CODE || markerIndex(text, endAt, endStop, key) !== index) return undefined;
+      const claim = env.claims[index];
+      html += claim ? valueOpen(claim.verdict.status) : '<span>';
+      if (endAt > last) html += escapeText(text.slice(last, endAt));
+      html += '</span>';
+      last = from = endStop + 1;
+    }
+    const claim = env.claims[index];
+    if (claim) html += badgeOf(claim, badges ??= badgeCacheOf(env));
+  }
+  if (last < text.length) html += escapeText(text.slice(last));
+  return html;
+}
+
+/**
+ * The general way, for any order of markers in a text: two passes, the first finding where each
+ * claim's end marker is so that a start knows whether its end follows in this same text.
+ */
+function renderAnyMarkers(text: string, firstStop: number, env: EngineEnv, escapeText: (text: string) => string): string {
+  let stop = firstStop;
   const key = env.markerKey;
   // First pass: where each claim's (last) end marker is, counted in markers, so that a start can
   // tell in constant time whether its end follows in this text.

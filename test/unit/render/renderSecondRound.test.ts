@@ -93,3 +93,35 @@ describe('render: block attributes written while rendering', () => {
     assert.doesNotMatch(html, /style=/);
   });
 });
+
+describe('render: values in one pass, and the general way when they nest or split', () => {
+  const render = (text: string, claims: ReturnType<typeof claim>[]): string =>
+    renderDocumentBody(text, analysis(text, claims, []), { analysisBlocks: false }).html;
+  const badge = (status: string, message: string): string =>
+    `<span class="pa-badge pa-verdict-${status}" data-metric="gpu-utilization-rate" title="${message}">`;
+
+  it('wraps a value nested in another after a plain one on the same line', () => {
+    const text = 'First 50% then 72% 81% end.\n';
+    const html = render(text, [
+      claim(text, 'gpu-utilization-rate', '50%', 'misses', 'plain'),
+      claim(text, 'gpu-utilization-rate', '72% 81%', 'misses', 'outer'),
+      claim(text, 'gpu-utilization-rate', '81%', 'meets', 'inner'),
+    ]);
+    assert.ok(html.includes(`First <span class="pa-value pa-verdict-misses">50%</span>${badge('misses', 'plain')}`), html);
+    assert.ok(html.includes(
+      `then <span class="pa-value pa-verdict-misses">72% <span class="pa-value pa-verdict-meets">81%</span>${badge('meets', 'inner')}`,
+    ), html);
+    // The inner badge, then the outer value's span closes, then the outer badge.
+    assert.match(html, /title="inner">.*? meets<\/span><\/span><span class="pa-badge pa-verdict-misses"[^>]*title="outer">/);
+  });
+
+  it('shows the badge of a value split by emphasis after its end, without a span', () => {
+    const text = 'Rate **72**% today and 80% later.\n';
+    const html = render(text, [
+      claim(text, 'gpu-utilization-rate', '72**%', 'misses', 'split'),
+      claim(text, 'gpu-utilization-rate', '80%', 'meets', 'whole'),
+    ]);
+    assert.ok(html.includes(`<strong>72</strong>%${badge('misses', 'split')}`), html);
+    assert.ok(html.includes(`and <span class="pa-value pa-verdict-meets">80%</span>${badge('meets', 'whole')}`), html);
+  });
+});
