@@ -95,7 +95,8 @@ function mentionsCell(claims: readonly MetricClaim[], headline: MetricClaim): st
   const tally = new Map<VerdictStatus, number>();
   const headlineText = headline.value.text.trim();
   const others = new Set<string>();
-  for (const c of claims) {
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i];
     first = Math.min(first, c.valueRange.start.line);
     tally.set(c.verdict.status, (tally.get(c.verdict.status) ?? 0) + 1);
     const text = c.value.text.trim();
@@ -137,7 +138,9 @@ export function renderScorecard(analysis: Analysis): string {
   }
   const model = index.model;
   const byMetric = new Map<string, MetricClaim[]>();
-  for (const claim of analysis.claims) {
+  // Indexed: once per render, often before the optimiser has seen it (an iterator allocates per step).
+  for (let i = 0; i < analysis.claims.length; i++) {
+    const claim = analysis.claims[i];
     const list = byMetric.get(claim.metricId);
     if (list) list.push(claim);
     else byMetric.set(claim.metricId, [claim]);

@@ -191,7 +191,10 @@ export function prepareSource(text: string, frontMatter: FrontMatter | undefined
   // Marker places, two per kept claim: [2k] its value's start, [2k + 1] its end (typed arrays:
   // an object per marker was a third of this function's allocation on a 1 MB analysis).
   const at = new Uint32Array(2 * claims.length);
-  for (const claim of claims) {
+  // Indexed loops here: this runs once per render, mostly before the optimiser sees it, and an
+  // iterator there allocates a result object per step (0.8 MB per render of the 1 MB analysis).
+  for (let c = 0; c < claims.length; c++) {
+    const claim = claims[c];
     const { start, end } = claim.valueRange;
     if (!inside(start.line, start.character) || !inside(end.line, end.character)) continue;
     if (end.line < start.line || (end.line === start.line && end.character < start.character)) continue;
@@ -217,7 +220,8 @@ export function prepareSource(text: string, frontMatter: FrontMatter | undefined
     parts.push(text.slice(from, to));
     from = to;
   };
-  for (const m of order) {
+  for (let o = 0; o < order.length; o++) {
+    const m = order[o];
     copyTo(at[m]);
     parts.push(marker(m >> 1, (m & 1) === 1, markerKey));
   }

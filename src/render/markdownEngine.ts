@@ -111,7 +111,8 @@ function stripMarkers(text: string): string {
  * part of one of this render's markers: it shows as U+FFFD, as a literally written one does.
  */
 function stripInlineMarkers(children: readonly Token[], asText: boolean, forgeable: boolean, key: string): void {
-  for (const child of children) {
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     if (child.type === 'text') {
       // An alt text is read as plain text: the markers go, the value stays (no badge in an attribute).
       if ((asText || forgeable) && HAS_MARKER_CHAR_RE.test(child.content)) child.content = neutraliseForgedMarkers(child.content, key, asText);
