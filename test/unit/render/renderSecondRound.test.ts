@@ -125,3 +125,21 @@ describe('render: values in one pass, and the general way when they nest or spli
     assert.ok(html.includes(`and <span class="pa-value pa-verdict-meets">80%</span>${badge('meets', 'whole')}`), html);
   });
 });
+
+describe('render: source-line attributes kept between renders', () => {
+  const render = (text: string): string => renderDocumentBody(text, analysis(text, [], []), { analysisBlocks: false }).html;
+
+  it('writes the right line for lines met in any order, and past the kept range', () => {
+    const far = `${'\n'.repeat(50_001)}far paragraph\n\nnext\n`;
+    const farHtml = render(far);
+    assert.ok(farHtml.includes('<p class="code-line" data-line="50001">far paragraph</p>'), farHtml.slice(-300));
+    assert.ok(farHtml.includes('<p class="code-line" data-line="50003">next</p>'), farHtml.slice(-300));
+    const near = render('\n\n\nthird line\n\n- item\n');
+    assert.ok(near.includes('<p class="code-line" data-line="3">third line</p>'), near);
+    assert.ok(near.includes('<li class="code-line" data-line="5">item</li>'), near);
+    const between = render(`${'\n'.repeat(49_998)}a\n\nb\n\nc\n`);
+    for (const [line, text] of [[49_998, 'a'], [50_000, 'b'], [50_002, 'c']] as const) {
+      assert.ok(between.includes(`<p class="code-line" data-line="${line}">${text}</p>`), `${line}: ${between.slice(-400)}`);
+    }
+  });
+});
