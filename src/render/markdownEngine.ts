@@ -413,7 +413,7 @@ const lineAttributeStrings: string[] = [];
 
 /**
  * ` class="code-line" data-line="N"` for source line `N`, the same string object for the same line
- * in every render: written 30,000 times per render of the bench's 1 MB analysis, these strings were
+ * in every render: written 10,000 times per render of the bench's 1 MB analysis, these strings were
  * a large share of the renderer's garbage. A pure function of the line number, so keeping them is
  * safe for any document; lines past {@link LINE_ATTRIBUTES_KEPT} are built each time.
  */
