@@ -64,7 +64,7 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // dist/renderer.js, loaded on the first preview or export (src/features/preview/lazyRenderer.ts);
+    // dist/renderer.js, loaded on the first preview or export (src/features/preview/lazyRenderer.ts, through src/features/lazyBundle.ts);
     // dist/analysis.js, on the first check of a document (src/features/lazyAnalysis.ts).
     external: ['vscode', './renderer.js', './analysis.js'],
     plugins: [vscodeOnce, lazyYaml],
