@@ -12,12 +12,17 @@ import { CliError, EXIT_ERROR, EXIT_OK, printable, type CliIo } from './cliIo';
 import { displayPath } from './displayPath';
 import { ModelResolver } from './modelDiscovery';
 import { describeFsError, readText } from './readText';
+import { printPageForCli } from './renderPdf';
 
 export interface RenderOptions {
   readonly file: string;
   readonly output?: string;
   readonly force: boolean;
   readonly models: readonly string[];
+  /** pdf: print the page (src/cli/renderPdf.ts); html by default. */
+  readonly format?: 'html' | 'pdf';
+  readonly pageSize?: 'a4' | 'letter';
+  readonly browser?: string;
 }
 
 /** Where the CLI finds the preview's stylesheet: `media/preview.css` beside `dist/` (in the package and in the repository). */
@@ -78,12 +83,15 @@ export async function renderCommand(opts: RenderOptions, io: CliIo): Promise<num
   const analysis = analyzeText(read.text, models.set.catalog);
   const page = await exportDocumentPage(read.text, analysis, { css, fallbackTitle: path.basename(source), images: folderImages(path.dirname(source)) });
 
+  // The PDF is printed before anything is written: a failed print leaves no file behind.
+  const output = opts.format === 'pdf' ? await printPageForCli(page, { pageSize: opts.pageSize ?? 'a4', ...(opts.browser !== undefined && { browser: opts.browser }) }, io) : page;
+
   if (target === undefined) {
     io.out(page);
   } else {
     try {
       // `wx` refuses a file created since the check above: no overwrite without --force, ever.
-      await fs.writeFile(target, page, { encoding: 'utf8', flag: opts.force ? 'w' : 'wx' });
+      await fs.writeFile(target, output, { encoding: 'utf8', flag: opts.force ? 'w' : 'wx' });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new CliError(code === 'EEXIST' ? `${opts.output} already exists; pass --force to replace it` : `cannot write ${opts.output}: ${describeFsError(e)}`);
