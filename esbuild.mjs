@@ -66,7 +66,8 @@ const targets = [
     target: 'node20',
     // dist/renderer.js, loaded on the first preview or export (src/features/preview/lazyRenderer.ts, through src/features/lazyBundle.ts);
     // dist/analysis.js, on the first check of a document (src/features/lazyAnalysis.ts).
-    external: ['vscode', './renderer.js', './analysis.js'],
+    // dist/pdf.js, on the first Export to PDF (src/features/pdf/lazyPrinter.ts).
+    external: ['vscode', './renderer.js', './analysis.js', './pdf.js'],
     plugins: [vscodeOnce, lazyYaml],
   },
   {
@@ -95,6 +96,14 @@ const targets = [
     target: 'node20',
   },
 ];
+targets.push({
+  ...common,
+  entryPoints: ['src/pdf/pdfBundle.ts'],
+  outfile: 'dist/pdf.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+});
 if (existsSync('src/cli/main.ts')) {
   targets.push({
     ...common,

@@ -16,6 +16,8 @@ import * as completion from './features/completion';
 import * as diagnostics from './features/diagnostics';
 import * as quickFixes from './features/quickFixes';
 import * as newAnalysis from './features/newAnalysis';
+import * as pdf from './features/pdf';
+import type { PdfApi } from './features/pdf';
 import type { TreeNode } from './features/tree/patternTreeNodes';
 import type { PatternTreeProvider } from './features/tree/patternTreeProvider';
 
@@ -27,6 +29,8 @@ export interface PatternAnalystApi {
   readonly treeView: vscode.TreeView<TreeNode>;
   /** Open previews and pattern cards, and the export's test hook. */
   readonly preview: PreviewApi;
+  /** Export to PDF's test hook. */
+  readonly pdf: PdfApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
@@ -37,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
 
   const patternTree = tree.register(services);
   const previewFeature = preview.register(services, context.extensionUri);
+  const pdfFeature = pdf.register(services, context.extensionUri);
   context.subscriptions.push(
     patternTree,
     hover.register(services),
@@ -46,8 +51,9 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
     newAnalysis.register(services),
     patternModels.register(services, context.extensionUri),
     previewFeature,
+    pdfFeature,
   );
-  return { services, tree: patternTree.provider, treeView: patternTree.view, preview: previewFeature.api };
+  return { services, tree: patternTree.provider, treeView: patternTree.view, preview: previewFeature.api, pdf: pdfFeature.api };
 }
 
 export function deactivate(): void {

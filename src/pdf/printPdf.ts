@@ -17,7 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import { CdpPipe } from './cdpPipe';
+import { CdpError, CdpPipe } from './cdpPipe';
 
 export type PageSize = 'a4' | 'letter';
 export const PAGE_SIZES: readonly PageSize[] = ['a4', 'letter'];
@@ -136,6 +136,11 @@ async function withLimits<T>(browser: ChildProcess, options: PrintOptions, work:
   failure.catch(() => undefined);
   try {
     return await Promise.race([work(pipe), failure]);
+  } catch (e) {
+    if (!(e instanceof CdpError)) throw e;
+    // The pipe broke: the browser's exit, with its reason, is the better message when it comes.
+    const exit = await Promise.race([failure.then(() => undefined, (f: Error) => f), new Promise<undefined>((r) => setTimeout(() => r(undefined), 1_000))]);
+    throw exit ?? new PrintError(`the browser stopped answering: ${e.message}`);
   } finally {
     cleanup();
   }
