@@ -93,7 +93,7 @@ export function printStylesheet(header: string): string {
   /* Whole on one page: the scorecard, the section coverage, charts and pictures. */
   .pa-scorecard, .pa-coverage, figure, img, svg, .pa-chart { break-inside: avoid; }
   /* Tables as tables (the screen's horizontal scroller cannot scroll on paper); a row never splits. */
-  table { display: table; overflow: visible; width: 100%; table-layout: auto; }
+  table { display: table; overflow: visible; width: 100%; max-width: 100%; box-sizing: border-box; table-layout: auto; }
   th, td { padding: 3pt 6pt; overflow-wrap: anywhere; }
   .pa-scorecard-table { font-size: 8.5pt; }
   thead { display: table-header-group; }
