@@ -28,14 +28,20 @@ const PAPER: Readonly<Record<PageSize, { width: number; height: number }>> = {
   letter: { width: 8.5, height: 11 },
 };
 
-/** The default time limit: a 1 MB analysis (about 300 pages) prints in a few seconds; this is for a stuck browser. */
-export const DEFAULT_PRINT_TIMEOUT_MS = 120_000;
+/**
+ * The default time limit: two minutes, plus two more per MB of page. It is there for a stuck
+ * browser, not a slow machine: a 1 MB analysis is hundreds of pages, and a loaded machine lays
+ * them out slowly.
+ */
+export function defaultTimeLimitMs(pageChars: number): number {
+  return 120_000 + Math.ceil(pageChars / 1_000_000) * 120_000;
+}
 
 export interface PrintOptions {
   /** The browser's executable (see findBrowser). */
   readonly browser: string;
   readonly pageSize: PageSize;
-  /** Time limit for the whole print, browser start included (default {@link DEFAULT_PRINT_TIMEOUT_MS}). */
+  /** Time limit for the whole print, browser start included (default {@link defaultTimeLimitMs}). */
   readonly timeoutMs?: number;
   /** Aborting ends the browser and rejects with a {@link PrintCancelled}. */
   readonly signal?: AbortSignal;
@@ -68,7 +74,8 @@ export async function printHtmlToPdf(html: string, options: PrintOptions): Promi
     await fs.writeFile(pageFile, html, { encoding: 'utf8', mode: 0o600 });
     options.onProgress?.('Starting the browser');
     browser = launch(options.browser, path.join(workDir, 'profile'));
-    return await withLimits(browser, options, (pipe) => printPage(pipe, pathToFileURL(pageFile).href, options));
+    const limits = { ...options, timeoutMs: options.timeoutMs ?? defaultTimeLimitMs(html.length) };
+    return await withLimits(browser, limits, (pipe) => printPage(pipe, pathToFileURL(pageFile).href, options));
   } finally {
     if (browser) await stop(browser);
     // The browser may still be flushing its profile for a moment after it exits.
@@ -107,7 +114,7 @@ function launch(executable: string, profileDir: string): ChildProcess {
 
 /** Runs `work` against the browser's pipe, rejecting on a start failure, an early exit, the time limit or the signal. */
 async function withLimits<T>(browser: ChildProcess, options: PrintOptions, work: (pipe: CdpPipe) => Promise<T>): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? defaultTimeLimitMs(0);
   const stderr: Buffer[] = [];
   browser.stderr?.on('data', (c: Buffer) => {
     stderr.push(c);

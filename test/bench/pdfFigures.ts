@@ -28,6 +28,9 @@ export interface PdfBenchOptions {
   readonly log?: (line: string) => void;
 }
 
+/** A sample is measured, not cut short: only a stuck browser hits this. */
+const BENCH_TIME_LIMIT_MS = 20 * 60_000;
+
 export async function pdfFigures(options: PdfBenchOptions): Promise<FigureRow[]> {
   const found = findBrowser(options.browser);
   if (!found.found) throw new Error(`Chromium not found: ${found.message}`);
@@ -38,9 +41,9 @@ export async function pdfFigures(options: PdfBenchOptions): Promise<FigureRow[]>
 
   const ours = async (): Promise<number> => {
     const page = await exportDocumentPage(text, analysis, { css, fallbackTitle: 'bench' });
-    return (await printHtmlToPdf(page, { browser: found.path, pageSize: 'a4' })).pdf.length;
+    return (await printHtmlToPdf(page, { browser: found.path, pageSize: 'a4', timeoutMs: BENCH_TIME_LIMIT_MS })).pdf.length;
   };
-  const reference = async (): Promise<number> => (await printHtmlToPdf(bare, { browser: found.path, pageSize: 'a4' })).pdf.length;
+  const reference = async (): Promise<number> => (await printHtmlToPdf(bare, { browser: found.path, pageSize: 'a4', timeoutMs: BENCH_TIME_LIMIT_MS })).pdf.length;
   const time = async (fn: () => Promise<number>): Promise<{ ms: number; size: number }> => {
     const t0 = performance.now();
     const size = await fn();
