@@ -9,6 +9,7 @@ import type { Services } from '../services';
 import { exists } from '../workspaceFiles';
 import { confirmOverwrite, exportPageFor, parseArgs, toUri } from '../preview/exportHtml';
 import { printer } from './lazyPrinter';
+import { printToFile } from './printToFile';
 
 /** Test hook: sees every message the command shows (the message itself is still shown). */
 export const pdfTestHooks: { onMessage?: (kind: 'error' | 'info', text: string) => void } = {};
@@ -77,32 +78,7 @@ export async function exportPdf(services: Services, extensionUri: vscode.Uri, fi
 
   const written = target;
   const name = written.path.split('/').pop() ?? 'the PDF';
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Exporting ${name}`, cancellable: true },
-    async (progress, token): Promise<'written' | 'cancelled' | { error: string }> => {
-      const abort = new AbortController();
-      const onCancel = token.onCancellationRequested(() => abort.abort());
-      try {
-        progress.report({ message: 'Rendering the page' });
-        const page = await exportPageFor(document, services, extensionUri);
-        const { pdf } = await printer().printHtmlToPdf(page, {
-          browser: browser.path,
-          pageSize: settings.pdfPageSize,
-          signal: abort.signal,
-          onProgress: (step) => progress.report({ message: step }),
-        });
-        if (token.isCancellationRequested) return 'cancelled';
-        progress.report({ message: 'Writing the PDF' });
-        await vscode.workspace.fs.writeFile(written, pdf);
-        return 'written';
-      } catch (err) {
-        if (err instanceof printer().PrintCancelled) return 'cancelled';
-        return { error: err instanceof printer().PrintError ? err.message : String(err) };
-      } finally {
-        onCancel.dispose();
-      }
-    },
-  );
+  const outcome = await printToFile(() => exportPageFor(document, services, extensionUri), written, { browser: browser.path, pageSize: settings.pdfPageSize });
   if (outcome === 'cancelled') {
     void show('info', 'Pattern Analyst: PDF export cancelled; nothing was written.');
     return undefined;
