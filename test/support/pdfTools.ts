@@ -39,9 +39,9 @@ export function pdfPages(file: string): string[] {
   return poppler('pdftotext', ['-enc', 'UTF-8', file, '-']).split('\f').slice(0, -1).map((p) => p.replace(/\s+/g, ' ').trim());
 }
 
-/** The browser the PDF tests print with: PATTERN_ANALYST_BROWSER, else the usual places. */
+/** The browser the PDF tests print with: PATTERN_ANALYST_CHROMIUM (the harness knob), else the usual places. */
 export function testBrowser(): string {
-  const found = findBrowser(process.env.PATTERN_ANALYST_BROWSER);
+  const found = findBrowser(process.env.PATTERN_ANALYST_CHROMIUM);
   if (!found.found) assert.fail(`${found.message} (${INSTALL})`);
   return found.path;
 }
