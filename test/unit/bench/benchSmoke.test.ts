@@ -12,7 +12,7 @@ import { formatFigures, ratioRow } from '../../bench/report';
 import { median, percentile, timePair } from '../../bench/timing';
 import { generateAnalysis } from '../../support/analysisGenerator';
 
-const TINY: CoreOptions = { lintBytes: 8_000, hoverLines: [100, 300], hoversPerSize: 200, repetitions: 1, warmup: 0 };
+const TINY: CoreOptions = { sizes: [{ name: '8 KB', bytes: 8_000 }], hoverLines: [100, 300], hoversPerSize: 200, repetitions: 1, warmup: 0, minSampleMs: 0 };
 
 describe('bench: generator and statistics', () => {
   it('generates the same analysis for the same seed, and a different one for another seed', () => {
@@ -49,6 +49,11 @@ describe('bench: generator and statistics', () => {
     const base = { id: 'x', figure: 'x', target: '≤ 0.5×', limit: 0.5 };
     assert.equal(ratioRow(base, 4, 10).status, 'PASS');
     assert.equal(ratioRow(base, 6, 10).status, 'MISS');
+    // Judged by the spread across rounds: every round inside, the median inside, or neither.
+    assert.equal(ratioRow(base, 4, 10, [0.3, 0.4, 0.45]).status, 'PASS');
+    assert.equal(ratioRow(base, 4, 10, [0.3, 0.4, 0.6]).status, 'BORDERLINE');
+    assert.equal(ratioRow(base, 6, 10, [0.4, 0.6, 0.7]).status, 'MISS');
+    assert.equal(ratioRow({ ...base, limit: Infinity }, 6, 10).status, 'INFO');
   });
 });
 
@@ -59,7 +64,7 @@ describe('bench: in-process figures (smoke run)', function () {
     const rows = [...lintFigures(TINY), ...renderFigures(TINY), ...hoverFigures(TINY)];
     assert.ok(rows.length >= 4, formatFigures(rows));
     for (const row of rows) {
-      assert.ok(['PASS', 'MISS', 'SKIP', 'INFO'].includes(row.status), row.id);
+      assert.ok(['PASS', 'BORDERLINE', 'MISS', 'SKIP', 'INFO'].includes(row.status), row.id);
       if (row.status !== 'SKIP') assert.notEqual(row.measured, '—', `${row.id} measured nothing`);
     }
     assert.match(formatFigures(rows), /^\| figure +\| measured/);
