@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/analysis/analyze';
 import { hoverFigures, lintFigures, renderFigures, type CoreOptions } from '../../bench/coreFigures';
-import { bundledCatalog } from '../../bench/benchInputs';
+import { bundledCatalog, corpusStats } from '../../bench/benchInputs';
 import { formatFigures, ratioRow } from '../../bench/report';
 import { median, percentile, timePair } from '../../bench/timing';
 import { generateAnalysis } from '../../support/analysisGenerator';
@@ -28,6 +28,20 @@ describe('bench: generator and statistics', () => {
     assert.match(text, /^```python$/m);
     const analysis = analyzeText(text, bundledCatalog());
     assert.ok(analysis.headings.length === 0 || analysis.headings.length > 10);
+  });
+
+  it('writes what analysts write: bare URLs, images, HTML comments, footnotes and long tables, few repeated lines', () => {
+    const text = generateAnalysis({ seed: 17, minChars: 100_000 }).text;
+    assert.match(text, /(?<![(<])https?:\/\/\S+/, 'a bare URL');
+    assert.match(text, /^!\[[^\]]*\]\([^)]+\)$/m, 'an image');
+    assert.match(text, /<!--[^]*?-->/, 'an HTML comment');
+    assert.match(text, /^\[\^\d+\]: /m, 'a footnote');
+    assert.match(text, /^\| Provider \| Period \|/m, 'a comparison table');
+    const stats = corpusStats(text);
+    assert.ok(stats.uniqueLineShare > 0.75, `${stats.uniqueLineShare} unique`);
+    assert.ok(stats.claimsPerKB > 2, `${stats.claimsPerKB} claims per KB`);
+    assert.match(stats.sha256, /^[0-9a-f]{16}$/);
+    assert.equal(corpusStats(text).sha256, stats.sha256);
   });
 
   it('computes medians and nearest-rank percentiles', () => {
