@@ -27,6 +27,7 @@ import { openFile, runCommand } from '../ui/uiCheck';
 import { analysisOfBytes } from './benchInputs';
 import { bytes, judge, ms, ratioRow, type FigureRow } from './report';
 import { median, spreadOf } from './timing';
+import { staleTimes } from './typingStale';
 
 const OURS = 'pattern-analyst.pattern-analyst';
 const BUILTIN_MARKDOWN = 'vscode.markdown-language-features';
@@ -283,18 +284,6 @@ export interface TypingRun {
   readonly medianStaleMs: number;
   /** Keys the preview never showed before the run ended (then stale until the end). */
   readonly neverShown: number;
-}
-
-/** Stale time per key: from its keydown until the first preview state showing at least that many keys. */
-export function staleTimes(keyAt: readonly number[], shown: readonly (readonly [number, number])[], endAt: number): { stale: number[]; neverShown: number } {
-  const stale: number[] = [];
-  let neverShown = 0;
-  for (let i = 0; i < keyAt.length; i++) {
-    const first = shown.find(([t, n]) => n >= i + 1 && t >= keyAt[i]);
-    if (!first) neverShown++;
-    stale.push((first ? first[0] : endAt) - keyAt[i]);
-  }
-  return { stale, neverShown };
 }
 
 /** Types `keys` lowercase letters at `perSecond` into a new paragraph at the end while the preview is open. */
