@@ -92,7 +92,7 @@ export function activationMs(text: string): number | undefined {
 
 async function openRunningExtensions(page: Page): Promise<void> {
   await runCommand(page, 'Developer: Show Running Extensions');
-  await page.locator('.runtime-extensions-editor .monaco-list-row').first().waitFor({ timeout: 30_000 });
+  await page.locator('.runtime-extensions-editor .monaco-list-row').first().waitFor({ timeout: 90_000 });
 }
 
 /**
@@ -563,7 +563,7 @@ async function heapSession(ws: Workspace, edits: number): Promise<HeapSample> {
       await page.exposeFunction('codeAutomationExit', () => done());
     },
   }, async ({ server }) => {
-    await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error('the heap probe did not finish in 300 s')), 300_000))]);
+    await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error(`the heap probe did not finish in 300 s; it got to: ${existsSync(`${outFile}.progress`) ? readFileSync(`${outFile}.progress`, 'utf8').trim().split('\n').slice(-3).join(' | ') : 'nothing (before activation)'}`)), 300_000))]);
     activations = activationLog(server.home, OURS);
   });
   if (!existsSync(outFile)) throw new Error('the heap probe wrote no result');
