@@ -4,9 +4,9 @@
  * `file:line:col: severity: message [rule]` (1-based, problem-matcher friendly) or as JSON.
  */
 import { analyzeText } from '../analysis/analyze';
+import { applyLevels, severityRank, type CheckLevel } from '../analysis/checkLevels';
 import type { Finding, RuleId, Severity } from '../analysis/types';
 import { formatModelProblem } from '../model/modelSet';
-import { applyLevels, severityRank, type CheckLevel } from './checkLevels';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, printable, printableJson, type CliIo } from './cliIo';
 import { displayPath } from './displayPath';
 import { expandInputs } from './inputFiles';
@@ -51,7 +51,7 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
       modelErrors += models.problems.length;
     }
     const analysis = analyzeText(read.text, models.set.catalog);
-    const findings = analysis.isAnalysis ? applyLevels(analysis.findings, opts.rules) : [];
+    const findings = analysis.isAnalysis ? byPosition(applyLevels(analysis.findings, opts.rules)) : [];
     reports.push({ file, analysis: analysis.isAnalysis, pattern: analysis.pattern?.model.id ?? null, findings });
   }
 
@@ -90,4 +90,9 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
 
 function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : nouns}`;
+}
+
+/** Findings in reading order, as a problem matcher and a reader expect them. */
+function byPosition(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
