@@ -78,6 +78,8 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   // --- prototype pollution and YAML tricks ---------------------------------------------------------
   { name: '__proto__ keys in front matter', kind: 'document', threat: 'pollute', make: () => '---\n__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\npattern: ai-infrastructure\n---\n\n# x\n' },
   { name: 'YAML alias bomb', kind: 'document', threat: 'hang', make: () => `---\npattern: ai-infrastructure\na: &a ["x","x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]\n---\n\n# bomb\n` },
+  { name: 'YAML alias bomb nine levels deep in the title', kind: 'document', threat: 'hang', make: () => aliasBomb(9, 9) },
+  { name: 'YAML list that contains itself', kind: 'document', threat: 'crash', make: () => '---\npattern: ai-infrastructure\ntitle: &t [*t]\nsubject: &s [CoreWeave, *s]\nauthor: &a\n  - *a\n---\n\n# Cycle\n' },
   { name: 'YAML language-specific tags', kind: 'document', threat: 'script', make: () => '---\npattern: !!js/function "function () { globalThis.__pa_pwned = 1 }"\nsubject: !!python/object/apply:os.system ["id"]\nperiod: !<tag:yaml.org,2002:js/undefined> ""\n---\n\n# tags\n' },
   { name: 'front matter that never closes', kind: 'document', threat: 'crash', make: () => `---\npattern: ai-infrastructure\nsubject: x\n${'key: value\n'.repeat(20_000)}` },
   // --- bytes that are not text -------------------------------------------------------------------
@@ -103,6 +105,18 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: 'model: broken UTF-8 and binary', kind: 'model', threat: 'crash', make: () => binaryNoise(16 * 1024, 11) },
   { name: 'model: 10 MB of strings', kind: 'model', threat: 'hang', large: true, make: () => hostileModel({ tagline: 'x'.repeat(10 * 1024 * 1024) }) },
 ];
+
+/**
+ * Front matter whose `title` expands, through YAML aliases, to `width ** levels` copies of "lol":
+ * 474 bytes for 9 × 9 (the security review's reproducer), a billion strings if walked naively.
+ */
+export function aliasBomb(levels: number, width: number): string {
+  const list = (item: string): string => `[${Array.from({ length: width }, () => item).join(',')}]`;
+  const lines = ['---', 'pattern: ai-infrastructure', `l0: &l0 ${list('"lol"')}`];
+  for (let i = 1; i < levels - 1; i++) lines.push(`l${i}: &l${i} ${list(`*l${i - 1}`)}`);
+  lines.push(`title: ${list(`*l${levels - 2}`)}`, '---', '', '# Bomb', '');
+  return lines.join('\n');
+}
 
 /** Bytes that are not text, decoded as UTF-8 the way an editor would open them (seeded, so stable). */
 export function binaryNoise(size: number, seed: number): string {
