@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { escapeHtml } from '../../render/html';
-import { parseFromWebview, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
+import { parseFromWebview, updateMessage, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
 import type { Services } from '../services';
 import { renderer } from './lazyRenderer';
 import { documentFolder, resolveInFolder } from './documentFolder';
@@ -161,7 +161,7 @@ export class PreviewPanel implements vscode.Disposable {
         lockButton: true,
       });
     } else {
-      this.post({ type: 'update', html: body.html, source: uri.toString(), title: body.title ?? basename(uri) });
+      this.post(updateMessage(body.html, uri.toString(), body.title ?? basename(uri)));
     }
   }
 
