@@ -308,7 +308,7 @@ export async function workbenchFigures(options: { sessions: number; keystrokes: 
       target: '≤ 20 ms and ≤ 1.00× built-in markdown',
       limit: 1.0,
       data: { oursMs: ours, builtinMarkdownMs: builtin, sessions: options.sessions },
-    }, median(ours), median(builtin));
+    }, median(ours), median(builtin), ours.map((o, i) => o / builtin[i]));
     const latOurs = results.flatMap((r) => r.latency.ours.map((k) => k.totalMs));
     const latBuiltin = results.flatMap((r) => r.latency.builtin.map((k) => k.totalMs));
     const latencyRow = ratioRow({
