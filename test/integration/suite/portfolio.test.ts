@@ -11,6 +11,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import type { PortfolioFeature } from '../../../src/features/portfolio/portfolioFeature';
+import { hoversAt, positionOf } from './authoringHelpers';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
 
 const DEADLINE = 15_000;
@@ -242,5 +243,24 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     await write(b, analysis('Fluidstack', 'Q3 2026', '72%'));
     await waitFor(() => (conflictsAt(a).length === 0 && conflictsAt(b).length === 0 ? true : undefined), 'the conflict cleared at both places', DEADLINE);
     for (const u of [a, b]) await vscode.workspace.fs.delete(u);
+  });
+
+  it('the metric hover card says the value over earlier periods in words', async () => {
+    const files = [['Q1 2026', '78%'], ['Q2 2026', '75%'], ['Q3 2026', '72%']].map(([period, gpu]) => {
+      const uri = vscode.Uri.joinPath(scratch, `genesis-${period.replace(' ', '-')}.md`);
+      return { uri, text: analysis('Genesis Cloud', period, gpu) };
+    });
+    for (const f of files) await write(f.uri, f.text);
+    await waitFor(() => (files.every((f) => gpuOf(feature, f.uri)) ? true : undefined), 'the three quarters indexed', DEADLINE);
+    const doc = await vscode.workspace.openTextDocument(files[2].uri);
+    await vscode.window.showTextDocument(doc);
+    const { read } = await hoversAt(doc, positionOf(doc, 'GPU Utilization Rate', 3));
+    assert.match(read, /72% in Q3 2026, from 75% in Q2 2026 and 78% in Q1 2026/);
+    // The first quarter has no earlier value: no sentence.
+    const first = await vscode.workspace.openTextDocument(files[0].uri);
+    const { read: firstRead } = await hoversAt(first, positionOf(first, 'GPU Utilization Rate', 3));
+    assert.match(firstRead, /GPU Utilization Rate/);
+    assert.doesNotMatch(firstRead, / from \d/);
+    for (const f of files) await vscode.workspace.fs.delete(f.uri);
   });
 });
