@@ -344,12 +344,17 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     if (this.saveTimer || this.disposed) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
-      const version = this.builtVersion;
-      if (!version) return;
-      const files = new Map<string, CachedFile<E>>();
-      for (const [key, r] of this.records) if (!r.unsaved) files.set(key, { size: r.size, mtime: r.mtime, entry: r.entry });
-      void this.cache.save(version, files);
+      void this.persist();
     }, SAVE_DELAY_MS);
+  }
+
+  /** Writes the warm-start cache now (saved files only: unsaved edits are not what the next start finds on disk). */
+  async persist(): Promise<void> {
+    const version = this.builtVersion;
+    if (!version) return;
+    const files = new Map<string, CachedFile<E>>();
+    for (const [key, r] of this.records) if (!r.unsaved) files.set(key, { size: r.size, mtime: r.mtime, entry: r.entry });
+    await this.cache.save(version, files);
   }
 
   dispose(): void {

@@ -8,8 +8,15 @@
  * places, each pointing at the other; the warm-start cache spares re-reading unchanged files.
  */
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
+import { coreEntrySource } from '../../../src/features/portfolio/coreEntrySource';
+import { IndexCache } from '../../../src/features/portfolio/indexCache';
+import { WorkspaceIndex, type EntrySource } from '../../../src/features/portfolio/workspaceIndex';
+import type { IndexEntry } from '../../../src/portfolio/types';
 import type { PortfolioFeature } from '../../../src/features/portfolio/portfolioFeature';
 import { hoversAt, positionOf } from './authoringHelpers';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
@@ -262,5 +269,56 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     assert.match(firstRead, /GPU Utilization Rate/);
     assert.doesNotMatch(firstRead, / from \d/);
     for (const f of files) await vscode.workspace.fs.delete(f.uri);
+  });
+});
+
+describe('Portfolio: warm start from the index cache', function () {
+  this.timeout(60_000);
+
+  it('a second start reads no unchanged file again, and re-reads a changed one', async () => {
+    await activateExtension();
+    const storage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'pa-index-cache-')));
+    const scratch = vscode.Uri.joinPath(scratchFolder(), 'warm');
+    await vscode.workspace.fs.createDirectory(scratch);
+    const file = vscode.Uri.joinPath(scratch, 'warm-q1.md');
+    await write(file, analysis('Warm Start Co', 'Q1 2026', '70%'));
+    const services = (await activateExtension()).services;
+    const core = coreEntrySource(services);
+    const read: string[] = [];
+    const counting: EntrySource<IndexEntry> = { ...core, fromText: (text, uri) => (read.push(uri.toString()), core.fromText(text, uri)) };
+    const first = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    try {
+      await first.whenReady();
+      assert.ok(read.includes(file.toString()), 'a cold start reads the file');
+      await first.persist();
+    } finally {
+      first.dispose();
+    }
+    const coldEntries = read.length;
+    assert.ok(coldEntries >= 3, `the workspace's markdown files were read (${coldEntries})`);
+
+    read.length = 0;
+    const second = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    try {
+      await second.whenReady();
+      assert.deepEqual(read, [], 'a warm start reads nothing unchanged');
+      assert.equal(second.entry(file)?.metrics.find((m) => m.metricId === 'gpu-utilization-rate')?.value.text, '70%', 'and has the same entries');
+    } finally {
+      second.dispose();
+    }
+
+    // A changed file (new size) is read again; the rest still come from the cache.
+    await write(file, analysis('Warm Start Co', 'Q1 2026', '71.5%'));
+    read.length = 0;
+    const third = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    try {
+      await third.whenReady();
+      assert.deepEqual(read, [file.toString()]);
+      assert.equal(third.entry(file)?.metrics.find((m) => m.metricId === 'gpu-utilization-rate')?.value.text, '71.5%');
+    } finally {
+      third.dispose();
+      await vscode.workspace.fs.delete(scratchFolder(), { recursive: true, useTrash: false });
+      rmSync(storage.fsPath, { recursive: true, force: true });
+    }
   });
 });
