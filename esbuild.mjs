@@ -66,7 +66,7 @@ const targets = [
     target: 'node20',
     // dist/renderer.js, loaded on the first preview or export (src/features/preview/lazyRenderer.ts, through src/features/lazyBundle.ts);
     // dist/analysis.js, on the first check of a document (src/features/lazyAnalysis.ts).
-    external: ['vscode', './renderer.js', './analysis.js'],
+    external: ['vscode', './renderer.js', './analysis.js', './portfolio.js'],
     plugins: [vscodeOnce, lazyYaml],
   },
   {
@@ -77,6 +77,19 @@ const targets = [
     format: 'cjs',
     target: 'node20',
     plugins: [lazyYaml],
+  },
+  {
+    // dist/portfolio.js: the workspace index, the Analyses view's rows, the portfolio panel and the
+    // cross-analysis checks, loaded when a portfolio surface is first shown
+    // (src/features/portfolio/index.ts), never at activation.
+    ...common,
+    entryPoints: ['src/features/portfolio/portfolioFeature.ts'],
+    outfile: 'dist/portfolio.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', './renderer.js', './analysis.js'],
+    plugins: [vscodeOnce, lazyYaml],
   },
   {
     ...common,
@@ -107,6 +120,16 @@ if (existsSync('src/cli/main.ts')) {
     // (tinyglobby's fdir calls createRequire(import.meta.url)): give them this file's URL.
     banner: { js: '#!/usr/bin/env node\nvar __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+  });
+}
+if (existsSync('src/webview/portfolio.ts')) {
+  targets.push({
+    ...common,
+    entryPoints: ['src/webview/portfolio.ts'],
+    outfile: 'media/dist/portfolio.js',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
   });
 }
 if (existsSync('src/webview/preview.ts')) {
