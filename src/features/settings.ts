@@ -9,6 +9,8 @@ export type CheckLevel = Severity | 'off';
 
 export interface Settings {
   readonly checks: Readonly<Record<RuleId, CheckLevel>>;
+  /** Honour `<!-- pattern-analyst-disable … -->` comments. */
+  readonly inlineSuppressions: boolean;
   readonly debounceMs: number;
   /** Longest document, in characters, that is checked live (`checks.maxDocumentSizeMB`). */
   readonly maxDocumentChars: number;
@@ -43,9 +45,11 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
       'missing-section': level(c, 'checks.missingSection', 'information'),
       'unknown-pattern': level(c, 'checks.unknownPattern', 'error'),
       'near-miss-name': level(c, 'checks.nearMissName', 'hint'),
+      'unused-suppression': level(c, 'checks.unusedSuppression', 'hint'),
       // Broken front matter is always shown: without it nothing else can be checked.
       'front-matter': 'warning',
     },
+    inlineSuppressions: c.get<boolean>('checks.inlineSuppressions', true) !== false,
     debounceMs: Number.isFinite(debounce) ? Math.min(Math.max(debounce, 0), 5000) : 250,
     maxDocumentChars: Math.round((typeof maxMb === 'number' && Number.isFinite(maxMb) && maxMb > 0 ? maxMb : DEFAULT_MAX_DOCUMENT_MB) * CHARS_PER_MB),
     hoverEnabled: c.get<boolean>('hover.enabled', true),
