@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import type { RuleId, Severity } from '../analysis/types';
-import { parseRuleOption, SEVERITIES, type CheckLevel } from './checkLevels';
+import { SEVERITIES, type CheckLevel } from '../analysis/checkLevels';
+import { parseRuleOption } from './ruleOption';
 import { CliError } from './cliIo';
 
 export type Command =

@@ -6,9 +6,9 @@
 import * as path from 'node:path';
 import { version } from '../../package.json';
 import { analyzeText } from '../analysis/analyze';
+import { applyLevels, severityRank, type CheckLevel } from '../analysis/checkLevels';
 import type { Finding, RuleId, Severity, SuppressedFinding } from '../analysis/types';
 import { formatModelProblem } from '../model/modelSet';
-import { applyLevels, severityRank, type CheckLevel } from './checkLevels';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, printable, printableJson, type CliIo } from './cliIo';
 import { displayPath } from './displayPath';
 import { expandInputs } from './inputFiles';
@@ -56,7 +56,7 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
       modelErrors += models.problems.length;
     }
     const analysis = analyzeText(read.text, models.set.catalog);
-    const findings = analysis.isAnalysis ? applyLevels(analysis.findings, opts.rules) : [];
+    const findings = analysis.isAnalysis ? byPosition(applyLevels(analysis.findings, opts.rules)) : [];
     const suppressed = analysis.isAnalysis ? applyLevels(analysis.suppressed ?? [], opts.rules) as SuppressedFinding[] : [];
     reports.push({ file, analysis: analysis.isAnalysis, pattern: analysis.pattern?.model.id ?? null, findings, suppressed });
   }
@@ -99,4 +99,9 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
 
 function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : nouns}`;
+}
+
+/** Findings in reading order, as a problem matcher and a reader expect them. */
+function byPosition(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

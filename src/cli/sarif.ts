@@ -8,7 +8,7 @@
 import type * as Sarif from 'sarif';
 import { RULE_INFO } from '../analysis/ruleInfo';
 import type { Finding, RuleId, Severity, SuppressedFinding } from '../analysis/types';
-import { DEFAULT_LEVELS } from './checkLevels';
+import { DEFAULT_LEVELS } from '../analysis/checkLevels';
 
 export interface SarifFile {
   /** Path relative to the working folder, with `/`. */
