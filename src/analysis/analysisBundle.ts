@@ -7,3 +7,4 @@
 export { analyzeText } from './analyze';
 export { claimsOnLine } from './claimsByLine';
 export { readFrontMatter } from './frontMatter';
+export { acknowledgeEdit } from './suppressions';

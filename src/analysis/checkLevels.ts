@@ -29,6 +29,7 @@ export const RULE_SETTINGS: Readonly<Record<Exclude<RuleId, 'front-matter'>, str
   'unknown-pattern': 'checks.unknownPattern',
   'near-miss-name': 'checks.nearMissName',
   'conflicting-value': 'checks.conflictingValue',
+  'unused-suppression': 'checks.unusedSuppression',
 };
 
 /** The settings' defaults (as package.json declares them); broken front matter is a warning. */
@@ -39,6 +40,7 @@ export const DEFAULT_LEVELS: CheckLevels = {
   'unknown-pattern': 'error',
   'near-miss-name': 'hint',
   'conflicting-value': 'warning',
+  'unused-suppression': 'hint',
   'front-matter': 'warning',
 };
 

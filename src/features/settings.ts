@@ -7,6 +7,8 @@ import { levelsFrom, SETTINGS_SECTION, type CheckLevels } from '../analysis/chec
 
 export interface Settings {
   readonly checks: CheckLevels;
+  /** Honour `<!-- pattern-analyst-disable … -->` comments. */
+  readonly inlineSuppressions: boolean;
   readonly debounceMs: number;
   /** Longest document, in characters, that is checked live (`checks.maxDocumentSizeMB`). */
   readonly maxDocumentChars: number;
@@ -29,6 +31,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const maxMb = c.get<number>('checks.maxDocumentSizeMB', DEFAULT_MAX_DOCUMENT_MB);
   return {
     checks: levelsFrom((key) => c.get(key)),
+    inlineSuppressions: c.get<boolean>('checks.inlineSuppressions', true) !== false,
     debounceMs: Number.isFinite(debounce) ? Math.min(Math.max(debounce, 0), 5000) : 250,
     maxDocumentChars: Math.round((typeof maxMb === 'number' && Number.isFinite(maxMb) && maxMb > 0 ? maxMb : DEFAULT_MAX_DOCUMENT_MB) * CHARS_PER_MB),
     hoverEnabled: c.get<boolean>('hover.enabled', true),
