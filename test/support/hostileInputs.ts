@@ -126,6 +126,8 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: 'model: NUL bytes', kind: 'model', threat: 'crash', make: () => hostileModel({ name: 'AI\u0000Infra' }).replace('"schemaVersion"', '"schema\u0000Version"') },
   { name: 'model: 10,000-level JSON nesting', kind: 'model', threat: 'hang', make: () => `{"schemaVersion":1,"id":"deep","name":"Deep","sections":${'['.repeat(10_000)}${']'.repeat(10_000)}}` },
   { name: 'model: broken UTF-8 and binary', kind: 'model', threat: 'crash', make: () => binaryNoise(16 * 1024, 11) },
+  { name: 'model: 20 aliases of 2,000 repeated words', kind: 'model', threat: 'hang', make: () => repetitiveAliasModel(20, 2000) },
+  { name: 'model: a key written twice', kind: 'model', threat: 'crash', make: () => hostileModel({}).replace('"id":"hostile-pattern"', '"id":"first-id","name":"First","id":"second-id"') },
   { name: 'model: 10 MB of strings', kind: 'model', threat: 'hang', large: true, make: () => hostileModel({ tagline: 'x'.repeat(10 * 1024 * 1024) }) },
 ];
 
@@ -201,6 +203,17 @@ export function hostileModel(s: ModelStrings): string {
     strengths: ['<script>alert(1)</script>'],
     weaknesses: ['[x](command:workbench.action.terminal.new)'],
   });
+}
+
+/**
+ * A valid model except that its metric has `count` aliases of about `words` repeated words ("a a a
+ * … a", each a different length so all are distinct names): the review's model that made a
+ * document line of the same words take 27 s to check.
+ */
+export function repetitiveAliasModel(count: number, words: number): string {
+  const model = JSON.parse(hostileModel({})) as { metrics: { aliases: string[] }[] };
+  model.metrics[0].aliases = Array.from({ length: count }, (_, i) => Array.from({ length: words - i }, () => 'a').join(' '));
+  return JSON.stringify(model);
 }
 
 function protoModel(): string {
