@@ -9,7 +9,7 @@ import type { Analysis, MetricClaim } from '../../analysis/types';
 import type { NamedEntity } from '../../model/patternIndex';
 import { commandLinkTarget, entityCard, entityCardMarkdown, type CardLink } from '../../render/entityCard';
 import { patternsToSearch } from '../documentPatterns';
-import { analysisCore } from '../lazyAnalysis';
+import { analysisCore } from '../core';
 import type { Services } from '../services';
 
 export const SHOW_IN_TREE_COMMAND = 'patternAnalyst.showInTree';
