@@ -11,7 +11,7 @@ import { commandLinkTarget, entityCard, entityCardMarkdown, type CardLink } from
 import { historySentence, metricHistory } from '../../render/metricHistory';
 import { escapeMarkdown } from '../../render/patternMarkdown';
 import { patternsToSearch } from '../documentPatterns';
-import { analysisCore } from '../lazyAnalysis';
+import { analysisCore } from '../core';
 import type { Services } from '../services';
 
 export const SHOW_IN_TREE_COMMAND = 'patternAnalyst.showInTree';
