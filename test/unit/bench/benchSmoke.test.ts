@@ -11,6 +11,7 @@ import { bundledCatalog, corpusStats } from '../../bench/benchInputs';
 import { formatFigures, ratioRow } from '../../bench/report';
 import { median, percentile, timePair } from '../../bench/timing';
 import { generateAnalysis } from '../../support/analysisGenerator';
+import { staleTimes } from '../../bench/typingStale';
 
 const TINY: CoreOptions = { sizes: [{ name: '8 KB', bytes: 8_000 }], hoverLines: [100, 300], hoversPerSize: 200, repetitions: 1, warmup: 0, minSampleMs: 0 };
 
@@ -68,6 +69,26 @@ describe('bench: generator and statistics', () => {
     assert.equal(ratioRow(base, 4, 10, [0.3, 0.4, 0.6]).status, 'BORDERLINE');
     assert.equal(ratioRow(base, 6, 10, [0.4, 0.6, 0.7]).status, 'MISS');
     assert.equal(ratioRow({ ...base, limit: Infinity }, 6, 10).status, 'INFO');
+  });
+});
+
+describe('bench: continuous typing', () => {
+  it('counts each key stale from its keydown until the preview first shows that many keys', () => {
+    // Keys at 0, 100, 200 ms; the preview shows 1 key at 50, 3 keys at 420.
+    const { stale, neverShown } = staleTimes([0, 100, 200], [[50, 1], [420, 3]], 2000);
+    assert.deepEqual(stale, [50, 320, 220]);
+    assert.equal(neverShown, 0);
+  });
+
+  it('counts a key the preview never showed as stale until the end of the run', () => {
+    const { stale, neverShown } = staleTimes([0, 100], [[30, 1]], 1000);
+    assert.deepEqual(stale, [30, 900]);
+    assert.equal(neverShown, 1);
+  });
+
+  it('does not credit a preview state older than the key', () => {
+    const { stale } = staleTimes([100], [[50, 1], [300, 1]], 1000);
+    assert.deepEqual(stale, [200]);
   });
 });
 
