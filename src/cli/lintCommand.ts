@@ -3,19 +3,22 @@
  * file (`analyzeText` with the same models), the same levels apply, and each finding prints as
  * `file:line:col: severity: message [rule]` (1-based, problem-matcher friendly) or as JSON.
  */
+import * as path from 'node:path';
+import { version } from '../../package.json';
 import { analyzeText } from '../analysis/analyze';
-import type { Finding, RuleId, Severity } from '../analysis/types';
+import { applyLevels, severityRank, type CheckLevel } from '../analysis/checkLevels';
+import type { Finding, RuleId, Severity, SuppressedFinding } from '../analysis/types';
 import { formatModelProblem } from '../model/modelSet';
-import { applyLevels, severityRank, type CheckLevel } from './checkLevels';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, printable, printableJson, type CliIo } from './cliIo';
 import { displayPath } from './displayPath';
 import { expandInputs } from './inputFiles';
 import { ModelResolver } from './modelDiscovery';
 import { readText } from './readText';
+import { sarifLog } from './sarif';
 
 export interface LintOptions {
   readonly inputs: readonly string[];
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'sarif';
   /** Findings at or above this severity fail the run; `none`: findings never do. */
   readonly maxSeverity: Severity | 'none';
   readonly rules: Readonly<Partial<Record<RuleId, CheckLevel>>>;
@@ -27,6 +30,8 @@ interface FileReport {
   readonly analysis: boolean;
   readonly pattern: string | null;
   readonly findings: readonly Finding[];
+  /** Findings inline suppressions hide, at their levels (SARIF carries them as suppressed). */
+  readonly suppressed: readonly SuppressedFinding[];
 }
 
 export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number> {
@@ -51,8 +56,9 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
       modelErrors += models.problems.length;
     }
     const analysis = analyzeText(read.text, models.set.catalog);
-    const findings = analysis.isAnalysis ? applyLevels(analysis.findings, opts.rules) : [];
-    reports.push({ file, analysis: analysis.isAnalysis, pattern: analysis.pattern?.model.id ?? null, findings });
+    const findings = analysis.isAnalysis ? byPosition(applyLevels(analysis.findings, opts.rules)) : [];
+    const suppressed = analysis.isAnalysis ? applyLevels(analysis.suppressed ?? [], opts.rules) as SuppressedFinding[] : [];
+    reports.push({ file, analysis: analysis.isAnalysis, pattern: analysis.pattern?.model.id ?? null, findings, suppressed });
   }
 
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -60,7 +66,10 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
   const threshold = opts.maxSeverity === 'none' ? Infinity : severityRank(opts.maxSeverity);
   const failing = reports.some((r) => r.findings.some((f) => severityRank(f.severity) >= threshold));
 
-  if (opts.format === 'json') {
+  if (opts.format === 'sarif') {
+    const errors = [...ioErrors, ...(modelErrors > 0 ? [`${modelErrors} pattern model problem${modelErrors === 1 ? '' : 's'}`] : [])];
+    io.out(printableJson(sarifLog(reports.map((r) => ({ file: r.file.split(path.sep).join('/'), findings: r.findings, suppressed: r.suppressed })), version, errors)));
+  } else if (opts.format === 'json') {
     io.out(printableJson({
       files: reports.map((r) => ({
         file: r.file, analysis: r.analysis, pattern: r.pattern,
@@ -90,4 +99,9 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
 
 function plural(n: number, noun: string, nouns = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : nouns}`;
+}
+
+/** Findings in reading order, as a problem matcher and a reader expect them. */
+function byPosition(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

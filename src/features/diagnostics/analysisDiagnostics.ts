@@ -6,6 +6,7 @@
  * analysis too large to check live gets one information message saying so.
  */
 import * as vscode from 'vscode';
+import { applyLevels } from '../../analysis/checkLevels';
 import { toDiagnostic } from '../convert';
 import type { Services } from '../services';
 import { oversizedDiagnostic } from './oversizedDiagnostic';
@@ -65,14 +66,7 @@ export class AnalysisDiagnostics implements vscode.Disposable {
       this.collection.delete(doc.uri);
       return;
     }
-    const levels = this.services.settings().checks;
-    const diagnostics: vscode.Diagnostic[] = [];
-    for (const finding of analysis.findings) {
-      const level = levels[finding.rule] ?? finding.severity;
-      if (level === 'off') continue;
-      diagnostics.push(toDiagnostic(finding, level));
-    }
-    this.collection.set(doc.uri, diagnostics);
+    this.collection.set(doc.uri, applyLevels(analysis.findings, this.services.settings().checks).map(toDiagnostic));
   }
 
   private wanted(doc: vscode.TextDocument): boolean {

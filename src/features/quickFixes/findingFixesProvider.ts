@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../analysis/types';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
+import { analysisCore } from '../core';
 import type { Services } from '../services';
 
 export class FindingFixesProvider implements vscode.CodeActionProvider {
@@ -34,8 +35,27 @@ export class FindingFixesProvider implements vscode.CodeActionProvider {
         action.edit = edit;
         actions.push(action);
       }
+      const acknowledge = this.acknowledgeAction(document, finding, analysis.frontMatter ? analysis.frontMatter.range.end.line + 1 : 0);
+      if (acknowledge) {
+        acknowledge.diagnostics = [diagnostic];
+        actions.push(acknowledge);
+      }
     }
     return actions;
+  }
+
+  /** "Acknowledge on this line": one inserted suppression comment, one undo step. */
+  private acknowledgeAction(document: vscode.TextDocument, finding: Finding, bodyStart: number): vscode.CodeAction | undefined {
+    const line = finding.range.start.line;
+    if (line >= document.lineCount || !this.services.settings().inlineSuppressions) return undefined;
+    const edit = analysisCore().acknowledgeEdit(finding, document.lineAt(line).text, bodyStart, document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+    if (!edit) return undefined;
+    const title = line < bodyStart ? `Acknowledge in this file (${finding.rule})` : `Acknowledge on this line (${finding.rule})`;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    workspaceEdit.insert(document.uri, toRange(edit.range).start, edit.newText);
+    action.edit = workspaceEdit;
+    return action;
   }
 }
 
