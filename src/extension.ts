@@ -8,6 +8,7 @@ import { ModelStore } from './features/modelStore';
 import * as patternModels from './features/models';
 import type { Services } from './features/services';
 import { readSettings } from './features/settings';
+import { TeamConfigStore } from './features/teamConfig/teamConfigStore';
 import * as preview from './features/preview';
 import type { PreviewApi } from './features/preview';
 import * as tree from './features/tree';
@@ -32,8 +33,9 @@ export interface PatternAnalystApi {
 export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
   const models = new ModelStore();
   const analyses = new AnalysisCache(models);
-  const services: Services = { models, analyses, settings: () => readSettings() };
-  context.subscriptions.push(models, analyses);
+  const configs = new TeamConfigStore();
+  const services: Services = { models, analyses, settings: () => readSettings(), configs };
+  context.subscriptions.push(models, analyses, configs);
 
   const patternTree = tree.register(services);
   const previewFeature = preview.register(services, context.extensionUri);

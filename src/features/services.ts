@@ -5,9 +5,12 @@
 import type { ModelStore } from './modelStore';
 import type { AnalysisCache } from './analysisCache';
 import type { Settings } from './settings';
+import type { TeamConfigStore } from './teamConfig/teamConfigStore';
 
 export interface Services {
   readonly models: ModelStore;
   readonly analyses: AnalysisCache;
   readonly settings: () => Settings;
+  /** The team's `.pattern-analyst.jsonc` for each document (wins over the settings). */
+  readonly configs: TeamConfigStore;
 }
