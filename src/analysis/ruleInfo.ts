@@ -32,6 +32,10 @@ export const RULE_INFO: Readonly<Record<RuleId, RuleInfo>> = {
     summary: 'A metric or company name is close to, but not exactly, its canonical name.',
     help: 'Use the canonical name (the quick fix writes it), so that values are attributed to the right metric.',
   },
+  'conflicting-value': {
+    summary: 'The same metric, subject and period is stated with different values (in one analysis, or in two).',
+    help: 'Reconcile the two statements, or say which is a range, an approximation or a change ("from X to Y"). The finding names the other place.',
+  },
   'front-matter': {
     summary: 'The YAML front matter cannot be read.',
     help: 'Fix the YAML: without it, nothing else in the analysis can be checked.',

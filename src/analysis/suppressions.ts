@@ -33,6 +33,7 @@ const SUPPRESSIBLE: Readonly<Record<Exclude<RuleId, 'front-matter' | 'unused-sup
   'missing-section': true,
   'unknown-pattern': true,
   'near-miss-name': true,
+  'conflicting-value': true,
 };
 export type SuppressibleRule = keyof typeof SUPPRESSIBLE;
 export const SUPPRESSIBLE_RULES = Object.keys(SUPPRESSIBLE) as SuppressibleRule[];

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { applyLevels } from '../../analysis/checkLevels';
 import { toDiagnostic } from '../convert';
-import { analysisCore } from '../lazyAnalysis';
+import { analysisCore } from '../core';
 import type { Services } from '../services';
 import { pathFromConfig } from '../teamConfig/teamConfigStore';
 import { oversizedDiagnostic } from './oversizedDiagnostic';

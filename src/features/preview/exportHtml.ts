@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { exists } from '../workspaceFiles';
 import type { ExportImages } from '../../render/exportDocument';
 import type { Services } from '../services';
-import { renderer } from './lazyRenderer';
+import { rendererCore } from '../core';
 import { documentFolder, resolveInFolder } from './documentFolder';
 
 /** Arguments for automation and tests: `executeCommand('patternAnalyst.exportHtml', { source, target })`. */
@@ -71,7 +71,7 @@ function exportImages(source: vscode.Uri): ExportImages | undefined {
 export async function exportPageFor(document: vscode.TextDocument, services: Services, extensionUri: vscode.Uri): Promise<string> {
   const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')));
   const images = exportImages(document.uri);
-  return renderer().exportDocumentPage(document.getText(), services.analyses.get(document), {
+  return rendererCore().exportDocumentPage(document.getText(), services.analyses.get(document), {
     css,
     fallbackTitle: document.uri.path.split('/').pop() || 'Analysis',
     ...(images && { images }),

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../analysis/types';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
-import { analysisCore } from '../lazyAnalysis';
+import { analysisCore } from '../core';
 import type { Services } from '../services';
 
 export class FindingFixesProvider implements vscode.CodeActionProvider {

@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import type { TeamConfig } from '../../analysis/teamConfig';
 import { CONFIG_FILE_NAME, MAX_CONFIG_BYTES } from '../../analysis/teamConfigName';
-import { analysisCore } from '../lazyAnalysis';
+import { analysisCore } from '../core';
 
 export interface DocumentConfig {
   readonly config: TeamConfig;
