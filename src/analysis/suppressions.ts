@@ -24,7 +24,7 @@
  * per rule).
  */
 import { range as lineRange } from './textLines';
-import type { Finding, RuleId, SuppressedFinding, TextEdit, TextRange } from './types';
+import type { Analysis, Finding, RuleId, SuppressedFinding, TextEdit, TextRange } from './types';
 
 /** Rules a suppression may name (a compile-time check keeps this in step with RuleId). */
 const SUPPRESSIBLE: Readonly<Record<Exclude<RuleId, 'front-matter' | 'unused-suppression'>, true>> = {
@@ -253,4 +253,16 @@ export function acknowledgeEdit(finding: Finding, lineText: string, bodyStart: n
   const end = lineText.length;
   const pad = end > 0 && !/\s$/.test(lineText) ? ' ' : '';
   return { range: lineRange(line, end, end), newText: `${pad}<!-- ${SUPPRESSION_PREFIX}disable-line ${finding.rule} -->` };
+}
+
+/**
+ * The findings as if inline suppressions did not exist (a team's config turned them off): the
+ * hidden ones back in their place, the unused-suppression hints gone. Equal to analysing with
+ * `inlineSuppressions: false`, without analysing again.
+ */
+export function findingsWithoutSuppressions(analysis: Analysis): Finding[] {
+  const shown = analysis.findings.filter((f) => f.rule !== 'unused-suppression');
+  if (!analysis.suppressed?.length) return shown;
+  const hidden = analysis.suppressed.map(({ acknowledged: _a, ...f }) => f);
+  return [...shown, ...hidden].sort(byPosition);
 }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { version } from '../../package.json';
 import { analyzeText } from '../analysis/analyze';
 import { applyLevels, severityRank, type CheckLevel } from '../analysis/checkLevels';
+import { effectiveLevels, isIgnored } from '../analysis/teamConfig';
 import type { Finding, RuleId, Severity, SuppressedFinding } from '../analysis/types';
 import { formatModelProblem } from '../model/modelSet';
 import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, printable, printableJson, type CliIo } from './cliIo';
@@ -14,6 +15,7 @@ import { displayPath } from './displayPath';
 import { expandInputs } from './inputFiles';
 import { ModelResolver } from './modelDiscovery';
 import { readText } from './readText';
+import { ConfigResolver } from './configDiscovery';
 import { sarifLog } from './sarif';
 
 export interface LintOptions {
@@ -38,26 +40,47 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
   const { files, errors } = await expandInputs(opts.inputs, io.cwd);
   const ioErrors = [...errors];
   const resolver = new ModelResolver(io.cwd, opts.models);
+  // A team config's "models" (relative to its folder) stand in for --models when none are given.
+  const configResolvers = new Map<string, ModelResolver>();
+  const configs = new ConfigResolver(io.cwd);
+  const reportedConfigs = new Set<string>();
   const reportedModelSets = new Set<string>();
   let modelErrors = 0;
+  let configErrors = 0;
   const reports: FileReport[] = [];
 
   for (const abs of files) {
     const file = displayPath(io.cwd, abs);
+    const found = await configs.forFile(abs);
+    if (found.file && !reportedConfigs.has(found.file)) {
+      reportedConfigs.add(found.file);
+      const shown = displayPath(io.cwd, found.file);
+      for (const p of found.problems) io.err(printable(`${shown}:${p.line + 1}:${p.character + 1}: error: ${p.message} [config]`));
+      configErrors += found.problems.length;
+    }
+    if (found.dir && isIgnored(found.config, path.relative(found.dir, abs).split(path.sep).join('/'))) continue;
     const read = await readText(abs, 'a markdown analysis');
     if ('error' in read) {
       ioErrors.push(`${file}: ${read.error}`);
       continue;
     }
-    const models = await resolver.forFile(abs);
+    let modelResolver = resolver;
+    if (opts.models.length === 0 && found.file && found.dir && found.config.models.length > 0) {
+      modelResolver = configResolvers.get(found.file) ?? new ModelResolver(found.dir, found.config.models);
+      configResolvers.set(found.file, modelResolver);
+    }
+    const models = await modelResolver.forFile(abs);
     if (!reportedModelSets.has(models.key)) {
       reportedModelSets.add(models.key);
       for (const p of models.problems) io.err(printable(`${formatModelProblem(p)} [pattern-model]`));
       modelErrors += models.problems.length;
     }
-    const analysis = analyzeText(read.text, models.set.catalog);
-    const findings = analysis.isAnalysis ? byPosition(applyLevels(analysis.findings, opts.rules)) : [];
-    const suppressed = analysis.isAnalysis ? applyLevels(analysis.suppressed ?? [], opts.rules) as SuppressedFinding[] : [];
+    const inlineSuppressions = found.config.inlineSuppressions !== false;
+    const analysis = analyzeText(read.text, models.set.catalog, { inlineSuppressions });
+    // Defaults, then the team's file, then --rule: the command line has the last word.
+    const levels = effectiveLevels({}, found.config, opts.rules);
+    const findings = analysis.isAnalysis ? byPosition(applyLevels(analysis.findings, levels)) : [];
+    const suppressed = analysis.isAnalysis ? applyLevels(analysis.suppressed ?? [], levels) as SuppressedFinding[] : [];
     reports.push({ file, analysis: analysis.isAnalysis, pattern: analysis.pattern?.model.id ?? null, findings, suppressed });
   }
 
@@ -66,9 +89,9 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
   const threshold = opts.maxSeverity === 'none' ? Infinity : severityRank(opts.maxSeverity);
   const failing = reports.some((r) => r.findings.some((f) => severityRank(f.severity) >= threshold));
 
+  const runErrors = [...ioErrors, ...(modelErrors > 0 ? [`${modelErrors} pattern model problem${modelErrors === 1 ? '' : 's'}`] : []), ...(configErrors > 0 ? [`${configErrors} config file problem${configErrors === 1 ? '' : 's'}`] : [])];
   if (opts.format === 'sarif') {
-    const errors = [...ioErrors, ...(modelErrors > 0 ? [`${modelErrors} pattern model problem${modelErrors === 1 ? '' : 's'}`] : [])];
-    io.out(printableJson(sarifLog(reports.map((r) => ({ file: r.file.split(path.sep).join('/'), findings: r.findings, suppressed: r.suppressed })), version, errors)));
+    io.out(printableJson(sarifLog(reports.map((r) => ({ file: r.file.split(path.sep).join('/'), findings: r.findings, suppressed: r.suppressed })), version, runErrors)));
   } else if (opts.format === 'json') {
     io.out(printableJson({
       files: reports.map((r) => ({
@@ -80,7 +103,7 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
         })),
       })),
       summary: { files: reports.length, analyses: reports.filter((r) => r.analysis).length, ...counts },
-      errors: [...ioErrors, ...(modelErrors > 0 ? [`${modelErrors} pattern model problem${modelErrors === 1 ? '' : 's'}`] : [])],
+      errors: runErrors,
     }));
   } else {
     for (const r of reports) {
@@ -93,7 +116,7 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
   const analyses = reports.filter((r) => r.analysis).length;
   io.err(`${plural(reports.length, 'file')} checked (${plural(analyses, 'analysis', 'analyses')}): ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information, ${plural(counts.hint, 'hint')}.`);
 
-  if (ioErrors.length > 0 || modelErrors > 0) return EXIT_ERROR;
+  if (ioErrors.length > 0 || modelErrors > 0 || configErrors > 0) return EXIT_ERROR;
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -25,7 +25,6 @@ export interface OversizedDocument {
 interface Entry {
   readonly version: number;
   readonly maxChars: number;
-  readonly suppressions: boolean;
   readonly analysis: Analysis;
   readonly oversized?: OversizedDocument;
 }
@@ -38,13 +37,10 @@ export class AnalysisCache implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The size limit, read on first use and again after the setting changes. */
   private limit: number | undefined;
-  /** Whether inline suppressions count, read on first use and again after the setting changes. */
-  private suppressions: boolean | undefined;
 
   constructor(
     private readonly models: ModelStore,
     private readonly maxChars: () => number = () => readSettings().maxDocumentChars,
-    private readonly inlineSuppressions: () => boolean = () => readSettings().inlineSuppressions,
   ) {
     this.disposables.push(
       vscode.workspace.onDidCloseTextDocument((doc) => this.entries.delete(doc.uri.toString())),
@@ -52,7 +48,6 @@ export class AnalysisCache implements vscode.Disposable {
       models.onDidChange(() => this.entries.clear()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('patternAnalyst.checks.maxDocumentSizeMB')) this.limit = undefined;
-        if (e.affectsConfiguration('patternAnalyst.checks.inlineSuppressions')) this.suppressions = undefined;
       }),
     );
   }
@@ -70,14 +65,13 @@ export class AnalysisCache implements vscode.Disposable {
   private entry(document: vscode.TextDocument): Entry {
     const key = document.uri.toString();
     const maxChars = (this.limit ??= this.maxChars());
-    const suppressions = (this.suppressions ??= this.inlineSuppressions());
     const hit = this.entries.get(key);
-    if (hit && hit.version === document.version && hit.maxChars === maxChars && hit.suppressions === suppressions) return hit;
+    if (hit && hit.version === document.version && hit.maxChars === maxChars) return hit;
     // The length without building the text: a 10 MB string on every hover would cost more than the check.
     const chars = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
     const entry: Entry = chars > maxChars
-      ? { version: document.version, maxChars, suppressions, ...this.frontMatterOnly(document, chars, maxChars) }
-      : { version: document.version, maxChars, suppressions, analysis: analysisCore().analyzeText(document.getText(), this.models.catalog, { inlineSuppressions: suppressions }) };
+      ? { version: document.version, maxChars, ...this.frontMatterOnly(document, chars, maxChars) }
+      : { version: document.version, maxChars, analysis: analysisCore().analyzeText(document.getText(), this.models.catalog) };
     this.entries.set(key, entry);
     return entry;
   }
