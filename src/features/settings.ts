@@ -31,11 +31,20 @@ function level(config: vscode.WorkspaceConfiguration, key: string, fallback: Che
   return (LEVELS as readonly string[]).includes(v ?? '') ? (v as CheckLevel) : fallback;
 }
 
+/** A setting's value ignoring workspace and folder values: the user's, else the default. */
+function untrustedValue<T>(config: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
+  const inspected = config.inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+}
+
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration('patternAnalyst', scope);
   const trusted = vscode.workspace.isTrusted;
   const debounce = c.get<number>('checks.debounceMs', 250);
-  const maxMb = c.get<number>('checks.maxDocumentSizeMB', DEFAULT_MAX_DOCUMENT_MB);
+  // A restricted setting (package.json): in Restricted Mode VS Code returns the user's value only,
+  // so a workspace cannot raise the limit and turn every slow path into an editor freeze. Read the
+  // same way here too, so the limit holds even where a host applied workspace values anyway.
+  const maxMb = trusted ? c.get<number>('checks.maxDocumentSizeMB', DEFAULT_MAX_DOCUMENT_MB) : untrustedValue(c, 'checks.maxDocumentSizeMB', DEFAULT_MAX_DOCUMENT_MB);
   return {
     checks: {
       'benchmark-miss': level(c, 'checks.benchmarkMiss', 'warning'),
