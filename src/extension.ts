@@ -8,6 +8,7 @@ import { ModelStore } from './features/modelStore';
 import * as patternModels from './features/models';
 import type { Services } from './features/services';
 import { readSettings } from './features/settings';
+import { TeamConfigStore } from './features/teamConfig/teamConfigStore';
 import * as preview from './features/preview';
 import type { PreviewApi } from './features/preview';
 import * as tree from './features/tree';
@@ -18,6 +19,8 @@ import * as quickFixes from './features/quickFixes';
 import * as newAnalysis from './features/newAnalysis';
 import * as pdf from './features/pdf';
 import type { PdfApi } from './features/pdf';
+import * as portfolio from './features/portfolio';
+import type { PortfolioApi } from './features/portfolio';
 import type { TreeNode } from './features/tree/patternTreeNodes';
 import type { PatternTreeProvider } from './features/tree/patternTreeProvider';
 
@@ -31,17 +34,22 @@ export interface PatternAnalystApi {
   readonly preview: PreviewApi;
   /** Export to PDF's test hook. */
   readonly pdf: PdfApi;
+  /** The workspace index, the Analyses view and the portfolio panel (loaded on first use). */
+  readonly portfolio: PortfolioApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
   const models = new ModelStore();
   const analyses = new AnalysisCache(models);
-  const services: Services = { models, analyses, settings: () => readSettings() };
-  context.subscriptions.push(models, analyses);
+  const configs = new TeamConfigStore();
+  const portfolioLink = new portfolio.PortfolioLink();
+  const services: Services = { models, analyses, settings: () => readSettings(), portfolio: portfolioLink, configs };
+  context.subscriptions.push(models, analyses, portfolioLink, configs);
 
   const patternTree = tree.register(services);
   const previewFeature = preview.register(services, context.extensionUri);
   const pdfFeature = pdf.register(services, context.extensionUri);
+  const portfolioFeature = portfolio.register(services, context, portfolioLink);
   context.subscriptions.push(
     patternTree,
     hover.register(services),
@@ -52,8 +60,9 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
     patternModels.register(services, context.extensionUri),
     previewFeature,
     pdfFeature,
+    portfolioFeature,
   );
-  return { services, tree: patternTree.provider, treeView: patternTree.view, preview: previewFeature.api, pdf: pdfFeature.api };
+  return { services, tree: patternTree.provider, treeView: patternTree.view, preview: previewFeature.api, pdf: pdfFeature.api, portfolio: portfolioFeature.api };
 }
 
 export function deactivate(): void {

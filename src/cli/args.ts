@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import type { RuleId, Severity } from '../analysis/types';
-import { parseRuleOption, SEVERITIES, type CheckLevel } from './checkLevels';
+import { SEVERITIES, type CheckLevel } from '../analysis/checkLevels';
+import { parseRuleOption } from './ruleOption';
 import { CliError } from './cliIo';
 
 export type Command =
@@ -13,7 +14,7 @@ export type Command =
   | {
     readonly kind: 'lint';
     readonly inputs: readonly string[];
-    readonly format: 'text' | 'json';
+    readonly format: 'text' | 'json' | 'sarif';
     readonly maxSeverity: Severity | 'none';
     readonly rules: Readonly<Partial<Record<RuleId, CheckLevel>>>;
     readonly models: readonly string[];
@@ -91,7 +92,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
           throw new CliError((e as Error).message);
         }
       }
-      return { kind: 'lint', inputs: rest, format: parseFormat(values.format), maxSeverity: parseMaxSeverity(values['max-severity']), rules, models };
+      return { kind: 'lint', inputs: rest, format: values.format === 'sarif' ? 'sarif' : parseFormat(values.format), maxSeverity: parseMaxSeverity(values['max-severity']), rules, models };
     }
     case 'render': {
       if (rest.length !== 1) throw new CliError(`render takes exactly one file${rest.length > 1 ? `, got ${rest.length}` : ''}, e.g. pattern-analyst render analysis.md -o analysis.html`);
@@ -118,7 +119,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
 function parseFormat(value: string | undefined): 'text' | 'json' {
   if (value === undefined || value === 'text') return 'text';
   if (value === 'json') return 'json';
-  throw new CliError(`--format must be text or json, not "${value}"`);
+  throw new CliError(`--format must be text or json${value === 'sarif' ? ' for this command (sarif is for lint)' : ''}, not "${value}"`);
 }
 
 function parseRenderFormat(value: string | undefined): 'html' | 'pdf' {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { exists } from '../workspaceFiles';
 import { confirmOverwrite, exportPageFor, parseArgs, toUri } from '../preview/exportHtml';
-import { printer } from './lazyPrinter';
+import { pdfCore } from '../core';
 import { printToFile } from './printToFile';
 
 /** Test hook: sees every message the command shows (the message itself is still shown). */
@@ -54,7 +54,7 @@ export async function exportPdf(services: Services, extensionUri: vscode.Uri, fi
   }
   const settings = services.settings();
   // The browser first: without one there is no point asking where to save.
-  const browser = printer().findBrowser(settings.pdfBrowserPath);
+  const browser = pdfCore().findBrowser(settings.pdfBrowserPath);
   if (!browser.found) {
     void reportNoBrowser(browser.message, document.uri);
     return undefined;

@@ -6,12 +6,12 @@
  */
 import * as vscode from 'vscode';
 import type { PageSize } from '../../pdf/printPdf';
-import { printer } from './lazyPrinter';
+import { pdfCore } from '../core';
 
 export type PrintOutcome = 'written' | 'cancelled' | { readonly error: string };
 
 export interface PrintToFileOptions {
-  /** The browser's executable, from `printer().findBrowser(settings.pdfBrowserPath)`. */
+  /** The browser's executable, from `pdfCore().findBrowser(settings.pdfBrowserPath)`. */
   readonly browser: string;
   readonly pageSize: PageSize;
 }
@@ -28,7 +28,7 @@ export async function printToFile(render: () => Promise<string>, target: vscode.
         progress.report({ message: 'Rendering the page' });
         const page = await render();
         if (token.isCancellationRequested) return 'cancelled';
-        const { pdf } = await printer().printHtmlToPdf(page, {
+        const { pdf } = await pdfCore().printHtmlToPdf(page, {
           browser: options.browser,
           pageSize: options.pageSize,
           signal: abort.signal,
@@ -39,8 +39,8 @@ export async function printToFile(render: () => Promise<string>, target: vscode.
         await vscode.workspace.fs.writeFile(target, pdf);
         return 'written';
       } catch (err) {
-        if (err instanceof printer().PrintCancelled) return 'cancelled';
-        return { error: err instanceof printer().PrintError ? err.message : String(err) };
+        if (err instanceof pdfCore().PrintCancelled) return 'cancelled';
+        return { error: err instanceof pdfCore().PrintError ? err.message : String(err) };
       } finally {
         onCancel.dispose();
       }
