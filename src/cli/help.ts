@@ -3,11 +3,10 @@ import { UNDERSTOOD_PERIOD_FORMS } from '../portfolio/periods';
 import type { CommandName } from './args';
 
 const EXIT_CODES = `Exit codes:
-  0  clean: no finding at or above --max-severity (lint), every model valid (models)
-  1  findings at or above --max-severity (lint), an invalid model (models)
-  1  conflicting values between analyses (portfolio)
-  2  usage error, a file or folder that cannot be read, a binary file, an invalid workspace model
-     (lint, render, portfolio), no analysis of a known pattern (portfolio)`;
+  0  clean: no finding at or above --max-severity (lint), every model valid (models), no conflict (portfolio)
+  1  findings at or above --max-severity (lint), an invalid model (models), conflicting values (portfolio)
+  2  usage error, a file or folder that cannot be read, a binary file, an invalid workspace model,
+     no analysis of a known pattern (portfolio)`;
 
 const MODELS_TEXT = `Pattern models: the bundled model, plus the *.pattern.json files of the nearest folder above
 each file that holds some (directly or in a patterns/ sub-folder), searching up to the
