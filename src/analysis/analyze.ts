@@ -19,6 +19,8 @@ import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sec
 import { tableColumns, type TableColumns } from './tableColumns';
 import { splitLines } from './textLines';
 import { valueFindings } from './valueRules';
+import { conflictFindings } from './conflictRules';
+import { readPeriod, samePeriod } from '../portfolio/periods';
 import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, TextRange } from './types';
 
 const NO_MENTIONS: readonly Mention[] = [];
@@ -56,6 +58,7 @@ export function analyzeText(text: string, catalog: PatternCatalog): Analysis {
   findings.push(...valueFindings(index, claims));
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
+  findings.push(...conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
   return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
 }
@@ -76,6 +79,15 @@ interface Reader {
   readonly sectionOf: Map<string, string | undefined>;
   /** Mentions in table metric cells, by cell text. */
   readonly cellMentions: Map<string, readonly Mention[]>;
+}
+
+/** Whether a period written in the text is the analysis's own (false when either is unreadable). */
+function samePeriodAs(fm: FrontMatter): (text: string) => boolean {
+  const own = typeof fm.period === 'string' ? readPeriod(fm.period) : undefined;
+  return (text) => {
+    const p = own && readPeriod(text);
+    return p !== undefined && own !== undefined && samePeriod(p, own);
+  };
 }
 
 function anchorOf(fm: FrontMatter): TextRange {

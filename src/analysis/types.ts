@@ -18,7 +18,7 @@ export interface TextRange {
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Rule ids: stable, shown in messages as `[rule]`, used as setting names. */
-export type RuleId = 'benchmark-miss' | 'impossible-value' | 'missing-section' | 'unknown-pattern' | 'near-miss-name' | 'front-matter';
+export type RuleId = 'benchmark-miss' | 'impossible-value' | 'missing-section' | 'unknown-pattern' | 'near-miss-name' | 'conflicting-value' | 'front-matter';
 
 /** One text edit; a fix is a list of them applied as one undoable edit. */
 export interface TextEdit {
@@ -39,6 +39,8 @@ export interface Finding {
   readonly message: string;
   readonly range: TextRange;
   readonly fixes: readonly Fix[];
+  /** Other places in the same document the finding is about (e.g. the conflicting statement), for related information. */
+  readonly related?: readonly { readonly range: TextRange; readonly message: string }[];
 }
 
 /** A number as written in an analysis, with its range if it was a range ("70–75%"). */

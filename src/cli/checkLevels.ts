@@ -17,6 +17,7 @@ export const RULE_SETTINGS: Readonly<Record<Exclude<RuleId, 'front-matter'>, str
   'missing-section': 'patternAnalyst.checks.missingSection',
   'unknown-pattern': 'patternAnalyst.checks.unknownPattern',
   'near-miss-name': 'patternAnalyst.checks.nearMissName',
+  'conflicting-value': 'patternAnalyst.checks.conflictingValue',
 };
 
 /** The settings' defaults; broken front matter is a warning, as in the editor. */
@@ -26,6 +27,7 @@ export const DEFAULT_LEVELS: Readonly<Record<RuleId, CheckLevel>> = {
   'missing-section': 'information',
   'unknown-pattern': 'error',
   'near-miss-name': 'hint',
+  'conflicting-value': 'warning',
   'front-matter': 'warning',
 };
 

@@ -36,7 +36,8 @@ Options:
                             above it make the run fail (exit 1); none never fails on findings
   --rule <rule>=<level>     like the patternAnalyst.checks.* settings; repeatable. Rules:
                             benchmark-miss, impossible-value, missing-section, unknown-pattern,
-                            near-miss-name; levels: off, error, warning, information, hint
+                            near-miss-name, conflicting-value; levels: off, error, warning,
+                            information, hint
   --models <file|folder>    use these pattern models (repeatable)
 
 Quote globs so the CLI expands them (** included): pattern-analyst lint "analyses/**/*.md".

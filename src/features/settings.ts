@@ -43,6 +43,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
       'missing-section': level(c, 'checks.missingSection', 'information'),
       'unknown-pattern': level(c, 'checks.unknownPattern', 'error'),
       'near-miss-name': level(c, 'checks.nearMissName', 'hint'),
+      'conflicting-value': level(c, 'checks.conflictingValue', 'warning'),
       // Broken front matter is always shown: without it nothing else can be checked.
       'front-matter': 'warning',
     },

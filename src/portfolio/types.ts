@@ -140,8 +140,8 @@ export interface MatrixCell {
   readonly value: ValueSummary;
   readonly verdict: VerdictStatus;
   readonly verdictMessage: string;
-  /** The period the value comes from (its analysis's period). */
-  readonly period: ParsedPeriod;
+  /** The period the value comes from (its analysis's period); absent when the analysis names none. */
+  readonly period?: ParsedPeriod;
   readonly location: ValueLocation;
   readonly source?: string;
 }

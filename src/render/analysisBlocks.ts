@@ -3,6 +3,7 @@
  * front-matter header, the metric scorecard, the section coverage and the verdict badge. Every
  * value interpolated here is escaped: document text and model strings are data, not markup.
  */
+import { headlineClaim, headlineSource } from '../analysis/headline';
 import type { Analysis, FrontMatter, MetricClaim, VerdictStatus } from '../analysis/types';
 import type { Metric } from '../model/types';
 import { escapeAttribute as attr, escapeHtml as esc } from './html';
@@ -72,17 +73,6 @@ const TALLY_ORDER: readonly VerdictStatus[] = ['misses', 'impossible', 'wrong-un
 
 /** At most this many other values are named in a row; the rest are counted. */
 const OTHER_VALUES_SHOWN = 3;
-
-const sameValue = (a: MetricClaim, b: MetricClaim): boolean => a.value.low === b.value.low && a.value.high === b.value.high;
-
-/**
- * The value a metric's row shows: the one the analyst's own scorecard table states (the first table
- * row for the metric), else the first statement in the text. Tables are where an analyst writes the
- * figure they stand behind; sentences around it often cite history or peers.
- */
-function headlineClaim(claims: readonly MetricClaim[]): MetricClaim {
-  return claims.find((c) => c.context === 'table') ?? claims[0];
-}
 
 /**
  * "12 mentions · first on line 24", then how the mentions' verdicts split and which other values
@@ -160,7 +150,7 @@ export function renderScorecard(analysis: Analysis): string {
     stated++;
     const headline = headlineClaim(claims);
     // The same value stated again elsewhere may be the statement that names its source.
-    const source = headline.source ?? claims.find((c) => c.source && sameValue(c, headline))?.source;
+    const source = headlineSource(claims, headline);
     const look = verdictLook(headline.verdict.status);
     rows.push(`<tr class="pa-row ${look.className}" data-source-line="${headline.valueRange.start.line}"><th scope="row">${name}</th>`
       + `<td class="pa-value">${esc(headline.value.text)}</td><td>${benchmark}</td>`
