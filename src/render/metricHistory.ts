@@ -4,6 +4,7 @@
  * hover card says it in: "72% in Q3 2026, from 75% in Q2 2026 and 78% in Q1 2026".
  */
 import type { VerdictStatus } from '../analysis/types';
+import { subjectKey } from '../portfolio/subjects';
 import type { IndexEntry, Period } from '../portfolio/types';
 
 export interface HistoryPoint {
@@ -18,10 +19,6 @@ export interface HistoryPoint {
 /** At most this many earlier periods are named in a sentence or drawn in a sparkline. */
 export const MAX_HISTORY = 8;
 
-function subjectKey(e: IndexEntry): string {
-  return e.companyId ?? (e.subject ?? '').trim().toLowerCase();
-}
-
 /**
  * The earlier values of `metricId` for the subject of `current`, newest first (at most
  * {@link MAX_HISTORY}); one per period (the first found wins a tie: two analyses disagreeing is
@@ -30,7 +27,7 @@ function subjectKey(e: IndexEntry): string {
 export function metricHistory(entries: readonly IndexEntry[], current: IndexEntry, metricId: string): HistoryPoint[] {
   const now = current.period?.period;
   const key = subjectKey(current);
-  if (!now || !key || !current.patternId) return [];
+  if (!now || !current.patternId) return [];
   const byPeriod = new Map<string, HistoryPoint>();
   for (const e of entries) {
     const p = e.period?.period;
