@@ -74,8 +74,8 @@ function coverageHtml(coverage: PeerCoverage): string {
 }
 
 function trendsHtml(input: PortfolioViewInput): string {
-  const charts = input.trends.filter((t) => t.series.some((s) => s.points.length > 0)).map((t) =>
-    `<figure class="pa-pf-trend" data-metric="${attr(t.column.metricId)}"><figcaption>${esc(t.column.name)} <span class="pa-muted">${esc(t.column.benchmarkText)}</span></figcaption>${input.chart(t)}</figure>`);
+  // Each chart names its metric and benchmark itself (the core's small multiples).
+  const charts = input.trends.filter((t) => t.series.some((s) => s.points.length > 0)).map((t) => `<div class="pa-pf-trend" data-metric="${attr(t.column.metricId)}">${input.chart(t)}</div>`);
   return `<section class="pa-pf-trends" id="pa-pf-trends"><h2>Trends</h2>${charts.length ? charts.join('') : '<p class="pa-muted">No values over periods yet.</p>'}</section>`;
 }
 
