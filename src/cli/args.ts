@@ -31,10 +31,22 @@ export type Command =
     /** The browser to print with (--browser); else the usual install places are searched. */
     readonly browser?: string;
   }
-  | { readonly kind: 'models'; readonly models: readonly string[]; readonly format: 'text' | 'json' };
+  | { readonly kind: 'models'; readonly models: readonly string[]; readonly format: 'text' | 'json' }
+  | {
+    readonly kind: 'portfolio';
+    readonly inputs: readonly string[];
+    readonly format: PortfolioFormat;
+    readonly output?: string;
+    readonly force: boolean;
+    /** The period as written; read by the command (so its message can list the understood forms). */
+    readonly asOf?: string;
+    readonly models: readonly string[];
+  };
 
-export type CommandName = 'lint' | 'render' | 'models';
-const COMMANDS: readonly CommandName[] = ['lint', 'render', 'models'];
+export type PortfolioFormat = 'text' | 'json' | 'csv' | 'html';
+
+export type CommandName = 'lint' | 'render' | 'models' | 'portfolio';
+const COMMANDS: readonly CommandName[] = ['lint', 'render', 'models', 'portfolio'];
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -45,6 +57,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   'page-size': { type: 'string' },
   browser: { type: 'string' },
+  'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -54,6 +67,7 @@ const ALLOWED: Readonly<Record<CommandName, readonly string[]>> = {
   lint: ['format', 'max-severity', 'rule', 'models'],
   render: ['output', 'force', 'models', 'format', 'page-size', 'browser'],
   models: ['models', 'format'],
+  portfolio: ['format', 'output', 'force', 'as-of', 'models'],
 };
 
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -71,7 +85,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const command = name as CommandName | undefined;
   if (values.help) return { kind: 'help', ...(command && { topic: command }) };
   if (values.version) return { kind: 'version' };
-  if (!command) throw new CliError('no command given; commands: lint, render, models (see pattern-analyst --help)');
+  if (!command) throw new CliError(`no command given; commands: ${COMMANDS.join(', ')} (see pattern-analyst --help)`);
 
   for (const key of Object.keys(values)) {
     if (key !== 'help' && !ALLOWED[command].includes(key)) {
@@ -109,6 +123,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
         format: renderFormat, pageSize: parsePageSize(values['page-size']), ...(values.browser !== undefined && { browser: values.browser }),
       };
     }
+    case 'portfolio': {
+      if (rest.length === 0) throw new CliError('portfolio needs at least one file, folder or glob, e.g. pattern-analyst portfolio analyses/');
+      if (values.output !== undefined && values.output.trim() === '') throw new CliError('-o needs a file name');
+      if (values['as-of'] !== undefined && values['as-of'].trim() === '') throw new CliError('--as-of needs a period, e.g. --as-of "Q3 2026"');
+      return {
+        kind: 'portfolio', inputs: rest, format: parsePortfolioFormat(values.format), force: values.force === true, models,
+        ...(values.output !== undefined && { output: values.output }),
+        ...(values['as-of'] !== undefined && { asOf: values['as-of'] }),
+      };
+    }
     case 'models': {
       if (rest.length > 0) throw new CliError(`models takes no files (got "${rest[0]}"); use --models <file|folder> to name model files`);
       return { kind: 'models', models, format: parseFormat(values.format) };
@@ -131,6 +155,12 @@ function parsePageSize(value: string | undefined): 'a4' | 'letter' {
   const v = (value ?? 'a4').toLowerCase();
   if (v === 'a4' || v === 'letter') return v;
   throw new CliError(`--page-size must be a4 or letter, not "${value}"`);
+}
+
+function parsePortfolioFormat(value: string | undefined): PortfolioFormat {
+  if (value === undefined) return 'text';
+  if (value === 'text' || value === 'json' || value === 'csv' || value === 'html') return value;
+  throw new CliError(`--format must be text, json, csv or html, not "${value}"`);
 }
 
 function parseMaxSeverity(value: string | undefined): Severity | 'none' {

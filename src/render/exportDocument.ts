@@ -5,6 +5,7 @@
  * which images are embedded, and how, is decided here once.
  */
 import type { Analysis } from '../analysis/types';
+import type { ScorecardHistory } from '../portfolio/types';
 import { renderDocumentBody } from './documentRenderer';
 import { renderExportPage } from './exportPage';
 import { embeddableType, EXPORT_IMAGE_NOTE, imageDataUri, MAX_INLINE_IMAGE_BYTES, MAX_INLINE_TOTAL_BYTES } from './inlineImages';
@@ -31,13 +32,17 @@ export interface ExportDocumentOptions {
   readonly images?: ExportImages;
   /** Add the print design (src/render/printStyle.ts) after `css`; default true. The bench's reference page leaves it out. */
   readonly printStyle?: boolean;
+  /** Earlier periods of the subject (from the portfolio index): the scorecard's sparklines, as inline SVG. */
+  readonly history?: ScorecardHistory;
 }
 
 /** The exported page of `text` with its `analysis`. */
 export async function exportDocumentPage(text: string, analysis: Analysis, options: ExportDocumentOptions): Promise<string> {
-  const first = renderDocumentBody(text, analysis);
+  const history = options.history ? { history: options.history } : {};
+  const first = renderDocumentBody(text, analysis, history);
   const images = options.images ? await embedImages(options.images, first.localImages) : new Map<string, string>();
   const body = images.size === 0 ? first : renderDocumentBody(text, analysis, {
+    ...history,
     images: { allowDataImages: true, resolveLocal: (p) => images.get(p), localUnavailableReason: EXPORT_IMAGE_NOTE },
   });
   // The print design travels with every exported page, so the PDF export and a reader's own
