@@ -19,6 +19,7 @@ import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sec
 import { tableColumns, type TableColumns } from './tableColumns';
 import { splitLines } from './textLines';
 import { valueFindings } from './valueRules';
+import { ValueScanner } from './values';
 import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, TextRange } from './types';
 
 const NO_MENTIONS: readonly Mention[] = [];
@@ -42,7 +43,7 @@ export function analyzeText(text: string, catalog: PatternCatalog): Analysis {
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: [...fm.findings, unknownPatternFinding(catalog, fm.patternRef, fm.frontMatter)] };
   }
 
-  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map() };
+  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map(), values: new ValueScanner() };
   const end = visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, (block) => {
     if (block.kind === 'heading') readHeading(ctx, block);
     else if (block.kind === 'prose') readProse(ctx, block);
@@ -76,6 +77,8 @@ interface Reader {
   readonly sectionOf: Map<string, string | undefined>;
   /** Mentions in table metric cells, by cell text. */
   readonly cellMentions: Map<string, readonly Mention[]>;
+  /** Reads the values of every sentence and cell of this analysis. */
+  readonly values: ValueScanner;
 }
 
 function anchorOf(fm: FrontMatter): TextRange {
@@ -127,7 +130,7 @@ function readProse(ctx: Reader, block: ProseBlock): void {
     findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   }
   const labels = lineLabels(run);
-  if (hasNumber) claims.push(...proseClaims(block, mentionsWithVerbs(index, run.text, mentions), labels));
+  if (hasNumber) claims.push(...proseClaims(ctx.values, block, mentionsWithVerbs(index, run.text, mentions), labels));
   // Names where a name is expected: labels, and the bold lead of a list item.
   let named: readonly { start: number; end: number }[] = labels;
   if (block.listItem && labels.length === 0) {
@@ -171,7 +174,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
     const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
     if (miss) findings.push(miss);
   }
-  claims.push(...tableClaims(block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS));
+  claims.push(...tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS));
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */
