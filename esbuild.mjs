@@ -5,9 +5,11 @@
 //                       check of a document (src/features/core.ts).
 //   dist/renderer.js    src/render/rendererBundle.ts: markdown-it and the renderer, required on the
 //                       first preview or export (src/features/core.ts).
+//   dist/portfolio.js   src/features/portfolio/portfolioFeature.ts: the workspace index and the
+//                       portfolio panel, required when a portfolio surface is first shown (core.ts).
 //   dist/yaml.js        js-yaml, required on the first front matter (src/analysis/frontMatter.ts).
 //   dist/cli.js         src/cli/main.ts: the command-line twin, everything inlined.
-//   media/dist/preview.js  src/webview/preview.ts: the preview's script (browser, esm).
+//   media/dist/*.js     src/webview/: the preview's and the portfolio panel's scripts (browser, esm).
 // Production builds are minified without sourcemaps; development builds keep sourcemaps for
 // debugging. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -73,9 +75,10 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // dist/analysis.js and dist/renderer.js are required on first use by src/features/core.ts
-    // (the first check of a document; the first preview or export), not bundled in.
-    external: ['vscode', './renderer.js', './analysis.js'],
+    // dist/analysis.js, dist/renderer.js and dist/portfolio.js are required on first use by
+    // src/features/core.ts (the first check of a document; the first preview or export; the first
+    // portfolio surface), not bundled in.
+    external: ['vscode', './renderer.js', './analysis.js', './portfolio.js'],
     plugins: [vscodeOnce, lazyYaml],
   },
   {
@@ -86,6 +89,19 @@ const targets = [
     format: 'cjs',
     target: 'node20',
     plugins: [lazyYaml],
+  },
+  {
+    // dist/portfolio.js: the workspace index, the Analyses view's rows, the portfolio panel and the
+    // cross-analysis checks, loaded when a portfolio surface is first shown
+    // (src/features/portfolio/index.ts), never at activation.
+    ...common,
+    entryPoints: ['src/features/portfolio/portfolioFeature.ts'],
+    outfile: 'dist/portfolio.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', './renderer.js', './analysis.js'],
+    plugins: [vscodeOnce, lazyYaml],
   },
   {
     ...common,
@@ -116,6 +132,16 @@ if (existsSync('src/cli/main.ts')) {
     // (tinyglobby's fdir calls createRequire(import.meta.url)): give them this file's URL.
     banner: { js: '#!/usr/bin/env node\nvar __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
+  });
+}
+if (existsSync('src/webview/portfolio.ts')) {
+  targets.push({
+    ...common,
+    entryPoints: ['src/webview/portfolio.ts'],
+    outfile: 'media/dist/portfolio.js',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
   });
 }
 if (existsSync('src/webview/preview.ts')) {

@@ -1,4 +1,4 @@
-// Lint rules. The one that matters most: the pure core (model, analysis, render) and the CLI must
+// Lint rules. The one that matters most: the pure core (model, analysis, render, portfolio) and the CLI must
 // never import 'vscode', so they keep running in plain node, the CLI and the browser.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/model/**/*.ts', 'src/analysis/**/*.ts', 'src/render/**/*.ts', 'src/cli/**/*.ts', 'src/webview/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/analysis/**/*.ts', 'src/render/**/*.ts', 'src/portfolio/**/*.ts', 'src/cli/**/*.ts', 'src/webview/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -7,3 +7,5 @@
 export { analyzeText } from './analyze';
 export { claimsOnLine } from './claimsByLine';
 export { readFrontMatter } from './frontMatter';
+export { acknowledgeEdit, findingsWithoutSuppressions } from './suppressions';
+export { effectiveLevels, isIgnored, parseTeamConfig } from './teamConfig';

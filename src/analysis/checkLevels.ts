@@ -28,6 +28,8 @@ export const RULE_SETTINGS: Readonly<Record<Exclude<RuleId, 'front-matter'>, str
   'missing-section': 'checks.missingSection',
   'unknown-pattern': 'checks.unknownPattern',
   'near-miss-name': 'checks.nearMissName',
+  'conflicting-value': 'checks.conflictingValue',
+  'unused-suppression': 'checks.unusedSuppression',
 };
 
 /** The settings' defaults (as package.json declares them); broken front matter is a warning. */
@@ -37,6 +39,8 @@ export const DEFAULT_LEVELS: CheckLevels = {
   'missing-section': 'information',
   'unknown-pattern': 'error',
   'near-miss-name': 'hint',
+  'conflicting-value': 'warning',
+  'unused-suppression': 'hint',
   'front-matter': 'warning',
 };
 

@@ -24,6 +24,11 @@ export const COMMANDS = {
   exportHtml: 'patternAnalyst.exportHtml',
   newPatternModel: 'patternAnalyst.newPatternModel',
   reloadModels: 'patternAnalyst.reloadModels',
+  openPortfolio: 'patternAnalyst.openPortfolio',
+  exportPortfolioHtml: 'patternAnalyst.exportPortfolioHtml',
+  exportPortfolioCsv: 'patternAnalyst.exportPortfolioCsv',
+  /** Analyses view: index the workspace's analyses again. */
+  refreshAnalyses: 'patternAnalyst.refreshAnalyses',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

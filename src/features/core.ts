@@ -11,6 +11,7 @@
  */
 import type * as AnalysisBundle from '../analysis/analysisBundle';
 import type * as RendererBundle from '../render/rendererBundle';
+import type * as PortfolioBundle from './portfolio/portfolioFeature';
 
 /** A getter that calls `load` on its first call and returns the same module afterwards. */
 function onFirstUse<T>(load: () => T): () => T {
@@ -34,4 +35,13 @@ export const analysisCore = onFirstUse(
 export const rendererCore = onFirstUse(
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   () => require('./renderer.js') as typeof RendererBundle,
+);
+
+/**
+ * dist/portfolio.js (src/features/portfolio/portfolioFeature.ts): the workspace index, the
+ * portfolio panel and the cross-analysis check. First needed when a portfolio surface is shown.
+ */
+export const portfolioCore = onFirstUse(
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  () => require('./portfolio.js') as typeof PortfolioBundle,
 );

@@ -3,9 +3,13 @@
  * front-matter header, the metric scorecard, the section coverage and the verdict badge. Every
  * value interpolated here is escaped: document text and model strings are data, not markup.
  */
+import { headlineClaim, headlineSource } from '../analysis/headline';
 import type { Analysis, FrontMatter, MetricClaim, VerdictStatus } from '../analysis/types';
 import type { Metric } from '../model/types';
+import type { ScorecardHistory } from '../portfolio/types';
+import { scorecardCharts } from './charts/scorecardCharts';
 import { escapeAttribute as attr, escapeHtml as esc } from './html';
+import { frontMatterText } from './frontMatterText';
 import { verdictLook } from './verdictLabels';
 
 /** The badge after a claimed value: verdict symbol and label, the verdict's message as tooltip. */
@@ -15,15 +19,8 @@ export function renderBadge(claim: MetricClaim): string {
     + `<span class="pa-badge-symbol" aria-hidden="true">${esc(look.symbol)}</span> ${esc(look.label)}</span>`;
 }
 
-/** A front-matter value as display text; objects and lists are flattened, not dumped as YAML. */
-function display(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(display).filter((v) => v !== undefined).join(', ') || undefined;
-  return undefined;
-}
+/** A front-matter value as display text: bounded, so an alias bomb or a self-referring list shows a note (see frontMatterText). */
+const display = frontMatterText;
 
 /** The title a document shows: its front-matter title, if any. */
 export function frontMatterTitle(frontMatter: FrontMatter | undefined): string | undefined {
@@ -73,17 +70,6 @@ const TALLY_ORDER: readonly VerdictStatus[] = ['misses', 'impossible', 'wrong-un
 /** At most this many other values are named in a row; the rest are counted. */
 const OTHER_VALUES_SHOWN = 3;
 
-const sameValue = (a: MetricClaim, b: MetricClaim): boolean => a.value.low === b.value.low && a.value.high === b.value.high;
-
-/**
- * The value a metric's row shows: the one the analyst's own scorecard table states (the first table
- * row for the metric), else the first statement in the text. Tables are where an analyst writes the
- * figure they stand behind; sentences around it often cite history or peers.
- */
-function headlineClaim(claims: readonly MetricClaim[]): MetricClaim {
-  return claims.find((c) => c.context === 'table') ?? claims[0];
-}
-
 /**
  * "12 mentions · first on line 24", then how the mentions' verdicts split and which other values
  * they state. The line reference carries that line (0-based) as `data-source-line`: clicked in
@@ -122,6 +108,11 @@ function rank(status: VerdictStatus): number {
   return i < 0 ? TALLY_ORDER.length : i;
 }
 
+export interface ScorecardOptions {
+  /** Earlier periods of the same subject, by metric: each stated row gains a sparkline of them. */
+  readonly history?: ScorecardHistory;
+}
+
 /**
  * The scorecard: one row per pattern metric, in the model's order (then any other metric the
  * analysis names). A stated metric shows its headline value ({@link headlineClaim}) with its
@@ -130,7 +121,7 @@ function rank(status: VerdictStatus): number {
  * One row per metric keeps the scorecard readable (and small) however long the analysis: a row per
  * mention was 1,000 rows and 600 KB of HTML on a 1 MB analysis.
  */
-export function renderScorecard(analysis: Analysis): string {
+export function renderScorecard(analysis: Analysis, options: ScorecardOptions = {}): string {
   const index = analysis.pattern;
   if (!index) {
     return '<section class="pa-scorecard pa-empty"><h2 class="pa-block-title">Scorecard</h2>'
@@ -149,27 +140,29 @@ export function renderScorecard(analysis: Analysis): string {
   const order = [...model.metrics.map((m) => m.id), ...[...byMetric.keys()].filter((id) => !known.has(id))];
   const rows: string[] = [];
   let stated = 0;
+  const period = display(analysis.frontMatter?.period ?? analysis.frontMatter?.data.period);
   for (const metricId of order) {
     const { name, benchmark } = metricCells(index.metric(metricId), metricId);
     const claims = byMetric.get(metricId) ?? [];
     if (claims.length === 0) {
-      rows.push(`<tr class="pa-row-missing"><th scope="row">${name}</th><td class="pa-muted">not stated</td><td>${benchmark}</td>`
+      rows.push(`<tr class="pa-row-missing"><th scope="row">${name}</th><td class="pa-muted">not stated</td><td class="pa-chart-cell"></td><td>${benchmark}</td>`
         + '<td><span class="pa-badge pa-verdict-none">— not stated</span></td><td class="pa-muted">—</td><td class="pa-muted">—</td></tr>');
       continue;
     }
     stated++;
     const headline = headlineClaim(claims);
     // The same value stated again elsewhere may be the statement that names its source.
-    const source = headline.source ?? claims.find((c) => c.source && sameValue(c, headline))?.source;
+    const source = headlineSource(claims, headline);
     const look = verdictLook(headline.verdict.status);
     rows.push(`<tr class="pa-row ${look.className}" data-source-line="${headline.valueRange.start.line}"><th scope="row">${name}</th>`
-      + `<td class="pa-value">${esc(headline.value.text)}</td><td>${benchmark}</td>`
+      + `<td class="pa-value">${esc(headline.value.text)}</td>`
+      + `<td class="pa-chart-cell">${scorecardCharts(index.metric(metricId), headline, period, options.history?.[metricId])}</td><td>${benchmark}</td>`
       + `<td>${renderBadge(headline)}<div class="pa-verdict-message">${esc(headline.verdict.message)}</div></td>`
       + `<td>${source ? esc(source) : '<span class="pa-muted">—</span>'}</td>`
       + `<td class="pa-mentions">${mentionsCell(claims, headline)}</td></tr>`);
   }
   return `<section class="pa-scorecard"><h2 class="pa-block-title">Scorecard <span class="pa-muted">· ${esc(model.name)} · ${stated} of ${order.length} metrics stated</span></h2>`
-    + '<table class="pa-scorecard-table"><thead><tr><th>Metric</th><th>Value</th><th>Benchmark</th><th>Verdict</th><th>Source</th><th>Mentions</th></tr></thead>'
+    + '<table class="pa-scorecard-table"><thead><tr><th>Metric</th><th>Value</th><th><span class="pa-visually-hidden">Chart</span></th><th>Benchmark</th><th>Verdict</th><th>Source</th><th>Mentions</th></tr></thead>'
     + `<tbody>${rows.join('')}</tbody></table></section>`;
 }
 

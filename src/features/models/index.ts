@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS, registerCommand } from '../commands';
+import { userMessages } from '../userMessages';
 import type { Services } from '../services';
 import { newPatternModel, type NewPatternModelArgs } from './newPatternModel';
 import { registerSchemaProvider } from './schemaProvider';
@@ -46,7 +47,7 @@ export function register(services: Services, extensionUri: vscode.Uri): vscode.D
       try {
         return await newPatternModel(services.models, args && typeof args === 'object' ? args : {});
       } catch (e) {
-        void vscode.window.showErrorMessage(`Pattern Analyst: could not create the pattern model: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(userMessages.modelCreateFailed(e));
         return undefined;
       }
     }),
@@ -55,5 +56,5 @@ export function register(services: Services, extensionUri: vscode.Uri): vscode.D
 }
 
 function reportFailure(e: unknown): void {
-  void vscode.window.showErrorMessage(`Pattern Analyst: could not load the workspace pattern models: ${e instanceof Error ? e.message : String(e)}`);
+  void vscode.window.showErrorMessage(userMessages.modelsLoadFailed(e));
 }

@@ -1,0 +1,28 @@
+/**
+ * When two stated values of one metric CONTRADICT each other, for the `conflicting-value` rule
+ * (within one analysis and across analyses). Deliberately narrow: only two exact single values in
+ * the same unit that differ beyond their written precision. A range ("70–75%"), an approximation
+ * ("~72%", "about 72%") or a bound ("over 90%") states a span, not a figure, and never conflicts;
+ * "72%" and "72.4%" agree (one is the other rounded).
+ */
+import type { StatedValue } from './types';
+
+export type ComparableValue = Pick<StatedValue, 'kind' | 'low' | 'high' | 'qualifier' | 'currency'>;
+
+/** Decimal places of a number as the analysis wrote it (after normalisation: "0.72" of a percent is 72). */
+function decimals(n: number): number {
+  const s = String(Number(n.toPrecision(12)));
+  const dot = s.indexOf('.');
+  return dot < 0 || s.includes('e') ? 0 : s.length - dot - 1;
+}
+
+/** True when `a` and `b` are exact single values of the same unit that differ beyond rounding. */
+export function valuesConflict(a: ComparableValue, b: ComparableValue): boolean {
+  if (a.qualifier || b.qualifier) return false;
+  if (a.low !== a.high || b.low !== b.high) return false;
+  if (a.kind !== b.kind || (a.currency ?? '') !== (b.currency ?? '')) return false;
+  if (!Number.isFinite(a.low) || !Number.isFinite(b.low)) return false;
+  const places = Math.min(decimals(a.low), decimals(b.low));
+  const scale = 10 ** places;
+  return Math.round(a.low * scale) !== Math.round(b.low * scale);
+}

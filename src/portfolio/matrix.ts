@@ -1,0 +1,56 @@
+/**
+ * The portfolio matrix: one row per subject, one column per metric of the pattern, each cell the
+ * value of the latest analysis (as of a period, if asked) that states that metric.
+ */
+import type { PatternIndex } from '../model/patternIndex';
+import { comparePeriods, periodKey } from './periods';
+import { bySubject, columnsOf, newestFirst, ofPattern, subjectName } from './subjects';
+import type { IndexEntry, Matrix, MatrixCell, MatrixRow, Period } from './types';
+
+/**
+ * The matrix of `pattern`'s analyses. With `asOf`, analyses of later periods are left out (and so
+ * are undated ones, which cannot be placed); without it, an undated analysis fills a cell only
+ * when no dated analysis of the subject states that metric, and its period shows as written.
+ */
+export function portfolioMatrix(entries: readonly IndexEntry[], pattern: PatternIndex, asOf?: Period): Matrix {
+  const mine = ofPattern(entries, pattern);
+  const columns = columnsOf(pattern);
+  const rows: MatrixRow[] = [];
+  for (const group of bySubject(mine).values()) {
+    const candidates = newestFirst(group).filter((e) => !asOf || (e.period?.period && e.period.period.end <= asOf.end));
+    const cells = columns.map((col): MatrixCell | undefined => {
+      for (const e of candidates) {
+        const m = e.metrics.find((x) => x.metricId === col.metricId);
+        if (!m) continue;
+        return {
+          metricId: m.metricId,
+          value: m.value,
+          verdict: m.verdict,
+          verdictMessage: m.verdictMessage,
+          ...(e.period && { period: e.period }),
+          location: { uri: e.uri, range: m.range },
+          ...(m.source && { source: m.source }),
+        };
+      }
+      return undefined;
+    });
+    // The row is named as its newest analysis names it.
+    const named = candidates[0] ?? newestFirst(group)[0];
+    rows.push({ subject: subjectName(named, pattern), ...(named.companyId && { companyId: named.companyId }), cells, analyses: group.length });
+  }
+  rows.sort((a, b) => a.subject.localeCompare(b.subject));
+
+  const periods = new Map<string, Period>();
+  for (const e of mine) if (e.period?.period) periods.set(periodKey(e.period), e.period.period);
+  return {
+    patternId: pattern.model.id,
+    patternName: pattern.model.name,
+    columns,
+    rows,
+    ...(asOf && { asOf }),
+    periods: [...periods.values()].sort(comparePeriods),
+    unreadablePeriods: mine
+      .filter((e) => e.period && !e.period.period)
+      .map((e) => ({ uri: e.uri, written: e.period?.written ?? '', ...(e.subject && { subject: e.subject }) })),
+  };
+}
