@@ -5,9 +5,11 @@
 //                       check of a document (src/features/core.ts).
 //   dist/renderer.js    src/render/rendererBundle.ts: markdown-it and the renderer, required on the
 //                       first preview or export (src/features/core.ts).
+//   dist/portfolio.js   src/features/portfolio/portfolioFeature.ts: the workspace index and the
+//                       portfolio panel, required when a portfolio surface is first shown (core.ts).
 //   dist/yaml.js        js-yaml, required on the first front matter (src/analysis/frontMatter.ts).
 //   dist/cli.js         src/cli/main.ts: the command-line twin, everything inlined.
-//   media/dist/preview.js  src/webview/preview.ts: the preview's script (browser, esm).
+//   media/dist/*.js     src/webview/: the preview's and the portfolio panel's scripts (browser, esm).
 // Production builds are minified without sourcemaps; development builds keep sourcemaps for
 // debugging. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';

@@ -20,6 +20,7 @@ import { tableColumns, type TableColumns } from './tableColumns';
 import { applySuppressions, readDirectives } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
+import { ValueScanner } from './values';
 import { conflictFindings } from './conflictRules';
 import { readPeriod, samePeriod } from '../portfolio/periods';
 import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, SuppressedFinding, TextRange } from './types';
@@ -88,7 +89,7 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: [...fm.findings, unknownPatternFinding(catalog, fm.patternRef, fm.frontMatter)] };
   }
 
-  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map() };
+  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map(), values: new ValueScanner() };
   const end = visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, (block) => {
     if (block.kind === 'heading') readHeading(ctx, block);
     else if (block.kind === 'prose') readProse(ctx, block);
@@ -129,6 +130,8 @@ interface Reader {
   readonly sectionOf: Map<string, string | undefined>;
   /** Mentions in table metric cells, by cell text. */
   readonly cellMentions: Map<string, readonly Mention[]>;
+  /** Reads the values of every sentence and cell of this analysis. */
+  readonly values: ValueScanner;
 }
 
 /** Whether a period written in the text is the analysis's own (false when either is unreadable). */
@@ -189,7 +192,7 @@ function readProse(ctx: Reader, block: ProseBlock): void {
     findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   }
   const labels = lineLabels(run);
-  if (hasNumber) claims.push(...proseClaims(block, mentionsWithVerbs(index, run.text, mentions), labels));
+  if (hasNumber) claims.push(...proseClaims(ctx.values, block, mentionsWithVerbs(index, run.text, mentions), labels));
   // Names where a name is expected: labels, and the bold lead of a list item.
   let named: readonly { start: number; end: number }[] = labels;
   if (block.listItem && labels.length === 0) {
@@ -233,7 +236,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
     const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
     if (miss) findings.push(miss);
   }
-  claims.push(...tableClaims(block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS));
+  claims.push(...tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS));
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */
