@@ -15,10 +15,9 @@ const LEVELS = { error: vscode.DiagnosticSeverity.Error, warning: vscode.Diagnos
 /** Conflicts are re-computed at most this often while the index changes. */
 const DELAY_MS = 150;
 
-function level(): vscode.DiagnosticSeverity | undefined {
-  const v = vscode.workspace.getConfiguration('patternAnalyst').get<string>('checks.conflictingValue', 'warning');
-  if (v === 'off') return undefined;
-  return LEVELS[v as keyof typeof LEVELS] ?? vscode.DiagnosticSeverity.Warning;
+function level(services: Services): vscode.DiagnosticSeverity | undefined {
+  const v = services.settings().checks['conflicting-value'];
+  return v === 'off' ? undefined : LEVELS[v];
 }
 
 function range(r: CrossConflict['range']): vscode.Range {
@@ -54,7 +53,7 @@ export class ConflictDiagnostics implements vscode.Disposable {
   /** Computes and publishes now. */
   publish(): void {
     if (!this.index.ready) return;
-    const severity = level();
+    const severity = level(this.services);
     const entries = this.index.entries().map((f) => f.entry);
     const conflicts: CrossConflict[] = [];
     if (severity !== undefined) {

@@ -81,8 +81,10 @@ function exportImages(source: vscode.Uri): ExportImages | undefined {
 export async function exportPageFor(document: vscode.TextDocument, services: Services, extensionUri: vscode.Uri): Promise<string> {
   const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')));
   const images = exportImages(document.uri);
+  const history = services.portfolio.history(document.uri.toString());
   return rendererCore().exportDocumentPage(document.getText(), services.analyses.get(document), {
     css,
+    ...(history && { history }),
     fallbackTitle: document.uri.path.split('/').pop() || 'Analysis',
     ...(images && { images }),
   });

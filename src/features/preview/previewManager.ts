@@ -38,6 +38,10 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
       services.models.onDidChange(() => {
         for (const p of this.previews) p.scheduleRefresh();
       }),
+      // An earlier period of a previewed subject changed: its sparklines may too (refresh skips identical ones).
+      services.portfolio.onDidChange(() => {
+        for (const p of this.previews) p.scheduleRefresh();
+      }),
     );
   }
 
