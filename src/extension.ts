@@ -8,6 +8,7 @@ import { ModelStore } from './features/modelStore';
 import * as patternModels from './features/models';
 import type { Services } from './features/services';
 import { readSettings } from './features/settings';
+import { TeamConfigStore } from './features/teamConfig/teamConfigStore';
 import * as preview from './features/preview';
 import type { PreviewApi } from './features/preview';
 import * as tree from './features/tree';
@@ -16,6 +17,8 @@ import * as completion from './features/completion';
 import * as diagnostics from './features/diagnostics';
 import * as quickFixes from './features/quickFixes';
 import * as newAnalysis from './features/newAnalysis';
+import * as portfolio from './features/portfolio';
+import type { PortfolioApi } from './features/portfolio';
 import type { TreeNode } from './features/tree/patternTreeNodes';
 import type { PatternTreeProvider } from './features/tree/patternTreeProvider';
 
@@ -27,16 +30,21 @@ export interface PatternAnalystApi {
   readonly treeView: vscode.TreeView<TreeNode>;
   /** Open previews and pattern cards, and the export's test hook. */
   readonly preview: PreviewApi;
+  /** The workspace index, the Analyses view and the portfolio panel (loaded on first use). */
+  readonly portfolio: PortfolioApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
   const models = new ModelStore();
   const analyses = new AnalysisCache(models);
-  const services: Services = { models, analyses, settings: () => readSettings() };
-  context.subscriptions.push(models, analyses);
+  const configs = new TeamConfigStore();
+  const portfolioLink = new portfolio.PortfolioLink();
+  const services: Services = { models, analyses, settings: () => readSettings(), portfolio: portfolioLink, configs };
+  context.subscriptions.push(models, analyses, portfolioLink, configs);
 
   const patternTree = tree.register(services);
   const previewFeature = preview.register(services, context.extensionUri);
+  const portfolioFeature = portfolio.register(services, context, portfolioLink);
   context.subscriptions.push(
     patternTree,
     hover.register(services),
@@ -46,8 +54,9 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
     newAnalysis.register(services),
     patternModels.register(services, context.extensionUri),
     previewFeature,
+    portfolioFeature,
   );
-  return { services, tree: patternTree.provider, treeView: patternTree.view, preview: previewFeature.api };
+  return { services, tree: patternTree.provider, treeView: patternTree.view, preview: previewFeature.api, portfolio: portfolioFeature.api };
 }
 
 export function deactivate(): void {

@@ -8,8 +8,9 @@ import * as vscode from 'vscode';
 import type { Analysis, MetricClaim } from '../../analysis/types';
 import type { NamedEntity } from '../../model/patternIndex';
 import { commandLinkTarget, entityCard, entityCardMarkdown, type CardLink } from '../../render/entityCard';
+import { escapeMarkdown } from '../../render/patternMarkdown';
 import { patternsToSearch } from '../documentPatterns';
-import { analysisCore } from '../lazyAnalysis';
+import { analysisCore } from '../core';
 import type { Services } from '../services';
 
 export const SHOW_IN_TREE_COMMAND = 'patternAnalyst.showInTree';
@@ -48,9 +49,23 @@ export class EntityHoverProvider implements vscode.HoverProvider {
       if (i > 0) markdown.appendMarkdown('\n\n---\n\n');
       const card = entityCard(hit.entity, { writtenAs: hit.writtenAs, claims });
       markdown.appendMarkdown(entityCardMarkdown(card, [showInTreeLink(card.patternId, card.key)]));
+      if (hit.entity.kind === 'metric') {
+        const history = this.historyLine(document, hit.entity.metric.id, claims);
+        // Escaped like every other text on the card: values and periods come from the user's files.
+        if (history) markdown.appendMarkdown(`\n\n${escapeMarkdown(history)}`);
+      }
     });
     const first = hits[0];
     return new vscode.Hover(markdown, new vscode.Range(position.line, first.start, position.line, first.end));
+  }
+
+  /**
+   * The metric over periods in words, from the workspace index when a portfolio surface has built
+   * it (a hover never starts the index): "72% in Q3 2026, from 75% in Q2 2026 and 78% in Q1 2026".
+   */
+  private historyLine(document: vscode.TextDocument, metricId: string, claims: readonly MetricClaim[]): string | undefined {
+    const claim = claims.find((c) => c.metricId === metricId);
+    return claim && this.services.portfolio.historySentence(document.uri.toString(), metricId, claim.value.text.trim());
   }
 
   /** The name under the cursor in the analysis's pattern, or in every loaded model that has it. */

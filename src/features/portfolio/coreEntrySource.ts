@@ -1,0 +1,43 @@
+/**
+ * The workspace index's entries come from the portfolio core, the same functions the CLI's
+ * `portfolio` command uses: from a file's text, or, for an open document, from the analysis the
+ * editor already holds for its current version (the shared analysis cache), unsaved edits included.
+ */
+import { createHash } from 'node:crypto';
+import type * as vscode from 'vscode';
+import type { PatternCatalog } from '../../model/patternCatalog';
+import { buildIndexEntry, INDEX_FORMAT_VERSION, indexEntryOf } from '../../portfolio/indexEntry';
+import type { IndexEntry } from '../../portfolio/types';
+import type { Services } from '../services';
+import type { EntrySource } from './workspaceIndex';
+
+/** Bumped when what the editor stores per entry changes shape: old caches are then ignored. */
+const ENTRY_FORMAT = 1;
+
+const versions = new WeakMap<PatternCatalog, string>();
+
+/** A short hash of the loaded models: a changed benchmark changes every verdict in the index. */
+export function modelVersion(catalog: PatternCatalog): string {
+  let version = versions.get(catalog);
+  if (!version) {
+    const hash = createHash('sha256');
+    hash.update(`${ENTRY_FORMAT}/${INDEX_FORMAT_VERSION}`);
+    for (const index of catalog.indexes) hash.update(JSON.stringify(index.model));
+    version = hash.digest('base64url').slice(0, 22);
+    versions.set(catalog, version);
+  }
+  return version;
+}
+
+export function coreEntrySource(services: Services): EntrySource<IndexEntry> {
+  return {
+    version: () => modelVersion(services.models.catalog),
+    fromText: (text, uri) => buildIndexEntry(uri.toString(), text, services.models.catalog),
+    fromDocument: (document: vscode.TextDocument) => {
+      // Too large to check live: the cache holds only its front matter, which would index as an empty analysis.
+      if (services.analyses.oversized(document)) return undefined;
+      return indexEntryOf(document.uri.toString(), document.getText(), services.analyses.get(document));
+    },
+    maxChars: () => services.settings().maxDocumentChars,
+  };
+}

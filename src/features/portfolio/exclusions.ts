@@ -1,0 +1,61 @@
+/**
+ * Which markdown files the portfolio skips: anything under `node_modules`, what `files.exclude`
+ * hides (its entries set to `true`) and the globs of `patternAnalyst.portfolio.exclude`. A glob
+ * excludes a file when it matches the file's workspace-relative path or any folder above it, as
+ * VS Code's own excludes do ("**\/drafts" hides everything in every drafts folder).
+ */
+import { minimatch } from 'minimatch';
+import * as vscode from 'vscode';
+
+/** Always skipped: dependencies are never the user's analyses. */
+const ALWAYS = ['**/node_modules'];
+
+export interface ExclusionRules {
+  /** Whether the portfolio skips this file. */
+  excludes(uri: vscode.Uri): boolean;
+  /** A cheap pre-filter for `findFiles` (VS Code prunes these folders); `excludes` stays the judge. */
+  readonly searchExclude: string;
+}
+
+/** The globs for one workspace folder (settings can differ per folder). */
+export function excludeGlobs(folder: vscode.WorkspaceFolder | undefined): string[] {
+  const files = vscode.workspace.getConfiguration('files', folder).get<Record<string, unknown>>('exclude', {});
+  const own = vscode.workspace.getConfiguration('patternAnalyst', folder).get<unknown[]>('portfolio.exclude', []);
+  const fromFiles = Object.entries(files ?? {}).filter(([, on]) => on === true).map(([glob]) => glob);
+  const fromOwn = Array.isArray(own) ? own.filter((g): g is string => typeof g === 'string' && g.trim() !== '').map((g) => g.trim()) : [];
+  return [...ALWAYS, ...fromFiles, ...fromOwn];
+}
+
+/** The rules as the settings are now; build again after a configuration change. */
+export function readExclusions(): ExclusionRules {
+  const perFolder = new Map<string, ((path: string) => boolean)[]>();
+  const matchersFor = (folder: vscode.WorkspaceFolder | undefined): ((path: string) => boolean)[] => {
+    const key = folder?.uri.toString() ?? '';
+    let matchers = perFolder.get(key);
+    if (!matchers) {
+      matchers = excludeGlobs(folder).map((glob) => {
+        const m = new minimatch.Minimatch(glob, { dot: true, nocomment: true, nonegate: true });
+        return (path: string) => m.match(path);
+      });
+      perFolder.set(key, matchers);
+    }
+    return matchers;
+  };
+  const globs = new Set(vscode.workspace.workspaceFolders?.flatMap((f) => excludeGlobs(f)) ?? excludeGlobs(undefined));
+  // Braces inside the outer braces are not understood by every glob engine: those stay for `excludes`.
+  const simple = [...globs].filter((g) => !/[{}]/.test(g));
+  return {
+    searchExclude: simple.length === 1 ? simple[0] : `{${simple.join(',')}}`,
+    excludes(uri) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : uri.path.replace(/^\//, '');
+      const matchers = matchersFor(folder);
+      const parts = relative.split('/');
+      for (let i = 1; i <= parts.length; i++) {
+        const prefix = parts.slice(0, i).join('/');
+        if (matchers.some((m) => m(prefix))) return true;
+      }
+      return false;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Pattern Analyst: Export Portfolio to HTML / CSV. Writes the same page and table as the CLI's
+ * `pattern-analyst portfolio --format html|csv` (the core's renderers) for the indexed analyses
+ * of one pattern, as of a period. Through `vscode.workspace.fs` only, and never replaces an
+ * existing file without a modal confirmation unless the caller passes `overwrite: true`.
+ */
+import * as vscode from 'vscode';
+import { parsePeriod } from '../../portfolio/periods';
+import type { IndexEntry } from '../../portfolio/types';
+import type { Services } from '../services';
+import { exists } from '../workspaceFiles';
+import { renderPortfolioExport } from './portfolioExportFormats';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export interface PortfolioExportArgs {
+  readonly format?: 'html' | 'csv';
+  /** The pattern's id (default: the one with the most analyses). */
+  readonly pattern?: string;
+  /** A period label: the matrix as of it. */
+  readonly asOf?: string;
+  readonly target?: vscode.Uri | string;
+  /** Replace an existing target without asking. Only honoured when passed explicitly. */
+  readonly overwrite?: boolean;
+}
+
+/** Test hook: answers the overwrite question instead of the modal dialog when set. */
+export const portfolioExportTestHooks: { confirmOverwrite?: (target: vscode.Uri) => Promise<boolean> } = {};
+
+export interface ExportHost {
+  readonly services: Services;
+  readonly index: WorkspaceIndex<IndexEntry>;
+  readonly extensionUri: vscode.Uri;
+  displayName(uri: string): string;
+}
+
+function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'string' && value) return /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
+  return undefined;
+}
+
+export async function exportPortfolio(host: ExportHost, args: PortfolioExportArgs): Promise<vscode.Uri | undefined> {
+  const format = args.format === 'csv' ? 'csv' : 'html';
+  await host.index.whenReady();
+  const entries = host.index.entries().map((f) => f.entry);
+  const catalog = host.services.models.catalog;
+  const counts = new Map<string, number>();
+  for (const e of entries) if (e.patternId) counts.set(e.patternId, (counts.get(e.patternId) ?? 0) + 1);
+  const pattern = (args.pattern ? catalog.find(args.pattern) : undefined) ?? [...catalog.indexes].sort((a, b) => (counts.get(b.model.id) ?? 0) - (counts.get(a.model.id) ?? 0))[0];
+  if (!pattern) return undefined;
+  const asOfParsed = args.asOf ? parsePeriod(args.asOf) : undefined;
+  if (args.asOf && !asOfParsed?.period) {
+    void vscode.window.showErrorMessage(`Pattern Analyst: "${args.asOf.slice(0, 80)}" is not a period the portfolio understands.`);
+    return undefined;
+  }
+  let target = toUri(args.target);
+  if (!target) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    target = await vscode.window.showSaveDialog({
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${pattern.model.id}-portfolio.${format}`) } : {}),
+      filters: format === 'csv' ? { CSV: ['csv'] } : { HTML: ['html', 'htm'] },
+      saveLabel: 'Export',
+      title: `Export Portfolio to ${format.toUpperCase()}`,
+    });
+    if (!target) return undefined;
+  }
+  if (host.index.entry(target)) {
+    void vscode.window.showErrorMessage('Pattern Analyst: the export would replace an analysis; choose another file.');
+    return undefined;
+  }
+  if (args.overwrite !== true && (await exists(target)) && !(await confirmOverwrite(target))) return undefined;
+  const text = await renderPortfolioExport(format, entries, pattern, asOfParsed?.period, host);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  const written = target;
+  void vscode.window.showInformationMessage(`Pattern Analyst: exported the portfolio to ${vscode.workspace.asRelativePath(written)}`, 'Open').then((choice) => {
+    if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', written);
+  });
+  return written;
+}
+
+async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
+  if (portfolioExportTestHooks.confirmOverwrite) return portfolioExportTestHooks.confirmOverwrite(target);
+  const replace = 'Replace';
+  const answer = await vscode.window.showWarningMessage(
+    `${target.path.split('/').pop()} already exists. Replace it with the exported portfolio?`,
+    { modal: true, detail: vscode.workspace.asRelativePath(target) },
+    replace,
+  );
+  return answer === replace;
+}

@@ -1,0 +1,136 @@
+/**
+ * The portfolio feature's always-loaded part: the Analyses view, the commands and the portfolio
+ * panel's serializer. Everything behind them (the workspace index, the panel, the cross-analysis
+ * check) is dist/portfolio.js, loaded when one of them is first used: the view becoming visible
+ * (VS Code asks for its rows only then), the panel opening or being restored, a command. So
+ * activation loads and indexes nothing for the portfolio.
+ */
+import * as vscode from 'vscode';
+import type { IndexEntry, ScorecardHistory } from '../../portfolio/types';
+import { portfolioCore } from '../core';
+import type { PortfolioReader, Services } from '../services';
+import type { AnalysesNode } from './analysesTree';
+import { ANALYSES_VIEW_ID, EXPORT_PORTFOLIO_CSV_COMMAND, EXPORT_PORTFOLIO_HTML_COMMAND, OPEN_PORTFOLIO_COMMAND, PORTFOLIO_VIEW_TYPE, REFRESH_ANALYSES_COMMAND } from './ids';
+import type { PortfolioFeature } from './portfolioFeature';
+import type { PortfolioExportArgs } from './exportPortfolio';
+
+
+/**
+ * What the rest of the extension sees of the portfolio: the index's entries once it is built
+ * (the preview's sparklines never force a build), and the loaded feature for tests.
+ */
+export class PortfolioLink implements PortfolioReader, vscode.Disposable {
+  private feature: PortfolioFeature | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private subscription: vscode.Disposable | undefined;
+
+  /** The feature if a portfolio surface has loaded it. */
+  get loaded(): PortfolioFeature | undefined {
+    return this.feature;
+  }
+
+  attach(feature: PortfolioFeature): void {
+    this.feature = feature;
+    this.subscription = feature.index.onDidChange(() => this.changed.fire());
+  }
+
+  readyEntries(): readonly IndexEntry[] | undefined {
+    const index = this.feature?.index;
+    return index?.ready ? index.entries().map((f) => f.entry) : undefined;
+  }
+
+  history(uri: string): ScorecardHistory | undefined {
+    return this.feature?.index.ready ? this.feature.history(uri) : undefined;
+  }
+
+  historySentence(uri: string, metricId: string, valueText: string): string | undefined {
+    return this.feature?.index.ready ? this.feature.historySentence(uri, metricId, valueText) : undefined;
+  }
+
+  dispose(): void {
+    this.subscription?.dispose();
+    this.changed.dispose();
+  }
+}
+
+export interface PortfolioApi {
+  /** The feature, loaded (and the index started) by this call when no surface has yet. */
+  load(): PortfolioFeature;
+  readonly link: PortfolioLink;
+  readonly view: vscode.TreeView<AnalysesNode>;
+}
+
+/** The Analyses view's provider: rows come from the loaded feature; asking for them is what loads it. */
+class AnalysesView implements vscode.TreeDataProvider<AnalysesNode>, vscode.Disposable {
+  readonly changed = new vscode.EventEmitter<AnalysesNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private waiting = false;
+
+  constructor(private readonly load: () => PortfolioFeature) {}
+
+  getChildren(node?: AnalysesNode): AnalysesNode[] {
+    const feature = this.load();
+    if (!node && !feature.index.ready && !this.waiting) {
+      // Shown at once as "Indexing…"; the rows replace it when the index is ready.
+      this.waiting = true;
+      void feature.index.whenReady().finally(() => {
+        this.waiting = false;
+        this.changed.fire(undefined);
+      });
+    }
+    return feature.tree.getChildren(node);
+  }
+
+  getTreeItem(node: AnalysesNode): vscode.TreeItem {
+    return this.load().tree.getTreeItem(node);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function register(services: Services, context: vscode.ExtensionContext, link: PortfolioLink): vscode.Disposable & { readonly api: PortfolioApi } {
+  let feature: PortfolioFeature | undefined;
+  let refreshTimer: NodeJS.Timeout | undefined;
+  const load = (): PortfolioFeature => {
+    if (!feature) {
+      feature = portfolioCore().createPortfolioFeature({
+        services,
+        extensionUri: context.extensionUri,
+        storageUri: context.storageUri ?? context.globalStorageUri,
+        // Rows are rebuilt at most every 100 ms while an index fills or a burst of files changes.
+        refreshTree: () => {
+          refreshTimer ??= setTimeout(() => {
+            refreshTimer = undefined;
+            tree.changed.fire(undefined);
+          }, 100);
+        },
+      });
+      link.attach(feature);
+    }
+    return feature;
+  };
+  const tree = new AnalysesView(load);
+  const view = vscode.window.createTreeView(ANALYSES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const exportAs = (format: 'html' | 'csv') => (args?: unknown) => load().exportPortfolio({ ...(args && typeof args === 'object' ? (args as PortfolioExportArgs) : {}), format });
+  const disposable = vscode.Disposable.from(
+    tree,
+    view,
+    vscode.commands.registerCommand(OPEN_PORTFOLIO_COMMAND, () => load().panels.open()),
+    vscode.commands.registerCommand(REFRESH_ANALYSES_COMMAND, async () => {
+      const f = load();
+      f.index.rebuild();
+      await f.index.whenReady();
+    }),
+    vscode.commands.registerCommand(EXPORT_PORTFOLIO_HTML_COMMAND, exportAs('html')),
+    vscode.commands.registerCommand(EXPORT_PORTFOLIO_CSV_COMMAND, exportAs('csv')),
+    vscode.window.registerWebviewPanelSerializer(PORTFOLIO_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => load().panels.deserializeWebviewPanel(panel, state) }),
+    { dispose: () => {
+      clearTimeout(refreshTimer);
+      feature?.dispose();
+    } },
+  );
+  return Object.assign(disposable, { api: { load, link, view } });
+}

@@ -1,0 +1,88 @@
+/**
+ * The warm-start cache of the workspace index: one line per analysed file (its URI, size,
+ * modification time and entry) under the extension's storage, valid only for the model version it
+ * was written with. A window reload then stats the files instead of reading and analysing them.
+ * Written and read a line at a time, between time slices: 10,000 entries are megabytes of JSON,
+ * and one `JSON.parse` of all of it would hold the extension host's thread too long.
+ */
+import * as vscode from 'vscode';
+import { TimeSlice } from './timeSlices';
+
+export interface CachedFile<E> {
+  readonly size: number;
+  readonly mtime: number;
+  /** undefined: the file was read and is not an analysis (worth remembering too). */
+  readonly entry: E | undefined;
+}
+
+const FORMAT = 1;
+const FILE_NAME = 'portfolio-index.ndjson';
+
+interface Header {
+  readonly format: number;
+  readonly version: string;
+}
+
+export class IndexCache<E> {
+  constructor(private readonly folder: vscode.Uri | undefined) {}
+
+  private get file(): vscode.Uri | undefined {
+    return this.folder && vscode.Uri.joinPath(this.folder, FILE_NAME);
+  }
+
+  /** The cached files for `version`; empty when there is no cache, it is stale or unreadable. */
+  async load(version: string, token?: vscode.CancellationToken): Promise<Map<string, CachedFile<E>>> {
+    const result = new Map<string, CachedFile<E>>();
+    const file = this.file;
+    if (!file) return result;
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      return result;
+    }
+    const slice = new TimeSlice(token);
+    let start = text.indexOf('\n');
+    if (start < 0) return result;
+    try {
+      const header = JSON.parse(text.slice(0, start)) as Partial<Header>;
+      if (header.format !== FORMAT || header.version !== version) return result;
+    } catch {
+      return result;
+    }
+    while (start < text.length) {
+      const end = text.indexOf('\n', start + 1);
+      const line = text.slice(start + 1, end < 0 ? text.length : end);
+      start = end < 0 ? text.length : end;
+      if (!line) continue;
+      try {
+        const [uri, size, mtime, entry] = JSON.parse(line) as [unknown, unknown, unknown, unknown];
+        if (typeof uri === 'string' && typeof size === 'number' && typeof mtime === 'number') {
+          result.set(uri, { size, mtime, entry: (entry ?? undefined) as E | undefined });
+        }
+      } catch {
+        // A torn line (the window closed while writing): that file is simply read again.
+      }
+      await slice.pause();
+    }
+    return result;
+  }
+
+  /** Replaces the cache with these files. Failures are ignored: the cache only saves time. */
+  async save(version: string, files: ReadonlyMap<string, CachedFile<E>>, token?: vscode.CancellationToken): Promise<void> {
+    const file = this.file;
+    if (!file || !this.folder) return;
+    const slice = new TimeSlice(token);
+    const lines: string[] = [JSON.stringify({ format: FORMAT, version } satisfies Header)];
+    for (const [uri, f] of files) {
+      lines.push(JSON.stringify([uri, f.size, f.mtime, f.entry ?? null]));
+      await slice.pause();
+    }
+    try {
+      await vscode.workspace.fs.createDirectory(this.folder);
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${lines.join('\n')}\n`));
+    } catch {
+      // Read-only storage: the next start indexes from the files.
+    }
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * "Pattern Analyst: Open Portfolio": one webview panel over the workspace index. It shows the
+ * matrix as of a chosen period, the peer set's coverage and the trends, and re-renders (without
+ * reloading the page) whenever the index changes. Its state (pattern, period, sort, style) is kept
+ * by the webview and restored by the serializer after a window reload. Every message from the
+ * webview maps to one fixed action, checked against the index or the model first.
+ */
+import * as vscode from 'vscode';
+import type { PatternIndex } from '../../model/patternIndex';
+import { parsePeriod } from '../../portfolio/periods';
+import type { IndexEntry } from '../../portfolio/types';
+import { parseFromPortfolioWebview, parsePortfolioState, type FromPortfolioWebview, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
+import { renderPortfolioMessage, renderPortfolioView } from '../../render/portfolioView';
+import type { PreviewStyle } from '../../render/protocol';
+import { webviewOptions } from '../preview/webviewShell';
+import type { Services } from '../services';
+import { portfolioViews } from './portfolioViews';
+import { renderPortfolioShell } from './portfolioShell';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+import { PORTFOLIO_VIEW_TYPE } from './ids';
+
+export { PORTFOLIO_VIEW_TYPE };
+
+export interface PortfolioPanelHost {
+  readonly services: Services;
+  readonly extensionUri: vscode.Uri;
+  readonly index: WorkspaceIndex<IndexEntry>;
+  displayName(uri: string): string;
+  exportPortfolio(format: 'html' | 'csv', patternId: string | undefined, asOf: string | undefined): Promise<unknown>;
+}
+
+/** Re-renders at most this often while changes stream in (a build in progress, a paste). */
+const MIN_INTERVAL_MS = 100;
+
+export class PortfolioPanel implements vscode.Disposable {
+  private state: PortfolioState;
+  private disposed = false;
+  private timer: NodeJS.Timeout | undefined;
+  private lastRender = 0;
+  private shown = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The body HTML last sent (for tests and to skip identical updates). */
+  lastHtml = '';
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly host: PortfolioPanelHost, state: PortfolioState, private readonly onDispose: () => void) {
+    this.state = state;
+    panel.webview.options = webviewOptions(host.extensionUri, undefined);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseFromPortfolioWebview(raw);
+        if (message) this.onMessage(message);
+      }),
+      host.index.onDidChange(() => this.scheduleRender()),
+      host.services.models.onDidChange(() => this.scheduleRender()),
+    );
+    this.render();
+    // The first sight of the panel starts the index; the page shows "indexing" until it is ready.
+    void host.index.whenReady().then(() => this.render());
+  }
+
+  get currentState(): PortfolioState {
+    return this.state;
+  }
+
+  private get style(): PreviewStyle {
+    return this.state.style ?? this.host.services.settings().previewStyle;
+  }
+
+  /** The pattern shown: the chosen one while it is loaded, else the one with the most analyses, else the first model. */
+  pattern(entries: readonly IndexEntry[]): PatternIndex | undefined {
+    const indexes = this.host.services.models.catalog.indexes;
+    const chosen = this.state.patternId && indexes.find((i) => i.model.id === this.state.patternId);
+    if (chosen) return chosen;
+    const counts = new Map<string, number>();
+    for (const e of entries) if (e.patternId) counts.set(e.patternId, (counts.get(e.patternId) ?? 0) + 1);
+    return [...indexes].sort((a, b) => (counts.get(b.model.id) ?? 0) - (counts.get(a.model.id) ?? 0))[0];
+  }
+
+  /** The body HTML for the current index and state. */
+  body(): string {
+    if (!this.host.index.ready) return renderPortfolioMessage('Indexing the workspace’s analyses…');
+    const entries = this.host.index.entries().map((f) => f.entry);
+    const pattern = this.pattern(entries);
+    if (!pattern) return renderPortfolioMessage('No pattern model is loaded.');
+    const asOf = this.state.asOf ? parsePeriod(this.state.asOf)?.period : undefined;
+    const views = portfolioViews(entries, pattern, asOf);
+    const withAnalyses = new Set(entries.map((e) => e.patternId));
+    return renderPortfolioView({
+      patterns: this.host.services.models.catalog.indexes.filter((i) => i === pattern || withAnalyses.has(i.model.id)).map((i) => ({ id: i.model.id, name: i.model.name })),
+      ...views,
+      displayName: (uri) => this.host.displayName(uri),
+      skipped: this.host.index.skipped().map((s) => ({ uri: s.uri.toString(), reason: s.reason })),
+    });
+  }
+
+  private scheduleRender(): void {
+    if (this.disposed || this.timer) return;
+    const wait = Math.max(0, MIN_INTERVAL_MS - (Date.now() - this.lastRender));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.render();
+    }, wait);
+  }
+
+  /** Renders now: the first time as a page, afterwards as a body update (scroll and sort kept). */
+  render(): void {
+    if (this.disposed) return;
+    this.lastRender = Date.now();
+    let html: string;
+    try {
+      html = this.body();
+    } catch (e) {
+      html = renderPortfolioMessage(`The portfolio could not be drawn: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!this.shown) {
+      this.shown = true;
+      this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, html, this.state, this.style);
+    } else if (html !== this.lastHtml) {
+      this.post({ type: 'update', html });
+    }
+    this.lastHtml = html;
+  }
+
+  post(message: ToPortfolioWebview): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  setStyle(style: PreviewStyle): void {
+    this.state = { ...this.state, style };
+    this.post({ type: 'setStyle', style });
+  }
+
+  /** The fixed action for each webview message. */
+  onMessage(message: FromPortfolioWebview): void {
+    switch (message.type) {
+      case 'openValue':
+        this.openValue(message.uri, message.line, message.character).catch((e: unknown) =>
+          void vscode.window.showWarningMessage(`Pattern Analyst could not open the analysis: ${e instanceof Error ? e.message : String(e)}`));
+        break;
+      case 'setAsOf':
+        this.state = { ...this.state, asOf: message.period || undefined };
+        this.render();
+        break;
+      case 'setPattern':
+        this.state = { ...this.state, patternId: message.patternId, asOf: undefined };
+        this.render();
+        break;
+      case 'newAnalysis': {
+        const pattern = this.pattern(this.host.index.entries().map((f) => f.entry));
+        const company = pattern?.model.companies.find((c) => c.id === message.companyId);
+        if (pattern && company) void vscode.commands.executeCommand('patternAnalyst.newAnalysis', { subject: company.name, pattern: pattern.model.id });
+        break;
+      }
+      case 'export':
+        void this.host.exportPortfolio(message.format, this.state.patternId, this.state.asOf);
+        break;
+      case 'setStyle':
+        this.state = { ...this.state, style: message.style };
+        break;
+      case 'setSort':
+        this.state = { ...this.state, sort: { column: message.column, descending: message.descending } };
+        break;
+    }
+  }
+
+  /** Opens an indexed analysis at a value. A URI the index does not hold is refused: the webview names places, it does not choose files. */
+  async openValue(uriText: string, line: number, character: number): Promise<vscode.TextEditor | undefined> {
+    const uri = vscode.Uri.parse(uriText, true);
+    if (!this.host.index.entry(uri)) return undefined;
+    const document = await vscode.workspace.openTextDocument(uri);
+    const position = document.validatePosition(new vscode.Position(line, character));
+    const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(position, position) });
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return editor;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+    this.onDispose();
+  }
+}
+
+/** The one portfolio panel: opened by the command, restored by the serializer. */
+export class PortfolioPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private current: PortfolioPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly host: PortfolioPanelHost) {
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('patternAnalyst.preview.style') && this.current && !this.current.currentState.style) this.current.setStyle(host.services.settings().previewStyle);
+    }));
+  }
+
+  get panel(): PortfolioPanel | undefined {
+    return this.current;
+  }
+
+  open(): PortfolioPanel {
+    if (this.current) {
+      this.current.panel.reveal(undefined, false);
+      return this.current;
+    }
+    const panel = vscode.window.createWebviewPanel(PORTFOLIO_VIEW_TYPE, 'Portfolio', vscode.ViewColumn.Active, { ...webviewOptions(this.host.extensionUri, undefined), enableFindWidget: true, retainContextWhenHidden: false });
+    return this.adopt(panel, {});
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    if (this.current) {
+      panel.dispose();
+      return;
+    }
+    this.adopt(panel, parsePortfolioState(raw));
+  }
+
+  private adopt(panel: vscode.WebviewPanel, state: PortfolioState): PortfolioPanel {
+    panel.iconPath = vscode.Uri.joinPath(this.host.extensionUri, 'media', 'pattern-analyst.svg');
+    const created = new PortfolioPanel(panel, this.host, state, () => {
+      if (this.current === created) this.current = undefined;
+    });
+    this.current = created;
+    return created;
+  }
+
+  dispose(): void {
+    this.current?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

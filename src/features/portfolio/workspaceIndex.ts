@@ -1,0 +1,369 @@
+/**
+ * The workspace index: one summary per analysis (a markdown file whose front matter names a
+ * pattern) in the workspace, built by the portfolio core, kept current as files are created,
+ * edited (unsaved edits of open documents count, read through the shared analysis cache), renamed
+ * and deleted. Built in the background only once someone asks (a portfolio surface became
+ * visible), in time slices (no task on the extension host's thread above ~15 ms of work),
+ * cancellable, with window progress for large workspaces, and warm-started from a cache keyed by
+ * path, size, modification time and model version. Reads through `vscode.workspace.fs` only, so
+ * remote and virtual workspaces work too. Keeps summaries, never texts or trees.
+ */
+import * as vscode from 'vscode';
+import { IndexCache, type CachedFile } from './indexCache';
+import { readExclusions, type ExclusionRules } from './exclusions';
+import { Cancelled, TimeSlice } from './timeSlices';
+
+/** How the index turns a file into an entry (the portfolio core, behind a seam for tests). */
+export interface EntrySource<E> {
+  /** Folded into the cache key: a new model or core version invalidates every cached entry. */
+  version(): string;
+  /** The entry of a file's text; undefined when the file is not an analysis. */
+  fromText(text: string, uri: vscode.Uri): E | undefined;
+  /** The entry of an open document as it is now (unsaved edits included). */
+  fromDocument(document: vscode.TextDocument): E | undefined;
+  /** Longest text indexed, in characters (the live-check limit). */
+  maxChars(): number;
+}
+
+export interface IndexedFile<E> {
+  readonly uri: vscode.Uri;
+  readonly entry: E;
+}
+
+/** A markdown file the index did not read, and why (listed, never silently dropped). */
+export interface SkippedFile {
+  readonly uri: vscode.Uri;
+  readonly reason: string;
+}
+
+export interface IndexChange {
+  /** Files whose entry was added, replaced or removed; empty after a full (re)build. */
+  readonly uris: readonly vscode.Uri[];
+}
+
+interface Record<E> extends CachedFile<E> {
+  readonly uri: vscode.Uri;
+  /** From an open document with unsaved edits: never written to the cache. */
+  readonly unsaved: boolean;
+}
+
+export const MARKDOWN_GLOB = '**/*.{md,markdown}';
+/** Above this many files, indexing shows in the status bar. */
+const PROGRESS_THRESHOLD = 200;
+/** Files stat'ed and read concurrently. */
+const BATCH = 48;
+const SAVE_DELAY_MS = 2000;
+
+export class WorkspaceIndex<E> implements vscode.Disposable {
+  private readonly records = new Map<string, Record<E>>();
+  private readonly skippedFiles = new Map<string, SkippedFile>();
+  private readonly pending = new Map<string, vscode.Uri>();
+  private readonly typingTimers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<IndexChange>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private rules: ExclusionRules | undefined;
+  private buildToken: vscode.CancellationTokenSource | undefined;
+  private building: Promise<void> | undefined;
+  private draining: Promise<void> | undefined;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private builtVersion: string | undefined;
+  private started = false;
+  private disposed = false;
+
+  constructor(
+    private readonly source: EntrySource<E>,
+    private readonly cache: IndexCache<E>,
+    private readonly debounceMs: () => number,
+  ) {}
+
+  /** True once the first build has finished (entries may still be updating). */
+  get ready(): boolean {
+    return this.builtVersion !== undefined;
+  }
+
+  /** Every indexed analysis. */
+  entries(): IndexedFile<E>[] {
+    const out: IndexedFile<E>[] = [];
+    for (const r of this.records.values()) if (r.entry !== undefined) out.push({ uri: r.uri, entry: r.entry });
+    return out;
+  }
+
+  entry(uri: vscode.Uri): E | undefined {
+    return this.records.get(uri.toString())?.entry;
+  }
+
+  skipped(): SkippedFile[] {
+    return [...this.skippedFiles.values()];
+  }
+
+  /**
+   * Starts the index (first call) and resolves once it is complete and every queued change is in.
+   * Nothing happens before the first call: activation never pays for the index.
+   */
+  async whenReady(): Promise<void> {
+    if (!this.started) this.start();
+    for (let i = 0; i < 100 && (this.building || this.draining); i++) {
+      await this.building;
+      await this.draining;
+    }
+  }
+
+  private start(): void {
+    this.started = true;
+    const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB, false, false, true);
+    // Deletions of anything: a deleted folder reports only itself, not the analyses inside it.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.disposables.push(
+      watcher,
+      deletions,
+      watcher.onDidCreate((uri) => this.queue(uri)),
+      watcher.onDidChange((uri) => this.queue(uri)),
+      deletions.onDidDelete((uri) => this.removeUnder(uri)),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const { oldUri, newUri } of e.files) {
+          this.removeUnder(oldUri);
+          void this.queueUnder(newUri);
+        }
+      }),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removeUnder(uri))),
+      vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document)),
+      // Unsaved edits were dropped: the file on disk is the truth again.
+      vscode.workspace.onDidCloseTextDocument((doc) => this.isCandidate(doc.uri) && this.records.get(doc.uri.toString())?.unsaved && this.queue(doc.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('files.exclude') || e.affectsConfiguration('patternAnalyst.portfolio.exclude') || e.affectsConfiguration('patternAnalyst.checks.maxDocumentSizeMB')) this.rebuild();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rebuild()),
+    );
+    this.rebuild();
+  }
+
+  /** Builds the whole index again (cheap with the cache); cancels a build under way. */
+  rebuild(): void {
+    if (this.disposed || !this.started) return;
+    this.buildToken?.cancel();
+    const tokenSource = (this.buildToken = new vscode.CancellationTokenSource());
+    const run = this.build(tokenSource.token).catch((e: unknown) => {
+      if (!(e instanceof Cancelled) && !tokenSource.token.isCancellationRequested) {
+        void vscode.window.showErrorMessage(`Pattern Analyst could not index the workspace's analyses: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
+    const building = run.finally(() => {
+      if (this.building === building) this.building = undefined;
+      tokenSource.dispose();
+      // Changes that arrived while the build ran (queued, not lost) are applied now.
+      this.drain();
+    });
+    this.building = building;
+  }
+
+  /** Called when the models change: rebuild only if they changed what an entry says. */
+  modelsChanged(): void {
+    if (this.started && this.builtVersion !== undefined && this.source.version() !== this.builtVersion) this.rebuild();
+  }
+
+  private async build(token: vscode.CancellationToken): Promise<void> {
+    const version = this.source.version();
+    const rules = (this.rules = readExclusions());
+    const found = await vscode.workspace.findFiles(MARKDOWN_GLOB, rules.searchExclude, undefined, token);
+    if (token.isCancellationRequested) throw new Cancelled();
+    const uris = found.filter((uri) => !rules.excludes(uri));
+    const work = async (report?: (done: number) => void): Promise<void> => {
+      const cached = await this.cache.load(version, token);
+      const seen = new Set<string>();
+      const slice = new TimeSlice(token);
+      for (let i = 0; i < uris.length; i += BATCH) {
+        const batch = uris.slice(i, i + BATCH);
+        const results = await Promise.all(batch.map((uri) => this.readRecord(uri, cached.get(uri.toString()))));
+        if (token.isCancellationRequested) throw new Cancelled();
+        for (let j = 0; j < batch.length; j++) {
+          const key = batch[j].toString();
+          seen.add(key);
+          this.apply(batch[j], results[j]);
+          await slice.pause();
+        }
+        report?.(Math.min(i + BATCH, uris.length));
+      }
+      for (const key of [...this.records.keys()]) if (!seen.has(key)) this.records.delete(key);
+      for (const key of [...this.skippedFiles.keys()]) if (!seen.has(key)) this.skippedFiles.delete(key);
+    };
+    if (uris.length > PROGRESS_THRESHOLD) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Indexing analyses' }, async (progress) => {
+        let last = 0;
+        await work((done) => {
+          progress.report({ message: `${done}/${uris.length}`, increment: ((done - last) / uris.length) * 100 });
+          last = done;
+        });
+      });
+    } else {
+      await work();
+    }
+    this.builtVersion = version;
+    this.changed.fire({ uris: [] });
+    this.scheduleSave();
+  }
+
+  /** Reads one file into a record (or a reason it was skipped); uses the cache when size and time agree. */
+  private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined): Promise<Record<E> | SkippedFile | undefined> {
+    const open = this.openDocument(uri);
+    if (open?.isDirty) return { uri, size: -1, mtime: -1, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: true };
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      return undefined;
+    }
+    if (stat.type & vscode.FileType.SymbolicLink) return { uri, reason: 'a symbolic link (only files inside the workspace are read)' };
+    if (!(stat.type & vscode.FileType.File)) return undefined;
+    const max = this.source.maxChars();
+    // UTF-8 is at least one byte a character: a file of more bytes than 4× the limit is certainly too long.
+    if (stat.size > max * 4) return { uri, reason: `too large to index (${(stat.size / 1e6).toFixed(1)} MB)` };
+    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false };
+    // Open and saved: the editor has analysed this version already (the shared analysis cache).
+    if (open) return { uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false };
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (e) {
+      return { uri, reason: `unreadable: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    if (text.length > max) return { uri, reason: `too large to index (${text.length.toLocaleString('en-US')} characters; limit patternAnalyst.checks.maxDocumentSizeMB)` };
+    return { uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromText(text, uri), uri), unsaved: false };
+  }
+
+  /** A core failure on one file skips that file with its reason, never the whole index. */
+  private safely(make: () => E | undefined, uri: vscode.Uri): E | undefined {
+    try {
+      return make();
+    } catch (e) {
+      this.skippedFiles.set(uri.toString(), { uri, reason: `could not be indexed: ${e instanceof Error ? e.message : String(e)}` });
+      return undefined;
+    }
+  }
+
+  private apply(uri: vscode.Uri, result: Record<E> | SkippedFile | undefined): void {
+    const key = uri.toString();
+    if (!result) {
+      this.records.delete(key);
+      this.skippedFiles.delete(key);
+    } else if ('reason' in result) {
+      this.records.delete(key);
+      this.skippedFiles.set(key, result);
+    } else {
+      this.records.set(key, result);
+      if (!this.skippedFiles.get(key)?.reason.startsWith('could not be indexed')) this.skippedFiles.delete(key);
+    }
+  }
+
+  // ---- Changes ----------------------------------------------------------------------------
+
+  private isCandidate(uri: vscode.Uri): boolean {
+    if (!/\.(md|markdown)$/i.test(uri.path) || !vscode.workspace.getWorkspaceFolder(uri)) return false;
+    return !(this.rules ??= readExclusions()).excludes(uri);
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+
+  /** An edit in an open document: re-indexed a debounce after typing stops. */
+  private typed(document: vscode.TextDocument): void {
+    if (document.languageId !== 'markdown' || !this.isCandidate(document.uri)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.set(key, setTimeout(() => {
+      this.typingTimers.delete(key);
+      this.queue(document.uri);
+    }, this.debounceMs()));
+  }
+
+  private queue(uri: vscode.Uri): void {
+    if (this.disposed) return;
+    this.pending.set(uri.toString(), uri);
+    this.drain();
+  }
+
+  /** A created or renamed path: a file, or a folder whose analyses are queued one by one. */
+  private async queueUnder(uri: vscode.Uri): Promise<void> {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) {
+        const inside = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, MARKDOWN_GLOB));
+        inside.forEach((u) => this.pending.set(u.toString(), u));
+        this.drain();
+      } else this.queue(uri);
+    } catch {
+      // Gone again already.
+    }
+  }
+
+  private removeUnder(uri: vscode.Uri): void {
+    const prefix = `${uri.toString().replace(/\/$/, '')}/`;
+    const removed: vscode.Uri[] = [];
+    for (const [key, r] of this.records) {
+      if (key === uri.toString() || key.startsWith(prefix)) {
+        this.records.delete(key);
+        if (r.entry !== undefined) removed.push(r.uri);
+      }
+    }
+    for (const key of [...this.skippedFiles.keys()]) if (key === uri.toString() || key.startsWith(prefix)) this.skippedFiles.delete(key);
+    if (removed.length) {
+      this.changed.fire({ uris: removed });
+      this.scheduleSave();
+    }
+  }
+
+  /** Applies queued changes, after the build when one is under way. */
+  private drain(): void {
+    if (this.draining || this.building || !this.ready || this.pending.size === 0) return;
+    const run = (async () => {
+      const slice = new TimeSlice();
+      while (this.pending.size > 0 && !this.disposed && !this.building) {
+        const batch = [...this.pending.values()].slice(0, BATCH);
+        batch.forEach((u) => this.pending.delete(u.toString()));
+        const changed: vscode.Uri[] = [];
+        const results = await Promise.all(batch.map((uri) => (this.isCandidate(uri) ? this.readRecord(uri, undefined) : Promise.resolve(undefined))));
+        for (let i = 0; i < batch.length; i++) {
+          const before = this.records.get(batch[i].toString())?.entry;
+          this.apply(batch[i], results[i]);
+          const after = this.records.get(batch[i].toString())?.entry;
+          if (before !== undefined || after !== undefined) changed.push(batch[i]);
+          await slice.pause().catch(() => undefined);
+        }
+        if (changed.length) this.changed.fire({ uris: changed });
+      }
+      this.scheduleSave();
+    })();
+    this.draining = run.finally(() => {
+      this.draining = undefined;
+      this.drain();
+    });
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer || this.disposed) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.persist();
+    }, SAVE_DELAY_MS);
+  }
+
+  /** Writes the warm-start cache now (saved files only: unsaved edits are not what the next start finds on disk). */
+  async persist(): Promise<void> {
+    const version = this.builtVersion;
+    if (!version) return;
+    const files = new Map<string, CachedFile<E>>();
+    for (const [key, r] of this.records) if (!r.unsaved) files.set(key, { size: r.size, mtime: r.mtime, entry: r.entry });
+    await this.cache.save(version, files);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.buildToken?.cancel();
+    clearTimeout(this.saveTimer);
+    for (const t of this.typingTimers.values()) clearTimeout(t);
+    this.changed.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

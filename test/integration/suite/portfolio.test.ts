@@ -1,0 +1,333 @@
+/**
+ * The portfolio in a real extension host, on files the suite writes into the test workspace
+ * (portfolio-scratch/, removed afterwards): the workspace index follows files being created,
+ * edited (unsaved edits count, and a revert takes them back), renamed and deleted, and skips
+ * node_modules and `patternAnalyst.portfolio.exclude`; the Analyses view groups pattern →
+ * subject → period with a verdict summary; a matrix cell opens the analysis at that value's line;
+ * the same subject, period and metric stated differently in two analyses is reported at both
+ * places, each pointing at the other; the warm-start cache spares re-reading unchanged files.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PatternAnalystApi } from '../../../src/extension';
+import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
+import { coreEntrySource } from '../../../src/features/portfolio/coreEntrySource';
+import { IndexCache } from '../../../src/features/portfolio/indexCache';
+import { WorkspaceIndex, type EntrySource } from '../../../src/features/portfolio/workspaceIndex';
+import type { IndexEntry } from '../../../src/portfolio/types';
+import type { PortfolioFeature } from '../../../src/features/portfolio/portfolioFeature';
+import { hoversAt, positionOf } from './authoringHelpers';
+import { activateExtension, closeAllEditors, waitFor } from './helpers';
+
+const DEADLINE = 15_000;
+
+function analysis(subject: string, period: string, gpu: string, retention = '96%'): string {
+  return [
+    '---',
+    'pattern: ai-infrastructure',
+    `subject: ${subject}`,
+    `period: ${period}`,
+    '---',
+    '',
+    `# ${subject} in ${period}`,
+    '',
+    'Illustrative figures for the test suite.',
+    '',
+    '| Metric | Value | Benchmark |',
+    '| --- | --- | --- |',
+    `| GPU Utilization Rate | ${gpu} | >80% |`,
+    `| Customer Retention | ${retention} | >95% annual |`,
+    '',
+  ].join('\n');
+}
+
+function scratchFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return vscode.Uri.joinPath(folder.uri, 'portfolio-scratch');
+}
+
+async function write(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+/** The GPU utilization the index holds for a file, or undefined when the file is not indexed. */
+function gpuOf(feature: PortfolioFeature, uri: vscode.Uri): string | undefined {
+  return feature.index.entry(uri)?.metrics.find((m) => m.metricId === 'gpu-utilization-rate')?.value.text;
+}
+
+describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis conflicts', function () {
+  this.timeout(90_000);
+  let api: PatternAnalystApi;
+  let feature: PortfolioFeature;
+  let scratch: vscode.Uri;
+
+  before(async () => {
+    api = await activateExtension();
+    scratch = scratchFolder();
+    await vscode.workspace.fs.createDirectory(scratch);
+    feature = api.portfolio.load();
+    await feature.index.whenReady();
+  });
+  afterEach(async () => {
+    feature.panels.panel?.dispose();
+    await closeAllEditors();
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('patternAnalyst').update('portfolio.exclude', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+  });
+
+  it('follows files as they are created, edited (unsaved too), renamed and deleted', async () => {
+    const file = vscode.Uri.joinPath(scratch, 'nebius-q1.md');
+    await write(file, analysis('Nebius', 'Q1 2026', '70%'));
+    assert.equal(await waitFor(() => gpuOf(feature, file), 'the new analysis in the index', DEADLINE), '70%');
+    const entry = feature.index.entry(file);
+    assert.equal(entry?.subject, 'Nebius');
+    assert.equal(entry?.period?.period?.label, 'Q1 2026');
+
+    // An unsaved edit counts…
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('GPU Utilization Rate'));
+    const at = doc.lineAt(line).text.indexOf('70%');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(file, new vscode.Range(line, at, line, at + 3), '75%');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(doc.isDirty);
+    await waitFor(() => (gpuOf(feature, file) === '75%' ? true : undefined), 'the unsaved edit in the index', DEADLINE);
+    // …and reverting it brings back what the file says.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => (gpuOf(feature, file) === '70%' ? true : undefined), 'the reverted value in the index', DEADLINE);
+    await closeAllEditors();
+
+    // A change on disk (another tool, a git checkout).
+    await write(file, analysis('Nebius', 'Q1 2026', '82%'));
+    await waitFor(() => (gpuOf(feature, file) === '82%' ? true : undefined), 'the changed file in the index', DEADLINE);
+
+    const renamed = vscode.Uri.joinPath(scratch, 'nebius-2026-q1.md');
+    await vscode.workspace.fs.rename(file, renamed);
+    await waitFor(() => (gpuOf(feature, renamed) === '82%' && !feature.index.entry(file) ? true : undefined), 'the renamed file under its new name only', DEADLINE);
+
+    await vscode.workspace.fs.delete(renamed);
+    await waitFor(() => (feature.index.entry(renamed) ? undefined : true), 'the deleted file gone from the index', DEADLINE);
+  });
+
+  it('skips node_modules, the portfolio.exclude globs and markdown that is not an analysis', async () => {
+    const dependency = vscode.Uri.joinPath(scratch, 'node_modules', 'some-package', 'readme.md');
+    const draft = vscode.Uri.joinPath(scratch, 'drafts', 'nebius-draft.md');
+    const notes = vscode.Uri.joinPath(scratch, 'notes.md');
+    const kept = vscode.Uri.joinPath(scratch, 'kept.md');
+    await vscode.workspace.getConfiguration('patternAnalyst').update('portfolio.exclude', ['**/drafts'], vscode.ConfigurationTarget.Global);
+    await write(dependency, analysis('Nebius', 'Q2 2026', '60%'));
+    await write(draft, analysis('Nebius', 'Q2 2026', '61%'));
+    await write(notes, '# Just notes\n\nGPU utilization was 50%.\n');
+    await write(kept, analysis('Nebius', 'Q2 2026', '62%'));
+    await waitFor(() => gpuOf(feature, kept), 'the analysis outside the excluded folders', DEADLINE);
+    // A full rebuild (a window reload) finds the same.
+    await vscode.commands.executeCommand('patternAnalyst.refreshAnalyses');
+    assert.equal(gpuOf(feature, kept), '62%');
+    assert.equal(feature.index.entry(dependency), undefined, 'nothing under node_modules');
+    assert.equal(feature.index.entry(draft), undefined, 'nothing under an excluded folder');
+    assert.equal(feature.index.entry(notes), undefined, 'a markdown file without a pattern is not an analysis');
+
+    // Lifting the exclusion brings the draft in.
+    await vscode.workspace.getConfiguration('patternAnalyst').update('portfolio.exclude', undefined, vscode.ConfigurationTarget.Global);
+    assert.equal(await waitFor(() => gpuOf(feature, draft), 'the draft once no longer excluded', DEADLINE), '61%');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(scratch, 'drafts'), { recursive: true });
+    await waitFor(() => (feature.index.entry(draft) ? undefined : true), 'the deleted folder’s analysis gone', DEADLINE);
+    for (const uri of [kept, notes]) await vscode.workspace.fs.delete(uri);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(scratch, 'node_modules'), { recursive: true });
+  });
+
+  it('the Analyses view shows pattern → subject → period with verdict summaries, and a period opens its file', async () => {
+    const q1 = vscode.Uri.joinPath(scratch, 'vultr-q1.md');
+    const q2 = vscode.Uri.joinPath(scratch, 'vultr-q2.md');
+    await write(q1, analysis('Vultr', 'Q1 2026', '72%', '97%'));
+    await write(q2, analysis('Vultr', '2026-Q2', '85%', '97%'));
+    await waitFor(() => (gpuOf(feature, q1) && gpuOf(feature, q2) ? true : undefined), 'both analyses indexed', DEADLINE);
+
+    const tree = feature.tree;
+    const pattern = tree.getChildren().find((n) => n.label === 'AI Infrastructure');
+    assert.ok(pattern, `a pattern row; rows: ${tree.getChildren().map((n) => n.label).join(', ')}`);
+    const subject = tree.getChildren(pattern).find((n) => n.label === 'Vultr');
+    assert.ok(subject, 'a subject row for Vultr');
+    const subjectItem = tree.getTreeItem(subject);
+    // The subject sums up its latest analysis (Q2: GPU meets, retention meets).
+    assert.equal(subjectItem.description, '2 meets · 2 analyses');
+    const periods = tree.getChildren(subject);
+    assert.deepEqual(periods.map((n) => n.label), ['Q2 2026', 'Q1 2026'], 'newest period first, in canonical form');
+    const q1Item = tree.getTreeItem(periods[1]);
+    assert.match(String(q1Item.description), /^1 misses · 1 meets · vultr-q1\.md$/);
+    assert.equal(q1Item.command?.command, 'vscode.open');
+    await vscode.commands.executeCommand(q1Item.command.command, ...(q1Item.command.arguments ?? []));
+    await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === q1.toString() ? true : undefined), 'the clicked period’s file in the editor');
+    for (const uri of [q1, q2]) await vscode.workspace.fs.delete(uri);
+  });
+
+  it('the portfolio matrix shows the latest value per subject and a cell opens the analysis at that value', async () => {
+    const q1 = vscode.Uri.joinPath(scratch, 'crusoe-q1.md');
+    const q2 = vscode.Uri.joinPath(scratch, 'crusoe-q2.md');
+    await write(q1, analysis('Crusoe', 'Q1 2026', '88%'));
+    await write(q2, `${analysis('Crusoe', 'Q2 2026', '71%')}\nMore notes.\n`);
+    await waitFor(() => (gpuOf(feature, q1) && gpuOf(feature, q2) ? true : undefined), 'both analyses indexed', DEADLINE);
+
+    await vscode.commands.executeCommand('patternAnalyst.openPortfolio');
+    const panel = await waitFor(() => feature.panels.panel, 'the portfolio panel');
+    assert.equal(panel.panel.viewType, 'patternAnalyst.portfolio');
+    assert.equal(panel.panel.webview.options.enableScripts, true);
+    assert.equal(panel.panel.webview.options.enableForms, false);
+    assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;nonce-/);
+
+    const html = await waitFor(() => (panel.lastHtml.includes('data-subject="Crusoe"') ? panel.lastHtml : undefined), 'the Crusoe row in the matrix', DEADLINE);
+    const row = /<tr data-subject="Crusoe">.*?<\/tr>/s.exec(html)?.[0] ?? '';
+    const gpuCell = /<td class="pa-pf-cell pa-verdict-misses"[^>]*>.*?<\/td>/s.exec(row)?.[0] ?? '';
+    assert.match(gpuCell, /✗/, 'the verdict has a symbol, not only a colour');
+    assert.match(gpuCell, /71%/, 'the latest period’s value');
+    assert.match(gpuCell, /Q2 2026/, 'the period it comes from');
+    const uri = /data-uri="([^"]+)"/.exec(gpuCell)?.[1];
+    const line = Number(/data-line="(\d+)"/.exec(gpuCell)?.[1]);
+    assert.equal(uri, q2.toString());
+
+    // What a click on the cell sends; the editor opens at the value.
+    panel.onMessage({ type: 'openValue', uri: q2.toString(), line, character: Number(/data-character="(\d+)"/.exec(gpuCell)?.[1]) });
+    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === q2.toString() ? vscode.window.activeTextEditor : undefined), 'the analysis in an editor');
+    assert.equal(editor.selection.active.line, line);
+    assert.match(editor.document.lineAt(line).text, /GPU Utilization Rate \| 71%/);
+    assert.equal(editor.document.getText(new vscode.Range(editor.selection.active, editor.selection.active.translate(0, 3))), '71%');
+
+    // As of Q1 2026 the cell shows Q1's value.
+    panel.onMessage({ type: 'setAsOf', period: 'Q1 2026' });
+    const asOf = /<tr data-subject="Crusoe">.*?<\/tr>/s.exec(panel.lastHtml)?.[0] ?? '';
+    assert.match(asOf, /88%/);
+    assert.doesNotMatch(asOf, /71%/);
+
+    // A place outside the index is refused, whatever the webview says.
+    assert.equal(await panel.openValue(vscode.Uri.file('/etc/passwd').toString(), 0, 0), undefined);
+    for (const u of [q1, q2]) await vscode.workspace.fs.delete(u);
+    await waitFor(() => (panel.lastHtml.includes('data-subject="Crusoe"') ? undefined : true), 'the deleted analyses gone from the open portfolio', DEADLINE);
+  });
+
+  it('the portfolio panel is restored with its period by the serializer', async () => {
+    const file = vscode.Uri.joinPath(scratch, 'voltage-q1.md');
+    await write(file, analysis('Voltage Park', 'Q1 2026', '90%'));
+    await waitFor(() => gpuOf(feature, file), 'the analysis indexed', DEADLINE);
+    const webviewPanel = vscode.window.createWebviewPanel('patternAnalyst.portfolio', 'Portfolio', vscode.ViewColumn.One, { enableScripts: true });
+    await feature.panels.deserializeWebviewPanel(webviewPanel, { asOf: 'Q1 2026', sort: { column: '1', descending: true } });
+    const panel = await waitFor(() => feature.panels.panel, 'the restored panel');
+    await waitFor(() => (panel.lastHtml.includes('data-subject="Voltage Park"') ? true : undefined), 'the restored matrix', DEADLINE);
+    assert.match(panel.lastHtml, /<option value="Q1 2026" selected>/);
+    assert.deepEqual(panel.currentState.sort, { column: '1', descending: true });
+    assert.match(panel.panel.webview.html, /data-settings="[^"]*&quot;asOf&quot;:&quot;Q1 2026&quot;/);
+    await vscode.workspace.fs.delete(file);
+  });
+
+  it('reports conflicting-value at both places, each pointing at the other', async () => {
+    const a = vscode.Uri.joinPath(scratch, 'fluidstack-q3-desk.md');
+    const b = vscode.Uri.joinPath(scratch, 'fluidstack-q3-research.md');
+    await write(a, analysis('Fluidstack', 'Q3 2026', '72%'));
+    await write(b, analysis('Fluidstack', 'Q3 2026', '78%'));
+    const conflictsAt = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.code === 'conflicting-value');
+    const [da, db] = await waitFor(() => {
+      const x = conflictsAt(a);
+      const y = conflictsAt(b);
+      return x.length && y.length ? [x, y] : undefined;
+    }, 'the conflict at both analyses', DEADLINE);
+    assert.equal(da.length, 1);
+    assert.equal(db.length, 1);
+    assert.equal(da[0].source, 'Pattern Analyst');
+    const docA = await vscode.workspace.openTextDocument(a);
+    assert.equal(docA.getText(da[0].range), '72%', 'reported at the value in the first analysis');
+    const docB = await vscode.workspace.openTextDocument(b);
+    assert.equal(docB.getText(db[0].range), '78%', 'and at the value in the second');
+    assert.equal(da[0].relatedInformation?.[0]?.location.uri.toString(), b.toString(), 'each points at the other');
+    assert.equal(db[0].relatedInformation?.[0]?.location.uri.toString(), a.toString());
+    assert.match(da[0].message, /78%/);
+
+    // Agreeing again clears both.
+    await write(b, analysis('Fluidstack', 'Q3 2026', '72%'));
+    await waitFor(() => (conflictsAt(a).length === 0 && conflictsAt(b).length === 0 ? true : undefined), 'the conflict cleared at both places', DEADLINE);
+    for (const u of [a, b]) await vscode.workspace.fs.delete(u);
+  });
+
+  it('the metric hover card says the value over earlier periods in words, and the preview draws them', async () => {
+    const files = [['Q1 2026', '78%'], ['Q2 2026', '75%'], ['Q3 2026', '72%']].map(([period, gpu]) => {
+      const uri = vscode.Uri.joinPath(scratch, `genesis-${period.replace(' ', '-')}.md`);
+      return { uri, text: analysis('Genesis Cloud', period, gpu) };
+    });
+    for (const f of files) await write(f.uri, f.text);
+    await waitFor(() => (files.every((f) => gpuOf(feature, f.uri)) ? true : undefined), 'the three quarters indexed', DEADLINE);
+    const doc = await vscode.workspace.openTextDocument(files[2].uri);
+    await vscode.window.showTextDocument(doc);
+    const { read } = await hoversAt(doc, positionOf(doc, 'GPU Utilization Rate', 3));
+    assert.match(read, /72% in Q3 2026, from 75% in Q2 2026 and 78% in Q1 2026/);
+    // The first quarter has no earlier value: no sentence.
+    const first = await vscode.workspace.openTextDocument(files[0].uri);
+    const { read: firstRead } = await hoversAt(first, positionOf(first, 'GPU Utilization Rate', 3));
+    assert.match(firstRead, /GPU Utilization Rate/);
+    assert.doesNotMatch(firstRead, / from \d/);
+
+    // The preview's scorecard draws the same as a sparkline beside the bullet chart.
+    await vscode.window.showTextDocument(doc);
+    const preview = await vscode.commands.executeCommand<PreviewPanel>('patternAnalyst.openPreviewToSide');
+    assert.ok(preview);
+    const sparkline = await waitFor(() => /<svg class="pa-chart pa-sparkline"[^>]*aria-label="([^"]*)"/.exec(preview.panel.webview.html)?.[1], 'a sparkline in the preview', DEADLINE);
+    assert.match(sparkline, /GPU Utilization Rate: 72% in Q3 2026, from 75% in Q2 2026 and 78% in Q1 2026/);
+    preview.dispose();
+    for (const f of files) await vscode.workspace.fs.delete(f.uri);
+  });
+});
+
+describe('Portfolio: warm start from the index cache', function () {
+  this.timeout(60_000);
+
+  it('a second start reads no unchanged file again, and re-reads a changed one', async () => {
+    await activateExtension();
+    const storage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'pa-index-cache-')));
+    const scratch = vscode.Uri.joinPath(scratchFolder(), 'warm');
+    await vscode.workspace.fs.createDirectory(scratch);
+    const file = vscode.Uri.joinPath(scratch, 'warm-q1.md');
+    await write(file, analysis('Warm Start Co', 'Q1 2026', '70%'));
+    const services = (await activateExtension()).services;
+    const core = coreEntrySource(services);
+    const read: string[] = [];
+    const counting: EntrySource<IndexEntry> = { ...core, fromText: (text, uri) => (read.push(uri.toString()), core.fromText(text, uri)) };
+    const first = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    try {
+      await first.whenReady();
+      assert.ok(read.includes(file.toString()), 'a cold start reads the file');
+      await first.persist();
+    } finally {
+      first.dispose();
+    }
+    const coldEntries = read.length;
+    assert.ok(coldEntries >= 3, `the workspace's markdown files were read (${coldEntries})`);
+
+    read.length = 0;
+    const second = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    try {
+      await second.whenReady();
+      assert.deepEqual(read, [], 'a warm start reads nothing unchanged');
+      assert.equal(second.entry(file)?.metrics.find((m) => m.metricId === 'gpu-utilization-rate')?.value.text, '70%', 'and has the same entries');
+    } finally {
+      second.dispose();
+    }
+
+    // A changed file (new size) is read again; the rest still come from the cache.
+    await write(file, analysis('Warm Start Co', 'Q1 2026', '71.5%'));
+    read.length = 0;
+    const third = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    try {
+      await third.whenReady();
+      assert.deepEqual(read, [file.toString()]);
+      assert.equal(third.entry(file)?.metrics.find((m) => m.metricId === 'gpu-utilization-rate')?.value.text, '71.5%');
+    } finally {
+      third.dispose();
+      await vscode.workspace.fs.delete(scratchFolder(), { recursive: true, useTrash: false });
+      rmSync(storage.fsPath, { recursive: true, force: true });
+    }
+  });
+});
