@@ -81,7 +81,7 @@ async function coldIndexFigure(options: PortfolioBenchOptions): Promise<FigureRo
       }
     }
     return ratioRow({ id: 'portfolio-cold-index', figure: `${figure} (${bytes(total)})`, target, limit: 0.3, data: { files: options.files, totalBytes: total, subjectMs: sub, referenceMs: ref } },
-      median(sub), median(ref), median(sub.map((s, i) => s / ref[i])));
+      median(sub), median(ref), sub.map((s, i) => s / ref[i]));
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
