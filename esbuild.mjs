@@ -1,6 +1,15 @@
-// Bundles the extension (node, cjs, `vscode` external), the command-line twin (node, cjs) and the
-// webview script (browser, esm). Production builds are minified without sourcemaps; development
-// builds keep sourcemaps for debugging. `--watch` rebuilds on change.
+// The bundles, one per entry point; README "How it is built" says what each holds and why:
+//   dist/extension.js   src/extension.ts + src/features/** (+ the small pure model/analysis/render
+//                       modules they import): what activation loads, so it stays small.
+//   dist/analysis.js    src/analysis/analysisBundle.ts: the analysis core, required on the first
+//                       check of a document (src/features/core.ts).
+//   dist/renderer.js    src/render/rendererBundle.ts: markdown-it and the renderer, required on the
+//                       first preview or export (src/features/core.ts).
+//   dist/yaml.js        js-yaml, required on the first front matter (src/analysis/frontMatter.ts).
+//   dist/cli.js         src/cli/main.ts: the command-line twin, everything inlined.
+//   media/dist/preview.js  src/webview/preview.ts: the preview's script (browser, esm).
+// Production builds are minified without sourcemaps; development builds keep sourcemaps for
+// debugging. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { generateSnippets } from './scripts/generate-snippets.mjs';
@@ -64,8 +73,9 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // dist/renderer.js, loaded on the first preview or export (src/features/preview/lazyRenderer.ts, through src/features/lazyBundle.ts);
-    // dist/analysis.js, on the first check of a document (src/features/lazyAnalysis.ts).
+    // dist/analysis.js, dist/renderer.js and dist/portfolio.js are required on first use by
+    // src/features/core.ts (the first check of a document; the first preview or export; the first
+    // portfolio surface), not bundled in.
     external: ['vscode', './renderer.js', './analysis.js', './portfolio.js'],
     plugins: [vscodeOnce, lazyYaml],
   },

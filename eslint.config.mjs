@@ -26,4 +26,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The editor loads the analysis core and the renderer on first use, through src/features/core.ts
+    // (dist/analysis.js, dist/renderer.js): importing them here would bundle them into activation.
+    files: ['src/features/**/*.ts', 'src/extension.ts'],
+    ignores: ['src/features/core.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'markdown-it', message: 'markdown-it belongs to dist/renderer.js: reach it through features/core.ts.', allowTypeImports: true },
+            { name: 'js-yaml', message: 'js-yaml belongs to dist/yaml.js, loaded by the analysis core.', allowTypeImports: true },
+          ],
+          patterns: [{
+            group: ['**/analysis/analysisBundle', '**/analysis/analyze', '**/analysis/claims', '**/analysis/frontMatter', '**/render/rendererBundle', '**/render/documentRenderer', '**/render/exportDocument', '**/render/markdownEngine'],
+            message: 'Part of a lazy core bundle: import its types only, and call it through features/core.ts.',
+            allowTypeImports: true,
+          }],
+        },
+      ],
+    },
+  },
 );

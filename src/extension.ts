@@ -8,6 +8,7 @@ import { ModelStore } from './features/modelStore';
 import * as patternModels from './features/models';
 import type { Services } from './features/services';
 import { readSettings } from './features/settings';
+import { TeamConfigStore } from './features/teamConfig/teamConfigStore';
 import * as preview from './features/preview';
 import type { PreviewApi } from './features/preview';
 import * as tree from './features/tree';
@@ -36,9 +37,10 @@ export interface PatternAnalystApi {
 export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
   const models = new ModelStore();
   const analyses = new AnalysisCache(models);
+  const configs = new TeamConfigStore();
   const portfolioLink = new portfolio.PortfolioLink();
-  const services: Services = { models, analyses, settings: () => readSettings(), portfolio: portfolioLink };
-  context.subscriptions.push(models, analyses, portfolioLink);
+  const services: Services = { models, analyses, settings: () => readSettings(), portfolio: portfolioLink, configs };
+  context.subscriptions.push(models, analyses, portfolioLink, configs);
 
   const patternTree = tree.register(services);
   const previewFeature = preview.register(services, context.extensionUri);

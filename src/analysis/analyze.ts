@@ -17,11 +17,12 @@ import { unknownPatternFinding } from './patternRules';
 import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
 import { tableColumns, type TableColumns } from './tableColumns';
-import { splitLines } from './textLines';
+import { applySuppressions, readDirectives } from './suppressions';
+import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
 import { conflictFindings } from './conflictRules';
 import { readPeriod, samePeriod } from '../portfolio/periods';
-import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, TextRange } from './types';
+import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, SuppressedFinding, TextRange } from './types';
 
 const NO_MENTIONS: readonly Mention[] = [];
 
@@ -30,11 +31,54 @@ const EMPTY: Analysis = { isAnalysis: false, headings: [], claims: [], sections:
 /** Numbering before a heading's name ("2.", "II.", "A)") and a trailing colon are not part of the name. */
 const HEADING_NUMBER = /^(?:\d+(?:\.\d+)*[.):]?|[IVXivx]+[.)]|[A-Za-z][.)])[ \t]+/;
 
+export interface AnalyzeOptions {
+  /** Honour `<!-- pattern-analyst-disable … -->` comments (default true; a team's config may forbid them). */
+  readonly inlineSuppressions?: boolean;
+}
+
 /** Reads `text` as an analysis against the patterns in `catalog`. Never throws on any input. */
-export function analyzeText(text: string, catalog: PatternCatalog): Analysis {
+export function analyzeText(text: string, catalog: PatternCatalog, options: AnalyzeOptions = {}): Analysis {
+  // Every open markdown file is read, most of them not analyses: one that does not start with a
+  // front matter fence is answered without splitting it (the bench: 0.4 ms → 1 µs on 100 KB).
+  if (!opensWithFence(text)) return EMPTY;
   const doc = splitLines(text);
   const fm = readFrontMatter(doc.lines, doc.bom);
   if (!fm.namesPattern) return EMPTY;
+  const analysis = readAnalysis(doc, fm, catalog);
+  return options.inlineSuppressions === false ? analysis : withSuppressions(analysis, readDirectives(doc.lines, fm.bodyStart));
+}
+
+/**
+ * The findings inline suppressions hide move to `suppressed`, and a claim whose miss is hidden is
+ * marked acknowledged (its verdict stays what it is: the preview still shows the truth).
+ */
+function withSuppressions(analysis: Analysis, directives: ReturnType<typeof readDirectives>): Analysis {
+  if (directives.directives.length === 0 && directives.problems.length === 0) return analysis;
+  const result = applySuppressions(analysis.findings, directives);
+  if (result.suppressed.length === 0) return { ...analysis, findings: result.findings };
+  const byValue = new Map<string, SuppressedFinding>();
+  for (const f of result.suppressed) {
+    if (f.rule === 'benchmark-miss' || f.rule === 'impossible-value') byValue.set(rangeKey(f.range), f);
+  }
+  if (byValue.size === 0) return { ...analysis, findings: result.findings, suppressed: result.suppressed };
+  const mark = (c: MetricClaim): MetricClaim => {
+    const f = byValue.get(rangeKey(c.valueRange));
+    return f ? { ...c, acknowledged: f.acknowledged } : c;
+  };
+  return {
+    ...analysis,
+    findings: result.findings,
+    suppressed: result.suppressed,
+    claims: analysis.claims.map(mark),
+    metrics: analysis.metrics.map((m) => ({ ...m, claims: m.claims.map(mark) })),
+  };
+}
+
+function rangeKey(r: TextRange): string {
+  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
+}
+
+function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, catalog: PatternCatalog): Analysis {
   const base = { isAnalysis: true, ...(fm.frontMatter && { frontMatter: fm.frontMatter }) };
   if (fm.patternRef === undefined || !fm.frontMatter) {
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: fm.findings };
@@ -61,6 +105,12 @@ export function analyzeText(text: string, catalog: PatternCatalog): Analysis {
   findings.push(...conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
   return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
+}
+
+/** True when the first line (after a byte-order mark) starts with "---", as front matter must. */
+function opensWithFence(text: string): boolean {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return text.startsWith('---', from);
 }
 
 /** What the block readers share while reading one document. */

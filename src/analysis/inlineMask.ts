@@ -5,7 +5,8 @@
  * bare URLs, struck-through text and backslash escapes (the backslash only).
  *
  * One left-to-right pass. Searches for a closing delimiter remember when none exists further on,
- * so a line of 100,000 unmatched backticks or brackets stays linear.
+ * and closing backtick runs are looked up in an index of the line's runs, so a line of 100,000
+ * unmatched backticks or brackets, or of backtick runs of every length, stays linear.
  */
 
 export interface MaskState {
@@ -38,6 +39,39 @@ class Blanks {
   }
 }
 
+/**
+ * The maximal backtick runs of a line, by length, in order. A code span opened by a run of n
+ * backticks closes at the next run of exactly n: looked up here, each length's list is walked
+ * once from left to right, so a line of runs of every length from 1 to 2,000 (2 MB) is one pass,
+ * not one pass per distinct length (as a forward search per opener was: 7 s on that line).
+ */
+class BacktickRuns {
+  private readonly starts = new Map<number, number[]>();
+  private readonly cursor = new Map<number, number>();
+
+  constructor(line: string, from: number) {
+    let k = line.indexOf('`', from);
+    while (k >= 0) {
+      let end = k + 1;
+      while (line.charCodeAt(end) === 0x60) end++;
+      const list = this.starts.get(end - k);
+      if (list) list.push(k);
+      else this.starts.set(end - k, [k]);
+      k = line.indexOf('`', end);
+    }
+  }
+
+  /** Start of the first run of exactly `n` backticks at or after `from`, or -1. Calls come with `from` never decreasing. */
+  next(n: number, from: number): number {
+    const list = this.starts.get(n);
+    if (!list) return -1;
+    let i = this.cursor.get(n) ?? 0;
+    while (i < list.length && list[i] < from) i++;
+    this.cursor.set(n, i);
+    return i < list.length ? list[i] : -1;
+  }
+}
+
 /** The masked line; `state` carries an open HTML comment to the next line. */
 export function maskInline(line: string, state: MaskState): string {
   if (!state.inComment && !hasOpener(line)) return line;
@@ -50,8 +84,8 @@ export function maskInline(line: string, state: MaskState): string {
     state.inComment = false;
     i = close + 3;
   }
-  /** Backtick run lengths with no closing run further on (made on the first unclosed run). */
-  let missingBackticks: Set<number> | undefined;
+  /** The line's backtick runs, indexed on the first opening run. */
+  let runs: BacktickRuns | undefined;
   let noTildes = false;
   let noGt = false;
   let noParen = false;
@@ -61,21 +95,7 @@ export function maskInline(line: string, state: MaskState): string {
     const tok = m[0];
     if (tok[0] === '`') {
       const n = tok.length;
-      let close = -1;
-      if (!missingBackticks?.has(n)) {
-        for (let from = at + n; ; ) {
-          const k = line.indexOf(tok, from);
-          if (k < 0) break;
-          let runEnd = k;
-          while (line.charCodeAt(runEnd) === 0x60) runEnd++;
-          if (runEnd - k === n) {
-            close = k;
-            break;
-          }
-          from = runEnd;
-        }
-        if (close < 0) (missingBackticks ??= new Set()).add(n);
-      }
+      const close = (runs ??= new BacktickRuns(line, at)).next(n, at + n);
       if (close >= 0) {
         chars.add(at, close + n);
         OPENERS.lastIndex = close + n;

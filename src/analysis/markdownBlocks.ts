@@ -243,13 +243,6 @@ export interface BlocksEnd {
   readonly openSince?: number;
 }
 
-/** The blocks of `lines[startLine…]`, as an array (see {@link visitBlocks}). */
-export function scanBlocks(lines: readonly string[], startLine: number, firstCol = 0): Block[] {
-  const blocks: Block[] = [];
-  visitBlocks(lines, startLine, firstCol, (b) => blocks.push(b));
-  return blocks;
-}
-
 /**
  * Hands each block of `lines[startLine…]` to `visit` as soon as it ends, in document order.
  * Streaming keeps a block's text short-lived (cheap for the garbage collector on 1 MB documents).

@@ -33,8 +33,3 @@ export function range(line: number, start: number, end: number): TextRange {
 export function spanRange(start: TextPosition, end: TextPosition): TextRange {
   return { start, end };
 }
-
-/** True when `text` is empty or only whitespace (including non-breaking spaces). */
-export function isBlank(text: string): boolean {
-  return /^[\s\u00a0\u202f\u2007\ufeff]*$/u.test(text);
-}

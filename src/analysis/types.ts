@@ -18,7 +18,7 @@ export interface TextRange {
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Rule ids: stable, shown in messages as `[rule]`, used as setting names. */
-export type RuleId = 'benchmark-miss' | 'impossible-value' | 'missing-section' | 'unknown-pattern' | 'near-miss-name' | 'conflicting-value' | 'front-matter';
+export type RuleId = 'benchmark-miss' | 'impossible-value' | 'missing-section' | 'unknown-pattern' | 'near-miss-name' | 'conflicting-value' | 'front-matter' | 'unused-suppression';
 
 /** One text edit; a fix is a list of them applied as one undoable edit. */
 export interface TextEdit {
@@ -41,6 +41,19 @@ export interface Finding {
   readonly fixes: readonly Fix[];
   /** Other places in the same document the finding is about (e.g. the conflicting statement), for related information. */
   readonly related?: readonly { readonly range: TextRange; readonly message: string }[];
+}
+
+/** Why a finding is not shown: the inline suppression comment that acknowledges it. */
+export interface Acknowledgement {
+  /** What the comment says after ` -- `. */
+  readonly reason?: string;
+  /** The comment, `<!--` to `-->`. */
+  readonly range: TextRange;
+}
+
+/** A finding an inline suppression hides, with the comment that does. */
+export interface SuppressedFinding extends Finding {
+  readonly acknowledged: Acknowledgement;
 }
 
 /** A number as written in an analysis, with its range if it was a range ("70–75%"). */
@@ -79,6 +92,8 @@ export interface MetricClaim {
   readonly context: 'table' | 'label' | 'sentence';
   /** The Source cell of a scorecard row, when the table has one. */
   readonly source?: string;
+  /** Set when the value's finding (a miss, an impossible value) is acknowledged by an inline suppression: the verdict stays true. */
+  readonly acknowledged?: Acknowledgement;
 }
 
 export interface FrontMatter {
@@ -125,5 +140,8 @@ export interface Analysis {
   readonly claims: readonly MetricClaim[];
   readonly sections: readonly SectionCoverage[];
   readonly metrics: readonly MetricCoverage[];
+  /** The findings to show (inline suppressions already applied). */
   readonly findings: readonly Finding[];
+  /** Findings an inline suppression hides (SARIF reports them as suppressed); absent when there are none. */
+  readonly suppressed?: readonly SuppressedFinding[];
 }

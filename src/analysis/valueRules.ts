@@ -1,11 +1,12 @@
 /**
  * The rules over claims: `benchmark-miss` (a value that misses its metric's structured benchmark)
  * and `impossible-value` (outside the unit's possible range, or in the wrong unit). Both read the
- * claim's verdict, which {@link verdictFor} computed: the finding says exactly what the hover and
+ * claim's verdict, which `verdictFor` computed, through the verdict's own predicates: the finding says exactly what the hover and
  * the preview badge say. Borderline values and metrics with no numeric benchmark are not findings.
  */
 import type { PatternIndex } from '../model/patternIndex';
 import type { Finding, MetricClaim } from './types';
+import { isImpossible, isMiss } from './verdict';
 
 export function valueFindings(index: PatternIndex, claims: readonly MetricClaim[]): Finding[] {
   const out: Finding[] = [];
@@ -17,10 +18,9 @@ export function valueFindings(index: PatternIndex, claims: readonly MetricClaim[
       name = index.metric(c.metricId)?.name ?? c.metricId;
       names.set(c.metricId, name);
     }
-    const status = c.verdict.status;
-    if (status === 'misses') {
+    if (isMiss(c.verdict)) {
       out.push({ rule: 'benchmark-miss', severity: 'warning', message: `${name}: ${c.verdict.message}`, range: c.valueRange, fixes: [] });
-    } else if (status === 'impossible' || status === 'wrong-unit') {
+    } else if (isImpossible(c.verdict)) {
       out.push({ rule: 'impossible-value', severity: 'warning', message: `${name}: ${c.verdict.message}`, range: c.valueRange, fixes: [] });
     }
   }

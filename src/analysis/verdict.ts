@@ -99,7 +99,7 @@ function thePhrase(metric: Metric): string {
 
 /**
  * The verdict of `value` for `metric`. Pure; the message starts with the value as written
- * (normalised) so every surface reads the same: "72% — below the benchmark (>80% target for profitability)".
+ * (normalised) so every surface reads the same: "72% — below the benchmark: >80% target for profitability".
  */
 export function verdictFor(metric: Metric, value: StatedValue): Verdict {
   const shown = formatStatedValue(value);

@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import type { RuleId, Severity } from '../analysis/types';
-import { parseRuleOption, SEVERITIES, type CheckLevel } from './checkLevels';
+import { SEVERITIES, type CheckLevel } from '../analysis/checkLevels';
+import { parseRuleOption } from './ruleOption';
 import { CliError } from './cliIo';
 
 export type Command =
@@ -13,7 +14,7 @@ export type Command =
   | {
     readonly kind: 'lint';
     readonly inputs: readonly string[];
-    readonly format: 'text' | 'json';
+    readonly format: 'text' | 'json' | 'sarif';
     readonly maxSeverity: Severity | 'none';
     readonly rules: Readonly<Partial<Record<RuleId, CheckLevel>>>;
     readonly models: readonly string[];
@@ -79,17 +80,6 @@ export function parseCommandLine(argv: readonly string[]): Command {
     }
   }
   const models = values.models ?? [];
-  if (command === 'portfolio') {
-    if (rest.length === 0) throw new CliError('portfolio needs at least one file, folder or glob, e.g. pattern-analyst portfolio analyses/');
-    if (values.output !== undefined && values.output.trim() === '') throw new CliError('-o needs a file name');
-    if (values['as-of'] !== undefined && values['as-of'].trim() === '') throw new CliError('--as-of needs a period, e.g. --as-of "Q3 2026"');
-    return {
-      kind: 'portfolio', inputs: rest, format: parsePortfolioFormat(values.format), force: values.force === true, models,
-      ...(values.output !== undefined && { output: values.output }),
-      ...(values['as-of'] !== undefined && { asOf: values['as-of'] }),
-    };
-  }
-  const format = parseFormat(values.format);
 
   switch (command) {
     case 'lint': {
@@ -103,16 +93,26 @@ export function parseCommandLine(argv: readonly string[]): Command {
           throw new CliError((e as Error).message);
         }
       }
-      return { kind: 'lint', inputs: rest, format, maxSeverity: parseMaxSeverity(values['max-severity']), rules, models };
+      return { kind: 'lint', inputs: rest, format: values.format === 'sarif' ? 'sarif' : parseFormat(values.format), maxSeverity: parseMaxSeverity(values['max-severity']), rules, models };
     }
     case 'render': {
       if (rest.length !== 1) throw new CliError(`render takes exactly one file${rest.length > 1 ? `, got ${rest.length}` : ''}, e.g. pattern-analyst render analysis.md -o analysis.html`);
       if (values.output !== undefined && values.output.trim() === '') throw new CliError('-o needs a file name');
       return { kind: 'render', file: rest[0], ...(values.output !== undefined && { output: values.output }), force: values.force === true, models };
     }
+    case 'portfolio': {
+      if (rest.length === 0) throw new CliError('portfolio needs at least one file, folder or glob, e.g. pattern-analyst portfolio analyses/');
+      if (values.output !== undefined && values.output.trim() === '') throw new CliError('-o needs a file name');
+      if (values['as-of'] !== undefined && values['as-of'].trim() === '') throw new CliError('--as-of needs a period, e.g. --as-of "Q3 2026"');
+      return {
+        kind: 'portfolio', inputs: rest, format: parsePortfolioFormat(values.format), force: values.force === true, models,
+        ...(values.output !== undefined && { output: values.output }),
+        ...(values['as-of'] !== undefined && { asOf: values['as-of'] }),
+      };
+    }
     case 'models': {
       if (rest.length > 0) throw new CliError(`models takes no files (got "${rest[0]}"); use --models <file|folder> to name model files`);
-      return { kind: 'models', models, format };
+      return { kind: 'models', models, format: parseFormat(values.format) };
     }
   }
 }
@@ -120,7 +120,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
 function parseFormat(value: string | undefined): 'text' | 'json' {
   if (value === undefined || value === 'text') return 'text';
   if (value === 'json') return 'json';
-  throw new CliError(`--format must be text or json, not "${value}"`);
+  throw new CliError(`--format must be text or json${value === 'sarif' ? ' for this command (sarif is for lint)' : ''}, not "${value}"`);
 }
 
 function parsePortfolioFormat(value: string | undefined): PortfolioFormat {

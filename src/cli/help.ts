@@ -17,7 +17,7 @@ export const HELP: Readonly<Record<'main' | CommandName, string>> = {
 VS Code extension does, from the command line or CI.
 
 Usage:
-  pattern-analyst lint <files|folders|globs...> [--format text|json] [--max-severity <level>]
+  pattern-analyst lint <files|folders|globs...> [--format text|json|sarif] [--max-severity <level>]
                        [--rule <rule>=<level>]... [--models <file|folder>]...
   pattern-analyst render <file> [-o out.html] [--force] [--models <file|folder>]...
   pattern-analyst models [--models <file|folder>]... [--format text|json]
@@ -35,13 +35,15 @@ finding, the form problem matchers read:
   file:line:col: severity: message [rule]
 
 Options:
-  --format text|json        text (default) or one JSON document on stdout
+  --format text|json|sarif  text (default), one JSON document, or a SARIF 2.1.0 log (for
+                            code scanning: findings hidden by inline suppressions are
+                            included, marked suppressed) on stdout
   --max-severity <level>    error, warning (default), information, hint or none: findings at or
                             above it make the run fail (exit 1); none never fails on findings
   --rule <rule>=<level>     like the patternAnalyst.checks.* settings; repeatable. Rules:
                             benchmark-miss, impossible-value, missing-section, unknown-pattern,
-                            near-miss-name, conflicting-value; levels: off, error, warning,
-                            information, hint
+                            near-miss-name, conflicting-value, unused-suppression;
+                            levels: off, error, warning, information, hint
   --models <file|folder>    use these pattern models (repeatable)
 
 Quote globs so the CLI expands them (** included): pattern-analyst lint "analyses/**/*.md".

@@ -43,7 +43,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
           errors.push(`${arg}: cannot read the folder: ${problem}`);
           continue;
         }
-        const found = await globFiles([FOLDER_GLOB], abs);
+        const found = await withinRoot(await globFiles([FOLDER_GLOB], abs), abs);
         if (found.length === 0) errors.push(`${arg}: the folder holds no markdown files (*.md, *.markdown)`);
         found.forEach(add);
       } else {
@@ -58,7 +58,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
         errors.push(`${arg}: cannot read the folder ${base}: ${problem}`);
         continue;
       }
-      const found = await globFiles([arg.split(path.sep).join('/')], cwd);
+      const found = await withinRoot(await globFiles([arg.split(path.sep).join('/')], cwd), base);
       if (found.length === 0) errors.push(`${arg}: no files match`);
       found.forEach(add);
       continue;
@@ -68,9 +68,31 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
   return { files, errors };
 }
 
+/**
+ * Symbolic links are not followed while walking (`up -> ..` would take the walk out of the folder
+ * and around in a loop); a link to a file is listed, and {@link withinRoot} keeps it only when its
+ * real location is inside the folder walked.
+ */
 async function globFiles(patterns: string[], cwd: string): Promise<string[]> {
-  const found = await glob(patterns, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: IGNORED_GLOBS, expandDirectories: false });
+  const found = await glob(patterns, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: IGNORED_GLOBS, expandDirectories: false, followSymbolicLinks: false });
   return found.map((f) => path.resolve(f)).sort();
+}
+
+/** The files whose real location (links resolved) is inside the real location of `root`. */
+async function withinRoot(files: readonly string[], root: string): Promise<string[]> {
+  const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
+  const inside: string[] = [];
+  for (const file of files) {
+    const real = await fs.realpath(file).catch(() => undefined);
+    if (real !== undefined && isInside(realRoot, real)) inside.push(file);
+  }
+  return inside;
+}
+
+/** Whether `target` is `root` itself or below it (both absolute, links already resolved). */
+export function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /** The folder a glob starts from: its leading segments without glob characters. */

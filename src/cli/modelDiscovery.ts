@@ -128,7 +128,7 @@ async function nearestModelFolder(start: string, cwd: string): Promise<string | 
 }
 
 /** Where the upward search stops: the repository root, else the working folder if `start` is in it, else `start`. */
-function searchBoundary(start: string, cwd: string): string {
+export function searchBoundary(start: string, cwd: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, '.git'))) return dir;
     if (path.dirname(dir) === dir) break;

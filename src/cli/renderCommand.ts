@@ -3,13 +3,14 @@
  * from the same function (`exportDocumentPage`) with the same models, to stdout or to a file.
  * Never replaces an existing file without --force, and never the analysis itself.
  */
-import { existsSync, promises as fs } from 'node:fs';
+import { constants as fsConstants, existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../analysis/analyze';
 import { formatModelProblem } from '../model/modelSet';
 import { exportDocumentPage, type ExportImages } from '../render/exportDocument';
 import { CliError, EXIT_ERROR, EXIT_OK, printable, type CliIo } from './cliIo';
 import { displayPath } from './displayPath';
+import { isInside } from './inputFiles';
 import { ModelResolver } from './modelDiscovery';
 import { describeFsError, readText } from './readText';
 
@@ -31,27 +32,68 @@ export function stylesheetPath(): string {
 
 /**
  * The document's local images, resolved inside its folder only, like the editor's export: an
- * absolute path, a URL or a path climbing out of the folder is left out.
+ * absolute path, a URL or a path climbing out of the folder is left out, and so is a path whose
+ * real location (symbolic links resolved: `logo.png -> ../outside/private.png`, a folder link
+ * `sub -> ../outside`) is outside the folder's real location. The file read is the resolved one.
  */
 function folderImages(folder: string): ExportImages {
-  const inFolder = (rel: string): string | undefined => {
+  const realFolder = fs.realpath(folder);
+  const inFolder = async (rel: string): Promise<string | undefined> => {
     if (rel === '' || rel.startsWith('/') || rel.startsWith('\\') || /^[a-z][a-z0-9+.-]*:/i.test(rel)) return undefined;
     const abs = path.resolve(folder, rel.replace(/\\/g, '/'));
-    return abs.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep) ? abs : undefined;
+    if (!isInside(folder, abs)) return undefined;
+    const real = await fs.realpath(abs).catch(() => undefined);
+    return real !== undefined && isInside(await realFolder, real) ? real : undefined;
   };
   return {
     size: async (rel) => {
-      const abs = inFolder(rel);
-      if (!abs) return undefined;
-      const stat = await fs.stat(abs);
+      const real = await inFolder(rel);
+      if (!real) return undefined;
+      const stat = await fs.stat(real);
       return stat.isFile() ? stat.size : undefined;
     },
     read: async (rel) => {
-      const abs = inFolder(rel);
-      if (!abs) throw new Error('outside the document folder');
-      return fs.readFile(abs);
+      const real = await inFolder(rel);
+      if (!real) throw new Error('outside the document folder');
+      return fs.readFile(real);
     },
   };
+}
+
+/**
+ * Refuses an output that is the analysis itself (by real location: `-o alink.md`, a link to the
+ * analysis, is the analysis) or a symbolic link (writing would change the file it points to,
+ * perhaps outside the repository, e.g. `report.html -> ../home/.bashrc`).
+ */
+async function checkTarget(opts: RenderOptions, source: string, target: string): Promise<void> {
+  const realSource = await fs.realpath(source).catch(() => source);
+  const realDir = await fs.realpath(path.dirname(target)).catch(() => path.dirname(target));
+  const realTarget = await fs.realpath(target).catch(() => path.join(realDir, path.basename(target)));
+  if (target === source || realTarget === realSource || path.join(realDir, path.basename(target)) === realSource) {
+    throw new CliError(`-o ${opts.output}: that is the analysis itself; choose another file`);
+  }
+  const link = await fs.lstat(target).catch(() => undefined);
+  if (link?.isSymbolicLink()) throw new CliError(`-o ${opts.output}: is a symbolic link; render never writes through a link (it would change the file it points to): choose another file`);
+  if (link && !link.isFile()) throw new CliError(`-o ${opts.output}: is not a regular file; choose another file`);
+  if (!opts.force && link) throw new CliError(`${opts.output} already exists; pass --force to replace it`);
+}
+
+/**
+ * Writes the page as a new file: with --force an existing regular file is removed first, then the
+ * file is created exclusively and without following a link, so a link planted after the checks
+ * makes the write fail (EEXIST / ELOOP) instead of going through it.
+ */
+async function writeNew(target: string, page: string, force: boolean): Promise<void> {
+  if (force) {
+    const link = await fs.lstat(target).catch(() => undefined);
+    if (link?.isFile()) await fs.unlink(target);
+  }
+  const handle = await fs.open(target, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0), 0o666);
+  try {
+    await handle.writeFile(page, 'utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function renderCommand(opts: RenderOptions, io: CliIo): Promise<number> {
@@ -60,10 +102,7 @@ export async function renderCommand(opts: RenderOptions, io: CliIo): Promise<num
   if ('error' in read) throw new CliError(`${opts.file}: ${read.error}`);
 
   const target = opts.output === undefined ? undefined : path.resolve(io.cwd, opts.output);
-  if (target !== undefined) {
-    if (target === source) throw new CliError(`-o ${opts.output}: that is the analysis itself; choose another file`);
-    if (!opts.force && existsSync(target)) throw new CliError(`${opts.output} already exists; pass --force to replace it`);
-  }
+  if (target !== undefined) await checkTarget(opts, source, target);
 
   const models = await new ModelResolver(io.cwd, opts.models).forFile(source);
   for (const p of models.problems) io.err(printable(`${formatModelProblem(p)} [pattern-model]`));
@@ -82,11 +121,11 @@ export async function renderCommand(opts: RenderOptions, io: CliIo): Promise<num
     io.out(page);
   } else {
     try {
-      // `wx` refuses a file created since the check above: no overwrite without --force, ever.
-      await fs.writeFile(target, page, { encoding: 'utf8', flag: opts.force ? 'w' : 'wx' });
+      await writeNew(target, page, opts.force);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new CliError(code === 'EEXIST' ? `${opts.output} already exists; pass --force to replace it` : `cannot write ${opts.output}: ${describeFsError(e)}`);
+      if (code === 'EEXIST') throw new CliError(opts.force ? `${opts.output} appeared while rendering; not replaced` : `${opts.output} already exists; pass --force to replace it`);
+      throw new CliError(`cannot write ${opts.output}: ${describeFsError(e)}`);
     }
     io.err(printable(`wrote ${displayPath(io.cwd, target)}`));
   }

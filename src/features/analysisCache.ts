@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis } from '../analysis/types';
-import { analysisCore } from './lazyAnalysis';
+import { analysisCore } from './core';
 import type { ModelStore } from './modelStore';
 import { readSettings } from './settings';
 

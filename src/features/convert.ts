@@ -19,8 +19,8 @@ const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
 };
 
 /** A finding as a diagnostic; `code` carries the rule id, so quick fixes can find the finding again. */
-export function toDiagnostic(finding: Finding, severity: Severity): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[severity]);
+export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = finding.rule;
   return d;

@@ -8,6 +8,7 @@ import type { IndexEntry, ScorecardHistory } from '../portfolio/types';
 import type { ModelStore } from './modelStore';
 import type { AnalysisCache } from './analysisCache';
 import type { Settings } from './settings';
+import type { TeamConfigStore } from './teamConfig/teamConfigStore';
 
 /** The workspace index as other features may use it: only once built, never building it. */
 export interface PortfolioReader {
@@ -26,4 +27,6 @@ export interface Services {
   readonly analyses: AnalysisCache;
   readonly settings: () => Settings;
   readonly portfolio: PortfolioReader;
+  /** The team's `.pattern-analyst.jsonc` for each document (wins over the settings). */
+  readonly configs: TeamConfigStore;
 }

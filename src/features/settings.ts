@@ -3,12 +3,12 @@
  * so a changed setting applies at the next check without a reload.
  */
 import * as vscode from 'vscode';
-import type { RuleId, Severity } from '../analysis/types';
-
-export type CheckLevel = Severity | 'off';
+import { levelsFrom, SETTINGS_SECTION, type CheckLevels } from '../analysis/checkLevels';
 
 export interface Settings {
-  readonly checks: Readonly<Record<RuleId, CheckLevel>>;
+  readonly checks: CheckLevels;
+  /** Honour `<!-- pattern-analyst-disable … -->` comments. */
+  readonly inlineSuppressions: boolean;
   readonly debounceMs: number;
   /** Longest document, in characters, that is checked live (`checks.maxDocumentSizeMB`). */
   readonly maxDocumentChars: number;
@@ -24,29 +24,23 @@ export const DEFAULT_MAX_DOCUMENT_MB = 2;
 /** A megabyte of text counts as a million characters (as the preview's limit does). */
 export const CHARS_PER_MB = 1_000_000;
 
-const LEVELS: readonly CheckLevel[] = ['off', 'error', 'warning', 'information', 'hint'];
-
-function level(config: vscode.WorkspaceConfiguration, key: string, fallback: CheckLevel): CheckLevel {
-  const v = config.get<string>(key);
-  return (LEVELS as readonly string[]).includes(v ?? '') ? (v as CheckLevel) : fallback;
+/** A setting's value ignoring workspace and folder values: the user's, else the default. */
+function untrustedValue<T>(config: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
+  const inspected = config.inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
-  const c = vscode.workspace.getConfiguration('patternAnalyst', scope);
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   const trusted = vscode.workspace.isTrusted;
   const debounce = c.get<number>('checks.debounceMs', 250);
-  const maxMb = c.get<number>('checks.maxDocumentSizeMB', DEFAULT_MAX_DOCUMENT_MB);
+  // A restricted setting (package.json): in Restricted Mode VS Code returns the user's value only,
+  // so a workspace cannot raise the limit and turn every slow path into an editor freeze. Read the
+  // same way here too, so the limit holds even where a host applied workspace values anyway.
+  const maxMb = trusted ? c.get<number>('checks.maxDocumentSizeMB', DEFAULT_MAX_DOCUMENT_MB) : untrustedValue(c, 'checks.maxDocumentSizeMB', DEFAULT_MAX_DOCUMENT_MB);
   return {
-    checks: {
-      'benchmark-miss': level(c, 'checks.benchmarkMiss', 'warning'),
-      'impossible-value': level(c, 'checks.impossibleValue', 'warning'),
-      'missing-section': level(c, 'checks.missingSection', 'information'),
-      'unknown-pattern': level(c, 'checks.unknownPattern', 'error'),
-      'near-miss-name': level(c, 'checks.nearMissName', 'hint'),
-      'conflicting-value': level(c, 'checks.conflictingValue', 'warning'),
-      // Broken front matter is always shown: without it nothing else can be checked.
-      'front-matter': 'warning',
-    },
+    checks: levelsFrom((key) => c.get(key)),
+    inlineSuppressions: c.get<boolean>('checks.inlineSuppressions', true) !== false,
     debounceMs: Number.isFinite(debounce) ? Math.min(Math.max(debounce, 0), 5000) : 250,
     maxDocumentChars: Math.round((typeof maxMb === 'number' && Number.isFinite(maxMb) && maxMb > 0 ? maxMb : DEFAULT_MAX_DOCUMENT_MB) * CHARS_PER_MB),
     hoverEnabled: c.get<boolean>('hover.enabled', true),

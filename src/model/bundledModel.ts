@@ -11,7 +11,7 @@ let cached: PatternIndex | undefined;
 /** The index of the bundled model. Throws only if the bundled file itself is broken (a build bug a unit test catches). */
 export function bundledIndex(): PatternIndex {
   if (!cached) {
-    const result = loadPatternModel(JSON.stringify(bundledJson));
+    const result = loadPatternModel(JSON.stringify(bundledJson), { keysUnique: true });
     if (!result.model) throw new Error(`bundled pattern model is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
     cached = new PatternIndex(result.model);
   }

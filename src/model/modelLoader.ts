@@ -7,8 +7,8 @@
  * The result is built from known keys only, field by field: keys such as `__proto__` or
  * `constructor` in a model are reported as unknown and can never reach an object's prototype.
  */
-import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { nameKey } from './names';
+import { parseTree, findNodeAtLocation, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
+import { nameKey, nameWords } from './names';
 import type {
   AliasSpec, Benchmark, Comparator, Company, ExtensionNote, Metric, MetricUnit, ModelError, PatternModel,
   Section, SectionKind, SourceInfo, UnitKind,
@@ -30,6 +30,15 @@ const SECTION_KINDS: readonly SectionKind[] = ['prose', 'metrics', 'companies', 
  * and the loader draw the line at the same place.
  */
 const MAX_STRING = 10_000;
+/**
+ * Longest metric or company name or alias, in words and in characters. Each is searched for at
+ * every word start of every document: the bundled model's longest has 6 words and
+ * 35 characters. A hostile model's 2,000-word aliases made one line take 27 s to check.
+ */
+export const MAX_NAME_WORDS = 12;
+export const MAX_NAME_CHARS = 120;
+/** Most names and aliases in one model (the bundled model has 47). */
+export const MAX_NAMES = 1_000;
 /** Deeper than any real model (about 6 levels); the JSON parser recurses, so deeper input could overflow the stack. */
 const MAX_DEPTH = 64;
 
@@ -294,7 +303,15 @@ function checkUniqueness(r: Reporter, model: PatternModel): void {
     });
   }
   const owners = new Map<string, string>();
-  const claim = (text: string, owner: string, at: Segment[]): void => {
+  let names = 0;
+  /** `searched`: a metric's or company's name or alias, looked for at every word start of every document. */
+  const claim = (text: string, owner: string, at: Segment[], searched = false): void => {
+    if (++names === MAX_NAMES + 1) r.report([], `the model has more than ${MAX_NAMES} names and aliases; the limit keeps checking documents fast`);
+    const words = searched ? nameWords(text).length : 0;
+    if (searched && (words > MAX_NAME_WORDS || text.length > MAX_NAME_CHARS)) {
+      r.report(at, `"${text.slice(0, 40)}${text.length > 40 ? '…' : ''}" is too long to be a name (${words} words, ${text.length} characters): a name or alias has at most ${MAX_NAME_WORDS} words and ${MAX_NAME_CHARS} characters, so that finding it in documents stays fast`);
+      return;
+    }
     const key = nameKey(text);
     const prior = owners.get(key);
     if (prior !== undefined && prior !== owner) r.report(at, `the name "${text}" already names ${prior}; names and aliases must be unique across the pattern, its sections, metrics and companies`);
@@ -307,12 +324,12 @@ function checkUniqueness(r: Reporter, model: PatternModel): void {
     s.aliases.forEach((a, j) => claim(a.text, `section "${s.id}"`, ['sections', i, 'aliases', j]));
   });
   model.metrics.forEach((m, i) => {
-    claim(m.name, `metric "${m.id}"`, ['metrics', i, 'name']);
-    m.aliases.forEach((a, j) => claim(a.text, `metric "${m.id}"`, ['metrics', i, 'aliases', j]));
+    claim(m.name, `metric "${m.id}"`, ['metrics', i, 'name'], true);
+    m.aliases.forEach((a, j) => claim(a.text, `metric "${m.id}"`, ['metrics', i, 'aliases', j], true));
   });
   model.companies.forEach((c, i) => {
-    claim(c.name, `company "${c.id}"`, ['companies', i, 'name']);
-    c.aliases.forEach((a, j) => claim(a.text, `company "${c.id}"`, ['companies', i, 'aliases', j]));
+    claim(c.name, `company "${c.id}"`, ['companies', i, 'name'], true);
+    c.aliases.forEach((a, j) => claim(a.text, `company "${c.id}"`, ['companies', i, 'aliases', j], true));
   });
   const kinds = new Map<SectionKind, number>();
   model.sections.forEach((s, i) => {
@@ -381,11 +398,54 @@ function offsetOf(root: Node | undefined, segments: readonly Segment[]): number 
   return undefined;
 }
 
+/** At most this many duplicate keys are reported (each is an error; a file of thousands needs no more). */
+const MAX_DUPLICATES_REPORTED = 20;
+
 /**
- * Parses and validates a pattern model. Never throws: syntax errors, wrong types, missing or
- * unknown fields, duplicate ids and ambiguous names all come back as {@link ModelError}s.
+ * Keys written twice in one object. JSON.parse keeps the last value silently, so a reviewer who
+ * reads `"id": "first-id"` at the top of a file would be misled by a later `"id": "second-id"`:
+ * each repeat is an error at its own line, naming the line of the first. jsonc-parser's visitor
+ * walks the text once (no tree), with each key's offset and line.
  */
-export function loadPatternModel(text: string): LoadResult {
+function duplicateKeys(json: string): { path: string; message: string; offset: number }[] {
+  const open: Map<string, number>[] = [];
+  const found: { path: string; message: string; offset: number }[] = [];
+  visit(json, {
+    onObjectBegin: () => void open.push(new Map()),
+    onObjectEnd: () => void open.pop(),
+    onObjectProperty: (key, offset, _length, startLine, _startCharacter, pathSupplier) => {
+      const keys = open[open.length - 1];
+      if (!keys) return;
+      const first = keys.get(key);
+      if (first === undefined) {
+        keys.set(key, startLine);
+        return;
+      }
+      if (found.length < MAX_DUPLICATES_REPORTED) {
+        found.push({
+          path: formatPath([...(pathSupplier() as Segment[]), key]),
+          message: `duplicate key "${key.slice(0, 60)}" (first on line ${first + 1}): JSON would silently keep only this later value; remove one of them`,
+          offset,
+        });
+      }
+    },
+  }, { allowTrailingComma: false, disallowComments: true });
+  return found;
+}
+
+export interface LoadOptions {
+  /**
+   * The caller knows no object repeats a key (text from JSON.stringify, which never writes one
+   * twice): the duplicate-key pass is skipped. The bundled model, loaded at every activation.
+   */
+  readonly keysUnique?: boolean;
+}
+
+/**
+ * Parses and validates a pattern model. Never throws: syntax errors, duplicate keys, wrong types,
+ * missing or unknown fields, duplicate ids and ambiguous names all come back as {@link ModelError}s.
+ */
+export function loadPatternModel(text: string, options: LoadOptions = {}): LoadResult {
   if (typeof text !== 'string') return { errors: [{ path: '$', message: 'the model is not text' }] };
   if (text.includes('\u0000')) return { errors: [{ path: '$', message: 'the file contains NUL bytes: it is binary, not a JSON pattern model', offset: text.indexOf('\u0000') }] };
   // Offsets are reported in the text as given, byte-order mark included (the CLI reads files with it).
@@ -412,6 +472,10 @@ export function loadPatternModel(text: string): LoadResult {
     const errors = parseErrors.slice(0, 20).map((pe) => ({ path: '$', message: `invalid JSON: ${printParseErrorCode(pe.error)}`, offset: pe.offset + bom }));
     if (errors.length > 0) return { errors };
     return { errors: [{ path: '$', message: json.trim() === '' ? 'invalid JSON: the file is empty' : `invalid JSON: ${(e as Error).message}` }] };
+  }
+  if (options.keysUnique !== true) {
+    const duplicates = duplicateKeys(json);
+    if (duplicates.length > 0) return { errors: duplicates.map((d) => ({ ...d, offset: d.offset + bom })) };
   }
   const r = new Reporter();
   const model = validate(r, value);

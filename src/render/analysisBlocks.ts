@@ -9,6 +9,7 @@ import type { Metric } from '../model/types';
 import type { ScorecardHistory } from '../portfolio/types';
 import { scorecardCharts } from './charts/scorecardCharts';
 import { escapeAttribute as attr, escapeHtml as esc } from './html';
+import { frontMatterText } from './frontMatterText';
 import { verdictLook } from './verdictLabels';
 
 /** The badge after a claimed value: verdict symbol and label, the verdict's message as tooltip. */
@@ -18,15 +19,8 @@ export function renderBadge(claim: MetricClaim): string {
     + `<span class="pa-badge-symbol" aria-hidden="true">${esc(look.symbol)}</span> ${esc(look.label)}</span>`;
 }
 
-/** A front-matter value as display text; objects and lists are flattened, not dumped as YAML. */
-function display(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(display).filter((v) => v !== undefined).join(', ') || undefined;
-  return undefined;
-}
+/** A front-matter value as display text: bounded, so an alias bomb or a self-referring list shows a note (see frontMatterText). */
+const display = frontMatterText;
 
 /** The title a document shows: its front-matter title, if any. */
 export function frontMatterTitle(frontMatter: FrontMatter | undefined): string | undefined {

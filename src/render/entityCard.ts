@@ -5,6 +5,7 @@
  * markdown, so no model or document text can turn into markup, links or commands.
  */
 import type { MetricClaim, VerdictStatus } from '../analysis/types';
+import { verdictDisplay } from '../analysis/verdictDisplay';
 import { nameKey } from '../model/names';
 import { entityKey, type NamedEntity } from '../model/patternIndex';
 import type { PatternModel, SectionKind } from '../model/types';
@@ -12,7 +13,7 @@ import { escapeMarkdown } from './patternMarkdown';
 
 export interface CardVerdict {
   readonly status: VerdictStatus;
-  /** The verdict as the core words it, e.g. "72% — below the >80% target for profitability". */
+  /** The verdict as the core words it, e.g. "72% — below the benchmark: >80% target for profitability". */
   readonly message: string;
 }
 
@@ -115,15 +116,6 @@ function once(memo: Map<string, string>, text: string, compute: (text: string) =
   return out;
 }
 
-const VERDICT_MARK: Readonly<Record<VerdictStatus, string>> = {
-  meets: '✓',
-  misses: '✗',
-  borderline: '≈',
-  'no-benchmark': '·',
-  impossible: '⚠',
-  'wrong-unit': '⚠',
-};
-
 /**
  * The target of a `command:` link with JSON arguments, percent-encoded so that no character of an
  * id (parentheses, quotes, spaces) can end the markdown link early.
@@ -148,7 +140,7 @@ export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[] 
   const out: string[] = [];
   const kindWord = card.kind === 'metric' ? 'metric' : 'company';
   out.push(`**${e(card.name)}**${card.writtenAs !== undefined ? ` (written “${e(card.writtenAs)}”)` : ''} — ${kindWord} in *${e(card.patternLabel)}*`);
-  for (const v of card.verdicts) out.push(`${VERDICT_MARK[v.status]} **${e(v.message)}**`);
+  for (const v of card.verdicts) out.push(`${verdictDisplay(v.status).symbol} **${e(v.message)}**`);
   const facts: string[] = [];
   if (card.benchmark !== undefined) facts.push(`**Benchmark** (source, verbatim): ${e(card.benchmark)}`);
   if (card.better) facts.push(`**Better:** ${card.better.direction}${card.better.from === 'extension' ? ' (Pattern Analyst\'s note)' : ' (from the benchmark)'}`);

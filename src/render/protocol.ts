@@ -47,8 +47,13 @@ export interface CardState {
 /** Largest source line accepted (a document has fewer lines than this). */
 const MAX_LINE = 10_000_000;
 const MAX_HREF = 4096;
-const MAX_HTML = 64 * 1024 * 1024;
-const MAX_ID = 1024;
+/** A document's URI: file paths nest deep and percent-encoding triples their length, so far above a link's limit. */
+export const MAX_SOURCE = 64 * 1024;
+export const MAX_HTML = 64 * 1024 * 1024;
+/** Longest title an update carries; {@link updateMessage} cuts longer ones for display. */
+export const MAX_TITLE = 1024;
+/** Ids and entity keys: the model loader bounds an id at 10,000 characters; the kind prefix is short. */
+const MAX_ID = 16 * 1024;
 
 type Obj = Record<string, unknown>;
 
@@ -91,7 +96,7 @@ export function parseToWebview(raw: unknown): ToWebview | undefined {
   if (!isObject(raw)) return undefined;
   switch (raw.type) {
     case 'update':
-      return isString(raw.html, MAX_HTML) && isString(raw.source, MAX_HREF) && isString(raw.title, MAX_ID)
+      return isString(raw.html, MAX_HTML) && isString(raw.source, MAX_SOURCE) && isString(raw.title, MAX_TITLE)
         ? { type: 'update', html: raw.html, source: raw.source, title: raw.title }
         : undefined;
     case 'scrollToLine':
@@ -109,9 +114,36 @@ export function parseToWebview(raw: unknown): ToWebview | undefined {
   }
 }
 
+/** What an update shows when the rendered body is past {@link MAX_HTML} (never reached by a document the preview renders). */
+const TOO_LARGE_HTML = '<p class="pa-muted">This document is too large to show in the preview.</p>';
+
+/** `text` cut to at most `max` characters, ending with "…" when cut, never inside a surrogate pair. */
+export function cutForDisplay(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * The update message for a rendered document, always within the limits {@link parseToWebview}
+ * checks: a title over {@link MAX_TITLE} is cut for display, a source URI over {@link MAX_SOURCE}
+ * is left out (the webview then keeps no state to restore), a body over {@link MAX_HTML} becomes a
+ * note. The webview drops anything malformed, so an update built otherwise could be lost silently
+ * (a 1,025-character front-matter title froze the preview on its old text).
+ */
+export function updateMessage(html: string, source: string, title: string): ToWebview {
+  return {
+    type: 'update',
+    html: html.length <= MAX_HTML ? html : TOO_LARGE_HTML,
+    source: source.length <= MAX_SOURCE ? source : '',
+    title: cutForDisplay(title, MAX_TITLE),
+  };
+}
+
 /** Saved preview state, checked (the serializer gets whatever was stored, possibly by an older version). */
 export function parsePreviewState(raw: unknown): PreviewState | undefined {
-  if (!isObject(raw) || !isString(raw.source, MAX_HREF) || raw.source === '') return undefined;
+  if (!isObject(raw) || !isString(raw.source, MAX_SOURCE) || raw.source === '') return undefined;
   return {
     source: raw.source,
     locked: raw.locked === true,

@@ -1,25 +1,21 @@
 /**
- * How a verdict looks in rendered output: a short label, a symbol and a CSS class. The verdict
- * itself always comes from the analysis (`claim.verdict`); this only names it for display.
+ * A verdict as rendered HTML shows it: the symbol and label every surface shares
+ * (analysis/verdictDisplay) plus the CSS class media/preview.css colours it with. The verdict
+ * itself always comes from the analysis (`claim.verdict`).
  */
 import type { VerdictStatus } from '../analysis/types';
+import { VERDICT_DISPLAY, verdictDisplay, type VerdictDisplay } from '../analysis/verdictDisplay';
 
-export interface VerdictLook {
-  readonly label: string;
-  readonly symbol: string;
+export interface VerdictLook extends VerdictDisplay {
   readonly className: string;
 }
 
-const LOOKS: Readonly<Record<VerdictStatus, VerdictLook>> = {
-  meets: { label: 'meets', symbol: '✓', className: 'pa-verdict-meets' },
-  misses: { label: 'misses', symbol: '✗', className: 'pa-verdict-misses' },
-  borderline: { label: 'borderline', symbol: '≈', className: 'pa-verdict-borderline' },
-  'no-benchmark': { label: 'no benchmark', symbol: '·', className: 'pa-verdict-no-benchmark' },
-  impossible: { label: 'impossible', symbol: '⚠', className: 'pa-verdict-impossible' },
-  'wrong-unit': { label: 'wrong unit', symbol: '⚠', className: 'pa-verdict-wrong-unit' },
-};
+/** Made once: a badge is built for every claimed value of a render. */
+const LOOKS = new Map<string, VerdictLook>(
+  Object.entries(VERDICT_DISPLAY).map(([status, display]) => [status, { ...display, className: `pa-verdict-${status}` }]),
+);
 
 /** The look of a verdict; an unknown status (a newer analysis core) gets a neutral look, not a crash. */
 export function verdictLook(status: VerdictStatus): VerdictLook {
-  return LOOKS[status] ?? { label: String(status), symbol: '·', className: 'pa-verdict-other' };
+  return LOOKS.get(status) ?? { ...verdictDisplay(status), className: 'pa-verdict-other' };
 }

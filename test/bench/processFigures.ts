@@ -124,9 +124,9 @@ export async function cliFigures(options: CliOptions): Promise<FigureRow[]> {
       reference: ref,
     };
     const timeRow = ratioRow({ id: 'cli-lint-time', figure: `CLI lint, ${options.files} analyses (${bytes(total)})`, target: '≤ 0.50× markdownlint-cli2', limit: 0.5, data },
-      median(sub.map((s) => s.wallMs)), median(ref.map((s) => s.wallMs)), median(sub.map((s, i) => s.wallMs / ref[i].wallMs)));
+      median(sub.map((s) => s.wallMs)), median(ref.map((s) => s.wallMs)), sub.map((s, i) => s.wallMs / ref[i].wallMs));
     const memRow = ratioRow({ id: 'cli-lint-memory', figure: `CLI lint peak RSS, ${options.files} analyses`, target: '≤ 1.00× markdownlint-cli2', limit: 1.0, format: (kib) => bytes(kib * 1024), data },
-      median(sub.map((s) => s.maxRssKiB)), median(ref.map((s) => s.maxRssKiB)));
+      median(sub.map((s) => s.maxRssKiB)), median(ref.map((s) => s.maxRssKiB)), sub.map((s, i) => s.maxRssKiB / ref[i].maxRssKiB));
     if (sub.every((s) => s.stdoutBytes === 0)) {
       return [timeRow, memRow].map((r) => ({ ...r, note: 'the CLI printed nothing: check that it linted the files' }));
     }

@@ -11,8 +11,12 @@ export function collectGarbage(): void {
   if (gc) gc();
 }
 
+/** The median; of an even count, the mean of the middle two (the lower one alone would flatter a ratio of two rounds). */
 export function median(values: readonly number[]): number {
-  return percentile(values, 50);
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Nearest-rank percentile (p in 0..100) of a sample. */
@@ -36,6 +40,22 @@ export function timeOnce(fn: () => unknown, minMs = 0): number {
   return elapsed / calls;
 }
 
+/** A sample's spread: its extremes, quartiles (nearest rank) and median, and how many values it has. */
+export interface Spread {
+  readonly n: number;
+  readonly min: number;
+  readonly q1: number;
+  readonly median: number;
+  readonly q3: number;
+  readonly max: number;
+}
+
+export function spreadOf(values: readonly number[]): Spread {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return { n: 0, min: NaN, q1: NaN, median: NaN, q3: NaN, max: NaN };
+  return { n: finite.length, min: Math.min(...finite), q1: percentile(finite, 25), median: median(finite), q3: percentile(finite, 75), max: Math.max(...finite) };
+}
+
 export interface PairTiming {
   /** Median milliseconds per call of the reference and the subject. */
   readonly reference: number;
@@ -47,10 +67,13 @@ export interface PairTiming {
    * cancels slow swings of the machine's load better than a ratio of the two medians.
    */
   readonly ratio: number;
+  /** The per-round ratios subject/reference, whose spread says how far the median can be trusted. */
+  readonly ratios: readonly number[];
 }
 
-function pairedRatio(ref: readonly number[], sub: readonly number[]): number {
-  return median(ref.map((r, i) => sub[i] / r));
+function paired(ref: readonly number[], sub: readonly number[]): PairTiming {
+  const ratios = ref.map((r, i) => sub[i] / r);
+  return { reference: median(ref), subject: median(sub), referenceSamples: ref, subjectSamples: sub, ratio: median(ratios), ratios };
 }
 
 export interface PairOptions {
@@ -79,7 +102,7 @@ export function timePair(reference: () => unknown, subject: () => unknown, optio
       else sub.push(timeOnce(subject, options.minSampleMs));
     }
   }
-  return { reference: median(ref), subject: median(sub), referenceSamples: ref, subjectSamples: sub, ratio: pairedRatio(ref, sub) };
+  return paired(ref, sub);
 }
 
 /** The same for asynchronous work (child processes, a browser). */
@@ -101,5 +124,5 @@ export async function timePairAsync(
       else sub.push(await subject());
     }
   }
-  return { reference: median(ref), subject: median(sub), referenceSamples: ref, subjectSamples: sub, ratio: pairedRatio(ref, sub) };
+  return paired(ref, sub);
 }

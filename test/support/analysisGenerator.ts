@@ -1,7 +1,8 @@
 /**
  * A seeded generator of realistic Pattern #17 analyses: front matter, the pattern's sections,
  * scorecard tables, prose that states metric values (meets, misses, borderline, impossible,
- * wrong unit), near-miss names, lists, block quotes, links and code blocks. The same seed always
+ * wrong unit) in many phrasings, near-miss names, lists, block quotes, links, bare URLs, images,
+ * HTML comments, footnotes, long comparison tables and code blocks. The same seed always
  * gives the same text, so the bench compares like with like across runs and machines, and a
  * failing fuzz or smoke case can be replayed.
  *
@@ -93,9 +94,25 @@ function metricValue(r: Random, metric: 'util' | 'rev' | 'ret' | 'growth'): stri
   }
 }
 
+const SOURCES = ['https://investors.example.com/q3-2025', 'https://www.sec.gov/Archives/edgar/data/1769628', 'www.example.org/gpu-pricing', 'https://example.com/blog/inference-demand?utm_source=analyst', 'http://archive.example.net/2024/capacity.pdf'];
+const ANALYSTS = ['the sell side', 'our channel checks', 'two former employees', 'the CFO on the call', 'a large tenant', 'the 10-K risk factors'];
+const VERBS = ['rose', 'fell', 'stayed', 'hovered', 'improved', 'slipped', 'was', 'reached'];
+
 function sentence(r: Random): string {
   const company = r.pick(COMPANY_MENTIONS);
-  switch (r.int(0, 9)) {
+  switch (r.int(0, 21)) {
+    case 10: return `According to ${r.pick(ANALYSTS)}, ${r.pick(UTILIZATION_NAMES)} ${r.pick(VERBS)} to ${metricValue(r, 'util')} after the ${r.pick(['H100', 'H200', 'B200', 'GB200'])} ramp.`;
+    case 11: return `Source: ${r.pick(SOURCES)} (retrieved ${r.pick(PERIODS)}).`;
+    case 12: return `${company}'s ${r.pick(REVENUE_NAMES)} of ${metricValue(r, 'rev')} compares with ${metricValue(r, 'rev')} a year earlier.[^${r.int(1, 40)}]`;
+    case 13: return `We estimate ${r.pick(RETENTION_NAMES).toLowerCase()} near ${metricValue(r, 'ret')} for ${r.pick(PERIODS)}, though ${r.pick(ANALYSTS)} put it lower.`;
+    case 14: return `Backlog stood at $${r.int(1, 60)}.${r.int(0, 9)}B across ${r.int(3, 400)} customers, with ${r.int(20, 90)}% of it contracted for more than ${r.int(2, 5)} years.`;
+    case 15: return `<!-- TODO(${r.pick(['ana', 'ben', 'chen', 'dara'])}): check this against ${r.pick(SOURCES)} -->`;
+    case 16: return `Power draw per rack is ${r.int(20, 130)} kW, and PUE is ${r.int(10, 16) / 10} at the newest site in ${r.pick(['Texas', 'Norway', 'Virginia', 'Iceland', 'Finland'])}.`;
+    case 17: return `In ${r.pick(PERIODS)}, ${company} added ${r.int(5, 200).toLocaleString('en-US')},000 GPUs; ${r.pick(GROWTH_NAMES).toLowerCase()} was ${metricValue(r, 'growth')}.`;
+    case 18: return `“${r.pick(FILLER).replace(/\.$/, '')},” said ${r.pick(ANALYSTS)} — a view we share only in part.`;
+    case 19: return `Spot prices for an ${r.pick(['H100', 'A100', 'H200'])} hour ranged from $${r.int(1, 3)}.${r.int(10, 99)} to $${r.int(3, 6)}.${r.int(10, 99)} (see ${r.pick(SOURCES)}).`;
+    case 20: return `Neither ${company} nor its peers disclose ~~GPU-hours sold~~ billable hours by region, so we infer them from ${r.pick(ANALYSTS)}.`;
+
     case 0: return `${company} reported ${r.pick(UTILIZATION_NAMES)} of ${metricValue(r, 'util')} in ${r.pick(PERIODS)}.`;
     case 1: return `${r.pick(RETENTION_NAMES)} was ${metricValue(r, 'ret')}, against the >95% annual benchmark.`;
     case 2: return `Blended ${r.pick(REVENUE_NAMES)} came in at ${metricValue(r, 'rev')} as older A100 capacity repriced.`;
@@ -161,15 +178,47 @@ function labels(r: Random): string {
   ].join('  \n');
 }
 
+/** A long comparison table: one row per provider and period, as analysts paste from a spreadsheet. */
+function comparisonTable(r: Random): string {
+  const rows = r.int(8, 30);
+  const out = ['| Provider | Period | GPU utilization | $/GPU-hour | Retention | Fleet (GPUs) | Notes |', '| :-- | :-- | --: | --: | --: | --: | --- |'];
+  for (let i = 0; i < rows; i++) {
+    out.push(`| ${r.pick(SUBJECTS)} | ${r.pick(PERIODS)} | ${metricValue(r, 'util')} | ${metricValue(r, 'rev')} | ${metricValue(r, 'ret')} | ${r.int(1, 250).toLocaleString('en-US')},000 | ${r.chance(0.3) ? r.pick(SOURCES) : r.pick(['est.', 'reported', 'guided', 'channel check', '—'])} |`);
+  }
+  return out.join('\n');
+}
+
+function image(r: Random): string {
+  const file = r.pick(['capacity-by-quarter.png', 'utilization-trend.svg', 'pricing-curve.png', 'backlog.jpg']);
+  return `![${r.pick(['Chart', 'Figure', 'Fleet'])} ${r.int(1, 12)}: ${r.pick(FILLER).slice(0, 40).trim()}](${r.chance(0.7) ? `images/${file}` : `https://example.com/charts/${file}`})`;
+}
+
+function footnotes(r: Random): string {
+  const n = r.int(1, 4);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(`[^${r.int(1, 40)}]: ${r.pick(['Company filing', 'Earnings call transcript', 'Analyst estimate', 'Press release'])}, ${r.pick(PERIODS)}: ${r.pick(SOURCES)}`);
+  return out.join('\n');
+}
+
+function htmlComment(r: Random): string {
+  return r.chance(0.5)
+    ? `<!-- ${r.pick(['Draft', 'Review', 'Note'])}: ${sentence(r).replace(/-->/g, '')} -->`
+    : ['<!--', `Open question from ${r.pick(ANALYSTS)}:`, sentence(r).replace(/-->/g, ''), '-->'].join('\n');
+}
+
 /** One block of body content, of a kind chosen by weight. */
 function block(r: Random): string {
   const roll = r.next();
-  if (roll < 0.45) return paragraph(r, r.int(2, 6));
-  if (roll < 0.6) return scorecard(r);
-  if (roll < 0.75) return list(r, r.chance(0.3));
-  if (roll < 0.82) return codeBlock(r);
-  if (roll < 0.9) return `> ${paragraph(r, 2).replace(/\n/g, '\n> ')}`;
-  return labels(r);
+  if (roll < 0.4) return paragraph(r, r.int(2, 6));
+  if (roll < 0.5) return scorecard(r);
+  if (roll < 0.63) return list(r, r.chance(0.3));
+  if (roll < 0.68) return codeBlock(r);
+  if (roll < 0.75) return `> ${paragraph(r, 2).replace(/\n/g, '\n> ')}`;
+  if (roll < 0.81) return labels(r);
+  if (roll < 0.86) return comparisonTable(r);
+  if (roll < 0.9) return image(r);
+  if (roll < 0.95) return htmlComment(r);
+  return footnotes(r);
 }
 
 export interface GeneratedAnalysis {

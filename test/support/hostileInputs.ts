@@ -52,6 +52,27 @@ export const SCHEME_VARIANTS: readonly string[] = [
 
 const deep = (prefix: string, levels: number, tail = 'deep text'): string => `${prefix.repeat(levels)}${tail}`;
 
+/** Runs of `mark` of every length from 1 to `max`, each followed by `between`: about max²/2 characters. */
+const growingRuns = (mark: string, max: number, between: string): string => Array.from({ length: max }, (_, i) => `${mark.repeat(i + 1)}${between}`).join('');
+
+/**
+ * One family per scanner over document text (inline code, links, emphasis, tables, HTML comments,
+ * front matter), built so that a scan searching forward from each opener (or once per distinct
+ * run length) is quadratic: the review's 2 MB backtick line took 7.4 s to lint and 9.1 s to render.
+ * The others are sized (0.2 to 0.8 MB) for markdown-it, which is linear on them but spends about
+ * 5 s per MB of emphasis runs or table cells on this machine. Large: the editor tiers run the same
+ * code on the small inputs.
+ */
+export const PATHOLOGICAL_FAMILIES: readonly HostileInput[] = [
+  { name: 'pathological backticks: runs of every length 1..2000 on one line', kind: 'document', threat: 'hang', large: true, make: () => doc(growingRuns('`', 2000, 'x')) },
+  { name: 'pathological backticks: unclosed runs of every length, one per line', kind: 'document', threat: 'hang', large: true, make: () => doc(Array.from({ length: 2000 }, (_, i) => `GPU utilization ${'`'.repeat(i + 1)} was 72%`).join('\n')) },
+  { name: 'pathological brackets: 50,000 unclosed link openings, 20,000 image openings', kind: 'document', threat: 'hang', large: true, make: () => doc(`${'[x]('.repeat(50_000)}\n\n${'[a]'.repeat(50_000)}\n\n${'!['.repeat(20_000)}`) },
+  { name: 'pathological emphasis: runs of * and _ of every length 1..500', kind: 'document', threat: 'hang', large: true, make: () => doc(`${growingRuns('*', 500, 'a')}\n\n${growingRuns('_', 500, 'b ')}\n\n${growingRuns('~', 300, 'c')}`) },
+  { name: 'pathological table pipes: 1,000 columns, 60 rows, escaped pipes', kind: 'document', threat: 'hang', large: true, make: () => doc(`| GPU Utilization Rate ${'| a '.repeat(1000)}|\n${'| --- '.repeat(1001)}|\n${`| 72% ${'| \\| '.repeat(1000)}|\n`.repeat(60)}`) },
+  { name: 'pathological HTML comments: unclosed and nested openings on 40,000 lines', kind: 'document', threat: 'hang', large: true, make: () => doc(`${'<!-- <!-- GPU utilization 72% <!--\n'.repeat(20_000)}${'<!---->-->'.repeat(20_000)}\n<!-- never closed\n${'x -- > 5%\n'.repeat(20_000)}`) },
+  { name: 'pathological front matter: 998 lines of aliases doubling each line', kind: 'document', threat: 'hang', make: () => ['---', 'pattern: ai-infrastructure', 'a0: &a0 [lol, lol]', ...Array.from({ length: 995 }, (_, i) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}]`), 'title: *a995', 'subject: [*a995, *a995]', '---', '', '# Doubling', ''].join('\n') },
+];
+
 export const HOSTILE_INPUTS: readonly HostileInput[] = [
   // --- script and event handlers -------------------------------------------------------------
   { name: 'script element', kind: 'document', threat: 'script', make: () => doc('<script>window.__pa_pwned = 1; alert(1)</script>\n\nGPU utilization was 72%.') },
@@ -78,6 +99,8 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   // --- prototype pollution and YAML tricks ---------------------------------------------------------
   { name: '__proto__ keys in front matter', kind: 'document', threat: 'pollute', make: () => '---\n__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\npattern: ai-infrastructure\n---\n\n# x\n' },
   { name: 'YAML alias bomb', kind: 'document', threat: 'hang', make: () => `---\npattern: ai-infrastructure\na: &a ["x","x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]\n---\n\n# bomb\n` },
+  { name: 'YAML alias bomb nine levels deep in the title', kind: 'document', threat: 'hang', make: () => aliasBomb(9, 9) },
+  { name: 'YAML list that contains itself', kind: 'document', threat: 'crash', make: () => '---\npattern: ai-infrastructure\ntitle: &t [*t]\nsubject: &s [CoreWeave, *s]\nauthor: &a\n  - *a\n---\n\n# Cycle\n' },
   { name: 'YAML language-specific tags', kind: 'document', threat: 'script', make: () => '---\npattern: !!js/function "function () { globalThis.__pa_pwned = 1 }"\nsubject: !!python/object/apply:os.system ["id"]\nperiod: !<tag:yaml.org,2002:js/undefined> ""\n---\n\n# tags\n' },
   { name: 'front matter that never closes', kind: 'document', threat: 'crash', make: () => `---\npattern: ai-infrastructure\nsubject: x\n${'key: value\n'.repeat(20_000)}` },
   // --- bytes that are not text -------------------------------------------------------------------
@@ -94,6 +117,8 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: '100,000 digits and separators', kind: 'document', threat: 'hang', make: () => doc(`${'1,'.repeat(50_000)}000% and ${'9'.repeat(100_000)}% and ${'~'.repeat(50_000)}5%`) },
   { name: 'metric names repeated 20,000 times on a line', kind: 'document', threat: 'hang', make: () => doc('GPU Utilization Rate '.repeat(20_000)) },
   { name: 'near-miss names 20,000 times', kind: 'document', threat: 'hang', make: () => doc(Array.from({ length: 20_000 }, (_, i) => `GPU Utilisation Rat ${i % 100}% Coreweave`).join('\n')) },
+  // --- pathological text for each scanner over document text (every one must stay linear) --------
+  ...PATHOLOGICAL_FAMILIES,
   // --- pattern models ------------------------------------------------------------------------------
   { name: 'model: HTML and script in strings', kind: 'model', threat: 'script', make: () => hostileModel({ name: 'AI <script>alert(1)</script> Infra', tagline: '<img src=x onerror=alert(1)>', metricName: 'GPU <b onmouseover=alert(1)>Rate</b>', companyNote: '<iframe src=https://evil.example></iframe>' }) },
   { name: 'model: command: and javascript: links in strings', kind: 'model', threat: 'script', make: () => hostileModel({ name: 'AI Infra [click](command:workbench.action.terminal.new)', tagline: '[x](javascript:alert(1)) <command:workbench.action.reloadWindow>', metricName: 'GPU Rate [run](command:patternAnalyst.reloadModels)', companyNote: '![pixel](https://evil.example/p.png) [x](file:///etc/passwd)' }) },
@@ -101,8 +126,22 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: 'model: NUL bytes', kind: 'model', threat: 'crash', make: () => hostileModel({ name: 'AI\u0000Infra' }).replace('"schemaVersion"', '"schema\u0000Version"') },
   { name: 'model: 10,000-level JSON nesting', kind: 'model', threat: 'hang', make: () => `{"schemaVersion":1,"id":"deep","name":"Deep","sections":${'['.repeat(10_000)}${']'.repeat(10_000)}}` },
   { name: 'model: broken UTF-8 and binary', kind: 'model', threat: 'crash', make: () => binaryNoise(16 * 1024, 11) },
+  { name: 'model: 20 aliases of 2,000 repeated words', kind: 'model', threat: 'hang', make: () => repetitiveAliasModel(20, 2000) },
+  { name: 'model: a key written twice', kind: 'model', threat: 'crash', make: () => hostileModel({}).replace('"id":"hostile-pattern"', '"id":"first-id","name":"First","id":"second-id"') },
   { name: 'model: 10 MB of strings', kind: 'model', threat: 'hang', large: true, make: () => hostileModel({ tagline: 'x'.repeat(10 * 1024 * 1024) }) },
 ];
+
+/**
+ * Front matter whose `title` expands, through YAML aliases, to `width ** levels` copies of "lol":
+ * 474 bytes for 9 × 9 (the security review's reproducer), a billion strings if walked naively.
+ */
+export function aliasBomb(levels: number, width: number): string {
+  const list = (item: string): string => `[${Array.from({ length: width }, () => item).join(',')}]`;
+  const lines = ['---', 'pattern: ai-infrastructure', `l0: &l0 ${list('"lol"')}`];
+  for (let i = 1; i < levels - 1; i++) lines.push(`l${i}: &l${i} ${list(`*l${i - 1}`)}`);
+  lines.push(`title: ${list(`*l${levels - 2}`)}`, '---', '', '# Bomb', '');
+  return lines.join('\n');
+}
 
 /** Bytes that are not text, decoded as UTF-8 the way an editor would open them (seeded, so stable). */
 export function binaryNoise(size: number, seed: number): string {
@@ -164,6 +203,17 @@ export function hostileModel(s: ModelStrings): string {
     strengths: ['<script>alert(1)</script>'],
     weaknesses: ['[x](command:workbench.action.terminal.new)'],
   });
+}
+
+/**
+ * A valid model except that its metric has `count` aliases of about `words` repeated words ("a a a
+ * … a", each a different length so all are distinct names): the review's model that made a
+ * document line of the same words take 27 s to check.
+ */
+export function repetitiveAliasModel(count: number, words: number): string {
+  const model = JSON.parse(hostileModel({})) as { metrics: { aliases: string[] }[] };
+  model.metrics[0].aliases = Array.from({ length: count }, (_, i) => Array.from({ length: words - i }, () => 'a').join(' '));
+  return JSON.stringify(model);
 }
 
 function protoModel(): string {

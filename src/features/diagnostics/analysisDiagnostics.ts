@@ -6,8 +6,11 @@
  * analysis too large to check live gets one information message saying so.
  */
 import * as vscode from 'vscode';
+import { applyLevels } from '../../analysis/checkLevels';
 import { toDiagnostic } from '../convert';
+import { analysisCore } from '../core';
 import type { Services } from '../services';
+import { pathFromConfig } from '../teamConfig/teamConfigStore';
 import { oversizedDiagnostic } from './oversizedDiagnostic';
 
 /** Views of other content (diffs, our read-only pattern pages, output) are never checked. */
@@ -28,6 +31,8 @@ export class AnalysisDiagnostics implements vscode.Disposable {
         if (e.affectsConfiguration('patternAnalyst')) this.checkAll();
       }),
       services.models.onDidChange(() => this.checkAll()),
+      // A team config created, changed or deleted: every open analysis may change.
+      services.configs.onDidChange(() => this.checkAll()),
     );
     // Documents already open are checked just after activation, not inside it: their first
     // analysis (and the bundled model's loading) would otherwise count as activation time.
@@ -52,7 +57,22 @@ export class AnalysisDiagnostics implements vscode.Disposable {
   }
 
   private check(doc: vscode.TextDocument): void {
+    void this.checkNow(doc);
+  }
+
+  private async checkNow(doc: vscode.TextDocument): Promise<void> {
     if (!this.wanted(doc)) return;
+    const version = doc.version;
+    // The team's config first (read once per folder, then cached); a document edited meanwhile
+    // is checked by its own scheduled check.
+    const team = await this.services.configs.forDocument(doc.uri);
+    if (doc.isClosed || doc.version !== version) return;
+    const core = analysisCore();
+    const relative = pathFromConfig(team, doc.uri);
+    if (relative !== undefined && core.isIgnored(team.config, relative)) {
+      this.collection.delete(doc.uri);
+      return;
+    }
     // Too large to check live: one message saying so, on analyses only (other files expect nothing).
     const oversized = this.services.analyses.oversized(doc);
     if (oversized) {
@@ -65,14 +85,11 @@ export class AnalysisDiagnostics implements vscode.Disposable {
       this.collection.delete(doc.uri);
       return;
     }
-    const levels = this.services.settings().checks;
-    const diagnostics: vscode.Diagnostic[] = [];
-    for (const finding of analysis.findings) {
-      const level = levels[finding.rule] ?? finding.severity;
-      if (level === 'off') continue;
-      diagnostics.push(toDiagnostic(finding, level));
-    }
-    this.collection.set(doc.uri, diagnostics);
+    const settings = this.services.settings();
+    // The team's file wins over a person's settings, for levels and for inline suppressions.
+    const inline = team.config.inlineSuppressions ?? settings.inlineSuppressions;
+    const findings = inline ? analysis.findings : core.findingsWithoutSuppressions(analysis);
+    this.collection.set(doc.uri, applyLevels(findings, core.effectiveLevels(settings.checks, team.config)).map(toDiagnostic));
   }
 
   private wanted(doc: vscode.TextDocument): boolean {

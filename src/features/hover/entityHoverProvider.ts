@@ -10,7 +10,7 @@ import type { NamedEntity } from '../../model/patternIndex';
 import { commandLinkTarget, entityCard, entityCardMarkdown, type CardLink } from '../../render/entityCard';
 import { escapeMarkdown } from '../../render/patternMarkdown';
 import { patternsToSearch } from '../documentPatterns';
-import { analysisCore } from '../lazyAnalysis';
+import { analysisCore } from '../core';
 import type { Services } from '../services';
 
 export const SHOW_IN_TREE_COMMAND = 'patternAnalyst.showInTree';

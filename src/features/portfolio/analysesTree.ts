@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { PatternCatalog } from '../../model/patternCatalog';
 import { subjectKey, subjectName } from '../../portfolio/subjects';
 import type { IndexEntry } from '../../portfolio/types';
-import { inertLinks } from '../models/modelStatus';
+import { inertText } from '../inertText';
 import { verdictSummary } from './verdictSummary';
 
 export type AnalysesNode =
@@ -23,7 +23,7 @@ const MAX_TEXT = 120;
 /** Text from a file, safe to show: one line, capped, no live command links. */
 export function shownText(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return inertLinks(line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line);
+  return inertText(line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line);
 }
 
 /** Newest first; unreadable periods after every readable one, in the order written. */

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { crossAnalysisConflicts } from '../../portfolio/conflicts';
 import type { CrossConflict, IndexEntry } from '../../portfolio/types';
-import { inertLinks } from '../models/modelStatus';
+import { inertText } from '../inertText';
 import type { Services } from '../services';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -65,11 +65,11 @@ export class ConflictDiagnostics implements vscode.Disposable {
     this.conflicts = conflicts;
     const byUri = new Map<string, vscode.Diagnostic[]>();
     for (const c of conflicts) {
-      const d = new vscode.Diagnostic(range(c.range), inertLinks(c.message), severity);
+      const d = new vscode.Diagnostic(range(c.range), inertText(c.message), severity);
       d.source = 'Pattern Analyst';
       d.code = c.rule;
       const other = vscode.Uri.parse(c.other.uri, true);
-      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertLinks(`The other value: ${c.other.text}`))];
+      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertText(`The other value: ${c.other.text}`))];
       const list = byUri.get(c.uri) ?? [];
       list.push(d);
       byUri.set(c.uri, list);

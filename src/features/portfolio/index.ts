@@ -7,18 +7,13 @@
  */
 import * as vscode from 'vscode';
 import type { IndexEntry, ScorecardHistory } from '../../portfolio/types';
-import { lazyBundle } from '../lazyBundle';
+import { portfolioCore } from '../core';
 import type { PortfolioReader, Services } from '../services';
 import type { AnalysesNode } from './analysesTree';
 import { ANALYSES_VIEW_ID, EXPORT_PORTFOLIO_CSV_COMMAND, EXPORT_PORTFOLIO_HTML_COMMAND, OPEN_PORTFOLIO_COMMAND, PORTFOLIO_VIEW_TYPE, REFRESH_ANALYSES_COMMAND } from './ids';
-import type * as FeatureBundle from './portfolioFeature';
 import type { PortfolioFeature } from './portfolioFeature';
 import type { PortfolioExportArgs } from './exportPortfolio';
 
-const featureBundle = lazyBundle(
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  () => require('./portfolio.js') as typeof FeatureBundle,
-);
 
 /**
  * What the rest of the extension sees of the portfolio: the index's entries once it is built
@@ -101,7 +96,7 @@ export function register(services: Services, context: vscode.ExtensionContext, l
   let refreshTimer: NodeJS.Timeout | undefined;
   const load = (): PortfolioFeature => {
     if (!feature) {
-      feature = featureBundle().createPortfolioFeature({
+      feature = portfolioCore().createPortfolioFeature({
         services,
         extensionUri: context.extensionUri,
         storageUri: context.storageUri ?? context.globalStorageUri,

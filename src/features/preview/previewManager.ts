@@ -5,6 +5,7 @@
  * the fixed actions a webview message may trigger (no message names a command).
  */
 import * as vscode from 'vscode';
+import { userMessages } from '../userMessages';
 import { classifyUrl } from '../../render/linkSafety';
 import { parsePreviewState, type FromWebview, type PreviewState } from '../../render/protocol';
 import type { Services } from '../services';
@@ -195,8 +196,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
    */
   private reportFailure(action: Promise<void>, what: string): void {
     action.catch((err: unknown) => {
-      const reason = err instanceof Error ? err.message : String(err);
-      void vscode.window.showWarningMessage(`Pattern Analyst could not ${what}: ${reason}`);
+      void vscode.window.showWarningMessage(userMessages.previewActionFailed(what, err));
     });
   }
 

@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { escapeHtml } from '../../render/html';
-import { parseFromWebview, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
+import { parseFromWebview, updateMessage, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
 import type { Services } from '../services';
-import { renderer } from './lazyRenderer';
+import { rendererCore } from '../core';
 import { documentFolder, resolveInFolder } from './documentFolder';
 import { renderShell, webviewOptions } from './webviewShell';
 
@@ -139,7 +139,7 @@ export class PreviewPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const folder = documentFolder(uri);
     const analysis = this.host.services.analyses.get(document);
-    const body = renderer().renderDocumentBody(document.getText(), analysis, {
+    const body = rendererCore().renderDocumentBody(document.getText(), analysis, {
       ...(history && { history }),
       images: {
         allowHttps,
@@ -165,7 +165,7 @@ export class PreviewPanel implements vscode.Disposable {
         lockButton: true,
       });
     } else {
-      this.post({ type: 'update', html: body.html, source: uri.toString(), title: body.title ?? basename(uri) });
+      this.post(updateMessage(body.html, uri.toString(), body.title ?? basename(uri)));
     }
   }
 

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../analysis/types';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
+import { analysisCore } from '../core';
 import type { Services } from '../services';
 
 export class FindingFixesProvider implements vscode.CodeActionProvider {
@@ -13,16 +14,19 @@ export class FindingFixesProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly services: Services) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return [];
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
+    // Acknowledging is offered only where inline suppressions count (the team's file wins over the setting).
+    const team = await this.services.configs.forDocument(document.uri);
+    const inline = team.config.inlineSuppressions ?? this.services.settings().inlineSuppressions;
     const analysis = this.services.analyses.get(document);
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       // Diagnostics are copies: find the finding again by rule and place. A stale diagnostic
       // (the text moved since) matches nothing and offers nothing, rather than a wrong edit.
-      const finding = analysis.findings.find((f) => sameFinding(f, diagnostic));
+      const finding = analysis.findings.find((f) => sameFinding(f, diagnostic)) ?? analysis.suppressed?.find((f) => sameFinding(f, diagnostic));
       if (!finding) continue;
       for (const fix of finding.fixes) {
         if (fix.edits.length === 0) continue;
@@ -34,8 +38,27 @@ export class FindingFixesProvider implements vscode.CodeActionProvider {
         action.edit = edit;
         actions.push(action);
       }
+      const acknowledge = inline ? this.acknowledgeAction(document, finding, analysis.frontMatter ? analysis.frontMatter.range.end.line + 1 : 0) : undefined;
+      if (acknowledge) {
+        acknowledge.diagnostics = [diagnostic];
+        actions.push(acknowledge);
+      }
     }
     return actions;
+  }
+
+  /** "Acknowledge on this line": one inserted suppression comment, one undo step. */
+  private acknowledgeAction(document: vscode.TextDocument, finding: Finding, bodyStart: number): vscode.CodeAction | undefined {
+    const line = finding.range.start.line;
+    if (line >= document.lineCount) return undefined;
+    const edit = analysisCore().acknowledgeEdit(finding, document.lineAt(line).text, bodyStart, document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+    if (!edit) return undefined;
+    const title = line < bodyStart ? `Acknowledge in this file (${finding.rule})` : `Acknowledge on this line (${finding.rule})`;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    workspaceEdit.insert(document.uri, toRange(edit.range).start, edit.newText);
+    action.edit = workspaceEdit;
+    return action;
   }
 }
 

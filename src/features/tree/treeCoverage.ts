@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Analysis, MetricClaim } from '../../analysis/types';
+import { valueWithVerdict } from '../../analysis/verdictDisplay';
 import type { Services } from '../services';
 import type { PatternTreeProvider, TreeCoverage } from './patternTreeProvider';
 
@@ -16,13 +17,11 @@ export function coverageOf(analysis: Analysis): TreeCoverage | undefined {
   return { modelId: analysis.pattern.model.id, sections, metrics };
 }
 
-/** "72% ✗, 74% ✗": each distinct value once (a scorecard row and a sentence often state the same one). */
+/** "72% ✗ misses, 18% ○ no benchmark": each distinct value once (a scorecard row and a sentence often state the same one). */
 function summarize(claims: readonly MetricClaim[]): string {
-  const parts = claims.map((c) => [c.value.text.trim(), VERDICT_MARK[c.verdict.status]].filter(Boolean).join(' '));
+  const parts = claims.map((c) => valueWithVerdict(c.value.text.trim(), c.verdict.status));
   return [...new Set(parts)].join(', ');
 }
-
-const VERDICT_MARK = { meets: '✓', misses: '✗', borderline: '≈', 'no-benchmark': '', impossible: '⚠', 'wrong-unit': '⚠' } as const;
 
 export function registerTreeCoverage(tree: PatternTreeProvider, services: Services): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;

@@ -1,13 +1,16 @@
 /**
  * Runs INSIDE the extension host as an extensionTestsPath module (no mocha): measures the host's
- * heap right before and after the extension activates, each time after full garbage collections,
- * and how long require() of the bundle took (the host's own performance marks). Writes the numbers as JSON
- * to the file named by PA_BENCH_HEAP_OUT; the bench reads it when the workbench reports the end.
+ * heap, each time after full garbage collections, right before and after the extension activates,
+ * then after real work (the analysis named by PA_BENCH_DOC opened, its preview shown, a hover
+ * asked for), then over 1,000 edits with the preview open (a leak check: the heap after 100 edits
+ * against the heap after 1,100), and how long require() of the bundle took (the host's own
+ * performance marks). Writes the numbers as JSON to the file named by PA_BENCH_HEAP_OUT; the
+ * bench reads it when the workbench reports the end.
  *
  * `gc` is not exposed in the host; `--expose-gc` set at run time makes it reachable from a fresh
  * context (`vm.runInNewContext('gc')`), which collects the whole isolate, host included.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import * as inspector from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
@@ -15,6 +18,12 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'pattern-analyst.pattern-analyst';
+
+/** Where the probe has got to, in PA_BENCH_HEAP_OUT.progress: says where a probe that never finished stopped. */
+function progress(step: string): void {
+  const out = process.env.PA_BENCH_HEAP_OUT;
+  if (out) appendFileSync(`${out}.progress`, `${new Date().toISOString()} ${step}\n`);
+}
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -55,6 +64,51 @@ async function startProfile(): Promise<() => Promise<void>> {
   };
 }
 
+/**
+ * What a user does first: opens the analysis, opens its preview to the side and hovers a metric
+ * name; then types: `edits` single-character edits (insert, then delete, alternately, so the
+ * text ends as it began), each followed by the time the preview needs to follow.
+ */
+async function realWork(gc: () => void, uri: vscode.Uri, edits: number): Promise<Record<string, unknown>> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  progress('opened');
+  const editor = await vscode.window.showTextDocument(document);
+  progress('shown');
+  await vscode.commands.executeCommand('patternAnalyst.openPreviewToSide');
+  progress('preview');
+  await delay(3000);
+  const text = document.getText();
+  const at = text.indexOf('GPU Utilization Rate', text.indexOf('\n---', 3));
+  const hovers = at >= 0 ? ((await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, document.positionAt(at + 3))) as unknown[]) : [];
+  await delay(1000);
+  const afterWork = await settledMemory(gc);
+  // The leak check: warm up with 100 edits (fewer in a quick run), then measure `edits` more.
+  const end = (): vscode.Position => document.lineAt(document.lineCount - 1).range.end;
+  const edit = async (i: number): Promise<void> => {
+    await editor.edit((e) => {
+      if (i % 2 === 0) e.insert(end(), 'x');
+      else e.delete(new vscode.Range(end().translate(0, -1), end()));
+    });
+    // About one keystroke's pace every tenth edit, so the preview's and diagnostics' timers run too.
+    if (i % 10 === 9) await delay(30);
+  };
+  progress('hovered');
+  const warmUp = Math.min(100, Math.ceil(edits / 10) * 2);
+  for (let i = 0; i < warmUp; i++) await edit(i);
+  progress('warm edits done');
+  await delay(1000);
+  const afterWarmEdits = await settledMemory(gc);
+  const t0 = performance.now();
+  for (let i = 0; i < edits; i++) {
+    await edit(i);
+    if (i % 100 === 99) progress(`${i + 1} edits`);
+  }
+  const editMs = performance.now() - t0;
+  await delay(1500);
+  const afterEdits = await settledMemory(gc);
+  return { docBytes: Buffer.byteLength(text), hoverResults: hovers.length, afterWork, afterWarmEdits, afterEdits, warmUp, edits, editMs };
+}
+
 export async function run(): Promise<void> {
   const out = process.env.PA_BENCH_HEAP_OUT;
   const result: Record<string, unknown> = {};
@@ -78,6 +132,8 @@ export async function run(): Promise<void> {
     await delay(1000);
     const after = await settledMemory(gc);
     Object.assign(result, { before, after });
+    const doc = process.env.PA_BENCH_DOC;
+    if (doc) Object.assign(result, await realWork(gc, vscode.Uri.file(doc), Number(process.env.PA_BENCH_EDITS ?? 1000)));
   } catch (err) {
     result.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
   }

@@ -52,7 +52,7 @@ describe('analysis: js-yaml is loaded lazily', () => {
     assert.equal(broken.findings, 1);
   });
 
-  it('the extension bundle leaves the analysis core to dist/analysis.js and js-yaml to dist/yaml.js, each required on first use', function () {
+  it('the extension bundle leaves the analysis core to dist/analysis.js, the renderer to dist/renderer.js and js-yaml to dist/yaml.js, each required on first use', function () {
     const read = (name: string): string => readFileSync(path.join(REPO_ROOT, 'dist', name), 'utf8');
     if (!existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) this.skip();
     const extension = read('extension.js');
@@ -62,6 +62,10 @@ describe('analysis: js-yaml is loaded lazily', () => {
     assert.doesNotMatch(extension, /is removed in js-yaml/, 'js-yaml is not inlined in dist/extension.js');
     assert.equal(extension.match(/require\("\.\/analysis\.js"\)/g)?.length, 1, 'one require of ./analysis.js');
     assert.equal(extension.match(/require\("\.\/yaml\.js"\)/g), null, 'no require of ./yaml.js from the extension itself');
+    // The renderer likewise (features/core.ts is the one place that requires either bundle).
+    assert.doesNotMatch(extension, /Parser rule not found/, 'markdown-it is not inlined in dist/extension.js');
+    assert.equal(extension.match(/require\("\.\/renderer\.js"\)/g)?.length, 1, 'one require of ./renderer.js');
+    assert.match(read('renderer.js'), /Parser rule not found/);
     assert.match(analysis, /is not valid YAML/);
     assert.doesNotMatch(analysis, /is removed in js-yaml/, 'js-yaml is not inlined in dist/analysis.js');
     assert.equal(analysis.match(/require\("\.\/yaml\.js"\)/g)?.length, 1, 'one require of ./yaml.js');

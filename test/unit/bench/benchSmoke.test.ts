@@ -7,12 +7,13 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/analysis/analyze';
 import { hoverFigures, lintFigures, renderFigures, type CoreOptions } from '../../bench/coreFigures';
-import { bundledCatalog } from '../../bench/benchInputs';
+import { bundledCatalog, corpusStats } from '../../bench/benchInputs';
 import { formatFigures, ratioRow } from '../../bench/report';
 import { median, percentile, timePair } from '../../bench/timing';
 import { generateAnalysis } from '../../support/analysisGenerator';
+import { staleTimes } from '../../bench/typingStale';
 
-const TINY: CoreOptions = { lintBytes: 8_000, hoverLines: [100, 300], hoversPerSize: 200, repetitions: 1, warmup: 0 };
+const TINY: CoreOptions = { sizes: [{ name: '8 KB', bytes: 8_000 }], hoverLines: [100, 300], hoversPerSize: 200, repetitions: 1, warmup: 0, minSampleMs: 0 };
 
 describe('bench: generator and statistics', () => {
   it('generates the same analysis for the same seed, and a different one for another seed', () => {
@@ -30,8 +31,23 @@ describe('bench: generator and statistics', () => {
     assert.ok(analysis.headings.length === 0 || analysis.headings.length > 10);
   });
 
+  it('writes what analysts write: bare URLs, images, HTML comments, footnotes and long tables, few repeated lines', () => {
+    const text = generateAnalysis({ seed: 17, minChars: 100_000 }).text;
+    assert.match(text, /(?<![(<])https?:\/\/\S+/, 'a bare URL');
+    assert.match(text, /^!\[[^\]]*\]\([^)]+\)$/m, 'an image');
+    assert.match(text, /<!--[^]*?-->/, 'an HTML comment');
+    assert.match(text, /^\[\^\d+\]: /m, 'a footnote');
+    assert.match(text, /^\| Provider \| Period \|/m, 'a comparison table');
+    const stats = corpusStats(text);
+    assert.ok(stats.uniqueLineShare > 0.75, `${stats.uniqueLineShare} unique`);
+    assert.ok(stats.claimsPerKB > 2, `${stats.claimsPerKB} claims per KB`);
+    assert.match(stats.sha256, /^[0-9a-f]{16}$/);
+    assert.equal(corpusStats(text).sha256, stats.sha256);
+  });
+
   it('computes medians and nearest-rank percentiles', () => {
     assert.equal(median([5, 1, 3]), 3);
+    assert.equal(median([0.5, 1.5]), 1);
     assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 99), 10);
     assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50), 5);
     assert.ok(Number.isNaN(median([])));
@@ -49,6 +65,31 @@ describe('bench: generator and statistics', () => {
     const base = { id: 'x', figure: 'x', target: '≤ 0.5×', limit: 0.5 };
     assert.equal(ratioRow(base, 4, 10).status, 'PASS');
     assert.equal(ratioRow(base, 6, 10).status, 'MISS');
+    // Judged by the spread across rounds: every round inside, the median inside, or neither.
+    assert.equal(ratioRow(base, 4, 10, [0.3, 0.4, 0.45]).status, 'PASS');
+    assert.equal(ratioRow(base, 4, 10, [0.3, 0.4, 0.6]).status, 'BORDERLINE');
+    assert.equal(ratioRow(base, 6, 10, [0.4, 0.6, 0.7]).status, 'MISS');
+    assert.equal(ratioRow({ ...base, limit: Infinity }, 6, 10).status, 'INFO');
+  });
+});
+
+describe('bench: continuous typing', () => {
+  it('counts each key stale from its keydown until the preview first shows that many keys', () => {
+    // Keys at 0, 100, 200 ms; the preview shows 1 key at 50, 3 keys at 420.
+    const { stale, neverShown } = staleTimes([0, 100, 200], [[50, 1], [420, 3]], 2000);
+    assert.deepEqual(stale, [50, 320, 220]);
+    assert.equal(neverShown, 0);
+  });
+
+  it('counts a key the preview never showed as stale until the end of the run', () => {
+    const { stale, neverShown } = staleTimes([0, 100], [[30, 1]], 1000);
+    assert.deepEqual(stale, [30, 900]);
+    assert.equal(neverShown, 1);
+  });
+
+  it('does not credit a preview state older than the key', () => {
+    const { stale } = staleTimes([100], [[50, 1], [300, 1]], 1000);
+    assert.deepEqual(stale, [200]);
   });
 });
 
@@ -59,7 +100,7 @@ describe('bench: in-process figures (smoke run)', function () {
     const rows = [...lintFigures(TINY), ...renderFigures(TINY), ...hoverFigures(TINY)];
     assert.ok(rows.length >= 4, formatFigures(rows));
     for (const row of rows) {
-      assert.ok(['PASS', 'MISS', 'SKIP', 'INFO'].includes(row.status), row.id);
+      assert.ok(['PASS', 'BORDERLINE', 'MISS', 'SKIP', 'INFO'].includes(row.status), row.id);
       if (row.status !== 'SKIP') assert.notEqual(row.measured, '—', `${row.id} measured nothing`);
     }
     assert.match(formatFigures(rows), /^\| figure +\| measured/);

@@ -12,6 +12,7 @@ import { classifyUrl } from '../../../src/render/linkSafety';
 import { renderPatternCard } from '../../../src/render/patternCard';
 import { parseCardState, parseFromWebview, parsePreviewState, parseToWebview } from '../../../src/render/protocol';
 import { assertInert } from './inertHtml';
+import { GIF_1X1, JPEG_FRAMED, PNG_1X1, WEBP_FRAMED } from '../../support/tinyImages';
 
 const HOSTILE = '<img src=x onerror=alert(1)>"\'&';
 
@@ -125,12 +126,21 @@ describe('render: link classification', () => {
 });
 
 describe('render: images an export embeds', () => {
-  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-  it('embeds small PNG/JPEG/GIF/WebP files whose bytes match their name', () => {
+  const png = new Uint8Array(PNG_1X1);
+  it('embeds small PNG/JPEG/GIF/WebP files whose whole structure is the format their name says', () => {
     assert.equal(imageDataUri('chart.png', png), `data:image/png;base64,${Buffer.from(png).toString('base64')}`);
-    assert.match(imageDataUri('a.JPG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0])) ?? '', /^data:image\/jpeg;base64,/);
-    assert.match(imageDataUri('a.gif', new TextEncoder().encode('GIF89a')) ?? '', /^data:image\/gif;/);
-    assert.match(imageDataUri('a.webp', new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 ')) ?? '', /^data:image\/webp;/);
+    assert.match(imageDataUri('a.JPG', JPEG_FRAMED) ?? '', /^data:image\/jpeg;base64,/);
+    assert.match(imageDataUri('a.gif', GIF_1X1) ?? '', /^data:image\/gif;/);
+    assert.match(imageDataUri('a.webp', WEBP_FRAMED) ?? '', /^data:image\/webp;/);
+  });
+  it('leaves out files that only start like an image: a text after "GIF89a", a truncated or padded PNG, a JPEG without its scan', () => {
+    assert.equal(imageDataUri('chart.gif', new TextEncoder().encode('GIF89a secret text\nAPI_KEY=123\n')), undefined);
+    assert.equal(imageDataUri('a.gif', new TextEncoder().encode('GIF89a')), undefined);
+    assert.equal(imageDataUri('a.png', png.subarray(0, png.length - 4)), undefined);
+    assert.equal(imageDataUri('a.png', new Uint8Array([...png, 0x41])), undefined);
+    assert.equal(imageDataUri('a.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])), undefined);
+    assert.equal(imageDataUri('a.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0xff, 0xd9])), undefined);
+    assert.equal(imageDataUri('a.webp', new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 ')), undefined);
   });
   it('leaves out SVG, mislabelled files, empty files and files over 1 MB', () => {
     assert.equal(embeddableType('logo.svg'), undefined);
@@ -146,7 +156,7 @@ describe('render: images an export embeds', () => {
 describe('render: export document', () => {
   it('embeds the images the callback supplies, leaves the rest out visibly, and titles the page', async () => {
     const { exportDocumentPage } = await import('../../../src/render/exportDocument');
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const png = new Uint8Array(PNG_1X1);
     const asked: string[] = [];
     const page = await exportDocumentPage('# Report\n\n![a](img/a.png) ![b](b.svg) ![c](missing.png) ![d](https://example.com/d.png)\n', {
       isAnalysis: false, headings: [], claims: [], sections: [], metrics: [], findings: [],
@@ -163,7 +173,7 @@ describe('render: export document', () => {
     });
     assert.deepEqual(asked, ['img/a.png', 'missing.png'], 'SVG and remote images are never read');
     assert.match(page, /<title>report\.md<\/title>/);
-    assert.match(page, /<img src="data:image\/png;base64,iVBORw0KGgo=" alt="a"/);
+    assert.match(page, new RegExp(`<img src="data:image/png;base64,${PNG_1X1.toString('base64').replace(/[+/]/g, '\\$&')}" alt="a"`));
     assert.match(page, /\[image: b — image not embedded/);
     assert.match(page, /\[image: c — image not embedded/);
     assert.match(page, /\[image: d — remote image blocked\]/);
