@@ -27,11 +27,16 @@ function cell(text) {
   return String(text ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** Two decimals, three below 0.1 (a figure of 0.004× is not 0.00×). */
+function fixed(n) {
+  return n < 0.1 ? n.toFixed(3) : n.toFixed(2);
+}
+
 function ratioCell(row) {
   if (typeof row.ratio !== 'number' || !Number.isFinite(row.ratio)) return '—';
   const s = row.spread;
-  const median = `${row.ratio.toFixed(2)}×`;
-  return s && s.n > 1 ? `${median} (${s.min.toFixed(2)}–${s.max.toFixed(2)})` : median;
+  const median = `${fixed(row.ratio)}×`;
+  return s && s.n > 1 ? `${median} (${fixed(s.min)}–${fixed(s.max)})` : median;
 }
 
 /** The generated block: a header saying where the figures come from, then the table. */
@@ -45,7 +50,8 @@ export function benchTable(results) {
     '',
     `One \`npm run bench\` run at commit \`${c.hash.slice(0, 10)}\`${c.dirty ? ' (with uncommitted changes)' : ''}, ${when}, on ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node.replace(/^v/, '')}` +
       ` (load ${Number(m.loadAtStart).toFixed(1)} at the start, ${Number(m.loadAtEnd ?? NaN).toFixed(1)} at the end), ${results.run.rounds} interleaved rounds per in-process figure.` +
-      (results.run.quick ? ' **A quick smoke run on a busy machine: not figures to rely on.**' : ''),
+      (results.run.groups.length < 8 ? ` Groups: ${results.run.groups.join(', ')}.` : '') +
+      (results.run.quick ? ' **A quick smoke run (few rounds), not figures to rely on.**' : ''),
     '',
     'Corpus (seeded generator): ' + Object.entries(results.corpus ?? {}).map(([name, s]) => `${name}: ${s.lines.toLocaleString('en-US')} lines, ${Math.round(s.uniqueLineShare * 100)}% unique, ${s.claimsPerKB} claims/KB (sha256 ${s.sha256})`).join('; ') + '.',
     '',

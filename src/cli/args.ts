@@ -20,10 +20,22 @@ export type Command =
     readonly models: readonly string[];
   }
   | { readonly kind: 'render'; readonly file: string; readonly output?: string; readonly force: boolean; readonly models: readonly string[] }
-  | { readonly kind: 'models'; readonly models: readonly string[]; readonly format: 'text' | 'json' };
+  | { readonly kind: 'models'; readonly models: readonly string[]; readonly format: 'text' | 'json' }
+  | {
+    readonly kind: 'portfolio';
+    readonly inputs: readonly string[];
+    readonly format: PortfolioFormat;
+    readonly output?: string;
+    readonly force: boolean;
+    /** The period as written; read by the command (so its message can list the understood forms). */
+    readonly asOf?: string;
+    readonly models: readonly string[];
+  };
 
-export type CommandName = 'lint' | 'render' | 'models';
-const COMMANDS: readonly CommandName[] = ['lint', 'render', 'models'];
+export type PortfolioFormat = 'text' | 'json' | 'csv' | 'html';
+
+export type CommandName = 'lint' | 'render' | 'models' | 'portfolio';
+const COMMANDS: readonly CommandName[] = ['lint', 'render', 'models', 'portfolio'];
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -32,6 +44,7 @@ const OPTIONS = {
   models: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
+  'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -41,6 +54,7 @@ const ALLOWED: Readonly<Record<CommandName, readonly string[]>> = {
   lint: ['format', 'max-severity', 'rule', 'models'],
   render: ['output', 'force', 'models'],
   models: ['models', 'format'],
+  portfolio: ['format', 'output', 'force', 'as-of', 'models'],
 };
 
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -58,7 +72,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const command = name as CommandName | undefined;
   if (values.help) return { kind: 'help', ...(command && { topic: command }) };
   if (values.version) return { kind: 'version' };
-  if (!command) throw new CliError('no command given; commands: lint, render, models (see pattern-analyst --help)');
+  if (!command) throw new CliError(`no command given; commands: ${COMMANDS.join(', ')} (see pattern-analyst --help)`);
 
   for (const key of Object.keys(values)) {
     if (key !== 'help' && !ALLOWED[command].includes(key)) {
@@ -86,6 +100,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
       if (values.output !== undefined && values.output.trim() === '') throw new CliError('-o needs a file name');
       return { kind: 'render', file: rest[0], ...(values.output !== undefined && { output: values.output }), force: values.force === true, models };
     }
+    case 'portfolio': {
+      if (rest.length === 0) throw new CliError('portfolio needs at least one file, folder or glob, e.g. pattern-analyst portfolio analyses/');
+      if (values.output !== undefined && values.output.trim() === '') throw new CliError('-o needs a file name');
+      if (values['as-of'] !== undefined && values['as-of'].trim() === '') throw new CliError('--as-of needs a period, e.g. --as-of "Q3 2026"');
+      return {
+        kind: 'portfolio', inputs: rest, format: parsePortfolioFormat(values.format), force: values.force === true, models,
+        ...(values.output !== undefined && { output: values.output }),
+        ...(values['as-of'] !== undefined && { asOf: values['as-of'] }),
+      };
+    }
     case 'models': {
       if (rest.length > 0) throw new CliError(`models takes no files (got "${rest[0]}"); use --models <file|folder> to name model files`);
       return { kind: 'models', models, format: parseFormat(values.format) };
@@ -97,6 +121,12 @@ function parseFormat(value: string | undefined): 'text' | 'json' {
   if (value === undefined || value === 'text') return 'text';
   if (value === 'json') return 'json';
   throw new CliError(`--format must be text or json${value === 'sarif' ? ' for this command (sarif is for lint)' : ''}, not "${value}"`);
+}
+
+function parsePortfolioFormat(value: string | undefined): PortfolioFormat {
+  if (value === undefined) return 'text';
+  if (value === 'text' || value === 'json' || value === 'csv' || value === 'html') return value;
+  throw new CliError(`--format must be text, json, csv or html, not "${value}"`);
 }
 
 function parseMaxSeverity(value: string | undefined): Severity | 'none' {

@@ -1,10 +1,12 @@
 /** The CLI's --help texts: what each command does, its options, and the exit codes. */
+import { UNDERSTOOD_PERIOD_FORMS } from '../portfolio/periods';
 import type { CommandName } from './args';
 
 const EXIT_CODES = `Exit codes:
-  0  clean: no finding at or above --max-severity (lint), every model valid (models)
-  1  findings at or above --max-severity (lint), an invalid model (models)
-  2  usage error, a file or folder that cannot be read, a binary file, an invalid workspace model (lint, render)`;
+  0  clean: no finding at or above --max-severity (lint), every model valid (models), no conflict (portfolio)
+  1  findings at or above --max-severity (lint), an invalid model (models), conflicting values (portfolio)
+  2  usage error, a file or folder that cannot be read, a binary file, an invalid workspace model,
+     no analysis of a known pattern (portfolio)`;
 
 const MODELS_TEXT = `Pattern models: the bundled model, plus the *.pattern.json files of the nearest folder above
 each file that holds some (directly or in a patterns/ sub-folder), searching up to the
@@ -19,6 +21,8 @@ Usage:
                        [--rule <rule>=<level>]... [--models <file|folder>]...
   pattern-analyst render <file> [-o out.html] [--force] [--models <file|folder>]...
   pattern-analyst models [--models <file|folder>]... [--format text|json]
+  pattern-analyst portfolio <files|folders|globs...> [--format text|json|csv|html] [-o file]
+                            [--force] [--as-of <period>] [--models <file|folder>]...
   pattern-analyst --help | <command> --help | --version
 
 ${MODELS_TEXT}
@@ -72,6 +76,27 @@ Options:
   --models <file|folder>    list and validate these model files (repeatable)
 
 ${MODELS_TEXT}
+
+${EXIT_CODES}`,
+  portfolio: `pattern-analyst portfolio <files|folders|globs...>
+
+Compares the analyses given (markdown files whose front matter names a pattern) side by side, as
+the editor's portfolio does: a matrix with one row per subject and one column per metric of the
+pattern, each cell the latest period's value (as the analysis's scorecard shows it) with its
+verdict and period; the pattern's companies without an analysis; each subject's values over the
+periods; and values stated differently for the same subject, period and metric in two analyses
+(printed as file:line:col: warning: ... [conflicting-value] lines).
+
+Periods are read in these forms: ${UNDERSTOOD_PERIOD_FORMS.join(', ')}; other periods are
+listed as written and not placed among the quarters.
+
+Options:
+  --format text|json|csv|html   a text table (default), one JSON document, CSV for spreadsheets,
+                                or a self-contained HTML page with the charts (no scripts)
+  -o, --output <file>           write to this file (never over an existing file unless --force)
+  --force                       replace the -o file if it exists
+  --as-of <period>              the matrix as of that period (later analyses left out)
+  --models <file|folder>        use these pattern models (repeatable)
 
 ${EXIT_CODES}`,
 };

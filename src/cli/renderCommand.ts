@@ -22,7 +22,7 @@ export interface RenderOptions {
 }
 
 /** Where the CLI finds the preview's stylesheet: `media/preview.css` beside `dist/` (in the package and in the repository). */
-function stylesheetPath(): string {
+export function stylesheetPath(): string {
   for (let dir = __dirname, i = 0; i < 4; i++, dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'media', 'preview.css');
     if (existsSync(candidate)) return candidate;

@@ -8,6 +8,7 @@ import { CliError, EXIT_ERROR, EXIT_OK, printable, type CliIo } from './cliIo';
 import { HELP } from './help';
 import { lintCommand } from './lintCommand';
 import { modelsCommand } from './modelsCommand';
+import { portfolioCommand } from './portfolioCommand';
 import { renderCommand } from './renderCommand';
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -26,6 +27,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await renderCommand(command, io);
       case 'models':
         return await modelsCommand(command, io);
+      case 'portfolio':
+        return await portfolioCommand(command, io);
     }
   } catch (e) {
     if (e instanceof CliError) {

@@ -4,7 +4,7 @@
  * features stay testable and share one parse.
  */
 import type * as vscode from 'vscode';
-import type { IndexEntry } from '../portfolio/types';
+import type { IndexEntry, ScorecardHistory } from '../portfolio/types';
 import type { ModelStore } from './modelStore';
 import type { AnalysisCache } from './analysisCache';
 import type { Settings } from './settings';
@@ -14,6 +14,10 @@ import type { TeamConfigStore } from './teamConfig/teamConfigStore';
 export interface PortfolioReader {
   /** Every indexed analysis, or undefined while no portfolio surface has built the index. */
   readyEntries(): readonly IndexEntry[] | undefined;
+  /** The subject's earlier periods per metric for the analysis at `uri` (the scorecard's sparklines); undefined before the index is built or without any. */
+  history(uri: string): ScorecardHistory | undefined;
+  /** "72% in Q3 2026, from 75% in Q2 2026 and 78% in Q1 2026" for a metric of the analysis at `uri`; undefined without earlier periods. */
+  historySentence(uri: string, metricId: string, valueText: string): string | undefined;
   /** Fires when indexed analyses change. */
   readonly onDidChange: vscode.Event<void>;
 }

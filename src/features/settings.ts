@@ -24,11 +24,20 @@ export const DEFAULT_MAX_DOCUMENT_MB = 2;
 /** A megabyte of text counts as a million characters (as the preview's limit does). */
 export const CHARS_PER_MB = 1_000_000;
 
+/** A setting's value ignoring workspace and folder values: the user's, else the default. */
+function untrustedValue<T>(config: vscode.WorkspaceConfiguration, key: string, fallback: T): T {
+  const inspected = config.inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+}
+
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   const trusted = vscode.workspace.isTrusted;
   const debounce = c.get<number>('checks.debounceMs', 250);
-  const maxMb = c.get<number>('checks.maxDocumentSizeMB', DEFAULT_MAX_DOCUMENT_MB);
+  // A restricted setting (package.json): in Restricted Mode VS Code returns the user's value only,
+  // so a workspace cannot raise the limit and turn every slow path into an editor freeze. Read the
+  // same way here too, so the limit holds even where a host applied workspace values anyway.
+  const maxMb = trusted ? c.get<number>('checks.maxDocumentSizeMB', DEFAULT_MAX_DOCUMENT_MB) : untrustedValue(c, 'checks.maxDocumentSizeMB', DEFAULT_MAX_DOCUMENT_MB);
   return {
     checks: levelsFrom((key) => c.get(key)),
     inlineSuppressions: c.get<boolean>('checks.inlineSuppressions', true) !== false,

@@ -43,16 +43,20 @@ export function bySubject(entries: readonly IndexEntry[]): Map<string, IndexEntr
 }
 
 /**
- * Entries newest first: dated ones by period (latest first), then undated ones; ties by uri so
- * the order never depends on the order files were found in.
+ * Entries newest first: dated ones by period (latest first), then undated ones. Two analyses of
+ * the same period: the one with fewer errors and warnings first (a draft full of wrong units
+ * should not speak for the subject), then by uri, so the order never depends on the order files
+ * were found in.
  */
 export function newestFirst(entries: readonly IndexEntry[]): IndexEntry[] {
+  const problems = (e: IndexEntry): number => e.findings.error + e.findings.warning;
+  const tie = (a: IndexEntry, b: IndexEntry): number => problems(a) - problems(b) || a.uri.localeCompare(b.uri);
   return [...entries].sort((a, b) => {
     const pa = a.period?.period;
     const pb = b.period?.period;
-    if (pa && pb) return comparePeriods(pb, pa) || a.uri.localeCompare(b.uri);
+    if (pa && pb) return comparePeriods(pb, pa) || tie(a, b);
     if (pa || pb) return pa ? -1 : 1;
-    return a.uri.localeCompare(b.uri);
+    return tie(a, b);
   });
 }
 

@@ -216,6 +216,21 @@ export interface CrossConflict {
   readonly other: ValueLocation & { readonly text: string };
 }
 
+/** One earlier value of a metric for the same subject (the preview's sparkline, the hover's words). */
+export interface HistoryPoint {
+  /** The period's label ("Q2 2026"). */
+  readonly period: string;
+  readonly value: ValueSummary;
+  readonly verdict: VerdictStatus;
+}
+
+/**
+ * Earlier periods of the analysis's own subject, by metric id, oldest first, NOT including the
+ * analysis itself: the optional input of the preview's scorecard (a sparkline per metric) and the
+ * hover. Built from the index by `scorecardHistory` (src/portfolio/history.ts).
+ */
+export type ScorecardHistory = Readonly<Record<string, readonly HistoryPoint[]>>;
+
 // ---------------------------------------------------------------------------------------------
 // Functions (signatures; implemented in the files named)
 // ---------------------------------------------------------------------------------------------
@@ -243,4 +258,7 @@ export type PeerCoverageOf = (entries: readonly IndexEntry[], pattern: PatternIn
  * per place (so each analysis gets its own diagnostics); `displayName` names the other file in
  * messages (a workspace-relative path).
  */
+/** src/portfolio/history.ts `scorecardHistory`: the earlier periods of `current`'s subject, for its scorecard. */
+export type ScorecardHistoryOf = (entries: readonly IndexEntry[], current: IndexEntry, pattern: PatternIndex) => ScorecardHistory;
+
 export type CrossAnalysisConflicts = (entries: readonly IndexEntry[], pattern: PatternIndex, displayName?: (uri: string) => string) => CrossConflict[];

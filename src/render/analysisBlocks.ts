@@ -6,6 +6,8 @@
 import { headlineClaim, headlineSource } from '../analysis/headline';
 import type { Analysis, FrontMatter, MetricClaim, VerdictStatus } from '../analysis/types';
 import type { Metric } from '../model/types';
+import type { ScorecardHistory } from '../portfolio/types';
+import { scorecardCharts } from './charts/scorecardCharts';
 import { escapeAttribute as attr, escapeHtml as esc } from './html';
 import { frontMatterText } from './frontMatterText';
 import { verdictLook } from './verdictLabels';
@@ -115,6 +117,11 @@ function rank(status: VerdictStatus): number {
   return i < 0 ? TALLY_ORDER.length : i;
 }
 
+export interface ScorecardOptions {
+  /** Earlier periods of the same subject, by metric: each stated row gains a sparkline of them. */
+  readonly history?: ScorecardHistory;
+}
+
 /**
  * The scorecard: one row per pattern metric, in the model's order (then any other metric the
  * analysis names). A stated metric shows its headline value ({@link headlineClaim}) with its
@@ -123,7 +130,7 @@ function rank(status: VerdictStatus): number {
  * One row per metric keeps the scorecard readable (and small) however long the analysis: a row per
  * mention was 1,000 rows and 600 KB of HTML on a 1 MB analysis.
  */
-export function renderScorecard(analysis: Analysis): string {
+export function renderScorecard(analysis: Analysis, options: ScorecardOptions = {}): string {
   const index = analysis.pattern;
   if (!index) {
     return '<section class="pa-scorecard pa-empty"><h2 class="pa-block-title">Scorecard</h2>'
@@ -142,11 +149,12 @@ export function renderScorecard(analysis: Analysis): string {
   const order = [...model.metrics.map((m) => m.id), ...[...byMetric.keys()].filter((id) => !known.has(id))];
   const rows: string[] = [];
   let stated = 0;
+  const period = display(analysis.frontMatter?.period ?? analysis.frontMatter?.data.period);
   for (const metricId of order) {
     const { name, benchmark } = metricCells(index.metric(metricId), metricId);
     const claims = byMetric.get(metricId) ?? [];
     if (claims.length === 0) {
-      rows.push(`<tr class="pa-row-missing"><th scope="row">${name}</th><td class="pa-muted">not stated</td><td>${benchmark}</td>`
+      rows.push(`<tr class="pa-row-missing"><th scope="row">${name}</th><td class="pa-muted">not stated</td><td class="pa-chart-cell"></td><td>${benchmark}</td>`
         + '<td><span class="pa-badge pa-verdict-none">— not stated</span></td><td class="pa-muted">—</td><td class="pa-muted">—</td></tr>');
       continue;
     }
@@ -156,13 +164,14 @@ export function renderScorecard(analysis: Analysis): string {
     const source = headlineSource(claims, headline);
     const look = verdictLook(headline.verdict.status);
     rows.push(`<tr class="pa-row ${look.className}" data-source-line="${headline.valueRange.start.line}"><th scope="row">${name}</th>`
-      + `<td class="pa-value">${esc(headline.value.text)}</td><td>${benchmark}</td>`
+      + `<td class="pa-value">${esc(headline.value.text)}</td>`
+      + `<td class="pa-chart-cell">${scorecardCharts(index.metric(metricId), headline, period, options.history?.[metricId])}</td><td>${benchmark}</td>`
       + `<td>${renderBadge(headline)}<div class="pa-verdict-message">${esc(headline.verdict.message)}</div></td>`
       + `<td>${source ? esc(source) : '<span class="pa-muted">—</span>'}</td>`
       + `<td class="pa-mentions">${mentionsCell(claims, headline)}</td></tr>`);
   }
   return `<section class="pa-scorecard"><h2 class="pa-block-title">Scorecard <span class="pa-muted">· ${esc(model.name)} · ${stated} of ${order.length} metrics stated</span></h2>`
-    + '<table class="pa-scorecard-table"><thead><tr><th>Metric</th><th>Value</th><th>Benchmark</th><th>Verdict</th><th>Source</th><th>Mentions</th></tr></thead>'
+    + '<table class="pa-scorecard-table"><thead><tr><th>Metric</th><th>Value</th><th><span class="pa-visually-hidden">Chart</span></th><th>Benchmark</th><th>Verdict</th><th>Source</th><th>Mentions</th></tr></thead>'
     + `<tbody>${rows.join('')}</tbody></table></section>`;
 }
 

@@ -6,6 +6,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { Analysis } from '../analysis/types';
 import { frontMatterTitle, renderCoverage, renderHeader, renderScorecard } from './analysisBlocks';
+import type { ScorecardHistory } from '../portfolio/types';
 import { prepareSource } from './claimMarks';
 import { createMarkdownEngine, type EngineEnv, type ImagePolicy, type MarkerKind } from './markdownEngine';
 
@@ -22,6 +23,8 @@ export interface RenderOptions {
    * document must not freeze the editor for many seconds.
    */
   readonly maxChars?: number;
+  /** Earlier periods of the analysis's subject (from the portfolio index): sparklines in the scorecard. */
+  readonly history?: ScorecardHistory;
 }
 
 /** About 2 MB of text: a few hundred pages, far beyond any real analysis. */
@@ -56,7 +59,7 @@ export function renderDocumentBody(text: string, analysis: Analysis, options: Re
   }
   const prepared = prepareSource(text, analysis.frontMatter, analysis.claims);
   const markers: Record<MarkerKind, () => string> = {
-    scorecard: () => renderScorecard(analysis),
+    scorecard: () => renderScorecard(analysis, options.history ? { history: options.history } : {}),
     coverage: () => renderCoverage(analysis),
   };
   const env: EngineEnv = {

@@ -5,6 +5,7 @@
  * which images are embedded, and how, is decided here once.
  */
 import type { Analysis } from '../analysis/types';
+import type { ScorecardHistory } from '../portfolio/types';
 import { renderDocumentBody } from './documentRenderer';
 import { renderExportPage } from './exportPage';
 import { embeddableType, EXPORT_IMAGE_NOTE, imageDataUri, MAX_INLINE_IMAGE_BYTES, MAX_INLINE_TOTAL_BYTES } from './inlineImages';
@@ -28,13 +29,17 @@ export interface ExportDocumentOptions {
   readonly fallbackTitle: string;
   /** The document's local images; none are embedded without it (an untitled document has no folder). */
   readonly images?: ExportImages;
+  /** Earlier periods of the subject (from the portfolio index): the scorecard's sparklines, as inline SVG. */
+  readonly history?: ScorecardHistory;
 }
 
 /** The exported page of `text` with its `analysis`. */
 export async function exportDocumentPage(text: string, analysis: Analysis, options: ExportDocumentOptions): Promise<string> {
-  const first = renderDocumentBody(text, analysis);
+  const history = options.history ? { history: options.history } : {};
+  const first = renderDocumentBody(text, analysis, history);
   const images = options.images ? await embedImages(options.images, first.localImages) : new Map<string, string>();
   const body = images.size === 0 ? first : renderDocumentBody(text, analysis, {
+    ...history,
     images: { allowDataImages: true, resolveLocal: (p) => images.get(p), localUnavailableReason: EXPORT_IMAGE_NOTE },
   });
   return renderExportPage({ title: body.title ?? options.fallbackTitle, bodyHtml: body.html, css: options.css, generator: 'Pattern Analyst' });

@@ -32,12 +32,13 @@ function sortKey(cell: MatrixCell | undefined): string {
 function cellHtml(cell: MatrixCell | undefined, column: string, displayName: (uri: string) => string): string {
   if (!cell) return `<td class="pa-pf-cell pa-pf-empty" data-sort=""><span class="pa-muted" title="No analysis states a value">—</span></td>`;
   const look = verdictLook(cell.verdict);
+  const period = cell.period ? cell.period.period?.label ?? cell.period.written : 'no period';
   const where = `${displayName(cell.location.uri)}, line ${cell.location.range.start.line + 1}`;
-  const title = `${column}: ${cell.verdictMessage} (${cell.period.written}; ${where}${cell.source ? `; source: ${cell.source}` : ''})`;
+  const title = `${column}: ${cell.verdictMessage} (${cell.period?.written ?? 'no period'}; ${where}${cell.source ? `; source: ${cell.source}` : ''})`;
   return `<td class="pa-pf-cell ${look.className}" data-sort="${attr(sortKey(cell))}" data-verdict="${attr(cell.verdict)}">`
-    + `<button type="button" class="pa-pf-open" data-uri="${attr(cell.location.uri)}" data-line="${cell.location.range.start.line}" data-character="${cell.location.range.start.character}" title="${attr(title)}" aria-label="${attr(`${cell.value.text}, ${look.label}, ${cell.period.written}. Open ${where}`)}">`
+    + `<button type="button" class="pa-pf-open" data-uri="${attr(cell.location.uri)}" data-line="${cell.location.range.start.line}" data-character="${cell.location.range.start.character}" title="${attr(title)}" aria-label="${attr(`${cell.value.text}, ${look.label}, ${period}. Open ${where}`)}">`
     + `<span class="pa-pf-symbol" aria-hidden="true">${esc(look.symbol)}</span> <span class="pa-pf-value">${esc(cell.value.text)}</span>`
-    + `<span class="pa-pf-period">${esc(cell.period.period?.label ?? cell.period.written)}</span></button></td>`;
+    + `<span class="pa-pf-period">${esc(period)}</span></button></td>`;
 }
 
 function matrixHtml(input: PortfolioViewInput): string {
@@ -73,8 +74,8 @@ function coverageHtml(coverage: PeerCoverage): string {
 }
 
 function trendsHtml(input: PortfolioViewInput): string {
-  const charts = input.trends.filter((t) => t.series.some((s) => s.points.length > 0)).map((t) =>
-    `<figure class="pa-pf-trend" data-metric="${attr(t.column.metricId)}"><figcaption>${esc(t.column.name)} <span class="pa-muted">${esc(t.column.benchmarkText)}</span></figcaption>${input.chart(t)}</figure>`);
+  // Each chart names its metric and benchmark itself (the core's small multiples).
+  const charts = input.trends.filter((t) => t.series.some((s) => s.points.length > 0)).map((t) => `<div class="pa-pf-trend" data-metric="${attr(t.column.metricId)}">${input.chart(t)}</div>`);
   return `<section class="pa-pf-trends" id="pa-pf-trends"><h2>Trends</h2>${charts.length ? charts.join('') : '<p class="pa-muted">No values over periods yet.</p>'}</section>`;
 }
 

@@ -138,7 +138,12 @@ export function bytes(value: number): string {
 }
 
 export function ratioText(ratio: number | undefined): string {
-  return ratio === undefined || !Number.isFinite(ratio) ? '—' : `${ratio.toFixed(2)}×`;
+  return ratio === undefined || !Number.isFinite(ratio) ? '—' : `${fixedRatio(ratio)}×`;
+}
+
+/** Two decimals, three below 0.1 (a figure of 0.004× is not 0.00×). */
+function fixedRatio(n: number): string {
+  return n < 0.1 ? n.toFixed(3) : n.toFixed(2);
 }
 
 /** "0.91× (0.85–1.02)": the median and the range across rounds. */
@@ -150,7 +155,7 @@ export function spreadText(row: Pick<FigureRow, 'ratio' | 'spread' | 'spreadUnit
     return s.n > 1 ? `${f(s.min)}–${f(s.max)}` : '—';
   }
   if (row.ratio === undefined || !Number.isFinite(row.ratio)) return '—';
-  return s && s.n > 1 ? `${ratioText(row.ratio)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})` : ratioText(row.ratio);
+  return s && s.n > 1 ? `${ratioText(row.ratio)} (${fixedRatio(s.min)}–${fixedRatio(s.max)})` : ratioText(row.ratio);
 }
 
 /**

@@ -77,7 +77,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   await step('bundle', 'bundle size', () => [bundleFigure()]);
   await step('cli', 'CLI figures', () => cliFigures({ files: options.quick ? 50 : 1_000, repetitions: options.quick ? 1 : 5 }));
   await step('workbench', 'real workbench figures (first open, keystroke to preview, continuous typing)', () => workbenchFigures({ sessions: options.quick ? 2 : 4, keystrokes: options.quick ? 2 : 4, typingKeys: options.quick ? 30 : 100, log: options.log }));
-  await step('memory', 'extension-host heap', () => heapFigures({ sessions: options.quick ? 1 : 3, edits: options.quick ? 200 : 1_000, log: options.log }));
+  await step('memory', 'extension-host heap', () => heapFigures({ sessions: options.quick ? 1 : 2, edits: options.quick ? 60 : 1_000, log: options.log }));
   if (options.groups.has('hostile')) {
     options.log('hostile inputs...');
     results.hostile.push(...hostileTimings({ quick: options.quick }));

@@ -11,8 +11,12 @@ export function collectGarbage(): void {
   if (gc) gc();
 }
 
+/** The median; of an even count, the mean of the middle two (the lower one alone would flatter a ratio of two rounds). */
 export function median(values: readonly number[]): number {
-  return percentile(values, 50);
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Nearest-rank percentile (p in 0..100) of a sample. */

@@ -92,7 +92,7 @@ export function activationMs(text: string): number | undefined {
 
 async function openRunningExtensions(page: Page): Promise<void> {
   await runCommand(page, 'Developer: Show Running Extensions');
-  await page.locator('.runtime-extensions-editor .monaco-list-row').first().waitFor({ timeout: 30_000 });
+  await page.locator('.runtime-extensions-editor .monaco-list-row').first().waitFor({ timeout: 90_000 });
 }
 
 /**
@@ -548,6 +548,9 @@ async function heapSession(ws: Workspace, edits: number): Promise<HeapSample> {
   let activations: string[] = [];
   const finished = new Promise<void>((resolve) => (done = resolve));
   const probe = path.join(__dirname, 'host', 'heapProbe');
+  // Each edit waits for the workbench in the browser to apply it: about 20 ms on an idle machine,
+  // over a second on a loaded one.
+  const timeoutS = 180 + Math.round(edits * 0.6);
   // An empty folder: nothing in it activates the extension before the probe measures.
   const empty = path.join(path.dirname(ws.folder), 'empty');
   mkdirSync(empty, { recursive: true });
@@ -563,7 +566,7 @@ async function heapSession(ws: Workspace, edits: number): Promise<HeapSample> {
       await page.exposeFunction('codeAutomationExit', () => done());
     },
   }, async ({ server }) => {
-    await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error('the heap probe did not finish in 300 s')), 300_000))]);
+    await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error(`the heap probe did not finish in ${timeoutS} s; it got to: ${existsSync(`${outFile}.progress`) ? readFileSync(`${outFile}.progress`, 'utf8').trim().split('\n').slice(-3).join(' | ') : 'nothing (before activation)'}`)), timeoutS * 1000))]);
     activations = activationLog(server.home, OURS);
   });
   if (!existsSync(outFile)) throw new Error('the heap probe wrote no result');
@@ -598,7 +601,7 @@ export async function heapFigures(options: { sessions: number; edits: number; lo
       absolute('heap-after-work', 'extension-host heap growth: 100 KB analysis opened, its preview, a hover', samples.map(workGrowth), 10 * 2 ** 20, '≤ 10 MB',
         'heapUsed after forced GCs: before activation vs after opening the analysis, its preview and one hover (medians and range across sessions)'),
       absolute('heap-leak', `extension-host heap over ${options.edits.toLocaleString('en-US')} edits with the preview open`, samples.map(editGrowth), 2 ** 20, '≤ 1 MB (no growth)',
-        'heapUsed after forced GCs after 100 warm-up edits vs after 1,000 more (insert and delete a character at the end, alternately)'),
+        `heapUsed after forced GCs after ${Math.min(100, Math.ceil(options.edits / 10) * 2)} warm-up edits vs after ${options.edits.toLocaleString('en-US')} more (insert and delete a character at the end, alternately, the preview open)`),
       {
         id: 'heap-growth',
         figure: 'extension-host heap growth after activation',

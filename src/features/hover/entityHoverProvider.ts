@@ -8,7 +8,6 @@ import * as vscode from 'vscode';
 import type { Analysis, MetricClaim } from '../../analysis/types';
 import type { NamedEntity } from '../../model/patternIndex';
 import { commandLinkTarget, entityCard, entityCardMarkdown, type CardLink } from '../../render/entityCard';
-import { historySentence, metricHistory } from '../../render/metricHistory';
 import { escapeMarkdown } from '../../render/patternMarkdown';
 import { patternsToSearch } from '../documentPatterns';
 import { analysisCore } from '../core';
@@ -65,14 +64,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
    * it (a hover never starts the index): "72% in Q3 2026, from 75% in Q2 2026 and 78% in Q1 2026".
    */
   private historyLine(document: vscode.TextDocument, metricId: string, claims: readonly MetricClaim[]): string | undefined {
-    const entries = this.services.portfolio.readyEntries();
     const claim = claims.find((c) => c.metricId === metricId);
-    if (!entries || !claim) return undefined;
-    const uri = document.uri.toString();
-    const current = entries.find((e) => e.uri === uri);
-    const period = current?.period?.period;
-    if (!current || !period) return undefined;
-    return historySentence(claim.value.text, period, metricHistory(entries, current, metricId));
+    return claim && this.services.portfolio.historySentence(document.uri.toString(), metricId, claim.value.text.trim());
   }
 
   /** The name under the cursor in the analysis's pattern, or in every loaded model that has it. */

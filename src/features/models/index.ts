@@ -5,6 +5,7 @@
  * schema that new models point at.
  */
 import * as vscode from 'vscode';
+import { userMessages } from '../userMessages';
 import type { Services } from '../services';
 import { newPatternModel, type NewPatternModelArgs } from './newPatternModel';
 import { registerSchemaProvider } from './schemaProvider';
@@ -45,7 +46,7 @@ export function register(services: Services, extensionUri: vscode.Uri): vscode.D
       try {
         return await newPatternModel(services.models, args && typeof args === 'object' ? args : {});
       } catch (e) {
-        void vscode.window.showErrorMessage(`Pattern Analyst: could not create the pattern model: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(userMessages.modelCreateFailed(e));
         return undefined;
       }
     }),
@@ -54,5 +55,5 @@ export function register(services: Services, extensionUri: vscode.Uri): vscode.D
 }
 
 function reportFailure(e: unknown): void {
-  void vscode.window.showErrorMessage(`Pattern Analyst: could not load the workspace pattern models: ${e instanceof Error ? e.message : String(e)}`);
+  void vscode.window.showErrorMessage(userMessages.modelsLoadFailed(e));
 }

@@ -4,6 +4,7 @@
  * notification when a model file newly breaks. Silent when every model loads.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 
 /** What the status needs to know after a reload. */
 export interface ModelStatusInput {
@@ -50,7 +51,7 @@ export class ModelStatus implements vscode.Disposable {
         ...s.broken.map((b) => `${b.origin}: ${b.firstMessage}${b.count > 1 ? ` (+${b.count - 1} more)` : ''}`),
         ...s.pathProblems.map((p) => `patternAnalyst.models.paths: ${p}`),
       ];
-      this.item.tooltip = `${lines.join('\n')}\n\nThe bundled model and ${plural(s.loaded, 'loaded workspace model')} still work. Click to open the Problems panel.`;
+      this.item.tooltip = inertText(`${lines.join('\n')}\n\nThe bundled model and ${plural(s.loaded, 'loaded workspace model')} still work. Click to open the Problems panel.`);
       this.item.command = 'workbench.actions.view.problems';
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       this.item.show();
@@ -74,7 +75,7 @@ export class ModelStatus implements vscode.Disposable {
     } else {
       message = `Pattern Analyst: ${plural(fresh.length + freshPaths.length, 'pattern model problem')} (${fresh.map((b) => b.origin).join(', ')}). The other pattern models still work.`;
     }
-    void vscode.window.showWarningMessage(inertLinks(message), 'Show Problems').then((choice) => {
+    void vscode.window.showWarningMessage(inertText(message), 'Show Problems').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
   }
@@ -82,15 +83,6 @@ export class ModelStatus implements vscode.Disposable {
   dispose(): void {
     this.item.dispose();
   }
-}
-
-/**
- * Notifications turn `[text](command:...)` in their message into a clickable link. Model problems
- * quote text from the model (a bad id, an unknown key, a file name): a zero-width space between
- * `]` and `(` keeps such text from ever becoming a link, and changes nothing a reader sees.
- */
-export function inertLinks(text: string): string {
-  return text.replace(/\](\s*)\(/g, ']$1\u200b(');
 }
 
 function plural(n: number, noun: string): string {

@@ -5,6 +5,7 @@
  * and a saved file is picked up by the workspace watcher at once.
  */
 import * as vscode from 'vscode';
+import { userMessages } from '../userMessages';
 import { exists } from '../workspaceFiles';
 import { MODEL_FILE_SUFFIX } from '../../model/modelSet';
 import { idFromName, modelFileName, newModelSkeleton, uniqueId } from '../../model/modelSkeleton';
@@ -43,14 +44,14 @@ export async function newPatternModel(store: ModelStore, args: NewPatternModelAr
 
   const uri = withModelSuffix(target.uri);
   if (await exists(uri)) {
-    void vscode.window.showErrorMessage(`Pattern Analyst: ${vscode.workspace.asRelativePath(uri)} already exists. New Pattern Model never overwrites a file: choose another name.`);
+    void vscode.window.showErrorMessage(userMessages.modelFileExists(vscode.workspace.asRelativePath(uri)));
     return undefined;
   }
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
   await vscode.window.showTextDocument(uri);
   if (uri.path !== target.uri.path) {
-    void vscode.window.showInformationMessage(`Pattern Analyst: saved as ${vscode.workspace.asRelativePath(uri)}: only *${MODEL_FILE_SUFFIX} files are loaded as pattern models.`);
+    void vscode.window.showInformationMessage(userMessages.savedAsNonModel(vscode.workspace.asRelativePath(uri), MODEL_FILE_SUFFIX));
   }
   return uri;
 }

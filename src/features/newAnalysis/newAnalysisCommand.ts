@@ -6,7 +6,7 @@
  * Automation (tests, other extensions) can pass `{ subject, pattern }` and skip the questions.
  */
 import * as vscode from 'vscode';
-import { inertLinks } from '../models/modelStatus';
+import { userMessages } from '../userMessages';
 import { analysisScaffold } from '../../model/analysisSnippets';
 import type { PatternIndex } from '../../model/patternIndex';
 import { patternLabel } from '../../render/entityCard';
@@ -51,14 +51,14 @@ async function choosePattern(services: Services, ref: string | undefined): Promi
     if (!found) {
       const known = catalog.indexes.map((i) => i.model.id).join(', ');
       // `ref` comes from a caller's arguments: keep any [text](command:...) in it from becoming a link.
-      void vscode.window.showErrorMessage(inertLinks(`Pattern Analyst: no loaded pattern model is called "${ref}". Loaded: ${known}.`));
+      void vscode.window.showErrorMessage(userMessages.noModelCalled(ref, known));
     }
     return found;
   }
   const indexes = catalog.indexes;
   if (indexes.length <= 1) return indexes[0];
   const picked = await vscode.window.showQuickPick(
-    catalog.entries.map((e) => ({ label: patternLabel(e.index.model), description: e.index.model.id, detail: e.bundled ? 'Bundled' : e.origin, index: e.index })),
+    catalog.entries.map((e) => ({ label: userMessages.label(patternLabel(e.index.model)), description: e.index.model.id, detail: e.bundled ? 'Bundled' : userMessages.label(e.origin), index: e.index })),
     { title: 'New Analysis: which pattern?', placeHolder: 'The pattern the analysis is written against' },
   );
   return picked?.index;

@@ -6,12 +6,13 @@
  */
 import * as vscode from 'vscode';
 import type { PatternCatalog } from '../../model/patternCatalog';
+import { subjectKey, subjectName } from '../../portfolio/subjects';
 import type { IndexEntry } from '../../portfolio/types';
-import { inertLinks } from '../models/modelStatus';
+import { inertText } from '../inertText';
 import { verdictSummary } from './verdictSummary';
 
 export type AnalysesNode =
-  | { readonly kind: 'pattern'; readonly id: string; readonly label: string; readonly entries: readonly IndexEntry[] }
+  | { readonly kind: 'pattern'; readonly id: string; readonly label: string; readonly entries: readonly IndexEntry[]; readonly patternId?: string }
   | { readonly kind: 'subject'; readonly id: string; readonly label: string; readonly entries: readonly IndexEntry[] }
   | { readonly kind: 'analysis'; readonly id: string; readonly label: string; readonly entry: IndexEntry }
   | { readonly kind: 'message'; readonly id: string; readonly label: string };
@@ -22,7 +23,7 @@ const MAX_TEXT = 120;
 /** Text from a file, safe to show: one line, capped, no live command links. */
 export function shownText(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return inertLinks(line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line);
+  return inertText(line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line);
 }
 
 /** Newest first; unreadable periods after every readable one, in the order written. */
@@ -66,14 +67,16 @@ export class AnalysesTreeProvider implements vscode.TreeDataProvider<AnalysesNod
       group.entries.push(entry);
       groups.set(key, group);
     }
-    return [...groups].sort((a, b) => a[1].label.localeCompare(b[1].label)).map(([id, g]) => ({ kind: 'pattern', id, label: g.label, entries: g.entries }));
+    return [...groups].sort((a, b) => a[1].label.localeCompare(b[1].label)).map(([id, g]) => ({ kind: 'pattern', id, label: g.label, entries: g.entries, ...(id.startsWith('pattern:') ? { patternId: id.slice('pattern:'.length) } : {}) }));
   }
 
   private subjects(node: Extract<AnalysesNode, { kind: 'pattern' }>): AnalysesNode[] {
+    // Grouped as the matrix groups them ("Coreweave" and "CoreWeave" are one subject), named as it names them.
+    const pattern = node.patternId ? this.source.catalog().indexes.find((i) => i.model.id === node.patternId) : undefined;
     const groups = new Map<string, { label: string; entries: IndexEntry[] }>();
     for (const entry of node.entries) {
-      const label = entry.subject?.trim() || 'no subject';
-      const key = entry.companyId ?? label.toLowerCase();
+      const label = pattern ? subjectName(entry, pattern) : entry.subject?.trim() || 'no subject';
+      const key = subjectKey(entry);
       const group = groups.get(key) ?? { label, entries: [] };
       group.entries.push(entry);
       groups.set(key, group);

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { crossAnalysisConflicts } from '../../portfolio/conflicts';
 import type { CrossConflict, IndexEntry } from '../../portfolio/types';
-import { inertLinks } from '../models/modelStatus';
+import { inertText } from '../inertText';
 import type { Services } from '../services';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -15,10 +15,9 @@ const LEVELS = { error: vscode.DiagnosticSeverity.Error, warning: vscode.Diagnos
 /** Conflicts are re-computed at most this often while the index changes. */
 const DELAY_MS = 150;
 
-function level(): vscode.DiagnosticSeverity | undefined {
-  const v = vscode.workspace.getConfiguration('patternAnalyst').get<string>('checks.conflictingValue', 'warning');
-  if (v === 'off') return undefined;
-  return LEVELS[v as keyof typeof LEVELS] ?? vscode.DiagnosticSeverity.Warning;
+function level(services: Services): vscode.DiagnosticSeverity | undefined {
+  const v = services.settings().checks['conflicting-value'];
+  return v === 'off' ? undefined : LEVELS[v];
 }
 
 function range(r: CrossConflict['range']): vscode.Range {
@@ -54,7 +53,7 @@ export class ConflictDiagnostics implements vscode.Disposable {
   /** Computes and publishes now. */
   publish(): void {
     if (!this.index.ready) return;
-    const severity = level();
+    const severity = level(this.services);
     const entries = this.index.entries().map((f) => f.entry);
     const conflicts: CrossConflict[] = [];
     if (severity !== undefined) {
@@ -66,11 +65,11 @@ export class ConflictDiagnostics implements vscode.Disposable {
     this.conflicts = conflicts;
     const byUri = new Map<string, vscode.Diagnostic[]>();
     for (const c of conflicts) {
-      const d = new vscode.Diagnostic(range(c.range), inertLinks(c.message), severity);
+      const d = new vscode.Diagnostic(range(c.range), inertText(c.message), severity);
       d.source = 'Pattern Analyst';
       d.code = c.rule;
       const other = vscode.Uri.parse(c.other.uri, true);
-      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertLinks(`The other value: ${c.other.text}`))];
+      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertText(`The other value: ${c.other.text}`))];
       const list = byUri.get(c.uri) ?? [];
       list.push(d);
       byUri.set(c.uri, list);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type * as vscode from 'vscode';
 import type { PatternCatalog } from '../../model/patternCatalog';
-import { buildIndexEntry, indexEntryOf } from '../../portfolio/indexEntry';
+import { buildIndexEntry, INDEX_FORMAT_VERSION, indexEntryOf } from '../../portfolio/indexEntry';
 import type { IndexEntry } from '../../portfolio/types';
 import type { Services } from '../services';
 import type { EntrySource } from './workspaceIndex';
@@ -21,7 +21,7 @@ export function modelVersion(catalog: PatternCatalog): string {
   let version = versions.get(catalog);
   if (!version) {
     const hash = createHash('sha256');
-    hash.update(String(ENTRY_FORMAT));
+    hash.update(`${ENTRY_FORMAT}/${INDEX_FORMAT_VERSION}`);
     for (const index of catalog.indexes) hash.update(JSON.stringify(index.model));
     version = hash.digest('base64url').slice(0, 22);
     versions.set(catalog, version);

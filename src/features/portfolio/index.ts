@@ -6,7 +6,7 @@
  * activation loads and indexes nothing for the portfolio.
  */
 import * as vscode from 'vscode';
-import type { IndexEntry } from '../../portfolio/types';
+import type { IndexEntry, ScorecardHistory } from '../../portfolio/types';
 import { portfolioCore } from '../core';
 import type { PortfolioReader, Services } from '../services';
 import type { AnalysesNode } from './analysesTree';
@@ -38,6 +38,14 @@ export class PortfolioLink implements PortfolioReader, vscode.Disposable {
   readyEntries(): readonly IndexEntry[] | undefined {
     const index = this.feature?.index;
     return index?.ready ? index.entries().map((f) => f.entry) : undefined;
+  }
+
+  history(uri: string): ScorecardHistory | undefined {
+    return this.feature?.index.ready ? this.feature.history(uri) : undefined;
+  }
+
+  historySentence(uri: string, metricId: string, valueText: string): string | undefined {
+    return this.feature?.index.ready ? this.feature.historySentence(uri, metricId, valueText) : undefined;
   }
 
   dispose(): void {

@@ -5,7 +5,8 @@
  * holds the always-loaded part: the view, the commands, the serializer).
  */
 import * as vscode from 'vscode';
-import type { IndexEntry } from '../../portfolio/types';
+import { historySentence, scorecardHistory } from '../../portfolio/history';
+import type { IndexEntry, ScorecardHistory } from '../../portfolio/types';
 import type { Services } from '../services';
 import { AnalysesTreeProvider } from './analysesTree';
 import { ConflictDiagnostics } from './conflictDiagnostics';
@@ -21,6 +22,9 @@ export interface PortfolioFeature extends vscode.Disposable {
   readonly panels: PortfolioPanels;
   readonly conflicts: ConflictDiagnostics;
   exportPortfolio(args: PortfolioExportArgs): Promise<vscode.Uri | undefined>;
+  /** The subject's earlier periods per metric for the analysis at `uri`; undefined when it is not indexed or has none. */
+  history(uri: string): ScorecardHistory | undefined;
+  historySentence(uri: string, metricId: string, valueText: string): string | undefined;
 }
 
 export interface PortfolioContext {
@@ -65,9 +69,25 @@ export function createPortfolioFeature(ctx: PortfolioContext): PortfolioFeature 
       ctx.refreshTree();
     }),
   ];
+  const history = (uri: string): ScorecardHistory | undefined => {
+    const current = index.entry(vscode.Uri.parse(uri, true));
+    const pattern = current?.patternId ? services.models.catalog.indexes.find((i) => i.model.id === current.patternId) : undefined;
+    if (!current || !pattern) return undefined;
+    const found = scorecardHistory(index.entries().map((f) => f.entry), current, pattern);
+    return Object.keys(found).length ? found : undefined;
+  };
   return {
     index,
     tree,
+    history,
+    historySentence(uri, metricId, valueText) {
+      const earlier = history(uri)?.[metricId];
+      const current = index.entry(vscode.Uri.parse(uri, true));
+      const value = current?.metrics.find((m) => m.metricId === metricId)?.value;
+      if (!earlier || !value) return undefined;
+      // The value as the hovered line writes it: the hover may be on a statement, not the headline.
+      return historySentence({ ...value, text: valueText }, current?.period?.period?.label ?? current?.period?.written, earlier);
+    },
     panels,
     conflicts,
     exportPortfolio: doExport,

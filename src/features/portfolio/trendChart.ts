@@ -1,10 +1,6 @@
 /**
- * One metric's small multiples for the portfolio: the core's SVG chart of each subject's values
- * over periods, with the benchmark drawn and misses marked (src/render/charts).
+ * One metric's small multiples for the portfolio: the core's SVG panels of each subject's values
+ * over periods, with the benchmark drawn and misses marked (src/render/charts), the same the CLI's
+ * HTML page shows.
  */
-import type { MetricTrend } from '../../portfolio/types';
-
-export function trendChart(trend: MetricTrend): string {
-  // Placeholder until src/render/charts lands: the same figures as a table.
-  return `<span class="pa-muted">${trend.series.length}</span>`;
-}
+export { renderSmallMultiples as trendChart } from '../../render/charts/smallMultiples';

@@ -151,6 +151,8 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     const building = run.finally(() => {
       if (this.building === building) this.building = undefined;
       tokenSource.dispose();
+      // Changes that arrived while the build ran (queued, not lost) are applied now.
+      this.drain();
     });
     this.building = building;
   }
@@ -199,7 +201,6 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     this.builtVersion = version;
     this.changed.fire({ uris: [] });
     this.scheduleSave();
-    this.drain();
   }
 
   /** Reads one file into a record (or a reason it was skipped); uses the cache when size and time agree. */

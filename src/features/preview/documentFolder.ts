@@ -3,6 +3,8 @@
  * Used for the webview's `localResourceRoots`, the preview's image URIs and the export's inlining,
  * so the three agree on which images a document can show.
  */
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 
 /** The document's folder, or undefined for documents that have none (untitled, virtual without a path). */
@@ -20,4 +22,32 @@ export function resolveInFolder(folder: vscode.Uri, path: string): vscode.Uri | 
   const target = vscode.Uri.joinPath(folder, path.replace(/\\/g, '/'));
   const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
   return target.scheme === folder.scheme && target.authority === folder.authority && target.path.startsWith(base) ? target : undefined;
+}
+
+/**
+ * The file an export may read for `target` (already inside `folder` by its path, see
+ * {@link resolveInFolder}), judged by where it really is: on disk, both are resolved with realpath
+ * and the target must be inside the folder's real location (a link `logo.png -> ../outside/x.png`
+ * or a folder link `sub -> ../outside` is refused; the resolved file is returned to be read); on
+ * other file systems, where links cannot be resolved, a link anywhere on the way is refused.
+ */
+export async function realFileInFolder(folder: vscode.Uri, target: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (target.scheme === 'file' && folder.scheme === 'file') {
+    try {
+      const [realFolder, realTarget] = await Promise.all([fs.realpath(folder.fsPath), fs.realpath(target.fsPath)]);
+      const rel = nodePath.relative(realFolder, realTarget);
+      const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(rel);
+      return inside ? vscode.Uri.file(realTarget) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  let step = folder;
+  for (const segment of target.path.slice(base.length).split('/').filter(Boolean)) {
+    step = vscode.Uri.joinPath(step, segment);
+    const stat = await vscode.workspace.fs.stat(step);
+    if (stat.type & vscode.FileType.SymbolicLink) return undefined;
+  }
+  return target;
 }

@@ -6,10 +6,11 @@
  */
 import * as vscode from 'vscode';
 import { exists } from '../workspaceFiles';
+import { userMessages } from '../userMessages';
 import type { ExportImages } from '../../render/exportDocument';
 import type { Services } from '../services';
 import { rendererCore } from '../core';
-import { documentFolder, resolveInFolder } from './documentFolder';
+import { documentFolder, realFileInFolder, resolveInFolder } from './documentFolder';
 
 /** Arguments for automation and tests: `executeCommand('patternAnalyst.exportHtml', { source, target })`. */
 export interface ExportArgs {
@@ -45,25 +46,34 @@ async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
   if (exportTestHooks.confirmOverwrite) return exportTestHooks.confirmOverwrite(target);
   const replace = 'Replace';
   const answer = await vscode.window.showWarningMessage(
-    `${target.path.split('/').pop()} already exists. Replace it with the exported analysis?`,
-    { modal: true, detail: vscode.workspace.asRelativePath(target) },
+    userMessages.exportReplaceQuestion(target.path.split('/').pop() ?? ''),
+    { modal: true, detail: userMessages.label(vscode.workspace.asRelativePath(target)) },
     replace,
   );
   return answer === replace;
 }
 
-/** The document's local images as the export reads them: inside its folder only, through workspace.fs. */
+/**
+ * The document's local images as the export reads them: inside its folder only, by path and by
+ * real location (links resolved, see realFileInFolder), through workspace.fs.
+ */
 function exportImages(source: vscode.Uri): ExportImages | undefined {
   const folder = documentFolder(source);
   if (!folder) return undefined;
-  const inFolder = (path: string): vscode.Uri => {
+  const real = async (path: string): Promise<vscode.Uri | undefined> => {
     const uri = resolveInFolder(folder, path);
-    if (!uri) throw new Error(`${path} is not inside the document's folder`);
-    return uri;
+    return uri && realFileInFolder(folder, uri);
   };
   return {
-    size: async (path) => (resolveInFolder(folder, path) ? (await vscode.workspace.fs.stat(inFolder(path))).size : undefined),
-    read: (path) => Promise.resolve(vscode.workspace.fs.readFile(inFolder(path))),
+    size: async (path) => {
+      const uri = await real(path);
+      return uri ? (await vscode.workspace.fs.stat(uri)).size : undefined;
+    },
+    read: async (path) => {
+      const uri = await real(path);
+      if (!uri) throw new Error(`${path} is not inside the document's folder`);
+      return vscode.workspace.fs.readFile(uri);
+    },
   };
 }
 
@@ -71,8 +81,10 @@ function exportImages(source: vscode.Uri): ExportImages | undefined {
 export async function exportPageFor(document: vscode.TextDocument, services: Services, extensionUri: vscode.Uri): Promise<string> {
   const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')));
   const images = exportImages(document.uri);
+  const history = services.portfolio.history(document.uri.toString());
   return rendererCore().exportDocumentPage(document.getText(), services.analyses.get(document), {
     css,
+    ...(history && { history }),
     fallbackTitle: document.uri.path.split('/').pop() || 'Analysis',
     ...(images && { images }),
   });
@@ -90,7 +102,7 @@ export async function exportHtml(services: Services, extensionUri: vscode.Uri, f
   try {
     document = await vscode.workspace.openTextDocument(sourceUri);
   } catch (err) {
-    void vscode.window.showErrorMessage(`Pattern Analyst: cannot open ${sourceUri.toString(true)} to export it: ${String(err)}`);
+    void vscode.window.showErrorMessage(userMessages.exportCannotOpen(sourceUri.toString(true), err));
     return undefined;
   }
   let target = toUri(args.target);
@@ -112,7 +124,7 @@ export async function exportHtml(services: Services, extensionUri: vscode.Uri, f
   const page = await exportPageFor(document, services, extensionUri);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page));
   const written = target;
-  void vscode.window.showInformationMessage(`Pattern Analyst: exported ${vscode.workspace.asRelativePath(written)}`, 'Open').then((choice) => {
+  void vscode.window.showInformationMessage(userMessages.exported(vscode.workspace.asRelativePath(written)), 'Open').then((choice) => {
     if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', written);
   });
   return written;

@@ -4,6 +4,7 @@
  * context menu, it scrolls to that item. Restored after a window reload by its serializer.
  */
 import * as vscode from 'vscode';
+import { userMessages } from '../userMessages';
 import type { PatternIndex } from '../../model/patternIndex';
 import { classifyUrl } from '../../render/linkSafety';
 import { parseCardState, parseFromWebview, type PreviewStyle } from '../../render/protocol';
@@ -51,7 +52,7 @@ export class PatternCardPanels implements vscode.Disposable, vscode.WebviewPanel
     if (!target) return undefined;
     const index = this.index(target.modelId);
     if (!index) {
-      void vscode.window.showWarningMessage(`Pattern Analyst: no pattern model with id "${target.modelId}" is loaded.`);
+      void vscode.window.showWarningMessage(userMessages.noModelWithId(target.modelId));
       return undefined;
     }
     const existing = this.cards.get(index.model.id);
@@ -125,7 +126,7 @@ export class PatternCardPanels implements vscode.Disposable, vscode.WebviewPanel
     const indexes = this.services.models.catalog.indexes;
     if (indexes.length <= 1) return indexes[0] && { modelId: indexes[0].model.id };
     const pick = await vscode.window.showQuickPick(
-      indexes.map((i) => ({ label: i.model.name, description: i.model.number !== undefined ? `#${i.model.number}` : '', modelId: i.model.id })),
+      indexes.map((i) => ({ label: userMessages.label(i.model.name), description: i.model.number !== undefined ? `#${i.model.number}` : '', modelId: i.model.id })),
       { placeHolder: 'Which pattern card?' },
     );
     return pick && { modelId: pick.modelId };

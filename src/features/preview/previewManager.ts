@@ -5,6 +5,7 @@
  * the fixed actions a webview message may trigger (no message names a command).
  */
 import * as vscode from 'vscode';
+import { userMessages } from '../userMessages';
 import { classifyUrl } from '../../render/linkSafety';
 import { parsePreviewState, type FromWebview, type PreviewState } from '../../render/protocol';
 import type { Services } from '../services';
@@ -35,6 +36,10 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onEditorScrolled(e.textEditor)),
       vscode.workspace.onDidChangeConfiguration((e) => this.onConfigurationChanged(e)),
       services.models.onDidChange(() => {
+        for (const p of this.previews) p.scheduleRefresh();
+      }),
+      // An earlier period of a previewed subject changed: its sparklines may too (refresh skips identical ones).
+      services.portfolio.onDidChange(() => {
         for (const p of this.previews) p.scheduleRefresh();
       }),
     );
@@ -191,8 +196,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
    */
   private reportFailure(action: Promise<void>, what: string): void {
     action.catch((err: unknown) => {
-      const reason = err instanceof Error ? err.message : String(err);
-      void vscode.window.showWarningMessage(`Pattern Analyst could not ${what}: ${reason}`);
+      void vscode.window.showWarningMessage(userMessages.previewActionFailed(what, err));
     });
   }
 

@@ -34,7 +34,7 @@ export class PreviewPanel implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** When the last edit-triggered update started (for the update interval). */
   private lastRefresh = 0;
-  private rendered: { uri: string; version: number; allowHttps: boolean } | undefined;
+  private rendered: { uri: string; version: number; allowHttps: boolean; historyKey: string } | undefined;
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
@@ -131,12 +131,16 @@ export class PreviewPanel implements vscode.Disposable {
     const settings = this.host.services.settings();
     const allowHttps = settings.allowRemoteImages;
     const needsReload = reload || !this.rendered || this.rendered.uri !== uri.toString() || this.rendered.allowHttps !== allowHttps;
-    if (!needsReload && this.rendered?.version === document.version) return;
+    // The subject's earlier periods (the scorecard's sparklines), only when a portfolio surface has built the index.
+    const history = this.host.services.portfolio.history(uri.toString());
+    const historyKey = history ? JSON.stringify(history) : '';
+    if (!needsReload && this.rendered?.version === document.version && this.rendered.historyKey === historyKey) return;
 
     const webview = this.panel.webview;
     const folder = documentFolder(uri);
     const analysis = this.host.services.analyses.get(document);
     const body = rendererCore().renderDocumentBody(document.getText(), analysis, {
+      ...(history && { history }),
       images: {
         allowHttps,
         allowDataImages: false,
@@ -147,7 +151,7 @@ export class PreviewPanel implements vscode.Disposable {
         },
       },
     });
-    this.rendered = { uri: uri.toString(), version: document.version, allowHttps };
+    this.rendered = { uri: uri.toString(), version: document.version, allowHttps, historyKey };
     if (needsReload) {
       webview.options = webviewOptions(this.host.extensionUri, folder);
       webview.html = renderShell({

@@ -4,6 +4,7 @@
  * and metrics it covers. No side effects here: the provider only turns nodes into TreeItems.
  */
 import * as vscode from 'vscode';
+import { userMessages } from '../userMessages';
 import type { PatternCatalog } from '../../model/patternCatalog';
 import { PatternTreeShape, type TreeNode } from './patternTreeNodes';
 
@@ -83,7 +84,7 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     switch (e.kind) {
       case 'pattern': {
         const m = e.model;
-        item = new vscode.TreeItem(m.name, vscode.TreeItemCollapsibleState.Expanded);
+        item = new vscode.TreeItem(userMessages.label(m.name), vscode.TreeItemCollapsibleState.Expanded);
         item.description = [m.number !== undefined && `#${m.number}`, m.symbol, m.family, m.marketSize && `Market ${m.marketSize}`, m.tagline].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
         tip.appendMarkdown('**').appendText(m.title ?? m.name).appendMarkdown('**\n\n');
@@ -96,7 +97,7 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       case 'section': {
         const s = e.section;
         const expand = s.kind === 'prose' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
-        item = new vscode.TreeItem(s.title, expand);
+        item = new vscode.TreeItem(userMessages.label(s.title), expand);
         item.iconPath = new vscode.ThemeIcon(SECTION_ICONS[s.kind]);
         const present = cov?.sections.get(s.id);
         if (present !== undefined) item.description = present ? '✓ covered' : '○ missing from analysis';
@@ -106,7 +107,7 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       }
       case 'metric': {
         const m = e.metric;
-        item = new vscode.TreeItem(m.name, vscode.TreeItemCollapsibleState.None);
+        item = new vscode.TreeItem(userMessages.label(m.name), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('pulse');
         const stated = cov?.metrics.get(m.id);
         item.description = cov && cov.metrics.has(m.id) ? `${m.benchmarkText} · ${stated ?? 'not stated'}` : m.benchmarkText;
@@ -121,14 +122,14 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       }
       case 'company': {
         const c = e.company;
-        item = new vscode.TreeItem(c.name, vscode.TreeItemCollapsibleState.None);
+        item = new vscode.TreeItem(userMessages.label(c.name), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('organization');
         item.description = c.aliases.map((a) => a.text).join(', ') || undefined;
         tip.appendMarkdown('**').appendText(c.name).appendMarkdown('**\n\n').appendText(c.note);
         break;
       }
       default: {
-        item = new vscode.TreeItem(e.text, vscode.TreeItemCollapsibleState.None);
+        item = new vscode.TreeItem(userMessages.label(e.text), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon(e.kind === 'strength' ? 'add' : 'remove');
         tip.appendText(e.text);
         break;
@@ -153,7 +154,7 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   private paragraphItem(node: Extract<TreeNode, { type: 'paragraph' }>): vscode.TreeItem {
     const firstSentence = /^.*?[.!?](?=\s|$)/.exec(node.text)?.[0] ?? node.text;
-    const item = new vscode.TreeItem(firstSentence, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(userMessages.label(firstSentence), vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('quote');
     item.tooltip = new vscode.MarkdownString().appendText(node.text);
     item.contextValue = 'patternAnalyst.paragraph';

@@ -10,7 +10,7 @@
  * `gc` is not exposed in the host; `--expose-gc` set at run time makes it reachable from a fresh
  * context (`vm.runInNewContext('gc')`), which collects the whole isolate, host included.
  */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import * as inspector from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
@@ -18,6 +18,12 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'pattern-analyst.pattern-analyst';
+
+/** Where the probe has got to, in PA_BENCH_HEAP_OUT.progress: says where a probe that never finished stopped. */
+function progress(step: string): void {
+  const out = process.env.PA_BENCH_HEAP_OUT;
+  if (out) appendFileSync(`${out}.progress`, `${new Date().toISOString()} ${step}\n`);
+}
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -65,15 +71,18 @@ async function startProfile(): Promise<() => Promise<void>> {
  */
 async function realWork(gc: () => void, uri: vscode.Uri, edits: number): Promise<Record<string, unknown>> {
   const document = await vscode.workspace.openTextDocument(uri);
+  progress('opened');
   const editor = await vscode.window.showTextDocument(document);
+  progress('shown');
   await vscode.commands.executeCommand('patternAnalyst.openPreviewToSide');
+  progress('preview');
   await delay(3000);
   const text = document.getText();
   const at = text.indexOf('GPU Utilization Rate', text.indexOf('\n---', 3));
   const hovers = at >= 0 ? ((await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, document.positionAt(at + 3))) as unknown[]) : [];
   await delay(1000);
   const afterWork = await settledMemory(gc);
-  // The leak check: warm up with 100 edits, then measure 1,000 more.
+  // The leak check: warm up with 100 edits (fewer in a quick run), then measure `edits` more.
   const end = (): vscode.Position => document.lineAt(document.lineCount - 1).range.end;
   const edit = async (i: number): Promise<void> => {
     await editor.edit((e) => {
@@ -83,15 +92,21 @@ async function realWork(gc: () => void, uri: vscode.Uri, edits: number): Promise
     // About one keystroke's pace every tenth edit, so the preview's and diagnostics' timers run too.
     if (i % 10 === 9) await delay(30);
   };
-  for (let i = 0; i < 100; i++) await edit(i);
+  progress('hovered');
+  const warmUp = Math.min(100, Math.ceil(edits / 10) * 2);
+  for (let i = 0; i < warmUp; i++) await edit(i);
+  progress('warm edits done');
   await delay(1000);
   const afterWarmEdits = await settledMemory(gc);
   const t0 = performance.now();
-  for (let i = 0; i < edits; i++) await edit(i);
+  for (let i = 0; i < edits; i++) {
+    await edit(i);
+    if (i % 100 === 99) progress(`${i + 1} edits`);
+  }
   const editMs = performance.now() - t0;
   await delay(1500);
   const afterEdits = await settledMemory(gc);
-  return { docBytes: Buffer.byteLength(text), hoverResults: hovers.length, afterWork, afterWarmEdits, afterEdits, edits, editMs };
+  return { docBytes: Buffer.byteLength(text), hoverResults: hovers.length, afterWork, afterWarmEdits, afterEdits, warmUp, edits, editMs };
 }
 
 export async function run(): Promise<void> {

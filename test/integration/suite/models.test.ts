@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import type { ModelReloadReport } from '../../../src/features/models';
-import { inertLinks } from '../../../src/features/models/modelStatus';
+import { inertText as inertLinks } from '../../../src/features/inertText';
 import { loadPatternModel } from '../../../src/model/modelLoader';
 import { SCHEMA_URI } from '../../../src/model/modelSkeleton';
 import { activateExtension, closeAllEditors, fixturePath, REPO_ROOT, waitFor } from './helpers';

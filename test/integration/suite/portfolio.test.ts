@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
+import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
 import { coreEntrySource } from '../../../src/features/portfolio/coreEntrySource';
 import { IndexCache } from '../../../src/features/portfolio/indexCache';
 import { WorkspaceIndex, type EntrySource } from '../../../src/features/portfolio/workspaceIndex';
@@ -252,7 +253,7 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     for (const u of [a, b]) await vscode.workspace.fs.delete(u);
   });
 
-  it('the metric hover card says the value over earlier periods in words', async () => {
+  it('the metric hover card says the value over earlier periods in words, and the preview draws them', async () => {
     const files = [['Q1 2026', '78%'], ['Q2 2026', '75%'], ['Q3 2026', '72%']].map(([period, gpu]) => {
       const uri = vscode.Uri.joinPath(scratch, `genesis-${period.replace(' ', '-')}.md`);
       return { uri, text: analysis('Genesis Cloud', period, gpu) };
@@ -268,6 +269,14 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     const { read: firstRead } = await hoversAt(first, positionOf(first, 'GPU Utilization Rate', 3));
     assert.match(firstRead, /GPU Utilization Rate/);
     assert.doesNotMatch(firstRead, / from \d/);
+
+    // The preview's scorecard draws the same as a sparkline beside the bullet chart.
+    await vscode.window.showTextDocument(doc);
+    const preview = await vscode.commands.executeCommand<PreviewPanel>('patternAnalyst.openPreviewToSide');
+    assert.ok(preview);
+    const sparkline = await waitFor(() => /<svg class="pa-chart pa-sparkline"[^>]*aria-label="([^"]*)"/.exec(preview.panel.webview.html)?.[1], 'a sparkline in the preview', DEADLINE);
+    assert.match(sparkline, /GPU Utilization Rate: 72% in Q3 2026, from 75% in Q2 2026 and 78% in Q1 2026/);
+    preview.dispose();
     for (const f of files) await vscode.workspace.fs.delete(f.uri);
   });
 });

@@ -47,6 +47,7 @@ describe('bench: generator and statistics', () => {
 
   it('computes medians and nearest-rank percentiles', () => {
     assert.equal(median([5, 1, 3]), 3);
+    assert.equal(median([0.5, 1.5]), 1);
     assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 99), 10);
     assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50), 5);
     assert.ok(Number.isNaN(median([])));

@@ -86,17 +86,18 @@ describe('render: document body', () => {
     assert.match(html, new RegExp(`<div class="pa-marker pa-marker-scorecard code-line" data-line="${marker}"><section class="pa-scorecard">`));
     assert.ok(html.indexOf('pa-scorecard') > html.indexOf('>The Pattern</h2>'), 'after the section that precedes the marker');
     assert.ok(!textOf(html).includes('pattern-scorecard'), 'the marker itself is not shown');
-    // Rows: metric, value, benchmark, verdict, source, mentions; unstated metrics say so.
+    // Rows: metric, value, chart, benchmark, verdict, source, mentions; unstated metrics say so.
     const rows = scorecardRows(html);
-    assert.deepEqual(rows[0], ['Metric', 'Value', 'Benchmark', 'Verdict', 'Source', 'Mentions']);
+    assert.deepEqual(rows[0], ['Metric', 'Value', 'Chart', 'Benchmark', 'Verdict', 'Source', 'Mentions']);
     assert.equal(rows[1][0], 'GPU Utilization Rate');
     assert.equal(rows[1][1], '72%');
-    assert.equal(rows[1][2], '>80% target for profitability');
-    assert.match(rows[1][3], /misses/);
-    assert.equal(rows[1][4], '10-K p. 41');
-    assert.equal(rows[1][5], `1 mention · line ${text.split('\n').findIndex((l) => l.includes('72%')) + 1}`);
+    assert.match(html, /<td class="pa-chart-cell"><svg class="pa-chart pa-bullet pa-verdict-misses"[^>]*><title>72% — below the &gt;80% target for profitability<\/title>/, 'the bullet chart says its verdict in words');
+    assert.equal(rows[1][3], '>80% target for profitability');
+    assert.match(rows[1][4], /misses/);
+    assert.equal(rows[1][5], '10-K p. 41');
+    assert.equal(rows[1][6], `1 mention · line ${text.split('\n').findIndex((l) => l.includes('72%')) + 1}`);
     const capacity = rows.find((r) => r[0] === 'Capacity Growth Rate');
-    assert.ok(capacity && capacity[1] === 'not stated' && capacity[5] === '—', 'a metric without a value is listed as not stated');
+    assert.ok(capacity && capacity[1] === 'not stated' && capacity[6] === '—', 'a metric without a value is listed as not stated');
   });
 
   it('gives each metric one scorecard row however often it is mentioned: the scorecard table\'s value, where first, how the mentions split', () => {
@@ -122,13 +123,13 @@ describe('render: document body', () => {
     const rows = scorecardRows(html);
     const gpuRows = rows.filter((r) => r[0] === 'GPU Utilization Rate');
     assert.equal(gpuRows.length, 1, 'one row for eight mentions');
-    const [, value, , verdict, source, mentions] = gpuRows[0];
+    const [, value, , , verdict, source, mentions] = gpuRows[0];
     assert.equal(value, '84%', 'the value of the scorecard table, not the first sentence');
     assert.match(verdict, /meets/);
     assert.equal(source, '10-K p. 12', 'the source named where the same value is stated again');
     assert.equal(mentions, '8 mentions · first on line 5' + '2 misses · 1 borderline · 5 meets; other values: 64%, 70%, 86% and 2 more');
     assert.match(html, /<tr class="pa-row pa-verdict-meets" data-source-line="8">/);
-    assert.equal(rows.filter((r) => r[0] === 'Customer Retention')[0][5], '1 mention · line 5');
+    assert.equal(rows.filter((r) => r[0] === 'Customer Retention')[0][6], '1 mention · line 5');
     assert.equal(rows.length, 1 + 4, 'a header and one row per pattern metric');
   });
 
@@ -146,7 +147,7 @@ describe('render: document body', () => {
     assert.ok(a.claims.length > 200, `${a.claims.length} claims`);
     const rows = scorecardRows(renderDocumentBody(text, a).html).slice(1);
     assert.deepEqual(rows.map((r) => r[0]), a.pattern?.model.metrics.map((m) => m.name));
-    const counted = rows.reduce((sum, r) => sum + Number(/^([\d,]+) mentions?/.exec(r[5])?.[1].replace(/,/g, '') ?? 0), 0);
+    const counted = rows.reduce((sum, r) => sum + Number(/^([\d,]+) mentions?/.exec(r[6])?.[1].replace(/,/g, '') ?? 0), 0);
     assert.equal(counted, a.claims.length, 'every mention is counted in its metric\'s row');
   });
 

@@ -10,6 +10,8 @@ const ALLOWED_TAGS = new Set([
   'div', 'p', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
   'a', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'hr', 'br', 'img', 'section', 'header', 'footer', 'article',
   'dl', 'dt', 'dd', 'main',
+  // The charts' inline SVG: drawing primitives and <title> only (never script, use, a, foreignObject, animate, image).
+  'svg', 'title', 'rect', 'line', 'circle', 'path', 'polyline', 'text', 'figure', 'figcaption',
 ]);
 
 function decodeEntities(s: string): string {

@@ -1,0 +1,122 @@
+/**
+ * `pattern-analyst portfolio`: the editor's portfolio for files on disk. Each file is read by the
+ * same core (`buildIndexEntry`, the scorecard's values), then the matrix, peer coverage, trends
+ * and cross-analysis conflicts print as a text table, JSON, CSV or a self-contained HTML page.
+ * Like `render`, never replaces a file without --force, and never one of the analyses.
+ * Exit codes: 0 clean, 1 conflicting values found, 2 usage or read errors / no analysis at all.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { formatModelProblem } from '../model/modelSet';
+import type { PatternIndex } from '../model/patternIndex';
+import { portfolioCsv, portfolioJson, portfolioText } from '../portfolio/formats';
+import { buildIndexEntry } from '../portfolio/indexEntry';
+import { readPeriod, UNDERSTOOD_PERIOD_FORMS } from '../portfolio/periods';
+import { portfolioReport, type PortfolioReport } from '../portfolio/report';
+import type { IndexEntry } from '../portfolio/types';
+import { renderPortfolioBody } from '../render/portfolioPage';
+import { renderExportPage } from '../render/exportPage';
+import type { PortfolioFormat } from './args';
+import { CliError, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, printable, printableJson, type CliIo } from './cliIo';
+import { displayPath } from './displayPath';
+import { expandInputs } from './inputFiles';
+import { ModelResolver } from './modelDiscovery';
+import { describeFsError, readText } from './readText';
+import { stylesheetPath } from './renderCommand';
+
+export interface PortfolioOptions {
+  readonly inputs: readonly string[];
+  readonly format: PortfolioFormat;
+  readonly output?: string;
+  readonly force: boolean;
+  readonly asOf?: string;
+  readonly models: readonly string[];
+}
+
+export async function portfolioCommand(opts: PortfolioOptions, io: CliIo): Promise<number> {
+  const asOf = opts.asOf === undefined ? undefined : readPeriod(opts.asOf);
+  if (opts.asOf !== undefined && !asOf) throw new CliError(`--as-of "${opts.asOf}" is not a period; write one of: ${UNDERSTOOD_PERIOD_FORMS.join(', ')}`);
+
+  const { files, errors } = await expandInputs(opts.inputs, io.cwd);
+  const target = opts.output === undefined ? undefined : path.resolve(io.cwd, opts.output);
+  if (target !== undefined) {
+    if (files.includes(target)) throw new CliError(`-o ${opts.output}: that is one of the analyses; choose another file`);
+    const exists = await fs.stat(target).then(() => true, () => false);
+    if (!opts.force && exists) throw new CliError(`${opts.output} already exists; pass --force to replace it`);
+  }
+
+  const ioErrors = [...errors];
+  const resolver = new ModelResolver(io.cwd, opts.models);
+  const reported = new Set<string>();
+  let modelErrors = 0;
+  const entries: IndexEntry[] = [];
+  const patterns = new Map<string, PatternIndex>();
+  for (const abs of files) {
+    const read = await readText(abs, 'a markdown analysis');
+    if ('error' in read) {
+      ioErrors.push(`${displayPath(io.cwd, abs)}: ${read.error}`);
+      continue;
+    }
+    const models = await resolver.forFile(abs);
+    if (!reported.has(models.key)) {
+      reported.add(models.key);
+      for (const p of models.problems) io.err(printable(`${formatModelProblem(p)} [pattern-model]`));
+      modelErrors += models.problems.length;
+    }
+    const entry = buildIndexEntry(abs, read.text, models.set.catalog);
+    if (!entry) continue;
+    entries.push(entry);
+    if (entry.patternId && !patterns.has(entry.patternId)) {
+      const index = models.set.catalog.find(entry.patternId);
+      if (index) patterns.set(entry.patternId, index);
+    }
+  }
+  for (const e of ioErrors) io.err(printable(`pattern-analyst: ${e}`));
+  if (patterns.size === 0) {
+    io.err(`pattern-analyst: no analysis of a known pattern among ${files.length} file${files.length === 1 ? '' : 's'} (an analysis has front matter naming a pattern, e.g. pattern: ai-infrastructure)`);
+    return EXIT_ERROR;
+  }
+
+  const name = (uri: string): string => displayPath(io.cwd, uri);
+  const reports = [...patterns.values()].map((p) => portfolioReport(entries, p, asOf, name));
+  const output = await format(reports, opts.format, name);
+  if (target === undefined) {
+    io.out(output);
+  } else {
+    try {
+      await fs.writeFile(target, output.endsWith('\n') ? output : `${output}\n`, { encoding: 'utf8', flag: opts.force ? 'w' : 'wx' });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new CliError(code === 'EEXIST' ? `${opts.output} already exists; pass --force to replace it` : `cannot write ${opts.output}: ${describeFsError(e)}`);
+    }
+    io.err(printable(`wrote ${displayPath(io.cwd, target)}`));
+  }
+  const conflicts = reports.reduce((n, r) => n + r.conflicts.length / 2, 0);
+  io.err(`${entries.length} analys${entries.length === 1 ? 'is' : 'es'} of ${files.length} file${files.length === 1 ? '' : 's'}; ${conflicts} conflicting value${conflicts === 1 ? '' : 's'}.`);
+  if (ioErrors.length > 0 || modelErrors > 0) return EXIT_ERROR;
+  return conflicts > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Each line made printable (control characters and bidi overrides from documents shown as escapes), line breaks kept. */
+function printableLines(text: string): string {
+  return text.split(/(\r?\n)/).map((part, i) => (i % 2 === 1 ? part : printable(part))).join('');
+}
+
+async function format(reports: readonly PortfolioReport[], kind: PortfolioFormat, name: (uri: string) => string): Promise<string> {
+  switch (kind) {
+    case 'text': return reports.map((r) => printableLines(portfolioText(r, name))).join('\n\n');
+    case 'json': return printableJson(reports.length === 1 ? portfolioJson(reports[0], name) : { portfolios: reports.map((r) => portfolioJson(r, name)) });
+    case 'csv': return reports.map((r) => printableLines(portfolioCsv(r, name))).join('\r\n');
+    case 'html': {
+      let css: string;
+      try {
+        css = await fs.readFile(stylesheetPath(), 'utf8');
+      } catch (e) {
+        if (e instanceof CliError) throw e;
+        throw new CliError(`cannot read the stylesheet: ${describeFsError(e)}`);
+      }
+      const title = reports.length === 1 ? `Portfolio · ${reports[0].matrix.patternName}` : 'Portfolio';
+      return renderExportPage({ title, bodyHtml: reports.map((r) => renderPortfolioBody(r, { displayName: name })).join(''), css, generator: 'Pattern Analyst' });
+    }
+  }
+}
