@@ -43,8 +43,10 @@ Options:
                             above it make the run fail (exit 1); none never fails on findings
   --rule <rule>=<level>     like the patternAnalyst.checks.* settings; repeatable. Rules:
                             benchmark-miss, impossible-value, missing-section, unknown-pattern,
-                            near-miss-name, conflicting-value, unused-suppression;
+                            near-miss-name, conflicting-value, unused-suppression,
+                            unsourced-value, period-mismatch;
                             levels: off, error, warning, information, hint
+                            (over the .pattern-analyst.jsonc file, which is over the defaults)
   --models <file|folder>    use these pattern models (repeatable)
 
 Quote globs so the CLI expands them (** included): pattern-analyst lint "analyses/**/*.md".
