@@ -98,11 +98,11 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
 
   const sections = sectionCoverage(index, headings);
   const anchor = anchorOf(fm.frontMatter);
-  findings.push(...missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
-  findings.push(...valueFindings(index, claims));
+  append(findings, missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
+  append(findings, valueFindings(index, claims));
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
-  findings.push(...conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
+  append(findings, conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
   return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
 }
@@ -157,7 +157,7 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
   }
   const range = runRange(run, 0, run.text.length);
   headings.push({ level: block.level, text, line: block.line, range, ...(sectionId && { sectionId }) });
-  findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
+  append(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   if (sectionId || block.nested || run.segments.length > 1) return;
   let answer = ctx.headingNames.get(run.text);
   if (!answer) {
@@ -186,10 +186,10 @@ function readProse(ctx: Reader, block: ProseBlock): void {
       if (f) findings.push(f);
     }
   } else {
-    findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
+    append(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   }
   const labels = lineLabels(run);
-  if (hasNumber) claims.push(...proseClaims(block, mentionsWithVerbs(index, run.text, mentions), labels));
+  if (hasNumber) append(claims, proseClaims(block, mentionsWithVerbs(index, run.text, mentions), labels));
   // Names where a name is expected: labels, and the bold lead of a list item.
   let named: readonly { start: number; end: number }[] = labels;
   if (block.listItem && labels.length === 0) {
@@ -219,7 +219,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
   const caseFindings = (row: TableRow): void => {
     line = row.line;
     const found = companyCaseFindings(index, row.text, rowRange);
-    if (found.length) findings.push(...found);
+    if (found.length) append(findings, found);
   };
   caseFindings(block.header);
   // Only the metric cell needs the full mention search: it names the row's metric.
@@ -233,7 +233,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
     const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
     if (miss) findings.push(miss);
   }
-  claims.push(...tableClaims(block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS));
+  append(claims, tableClaims(block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS));
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */
@@ -257,4 +257,12 @@ function compareRanges(a: TextRange, b: TextRange): number {
 /** Findings in document order (a stable sort keeps each rule's order at one place). */
 function inOrder(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => compareRanges(a.range, b.range));
+}
+
+/**
+ * Appends `items` one by one: `push(...items)` passes each as an argument, and a 10 MB document's
+ * thousands of findings overflowed the call stack ("Maximum call stack size exceeded").
+ */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i]);
 }
