@@ -103,11 +103,11 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
 
   const sections = sectionCoverage(index, headings);
   const anchor = anchorOf(fm.frontMatter);
-  findings.push(...missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
-  findings.push(...valueFindings(index, claims));
+  append(findings, missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
+  append(findings, valueFindings(index, claims));
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
-  findings.push(...conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
+  append(findings, conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
   return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
 }
@@ -201,8 +201,8 @@ function readProse(ctx: Reader, block: ProseBlock): void {
   if (hasNumber) {
     const found = proseClaims(block, mentionsWithVerbs(index, run.text, mentions), labels);
     if (found.length) {
-      claims.push(...found);
-      findings.push(...proseEvidenceFindings(run, found, ctx.period, ctx.metricName));
+      append(claims, found);
+      append(findings, proseEvidenceFindings(run, found, ctx.period, ctx.metricName));
     }
   }
   // Names where a name is expected: labels, and the bold lead of a list item.
@@ -249,8 +249,8 @@ function readTable(ctx: Reader, block: TableBlock): void {
     if (miss) findings.push(miss);
   }
   const found = tableClaims(block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS);
-  claims.push(...found);
-  if (found.length) findings.push(...tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
+  append(claims, found);
+  if (found.length) append(findings, tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */
@@ -261,6 +261,11 @@ function cellMentions(ctx: Reader, text: string): readonly Mention[] {
     ctx.cellMentions.set(text, found);
   }
   return found;
+}
+
+/** Appends without spreading: a 10 MB table's rows would overflow the call stack as arguments. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) to.push(items[i]);
 }
 
 function hasLetter(text: string): boolean {
