@@ -8,7 +8,7 @@
 import type { Analysis, Fix, TextPosition, TextRange } from '../../src/analysis/types';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
-const RULES = new Set(['benchmark-miss', 'impossible-value', 'missing-section', 'unknown-pattern', 'near-miss-name', 'front-matter']);
+const RULES = new Set(['benchmark-miss', 'impossible-value', 'missing-section', 'unknown-pattern', 'near-miss-name', 'conflicting-value', 'unused-suppression', 'front-matter']);
 const VERDICTS = new Set(['meets', 'misses', 'borderline', 'no-benchmark', 'impossible', 'wrong-unit']);
 const VALUE_KINDS = new Set(['percent', 'currency', 'number', 'multiple']);
 

@@ -58,6 +58,8 @@ describe('check levels', () => {
       'missing-section': 'information',
       'unknown-pattern': 'error',
       'near-miss-name': 'warning',
+      'conflicting-value': 'warning',
+      'unused-suppression': 'hint',
       'front-matter': 'warning',
     });
   });
