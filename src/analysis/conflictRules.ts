@@ -31,6 +31,9 @@ const FROM_TO = /\bfrom\b[^.!?]{0,80}?\bto\b/i;
 /** Period-looking tokens: each must be the analysis's own period, or the statement is about another. */
 const PERIOD_TOKEN = /\b(?:[QH][1-4]\s*(?:FY\s*)?(?:19|20)?\d\d|[1-4][QH]\s*(?:FY\s*)?\d{2,4}|FY\s*(?:19|20)?\d\d(?:\s*[QH][1-4])?|(?:19|20)\d\d(?:-Q[1-4]|-\d\d(?:-\d\d)?)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|quarter|annual(?:ly)?|year|month|half)\b/gi;
 
+/** At most this many reports at one scorecard value (a document may repeat a figure thousands of times). */
+const MAX_AT_HEADLINE = 10;
+
 /** How far a sentence is followed across wrapped lines, each way. */
 const SENTENCE_LINES = 3;
 const SENTENCE_CHARS = 600;
@@ -59,6 +62,7 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
     const headline = headlineClaim(list);
     if (headline.context !== 'table' || unjudgeable(headline)) continue;
     const name = ctx.index.metric(metricId)?.name ?? metricId;
+    let atHeadline = 0;
     for (const c of list) {
       if (c.context === 'table' || unjudgeable(c) || !valuesConflict(headline.value, c.value)) continue;
       if (!aboutThisSubjectAndPeriod(ctx, c, subjectCompany)) continue;
@@ -69,6 +73,8 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
         message: `${name}: ${here} here, but the scorecard table states ${there} (line ${headline.valueRange.start.line + 1})`,
         related: [{ range: headline.valueRange, message: `the scorecard states ${there}` }],
       });
+      // The scorecard's value names its first few contradictions; each statement still gets its own.
+      if (++atHeadline > MAX_AT_HEADLINE) continue;
       out.push({
         rule: 'conflicting-value', severity: 'warning', range: headline.valueRange, fixes: [],
         message: `${name}: the scorecard states ${there}, but line ${c.valueRange.start.line + 1} states ${here}`,
