@@ -16,10 +16,15 @@ export interface Tag {
   readonly offset: number;
 }
 
-/** Elements that run code, load documents, submit data, change the base or refresh the page. */
+/**
+ * Elements that run code, load documents, submit data, change the base or refresh the page. An
+ * `svg` is drawing (the scorecard's and portfolio's charts); what makes one active is listed
+ * instead: its script, foreignObject, animation, use and image elements (and on* attributes, below).
+ */
 export const DANGEROUS_ELEMENTS = new Set([
   'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'meta', 'link', 'base', 'form', 'input',
-  'button', 'textarea', 'select', 'option', 'style', 'svg', 'math', 'template', 'audio', 'video', 'source', 'track',
+  'button', 'textarea', 'select', 'option', 'style', 'foreignobject', 'animate', 'set', 'animatemotion',
+  'animatetransform', 'use', 'image', 'feimage', 'math', 'template', 'audio', 'video', 'source', 'track',
   'portal', 'noscript', 'xmp', 'plaintext', 'noembed', 'noframes', 'param', 'dialog',
 ]);
 
