@@ -58,12 +58,25 @@ describe('rule: conflicting-value, false positives on realistic analyses', () =>
   });
 });
 
-/** "<company> reported <metric> of <value> in <period>." about the analysis's own subject and period. */
+/** The generator's short mentions of a subject (test/support/analysisGenerator.ts COMPANY_MENTIONS). */
+const SHORT_NAMES: Readonly<Record<string, string>> = { lambda: 'lambda labs', azure: 'microsoft azure', coreweave: 'coreweave' };
+
+function sameCompany(written: string, subject: string | undefined): boolean {
+  const w = written.trim().toLowerCase();
+  return !!subject && (w === subject.toLowerCase() || SHORT_NAMES[w] === subject.toLowerCase());
+}
+
+/**
+ * "<company> reported <metric> of <value> in <period>." or "In <period>, <company> added … GPUs;
+ * <growth> was <value>." about the analysis's own subject (or its short name) and period.
+ */
 function ownReport(sentence: string, text: string): boolean {
-  const m = /([A-Z][A-Za-z ]+?) reported .* in ([^.]+)\.\s*$/.exec(sentence);
   const subject = /^subject: (.*)$/m.exec(text)?.[1];
   const period = /^period: (.*)$/m.exec(text)?.[1];
-  return !!m && m[1].trim().toLowerCase() === subject?.toLowerCase() && m[2].trim() === period;
+  const reported = /([A-Z][A-Za-z ]+?) reported .* in ([^.]+)\.\s*$/.exec(sentence);
+  if (reported) return sameCompany(reported[1], subject) && reported[2].trim() === period;
+  const added = /^\s*[-*]?\s*\d*\.?\s*In ([^,]+), ([A-Z][A-Za-z ]+?) added [\d,]+ GPUs; .* was .*\.\s*$/.exec(sentence);
+  return !!added && sameCompany(added[2], subject) && added[1].trim() === period;
 }
 
 function walk(dir: string): string[] {
