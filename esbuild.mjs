@@ -5,9 +5,11 @@
 //                       check of a document (src/features/core.ts).
 //   dist/renderer.js    src/render/rendererBundle.ts: markdown-it and the renderer, required on the
 //                       first preview or export (src/features/core.ts).
+//   dist/portfolio.js   src/features/portfolio/portfolioFeature.ts: the workspace index and the
+//                       portfolio panel, required when a portfolio surface is first shown (core.ts).
 //   dist/yaml.js        js-yaml, required on the first front matter (src/analysis/frontMatter.ts).
 //   dist/cli.js         src/cli/main.ts: the command-line twin, everything inlined.
-//   media/dist/preview.js  src/webview/preview.ts: the preview's script (browser, esm).
+//   media/dist/*.js     src/webview/: the preview's and the portfolio panel's scripts (browser, esm).
 // Production builds are minified without sourcemaps; development builds keep sourcemaps for
 // debugging. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -76,7 +78,8 @@ const targets = [
     // dist/analysis.js, dist/renderer.js and dist/portfolio.js are required on first use by
     // src/features/core.ts (the first check of a document; the first preview or export; the first
     // portfolio surface), not bundled in.
-    external: ['vscode', './renderer.js', './analysis.js', './portfolio.js'],
+    // dist/pdf.js likewise, on the first Export to PDF.
+    external: ['vscode', './renderer.js', './analysis.js', './portfolio.js', './pdf.js'],
     plugins: [vscodeOnce, lazyYaml],
   },
   {
@@ -118,6 +121,14 @@ const targets = [
     target: 'node20',
   },
 ];
+targets.push({
+  ...common,
+  entryPoints: ['src/pdf/pdfBundle.ts'],
+  outfile: 'dist/pdf.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+});
 if (existsSync('src/cli/main.ts')) {
   targets.push({
     ...common,

@@ -9,6 +9,7 @@
 import type { PatternCatalog } from '../model/patternCatalog';
 import type { Mention, PatternIndex } from '../model/patternIndex';
 import { lineLabels, proseClaims, tableClaims } from './claims';
+import { proseEvidenceFindings, readQuarter, tableEvidenceFindings, type QuarterPeriod } from './evidenceRules';
 import { readFrontMatter } from './frontMatter';
 import { runRange, visitBlocks, type HeadingBlock, type ProseBlock, type TableBlock, type TableRow } from './markdownBlocks';
 import { mentionsWithVerbs } from './inflectedMentions';
@@ -20,6 +21,7 @@ import { tableColumns, type TableColumns } from './tableColumns';
 import { applySuppressions, readDirectives } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
+import { ValueScanner } from './values';
 import { conflictFindings } from './conflictRules';
 import { readPeriod, samePeriod } from '../portfolio/periods';
 import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, SuppressedFinding, TextRange } from './types';
@@ -88,7 +90,11 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: [...fm.findings, unknownPatternFinding(catalog, fm.patternRef, fm.frontMatter)] };
   }
 
-  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map() };
+  const period = fm.frontMatter.period ? readQuarter(fm.frontMatter.period) : undefined;
+  const ctx: Reader = {
+    index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map(),
+    values: new ValueScanner(), ...(period && { period }), metricName: (id) => index.metric(id)?.name ?? id,
+  };
   const end = visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, (block) => {
     if (block.kind === 'heading') readHeading(ctx, block);
     else if (block.kind === 'prose') readProse(ctx, block);
@@ -98,21 +104,13 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
 
   const sections = sectionCoverage(index, headings);
   const anchor = anchorOf(fm.frontMatter);
-  findings.push(...missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
+  pushAll(findings, missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
   pushAll(findings, valueFindings(index, claims));
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
   pushAll(findings, conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
   return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
-}
-
-/**
- * Appends without spreading: `push(...items)` passes every item as an argument, and a 10 MB
- * document's hundreds of thousands of findings overflow the call stack (the hostile suite's 10 MB case).
- */
-function pushAll<T>(into: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) into.push(items[i]);
 }
 
 /** True when the first line (after a byte-order mark) starts with "---", as front matter must. */
@@ -137,6 +135,12 @@ interface Reader {
   readonly sectionOf: Map<string, string | undefined>;
   /** Mentions in table metric cells, by cell text. */
   readonly cellMentions: Map<string, readonly Mention[]>;
+  /** Reads the values of every sentence and cell of this analysis. */
+  readonly values: ValueScanner;
+  /** The analysis's own period (front matter), for `period-mismatch`. */
+  readonly period?: QuarterPeriod;
+  /** A metric's name by id, for messages. */
+  readonly metricName: (metricId: string) => string;
 }
 
 /** Whether a period written in the text is the analysis's own (false when either is unreadable). */
@@ -165,7 +169,7 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
   }
   const range = runRange(run, 0, run.text.length);
   headings.push({ level: block.level, text, line: block.line, range, ...(sectionId && { sectionId }) });
-  findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
+  pushAll(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   if (sectionId || block.nested || run.segments.length > 1) return;
   let answer = ctx.headingNames.get(run.text);
   if (!answer) {
@@ -194,10 +198,16 @@ function readProse(ctx: Reader, block: ProseBlock): void {
       if (f) findings.push(f);
     }
   } else {
-    findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
+    pushAll(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   }
   const labels = lineLabels(run);
-  if (hasNumber) claims.push(...proseClaims(block, mentionsWithVerbs(index, run.text, mentions), labels));
+  if (hasNumber) {
+    const found = proseClaims(ctx.values, block, mentionsWithVerbs(index, run.text, mentions), labels);
+    if (found.length) {
+      pushAll(claims, found);
+      pushAll(findings, proseEvidenceFindings(run, found, ctx.period, ctx.metricName));
+    }
+  }
   // Names where a name is expected: labels, and the bold lead of a list item.
   let named: readonly { start: number; end: number }[] = labels;
   if (block.listItem && labels.length === 0) {
@@ -227,7 +237,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
   const caseFindings = (row: TableRow): void => {
     line = row.line;
     const found = companyCaseFindings(index, row.text, rowRange);
-    if (found.length) findings.push(...found);
+    if (found.length) pushAll(findings, found);
   };
   caseFindings(block.header);
   // Only the metric cell needs the full mention search: it names the row's metric.
@@ -241,7 +251,9 @@ function readTable(ctx: Reader, block: TableBlock): void {
     const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
     if (miss) findings.push(miss);
   }
-  claims.push(...tableClaims(block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS));
+  const found = tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS);
+  pushAll(claims, found);
+  if (found.length) pushAll(findings, tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */
@@ -265,4 +277,12 @@ function compareRanges(a: TextRange, b: TextRange): number {
 /** Findings in document order (a stable sort keeps each rule's order at one place). */
 function inOrder(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => compareRanges(a.range, b.range));
+}
+
+/**
+ * Appends `items` to `into`. Not `into.push(...items)`: a spread passes every item as an argument,
+ * and a 10 MB analysis has more findings than the call stack can take.
+ */
+function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }

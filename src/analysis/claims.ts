@@ -21,7 +21,7 @@ import type { Metric } from '../model/types';
 import { runRange, type ProseBlock, type TableBlock, type TableCell, type TableRow, type TextRun } from './markdownBlocks';
 import { labelAt, sentenceSpans, type Label } from './proseStructure';
 import type { TableColumns } from './tableColumns';
-import { asPercentFraction, findValues, type FoundValue } from './values';
+import { asPercentFraction, type FoundValue, type ValueScanner } from './values';
 import { verdictFor } from './verdict';
 import type { MetricClaim, StatedValue, TextRange } from './types';
 
@@ -152,10 +152,10 @@ function firstFrom(values: readonly FoundValue[], offset: number): number {
  * Claims of one sentence, `[s, e)` of the run's text, given the metric mentions inside it and the
  * label the sentence starts with, if any. Linear in mentions and values (binary searches only).
  */
-function sentenceClaims(run: TextRun, s: number, e: number, mentions: readonly MetricMention[], label: Label | undefined): readonly MetricClaim[] {
+function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: number, mentions: readonly MetricMention[], label: Label | undefined): readonly MetricClaim[] {
   const text = run.text;
   // A number inside a metric name is not a value of it: dropped, in place.
-  const values = findValues(text, s, e);
+  const values = scanner.findValues(text, s, e);
   let kept = 0;
   let mk = 0;
   for (const v of values) {
@@ -235,7 +235,7 @@ export function lineLabels(run: TextRun): Label[] {
  * Claims in a paragraph or list item. `mentions` are the index's mentions in `block.run.text`
  * (company mentions are ignored here); `labels` the block's {@link lineLabels}.
  */
-export function proseClaims(block: ProseBlock, mentions: readonly Mention[], labels: readonly Label[]): MetricClaim[] {
+export function proseClaims(scanner: ValueScanner, block: ProseBlock, mentions: readonly Mention[], labels: readonly Label[]): MetricClaim[] {
   const run = block.run;
   const metricMentions = mentions.filter(isMetricMention);
   if (metricMentions.length === 0) return [];
@@ -258,7 +258,7 @@ export function proseClaims(block: ProseBlock, mentions: readonly Mention[], lab
     while (mj < metricMentions.length && metricMentions[mj].end <= e) mj++;
     while (li < labels.length && labels[li].start < s) li++;
     const label = li < labels.length && labels[li].end <= e ? labels[li] : undefined;
-    if (mj > mi) out.push(...sentenceClaims(run, s, e, metricMentions.slice(mi, mj), label));
+    if (mj > mi) out.push(...sentenceClaims(scanner, run, s, e, metricMentions.slice(mi, mj), label));
     mi = mj;
   }
   return out;
@@ -269,8 +269,8 @@ function cellRange(line: number, cell: TableCell, a: number, b: number): TextRan
 }
 
 /** The value a table cell states for `metric`, with the column's unit hint for bare numbers. */
-function cellValue(metric: Metric, cell: TableCell, hint: 'percent' | 'currency' | undefined): { found: FoundValue; value: StatedValue } | undefined {
-  const found = findValues(cell.text).find((v) => !v.reference);
+function cellValue(scanner: ValueScanner, metric: Metric, cell: TableCell, hint: 'percent' | 'currency' | undefined): { found: FoundValue; value: StatedValue } | undefined {
+  const found = scanner.findValues(cell.text).find((v) => !v.reference);
   if (!found) return undefined;
   if (!found.bare) return { found, value: found.value };
   const v = found.value;
@@ -284,7 +284,7 @@ function cellValue(metric: Metric, cell: TableCell, hint: 'percent' | 'currency'
  * Claims in a table: one per row whose metric cell names a metric and that states a value.
  * `cellMentions(row, col)` gives the index's mentions in a cell (computed once by the caller).
  */
-export function tableClaims(table: TableBlock, cols: TableColumns, cellMentions: (row: TableRow, col: number) => readonly Mention[]): MetricClaim[] {
+export function tableClaims(scanner: ValueScanner, table: TableBlock, cols: TableColumns, cellMentions: (row: TableRow, col: number) => readonly Mention[]): MetricClaim[] {
   const out: MetricClaim[] = [];
   for (const row of table.rows) {
     const nameCell = row.cells[cols.metric];
@@ -295,12 +295,12 @@ export function tableClaims(table: TableBlock, cols: TableColumns, cellMentions:
     let picked: { col: number; found: FoundValue; value: StatedValue } | undefined;
     if (cols.value !== undefined) {
       const cell = row.cells[cols.value];
-      const got = cell && cellValue(metric, cell, cols.unitHint.get(cols.value));
+      const got = cell && cellValue(scanner, metric, cell, cols.unitHint.get(cols.value));
       if (got) picked = { col: cols.value, found: got.found, value: got.value };
     } else {
       for (let c = cols.metric + 1; c < row.cells.length && !picked; c++) {
         if (cols.excluded.has(c)) continue;
-        const got = cellValue(metric, row.cells[c], cols.unitHint.get(c));
+        const got = cellValue(scanner, metric, row.cells[c], cols.unitHint.get(c));
         if (got) picked = { col: c, found: got.found, value: got.value };
       }
     }

@@ -12,7 +12,7 @@
  * do and some don't (a range or a bound that straddles the threshold) it is borderline.
  */
 import type { Metric } from '../model/types';
-import { formatAmount, formatStatedValue } from './values';
+import { formatAmount, formatStatedValue } from './valueFormat';
 import type { StatedValue, Verdict } from './types';
 
 /** The value's unit compared with the metric's: undefined when they agree, else why not. */

@@ -1,7 +1,7 @@
 /**
  * The UI tier (`npm run test:ui`): the real workbench in headless Chromium with the extension
  * under development loaded (no tests module) on the `samples/` workspace, and every check of
- * test/ui/checks/ run against it in order, one workbench for all. Checks that declare a
+ * test/ui/checks/ run against it in the order of test/ui/checkOrder.ts, one workbench for all. Checks that declare a
  * workbench of their own (`ownWorkbench`: the installed .vsix, workspace trust on) run after
  * them, each in the workbench it asked for. A failing check saves a screenshot
  * (test-results/ui/<check>-failure.png) and the run goes on with the next one.
@@ -9,10 +9,10 @@
  *
  * `PATTERN_ANALYST_UI_CHECK=<text>` runs only the checks whose file or name contains <text>.
  */
-import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../harness/codeServer';
 import { withWorkbench, type Workbench } from '../harness/workbench';
+import { UI_CHECK_ORDER } from './checkOrder';
 import { saveScreenshot, type OwnWorkbench, type UiCheck, type UiCheckContext } from './uiCheck';
 
 const WORKSPACE = path.join(REPO_ROOT, 'samples');
@@ -29,7 +29,8 @@ function loadChecks(): LoadedCheck[] {
   const dir = path.join(__dirname, 'checks');
   const filter = process.env.PATTERN_ANALYST_UI_CHECK?.toLowerCase();
   const out: LoadedCheck[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+  for (const name of UI_CHECK_ORDER) {
+    const file = `${name}.js`;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(dir, file)) as { check?: UiCheck; checks?: UiCheck[] };
     const found = [...(mod.check ? [mod.check] : []), ...(mod.checks ?? [])];

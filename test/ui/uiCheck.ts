@@ -1,7 +1,7 @@
 /**
  * What a UI check is: one named function driving the real workbench (headless Chromium on
  * code-server, the extension loaded on `samples/`). Each file of test/ui/checks/ exports
- * `check` (or `checks`, a list); runUiCheck.ts runs them all in one workbench, in file order,
+ * `check` (or `checks`, a list); runUiCheck.ts runs them all in one workbench, in the order of checkOrder.ts,
  * except the checks that declare a workbench of their own (`ownWorkbench`), which it runs
  * afterwards, each in its own. Plus the few DOM helpers several checks need, so no check
  * re-learns the workbench's markup.

@@ -5,6 +5,7 @@
  * `render/entityCard`; this adapter only wraps it in a locked-down MarkdownString.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands';
 import type { Analysis, MetricClaim } from '../../analysis/types';
 import type { NamedEntity } from '../../model/patternIndex';
 import { commandLinkTarget, entityCard, entityCardMarkdown, type CardLink } from '../../render/entityCard';
@@ -12,8 +13,6 @@ import { escapeMarkdown } from '../../render/patternMarkdown';
 import { patternsToSearch } from '../documentPatterns';
 import { analysisCore } from '../core';
 import type { Services } from '../services';
-
-export const SHOW_IN_TREE_COMMAND = 'patternAnalyst.showInTree';
 
 interface Hit {
   readonly entity: NamedEntity;
@@ -44,7 +43,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const markdown = new vscode.MarkdownString('', false);
     markdown.supportHtml = false;
     // Only the one command the card links to may run from it; no other command link works.
-    markdown.isTrusted = { enabledCommands: [SHOW_IN_TREE_COMMAND] };
+    markdown.isTrusted = { enabledCommands: [COMMANDS.showInTree] };
     hits.forEach((hit, i) => {
       if (i > 0) markdown.appendMarkdown('\n\n---\n\n');
       const card = entityCard(hit.entity, { writtenAs: hit.writtenAs, claims });
@@ -87,5 +86,5 @@ function contains(range: MetricClaim['valueRange'], position: vscode.Position): 
 
 /** The card's one link: reveal the entity in the Pattern tree (arguments: model id, entity key). */
 function showInTreeLink(modelId: string, key: string): CardLink {
-  return { title: 'Show in Pattern Tree', target: commandLinkTarget(SHOW_IN_TREE_COMMAND, [modelId, key]) };
+  return { title: 'Show in Pattern Tree', target: commandLinkTarget(COMMANDS.showInTree, [modelId, key]) };
 }

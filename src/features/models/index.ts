@@ -5,6 +5,7 @@
  * schema that new models point at.
  */
 import * as vscode from 'vscode';
+import { COMMANDS, registerCommand } from '../commands';
 import { userMessages } from '../userMessages';
 import type { Services } from '../services';
 import { newPatternModel, type NewPatternModelArgs } from './newPatternModel';
@@ -28,7 +29,7 @@ export function register(services: Services, extensionUri: vscode.Uri): vscode.D
       },
     },
     registerSchemaProvider(extensionUri),
-    vscode.commands.registerCommand('patternAnalyst.reloadModels', async () => {
+    registerCommand(COMMANDS.reloadModels, async () => {
       try {
         const report = await workspaceModels().reload();
         const broken = report.files.filter((f) => f.problems.length > 0).length;
@@ -42,7 +43,7 @@ export function register(services: Services, extensionUri: vscode.Uri): vscode.D
         return undefined;
       }
     }),
-    vscode.commands.registerCommand('patternAnalyst.newPatternModel', async (args?: NewPatternModelArgs) => {
+    registerCommand(COMMANDS.newPatternModel, async (args?: NewPatternModelArgs) => {
       try {
         return await newPatternModel(services.models, args && typeof args === 'object' ? args : {});
       } catch (e) {

@@ -3,8 +3,9 @@
  */
 import * as vscode from 'vscode';
 import type { Services } from '../services';
-import { NEW_ANALYSIS_COMMAND, newAnalysis } from './newAnalysisCommand';
+import { COMMANDS, registerCommand } from '../commands';
+import { newAnalysis } from './newAnalysisCommand';
 
 export function register(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(NEW_ANALYSIS_COMMAND, (args?: unknown) => newAnalysis(services, args));
+  return registerCommand(COMMANDS.newAnalysis, (args?: unknown) => newAnalysis(services, args));
 }

@@ -12,7 +12,6 @@ import type { PatternIndex } from '../../model/patternIndex';
 import { patternLabel } from '../../render/entityCard';
 import type { Services } from '../services';
 
-export const NEW_ANALYSIS_COMMAND = 'patternAnalyst.newAnalysis';
 
 export interface NewAnalysisArgs {
   /** The company or business analysed. */

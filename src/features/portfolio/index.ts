@@ -10,7 +10,8 @@ import type { IndexEntry, ScorecardHistory } from '../../portfolio/types';
 import { portfolioCore } from '../core';
 import type { PortfolioReader, Services } from '../services';
 import type { AnalysesNode } from './analysesTree';
-import { ANALYSES_VIEW_ID, EXPORT_PORTFOLIO_CSV_COMMAND, EXPORT_PORTFOLIO_HTML_COMMAND, OPEN_PORTFOLIO_COMMAND, PORTFOLIO_VIEW_TYPE, REFRESH_ANALYSES_COMMAND } from './ids';
+import { COMMANDS, registerCommand } from '../commands';
+import { ANALYSES_VIEW_ID, PORTFOLIO_VIEW_TYPE } from './ids';
 import type { PortfolioFeature } from './portfolioFeature';
 import type { PortfolioExportArgs } from './exportPortfolio';
 
@@ -118,14 +119,14 @@ export function register(services: Services, context: vscode.ExtensionContext, l
   const disposable = vscode.Disposable.from(
     tree,
     view,
-    vscode.commands.registerCommand(OPEN_PORTFOLIO_COMMAND, () => load().panels.open()),
-    vscode.commands.registerCommand(REFRESH_ANALYSES_COMMAND, async () => {
+    registerCommand(COMMANDS.openPortfolio, () => load().panels.open()),
+    registerCommand(COMMANDS.refreshAnalyses, async () => {
       const f = load();
       f.index.rebuild();
       await f.index.whenReady();
     }),
-    vscode.commands.registerCommand(EXPORT_PORTFOLIO_HTML_COMMAND, exportAs('html')),
-    vscode.commands.registerCommand(EXPORT_PORTFOLIO_CSV_COMMAND, exportAs('csv')),
+    registerCommand(COMMANDS.exportPortfolioHtml, exportAs('html')),
+    registerCommand(COMMANDS.exportPortfolioCsv, exportAs('csv')),
     vscode.window.registerWebviewPanelSerializer(PORTFOLIO_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => load().panels.deserializeWebviewPanel(panel, state) }),
     { dispose: () => {
       clearTimeout(refreshTimer);

@@ -6,6 +6,7 @@
  * webview maps to one fixed action, checked against the index or the model first.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands';
 import type { PatternIndex } from '../../model/patternIndex';
 import { parsePeriod } from '../../portfolio/periods';
 import type { IndexEntry } from '../../portfolio/types';
@@ -150,7 +151,7 @@ export class PortfolioPanel implements vscode.Disposable {
       case 'newAnalysis': {
         const pattern = this.pattern(this.host.index.entries().map((f) => f.entry));
         const company = pattern?.model.companies.find((c) => c.id === message.companyId);
-        if (pattern && company) void vscode.commands.executeCommand('patternAnalyst.newAnalysis', { subject: company.name, pattern: pattern.model.id });
+        if (pattern && company) void vscode.commands.executeCommand(COMMANDS.newAnalysis, { subject: company.name, pattern: pattern.model.id });
         break;
       }
       case 'export':

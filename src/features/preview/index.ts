@@ -4,6 +4,7 @@
  * and answer the export's overwrite question.
  */
 import * as vscode from 'vscode';
+import { COMMANDS, registerCommand } from '../commands';
 import type { Services } from '../services';
 import { exportHtml, exportTestHooks } from './exportHtml';
 import { CARD_VIEW_TYPE, PatternCardPanels } from './patternCardPanel';
@@ -24,10 +25,10 @@ export function register(services: Services, extensionUri: vscode.Uri): vscode.D
     cards,
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, previews),
     vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, cards),
-    vscode.commands.registerCommand('patternAnalyst.openPreviewToSide', (uri?: unknown) => previews.openToSide(uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.commands.registerCommand('patternAnalyst.togglePreviewLock', () => previews.toggleLock()),
-    vscode.commands.registerCommand('patternAnalyst.openPatternCard', (arg?: unknown) => cards.open(arg)),
-    vscode.commands.registerCommand('patternAnalyst.exportHtml', (first?: unknown, second?: unknown) => exportHtml(services, extensionUri, first, second)),
+    registerCommand(COMMANDS.openPreviewToSide, (uri?: unknown) => previews.openToSide(uri instanceof vscode.Uri ? uri : undefined)),
+    registerCommand(COMMANDS.togglePreviewLock, () => previews.toggleLock()),
+    registerCommand(COMMANDS.openPatternCard, (arg?: unknown) => cards.open(arg)),
+    registerCommand(COMMANDS.exportHtml, (first?: unknown, second?: unknown) => exportHtml(services, extensionUri, first, second)),
   );
   return Object.assign(disposable, { api: { previews, cards, exportTestHooks } });
 }

@@ -4,6 +4,7 @@
  * and metrics it covers. No side effects here: the provider only turns nodes into TreeItems.
  */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commands';
 import { userMessages } from '../userMessages';
 import type { PatternCatalog } from '../../model/patternCatalog';
 import { PatternTreeShape, type TreeNode } from './patternTreeNodes';
@@ -72,7 +73,7 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = node.type === 'entity' ? this.entityItem(node) : node.type === 'group' ? this.groupItem(node) : this.paragraphItem(node);
     item.id = node.id;
-    item.command = { command: 'patternAnalyst.openItem', title: 'Open', arguments: [node.id] };
+    item.command = { command: COMMANDS.openItem, title: 'Open', arguments: [node.id] };
     return item;
   }
 

@@ -3,6 +3,7 @@
  * (one undoable edit in the active editor) and Show in Pattern Tree (used by hover cards).
  */
 import * as vscode from 'vscode';
+import { COMMANDS, registerCommand } from '../commands';
 import type { PatternDocumentProvider } from './patternDocumentProvider';
 import { PatternDocumentProvider as DocProvider } from './patternDocumentProvider';
 import { nodeDocumentKey, nodeText, type TreeNode } from './patternTreeNodes';
@@ -19,7 +20,7 @@ function resolve(tree: PatternTreeProvider, view: vscode.TreeView<TreeNode>, arg
 
 export function registerTreeCommands(tree: PatternTreeProvider, view: vscode.TreeView<TreeNode>, docs: PatternDocumentProvider): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('patternAnalyst.openItem', async (arg?: unknown) => {
+    registerCommand(COMMANDS.openItem, async (arg?: unknown) => {
       const node = resolve(tree, view, arg);
       if (!node) return;
       const modelId = node.index.model.id;
@@ -29,13 +30,13 @@ export function registerTreeCommands(tree: PatternTreeProvider, view: vscode.Tre
       const editor = await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true, selection: new vscode.Range(pos, pos) });
       editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
     }),
-    vscode.commands.registerCommand('patternAnalyst.copyItem', async (arg?: unknown) => {
+    registerCommand(COMMANDS.copyItem, async (arg?: unknown) => {
       const node = resolve(tree, view, arg);
       if (!node) return;
       await vscode.env.clipboard.writeText(nodeText(node));
       vscode.window.setStatusBarMessage('$(copy) Copied to the clipboard', 2000);
     }),
-    vscode.commands.registerCommand('patternAnalyst.insertItem', async (arg?: unknown) => {
+    registerCommand(COMMANDS.insertItem, async (arg?: unknown) => {
       const node = resolve(tree, view, arg);
       if (!node) return false;
       const editor = insertTarget();
@@ -49,7 +50,7 @@ export function registerTreeCommands(tree: PatternTreeProvider, view: vscode.Tre
         for (const sel of editor.selections) b.replace(sel, text);
       });
     }),
-    vscode.commands.registerCommand('patternAnalyst.showInTree', async (modelId?: unknown, key?: unknown) => {
+    registerCommand(COMMANDS.showInTree, async (modelId?: unknown, key?: unknown) => {
       const node = typeof key === 'string' ? tree.find(typeof modelId === 'string' ? modelId : undefined, key) : undefined;
       if (!node) return;
       await view.reveal(node, { select: true, focus: true, expand: true });

@@ -58,6 +58,10 @@ describe('check levels', () => {
       'missing-section': 'information',
       'unknown-pattern': 'error',
       'near-miss-name': 'warning',
+      'conflicting-value': 'warning',
+      'unused-suppression': 'hint',
+      'unsourced-value': 'off',
+      'period-mismatch': 'off',
       'front-matter': 'warning',
     });
   });

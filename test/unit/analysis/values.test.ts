@@ -4,7 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { asPercentFraction, findValues, formatStatedValue, parseStatedValue } from '../../../src/analysis/values';
+import { formatStatedValue } from '../../../src/analysis/valueFormat';
+import { asPercentFraction, findValues, parseStatedValue } from '../../../src/analysis/values';
 import { fuzzParameters } from '../../support/fuzz';
 
 function one(text: string) {

@@ -5,7 +5,8 @@
  * go there, type into the editor and watch the preview follow, and prove that a <script> and an
  * onerror typed into the document did not run (they would change the webview's title or set a
  * global) but show as text. Screenshots in the light and the dark theme:
- * test-results/ui/preview-light.png and preview-dark.png. Runs last (file name) and cleans up.
+ * test-results/ui/preview-light.png and preview-dark.png. Runs last of the shared checks
+ * (test/ui/checkOrder.ts): it edits the sample and switches the theme, then cleans up.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';

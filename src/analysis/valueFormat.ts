@@ -1,0 +1,47 @@
+/**
+ * Writing values back out, the way the model's benchmarks are written: "72%", "$2.10", "2.1x",
+ * "~72%", "70–75%", "over 90%". Verdict messages use it, so every surface shows a value the same
+ * normalised way. Reading values is values.ts; the words and symbols both use are valueWords.ts.
+ */
+import type { StatedValue } from './types';
+import { CURRENCY_SYMBOL_OF, QUALIFIER_DISPLAY } from './valueWords';
+
+/** Rounds away binary noise (0.72 * 100 = 72.00000000000001). */
+export function tidy(n: number): number {
+  return Number.isInteger(n) ? n : Number(n.toPrecision(12));
+}
+
+function formatNumber(n: number): string {
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
+  const sign = n < 0 ? '-' : '';
+  const [int, frac] = String(Math.abs(tidy(n))).split('.');
+  // toLocaleString is slow and locale-dependent; thousands separators by hand.
+  const grouped = int.length > 3 && !int.includes('e') ? int.replace(/\B(?=(\d{3})+$)/g, ',') : int;
+  return sign + grouped + (frac ? `.${frac.slice(0, 4)}` : '');
+}
+
+/** A number in a unit, written the way the model's benchmarks are: "72%", "$2.10", "2.1x". */
+export function formatAmount(n: number, kind: StatedValue['kind'], currency?: string): string {
+  switch (kind) {
+    case 'percent': return `${formatNumber(n)}%`;
+    case 'multiple': return `${formatNumber(n)}x`;
+    case 'currency': {
+      const sym = CURRENCY_SYMBOL_OF[currency ?? 'USD'];
+      const amount = Math.abs(n) < 1000 && !Number.isInteger(n) ? Math.abs(n).toFixed(2) : formatNumber(Math.abs(n));
+      const sign = n < 0 ? '-' : '';
+      return sym ? `${sign}${sym}${amount}` : `${sign}${amount} ${currency}`;
+    }
+    default: return formatNumber(n);
+  }
+}
+
+/** A normalised rendering of a stated value: "~72%", "70–75%", "over 90%", "$2.10". */
+export function formatStatedValue(value: StatedValue): string {
+  const q = value.qualifier ? QUALIFIER_DISPLAY[value.qualifier] : '';
+  if (value.low === value.high) return q + formatAmount(value.low, value.kind, value.currency);
+  const lo = formatAmount(value.low, value.kind, value.currency);
+  const hi = formatAmount(value.high, value.kind, value.currency);
+  // "70–75%" rather than "70%–75%".
+  const loShort = value.kind === 'percent' || value.kind === 'multiple' ? formatNumber(value.low) : lo;
+  return `${q}${loShort}–${hi}`;
+}
