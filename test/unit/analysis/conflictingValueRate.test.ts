@@ -58,19 +58,25 @@ describe('rule: conflicting-value, false positives on realistic analyses', () =>
   });
 });
 
+/** The generator's short mentions of a subject (test/support/analysisGenerator.ts COMPANY_MENTIONS). */
+const SHORT_NAMES: Readonly<Record<string, string>> = { lambda: 'lambda labs', azure: 'microsoft azure', coreweave: 'coreweave' };
+
+function sameCompany(written: string, subject: string | undefined): boolean {
+  const w = written.trim().toLowerCase();
+  return !!subject && (w === subject.toLowerCase() || SHORT_NAMES[w] === subject.toLowerCase());
+}
+
 /**
- * The generator's "<company> reported <metric> of <value> in <period>." and "In <period>, <company>
- * added N GPUs; <growth> was <value>." about the analysis's own subject ("Lambda" for Lambda Labs,
- * "Azure" for Microsoft Azure) and period.
+ * "<company> reported <metric> of <value> in <period>." or "In <period>, <company> added … GPUs;
+ * <growth> was <value>." about the analysis's own subject (or its short name) and period.
  */
 function ownReport(sentence: string, text: string): boolean {
-  const subject = /^subject: (.*)$/m.exec(text)?.[1]?.toLowerCase() ?? '';
-  const period = /^period: (.*)$/m.exec(text)?.[1] ?? '';
+  const subject = /^subject: (.*)$/m.exec(text)?.[1];
+  const period = /^period: (.*)$/m.exec(text)?.[1];
   const reported = /([A-Z][A-Za-z ]+?) reported .* in ([^.]+)\.\s*$/.exec(sentence);
-  const added = /In ([^,]+), ([A-Z][A-Za-z ]+?) added [\d,]+ GPUs;/.exec(sentence);
-  const [company, when] = reported ? [reported[1], reported[2]] : added ? [added[2], added[1]] : ['', ''];
-  const names = company.trim().toLowerCase();
-  return names !== '' && (subject === names || subject.split(' ').includes(names)) && when.trim() === period;
+  if (reported) return sameCompany(reported[1], subject) && reported[2].trim() === period;
+  const added = /^\s*[-*]?\s*\d*\.?\s*In ([^,]+), ([A-Z][A-Za-z ]+?) added [\d,]+ GPUs; .* was .*\.\s*$/.exec(sentence);
+  return !!added && sameCompany(added[2], subject) && added[1].trim() === period;
 }
 
 function walk(dir: string): string[] {
