@@ -78,7 +78,8 @@ const targets = [
     // dist/analysis.js, dist/renderer.js and dist/portfolio.js are required on first use by
     // src/features/core.ts (the first check of a document; the first preview or export; the first
     // portfolio surface), not bundled in.
-    external: ['vscode', './renderer.js', './analysis.js', './portfolio.js'],
+    // dist/pdf.js likewise, on the first Export to PDF.
+    external: ['vscode', './renderer.js', './analysis.js', './portfolio.js', './pdf.js'],
     plugins: [vscodeOnce, lazyYaml],
   },
   {
@@ -120,6 +121,14 @@ const targets = [
     target: 'node20',
   },
 ];
+targets.push({
+  ...common,
+  entryPoints: ['src/pdf/pdfBundle.ts'],
+  outfile: 'dist/pdf.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+});
 if (existsSync('src/cli/main.ts')) {
   targets.push({
     ...common,

@@ -66,7 +66,9 @@ export function benchTable(results) {
   const notes = results.figures.filter((r) => r.note && r.status !== 'SKIP');
   if (notes.length) {
     lines.push('');
-    for (const r of notes) lines.push(`- ${cell(r.figure)}: ${r.note}`);
+    // One line per note: a failure's stack and terminal colour codes stay in the JSON.
+    // eslint-disable-next-line no-control-regex
+    for (const r of notes) lines.push(`- ${cell(r.figure)}: ${String(r.note).split('\n')[0].replace(/\u001b\[[0-9;]*m/g, '').trim()}`);
   }
   lines.push(END);
   return lines.join('\n');

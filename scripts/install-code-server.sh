@@ -13,6 +13,8 @@ ENTRY="$CS_DIR/node_modules/code-server/out/node/entry.js"
 need_apt=()
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# pdftotext / pdfinfo / pdftoppm: the PDF export's tests read what was printed.
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ! -f "$ENTRY" ]; then
   dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
   command -v g++ >/dev/null 2>&1 || need_apt+=(g++)

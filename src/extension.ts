@@ -17,6 +17,8 @@ import * as completion from './features/completion';
 import * as diagnostics from './features/diagnostics';
 import * as quickFixes from './features/quickFixes';
 import * as newAnalysis from './features/newAnalysis';
+import * as pdf from './features/pdf';
+import type { PdfApi } from './features/pdf';
 import * as portfolio from './features/portfolio';
 import type { PortfolioApi } from './features/portfolio';
 import type { TreeNode } from './features/tree/patternTreeNodes';
@@ -30,6 +32,8 @@ export interface PatternAnalystApi {
   readonly treeView: vscode.TreeView<TreeNode>;
   /** Open previews and pattern cards, and the export's test hook. */
   readonly preview: PreviewApi;
+  /** Export to PDF's test hook. */
+  readonly pdf: PdfApi;
   /** The workspace index, the Analyses view and the portfolio panel (loaded on first use). */
   readonly portfolio: PortfolioApi;
 }
@@ -44,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
 
   const patternTree = tree.register(services);
   const previewFeature = preview.register(services, context.extensionUri);
+  const pdfFeature = pdf.register(services, context.extensionUri);
   const portfolioFeature = portfolio.register(services, context, portfolioLink);
   context.subscriptions.push(
     patternTree,
@@ -54,9 +59,10 @@ export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
     newAnalysis.register(services),
     patternModels.register(services, context.extensionUri),
     previewFeature,
+    pdfFeature,
     portfolioFeature,
   );
-  return { services, tree: patternTree.provider, treeView: patternTree.view, preview: previewFeature.api, portfolio: portfolioFeature.api };
+  return { services, tree: patternTree.provider, treeView: patternTree.view, preview: previewFeature.api, pdf: pdfFeature.api, portfolio: portfolioFeature.api };
 }
 
 export function deactivate(): void {

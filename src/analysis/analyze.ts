@@ -9,6 +9,7 @@
 import type { PatternCatalog } from '../model/patternCatalog';
 import type { Mention, PatternIndex } from '../model/patternIndex';
 import { lineLabels, proseClaims, tableClaims } from './claims';
+import { proseEvidenceFindings, readQuarter, tableEvidenceFindings, type QuarterPeriod } from './evidenceRules';
 import { readFrontMatter } from './frontMatter';
 import { runRange, visitBlocks, type HeadingBlock, type ProseBlock, type TableBlock, type TableRow } from './markdownBlocks';
 import { mentionsWithVerbs } from './inflectedMentions';
@@ -89,7 +90,11 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: [...fm.findings, unknownPatternFinding(catalog, fm.patternRef, fm.frontMatter)] };
   }
 
-  const ctx: Reader = { index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map(), values: new ValueScanner() };
+  const period = fm.frontMatter.period ? readQuarter(fm.frontMatter.period) : undefined;
+  const ctx: Reader = {
+    index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map(),
+    values: new ValueScanner(), ...(period && { period }), metricName: (id) => index.metric(id)?.name ?? id,
+  };
   const end = visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, (block) => {
     if (block.kind === 'heading') readHeading(ctx, block);
     else if (block.kind === 'prose') readProse(ctx, block);
@@ -132,6 +137,10 @@ interface Reader {
   readonly cellMentions: Map<string, readonly Mention[]>;
   /** Reads the values of every sentence and cell of this analysis. */
   readonly values: ValueScanner;
+  /** The analysis's own period (front matter), for `period-mismatch`. */
+  readonly period?: QuarterPeriod;
+  /** A metric's name by id, for messages. */
+  readonly metricName: (metricId: string) => string;
 }
 
 /** Whether a period written in the text is the analysis's own (false when either is unreadable). */
@@ -192,7 +201,13 @@ function readProse(ctx: Reader, block: ProseBlock): void {
     findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   }
   const labels = lineLabels(run);
-  if (hasNumber) claims.push(...proseClaims(ctx.values, block, mentionsWithVerbs(index, run.text, mentions), labels));
+  if (hasNumber) {
+    const found = proseClaims(ctx.values, block, mentionsWithVerbs(index, run.text, mentions), labels);
+    if (found.length) {
+      claims.push(...found);
+      findings.push(...proseEvidenceFindings(run, found, ctx.period, ctx.metricName));
+    }
+  }
   // Names where a name is expected: labels, and the bold lead of a list item.
   let named: readonly { start: number; end: number }[] = labels;
   if (block.listItem && labels.length === 0) {
@@ -236,7 +251,9 @@ function readTable(ctx: Reader, block: TableBlock): void {
     const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
     if (miss) findings.push(miss);
   }
-  claims.push(...tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS));
+  const found = tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS);
+  claims.push(...found);
+  if (found.length) findings.push(...tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */

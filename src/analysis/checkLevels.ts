@@ -30,6 +30,8 @@ export const RULE_SETTINGS: Readonly<Record<Exclude<RuleId, 'front-matter'>, str
   'near-miss-name': 'checks.nearMissName',
   'conflicting-value': 'checks.conflictingValue',
   'unused-suppression': 'checks.unusedSuppression',
+  'unsourced-value': 'checks.unsourcedValue',
+  'period-mismatch': 'checks.periodMismatch',
 };
 
 /** The settings' defaults (as package.json declares them); broken front matter is a warning. */
@@ -41,6 +43,8 @@ export const DEFAULT_LEVELS: CheckLevels = {
   'near-miss-name': 'hint',
   'conflicting-value': 'warning',
   'unused-suppression': 'hint',
+  'unsourced-value': 'off',
+  'period-mismatch': 'off',
   'front-matter': 'warning',
 };
 

@@ -40,6 +40,14 @@ export const RULE_INFO: Readonly<Record<RuleId, RuleInfo>> = {
     summary: 'The YAML front matter cannot be read.',
     help: 'Fix the YAML: without it, nothing else in the analysis can be checked.',
   },
+  'unsourced-value': {
+    summary: 'A stated metric value has no source: an empty Source cell, or no link, footnote or citation in its paragraph.',
+    help: 'Add the source (a link, a footnote `[^1]`, "Source: …" or a Source column). Off by default; a team turns it on in `.pattern-analyst.jsonc`.',
+  },
+  'period-mismatch': {
+    summary: 'A value is attributed to another period than the analysis\'s own (Q2 figures in a Q3 analysis).',
+    help: 'State the analysis\'s period, or say that the figure is a prior period ("up from 65% in Q2"). Off by default; a team turns it on in `.pattern-analyst.jsonc`.',
+  },
   'unused-suppression': {
     summary: 'An inline suppression comment hides nothing, or names a rule that does not exist.',
     help: 'Remove the comment, or correct the rule name it gives.',

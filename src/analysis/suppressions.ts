@@ -34,6 +34,8 @@ const SUPPRESSIBLE: Readonly<Record<Exclude<RuleId, 'front-matter' | 'unused-sup
   'unknown-pattern': true,
   'near-miss-name': true,
   'conflicting-value': true,
+  'unsourced-value': true,
+  'period-mismatch': true,
 };
 export type SuppressibleRule = keyof typeof SUPPRESSIBLE;
 export const SUPPRESSIBLE_RULES = Object.keys(SUPPRESSIBLE) as SuppressibleRule[];

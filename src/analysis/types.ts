@@ -18,7 +18,7 @@ export interface TextRange {
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Rule ids: stable, shown in messages as `[rule]`, used as setting names. */
-export type RuleId = 'benchmark-miss' | 'impossible-value' | 'missing-section' | 'unknown-pattern' | 'near-miss-name' | 'conflicting-value' | 'front-matter' | 'unused-suppression';
+export type RuleId = 'benchmark-miss' | 'impossible-value' | 'missing-section' | 'unknown-pattern' | 'near-miss-name' | 'conflicting-value' | 'front-matter' | 'unused-suppression' | 'unsourced-value' | 'period-mismatch';
 
 /** One text edit; a fix is a list of them applied as one undoable edit. */
 export interface TextEdit {

@@ -19,7 +19,18 @@ export type Command =
     readonly rules: Readonly<Partial<Record<RuleId, CheckLevel>>>;
     readonly models: readonly string[];
   }
-  | { readonly kind: 'render'; readonly file: string; readonly output?: string; readonly force: boolean; readonly models: readonly string[] }
+  | {
+    readonly kind: 'render';
+    readonly file: string;
+    readonly output?: string;
+    readonly force: boolean;
+    readonly models: readonly string[];
+    /** html (default) or pdf: the same page printed by a Chromium-family browser (src/pdf). */
+    readonly format: 'html' | 'pdf';
+    readonly pageSize: 'a4' | 'letter';
+    /** The browser to print with (--browser); else the usual install places are searched. */
+    readonly browser?: string;
+  }
   | { readonly kind: 'models'; readonly models: readonly string[]; readonly format: 'text' | 'json' }
   | {
     readonly kind: 'portfolio';
@@ -44,6 +55,8 @@ const OPTIONS = {
   models: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
+  'page-size': { type: 'string' },
+  browser: { type: 'string' },
   'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -52,7 +65,7 @@ const OPTIONS = {
 /** Which options each command takes (besides --help). */
 const ALLOWED: Readonly<Record<CommandName, readonly string[]>> = {
   lint: ['format', 'max-severity', 'rule', 'models'],
-  render: ['output', 'force', 'models'],
+  render: ['output', 'force', 'models', 'format', 'page-size', 'browser'],
   models: ['models', 'format'],
   portfolio: ['format', 'output', 'force', 'as-of', 'models'],
 };
@@ -98,7 +111,17 @@ export function parseCommandLine(argv: readonly string[]): Command {
     case 'render': {
       if (rest.length !== 1) throw new CliError(`render takes exactly one file${rest.length > 1 ? `, got ${rest.length}` : ''}, e.g. pattern-analyst render analysis.md -o analysis.html`);
       if (values.output !== undefined && values.output.trim() === '') throw new CliError('-o needs a file name');
-      return { kind: 'render', file: rest[0], ...(values.output !== undefined && { output: values.output }), force: values.force === true, models };
+      const renderFormat = parseRenderFormat(values.format);
+      // A PDF is binary: it goes to a file, never to a terminal.
+      if (renderFormat === 'pdf' && values.output === undefined) throw new CliError('--format pdf needs -o <file.pdf>');
+      if (renderFormat !== 'pdf' && (values['page-size'] !== undefined || values.browser !== undefined)) {
+        throw new CliError(`--${values.browser !== undefined ? 'browser' : 'page-size'} applies to --format pdf only`);
+      }
+      if (values.browser !== undefined && values.browser.trim() === '') throw new CliError('--browser needs the path of Chrome, Edge or Chromium');
+      return {
+        kind: 'render', file: rest[0], ...(values.output !== undefined && { output: values.output }), force: values.force === true, models,
+        format: renderFormat, pageSize: parsePageSize(values['page-size']), ...(values.browser !== undefined && { browser: values.browser }),
+      };
     }
     case 'portfolio': {
       if (rest.length === 0) throw new CliError('portfolio needs at least one file, folder or glob, e.g. pattern-analyst portfolio analyses/');
@@ -121,6 +144,17 @@ function parseFormat(value: string | undefined): 'text' | 'json' {
   if (value === undefined || value === 'text') return 'text';
   if (value === 'json') return 'json';
   throw new CliError(`--format must be text or json${value === 'sarif' ? ' for this command (sarif is for lint)' : ''}, not "${value}"`);
+}
+
+function parseRenderFormat(value: string | undefined): 'html' | 'pdf' {
+  if (value === undefined || value === 'html' || value === 'pdf') return value ?? 'html';
+  throw new CliError(`render --format must be html or pdf, not "${value}"`);
+}
+
+function parsePageSize(value: string | undefined): 'a4' | 'letter' {
+  const v = (value ?? 'a4').toLowerCase();
+  if (v === 'a4' || v === 'letter') return v;
+  throw new CliError(`--page-size must be a4 or letter, not "${value}"`);
 }
 
 function parsePortfolioFormat(value: string | undefined): PortfolioFormat {

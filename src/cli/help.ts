@@ -20,6 +20,7 @@ Usage:
   pattern-analyst lint <files|folders|globs...> [--format text|json|sarif] [--max-severity <level>]
                        [--rule <rule>=<level>]... [--models <file|folder>]...
   pattern-analyst render <file> [-o out.html] [--force] [--models <file|folder>]...
+  pattern-analyst render <file> --format pdf -o out.pdf [--page-size a4|letter] [--browser <path>]
   pattern-analyst models [--models <file|folder>]... [--format text|json]
   pattern-analyst portfolio <files|folders|globs...> [--format text|json|csv|html] [-o file]
                             [--force] [--as-of <period>] [--models <file|folder>]...
@@ -42,8 +43,10 @@ Options:
                             above it make the run fail (exit 1); none never fails on findings
   --rule <rule>=<level>     like the patternAnalyst.checks.* settings; repeatable. Rules:
                             benchmark-miss, impossible-value, missing-section, unknown-pattern,
-                            near-miss-name, conflicting-value, unused-suppression;
+                            near-miss-name, conflicting-value, unused-suppression,
+                            unsourced-value, period-mismatch;
                             levels: off, error, warning, information, hint
+                            (over the .pattern-analyst.jsonc file, which is over the defaults)
   --models <file|folder>    use these pattern models (repeatable)
 
 Quote globs so the CLI expands them (** included): pattern-analyst lint "analyses/**/*.md".
@@ -53,13 +56,20 @@ ${MODELS_TEXT}
 
 ${EXIT_CODES}`,
   render: `pattern-analyst render <file> [-o out.html] [--force]
+pattern-analyst render <file> --format pdf -o out.pdf [--page-size a4|letter] [--browser <path>]
 
 Writes the same self-contained HTML page as the editor's Export to HTML: to stdout, or to the
-file given with -o (never over an existing file unless --force is given).
+file given with -o (never over an existing file unless --force is given). With --format pdf,
+that page printed to a PDF (as the editor's Export to PDF) by Chrome, Edge or Chromium already
+installed: nothing is downloaded; scripts are off and every request is refused while it prints.
 
 Options:
-  -o, --output <file>       write the page to this file
+  -o, --output <file>       write the page (or the PDF) to this file
   --force                   replace the -o file if it exists
+  --format html|pdf         html (default) or pdf (needs -o)
+  --page-size a4|letter     paper for the PDF (default a4)
+  --browser <path>          the browser to print with; default: the first of Chrome, Chromium
+                            and Edge found in their usual places
   --models <file|folder>    use these pattern models (repeatable)
 
 ${EXIT_CODES}`,

@@ -13,12 +13,17 @@ import { displayPath } from './displayPath';
 import { isInside } from './inputFiles';
 import { ModelResolver } from './modelDiscovery';
 import { describeFsError, readText } from './readText';
+import { printPageForCli } from './renderPdf';
 
 export interface RenderOptions {
   readonly file: string;
   readonly output?: string;
   readonly force: boolean;
   readonly models: readonly string[];
+  /** pdf: print the page (src/cli/renderPdf.ts); html by default. */
+  readonly format?: 'html' | 'pdf';
+  readonly pageSize?: 'a4' | 'letter';
+  readonly browser?: string;
 }
 
 /** Where the CLI finds the preview's stylesheet: `media/preview.css` beside `dist/` (in the package and in the repository). */
@@ -83,14 +88,14 @@ async function checkTarget(opts: RenderOptions, source: string, target: string):
  * file is created exclusively and without following a link, so a link planted after the checks
  * makes the write fail (EEXIST / ELOOP) instead of going through it.
  */
-async function writeNew(target: string, page: string, force: boolean): Promise<void> {
+async function writeNew(target: string, page: string | Uint8Array, force: boolean): Promise<void> {
   if (force) {
     const link = await fs.lstat(target).catch(() => undefined);
     if (link?.isFile()) await fs.unlink(target);
   }
   const handle = await fs.open(target, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0), 0o666);
   try {
-    await handle.writeFile(page, 'utf8');
+    await (typeof page === 'string' ? handle.writeFile(page, 'utf8') : handle.writeFile(page));
   } finally {
     await handle.close();
   }
@@ -117,11 +122,14 @@ export async function renderCommand(opts: RenderOptions, io: CliIo): Promise<num
   const analysis = analyzeText(read.text, models.set.catalog);
   const page = await exportDocumentPage(read.text, analysis, { css, fallbackTitle: path.basename(source), images: folderImages(path.dirname(source)) });
 
+  // The PDF is printed before anything is written: a failed print leaves no file behind.
+  const output = opts.format === 'pdf' ? await printPageForCli(page, { pageSize: opts.pageSize ?? 'a4', ...(opts.browser !== undefined && { browser: opts.browser }) }, io) : page;
+
   if (target === undefined) {
     io.out(page);
   } else {
     try {
-      await writeNew(target, page, opts.force);
+      await writeNew(target, output, opts.force);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw new CliError(opts.force ? `${opts.output} appeared while rendering; not replaced` : `${opts.output} already exists; pass --force to replace it`);

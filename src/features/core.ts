@@ -12,6 +12,7 @@
 import type * as AnalysisBundle from '../analysis/analysisBundle';
 import type * as RendererBundle from '../render/rendererBundle';
 import type * as PortfolioBundle from './portfolio/portfolioFeature';
+import type * as PdfBundle from '../pdf/pdfBundle';
 
 /** A getter that calls `load` on its first call and returns the same module afterwards. */
 function onFirstUse<T>(load: () => T): () => T {
@@ -44,4 +45,13 @@ export const rendererCore = onFirstUse(
 export const portfolioCore = onFirstUse(
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   () => require('./portfolio.js') as typeof PortfolioBundle,
+);
+
+/**
+ * dist/pdf.js (src/pdf/pdfBundle.ts): finding a Chrome, Edge or Chromium and printing a page to
+ * PDF with it. First needed by Export to PDF.
+ */
+export const pdfCore = onFirstUse(
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  () => require('./pdf.js') as typeof PdfBundle,
 );

@@ -17,6 +17,9 @@ export interface Settings {
   readonly allowRemoteImages: boolean;
   readonly scrollSync: boolean;
   readonly modelPaths: readonly string[];
+  /** The browser to print PDFs with (`pdf.browserPath`); never taken from an untrusted workspace. */
+  readonly pdfBrowserPath: string | undefined;
+  readonly pdfPageSize: 'a4' | 'letter';
 }
 
 /** Default of `checks.maxDocumentSizeMB`: the preview renders up to the same 2 MB. */
@@ -49,5 +52,9 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     allowRemoteImages: trusted && c.get<boolean>('preview.allowRemoteImages', false),
     scrollSync: c.get<boolean>('preview.scrollSync', true),
     modelPaths: trusted ? c.get<string[]>('models.paths', []).filter((p) => typeof p === 'string') : [],
+    // An untrusted workspace must not choose which program the extension starts: there only the
+    // user's own value counts (the setting is also a restrictedConfiguration in package.json).
+    pdfBrowserPath: (trusted ? c.get<string>('pdf.browserPath') : c.inspect<string>('pdf.browserPath')?.globalValue)?.trim() || undefined,
+    pdfPageSize: c.get<string>('pdf.pageSize') === 'letter' ? 'letter' : 'a4',
   };
 }

@@ -12,11 +12,17 @@ import { escapeAttribute as attr, escapeHtml as esc } from './html';
 import { frontMatterText } from './frontMatterText';
 import { verdictLook } from './verdictLabels';
 
-/** The badge after a claimed value: verdict symbol and label, the verdict's message as tooltip. */
+/**
+ * The badge after a claimed value: verdict symbol and label, the verdict's message as tooltip.
+ * A value whose finding an inline suppression acknowledges keeps its true verdict, marked
+ * "acknowledged", with the comment's reason in the tooltip.
+ */
 export function renderBadge(claim: MetricClaim): string {
   const look = verdictLook(claim.verdict.status);
-  return `<span class="pa-badge ${look.className}" data-metric="${attr(claim.metricId)}" title="${attr(claim.verdict.message)}">`
-    + `<span class="pa-badge-symbol" aria-hidden="true">${esc(look.symbol)}</span> ${esc(look.label)}</span>`;
+  const ack = claim.acknowledged;
+  const title = ack ? `${claim.verdict.message} — acknowledged${ack.reason ? `: ${ack.reason}` : ''}` : claim.verdict.message;
+  return `<span class="pa-badge ${look.className}${ack ? ' pa-acknowledged' : ''}" data-metric="${attr(claim.metricId)}" title="${attr(title)}">`
+    + `<span class="pa-badge-symbol" aria-hidden="true">${esc(look.symbol)}</span> ${esc(look.label)}${ack ? ' · acknowledged' : ''}</span>`;
 }
 
 /** A front-matter value as display text: bounded, so an alias bomb or a self-referring list shows a note (see frontMatterText). */
@@ -79,19 +85,22 @@ function mentionsCell(claims: readonly MetricClaim[], headline: MetricClaim): st
   // One pass over what may be thousands of mentions (no spread into Math.min: too many arguments).
   let first = Infinity;
   const tally = new Map<VerdictStatus, number>();
+  let acknowledged = 0;
   const headlineText = headline.value.text.trim();
   const others = new Set<string>();
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
     first = Math.min(first, c.valueRange.start.line);
     tally.set(c.verdict.status, (tally.get(c.verdict.status) ?? 0) + 1);
+    if (c.acknowledged) acknowledged++;
     const text = c.value.text.trim();
     if (text !== headlineText) others.add(text);
   }
   const lineRef = `<span class="pa-line-ref" data-source-line="${first}">line ${first + 1}</span>`;
   if (claims.length === 1) return `1 mention · ${lineRef}`;
   const statuses = [...tally.keys()].sort((a, b) => rank(a) - rank(b));
-  const split = statuses.map((status) => `${count(tally.get(status) ?? 0)} ${verdictLook(status).label}`).join(' · ');
+  // Acknowledged misses are counted apart: still misses, but known ones.
+  const split = statuses.map((status) => `${count(tally.get(status) ?? 0)} ${verdictLook(status).label}`).join(' · ') + (acknowledged ? ` (${count(acknowledged)} acknowledged)` : '');
   const named = [...others].slice(0, OTHER_VALUES_SHOWN).map(esc).join(', ');
   const more = others.size > OTHER_VALUES_SHOWN ? ` and ${others.size - OTHER_VALUES_SHOWN} more` : '';
   const otherText = others.size ? `; other values: ${named}${more}` : '';

@@ -1,21 +1,16 @@
 /**
- * Places the analysis' metric claims into the markdown before it is parsed. markdown-it's tokens
- * carry source lines but not columns, so each claim's value is wrapped in invisible markers
- * (private-use characters) at its exact `valueRange`; when rendering, the engine turns the
- * markers into value spans and badges wherever markdown put the text (table cell, emphasis, list
- * item...; see the `text` rule in markdownEngine.ts).
- * A document cannot forge a marker: every marker carries a key drawn afresh for each render, and
- * only markers with that key count (written marker characters are replaced up front, but an
- * entity such as `&#xE002;` or a percent-encoded autolink decodes to them during parsing, after
- * any cleaning of the source could see them). Nothing of the key reaches the HTML.
- * Also blanks the front-matter lines, keeping the line count, so every token's line still equals
- * the editor's line (scroll sync depends on it).
+ * The claim markers: how the analysis' positions reach the renderer. docs/architecture.md, "Claim
+ * markers", explains the idea with a diagram; in short, {@link prepareSource} wraps each claimed
+ * value in invisible private-use characters carrying a per-render key before markdown-it parses,
+ * and src/render/plugins/claimBadges.ts turns them into value spans and badges wherever markdown
+ * put the text. This module owns the markers' shape: writing them, and reading them back.
+ * It also blanks the front-matter lines, keeping the line count, so every token's line still
+ * equals the editor's line (scroll sync depends on it).
  */
 import type { FrontMatter, MetricClaim } from '../analysis/types';
 
 /** A marker: START or END, the render's key, the claim index's digits, STOP. */
 export const START_CODE = 0xe000;
-const STOP_CODE = 0xe001;
 export const END_CODE = 0xe002;
 /** The character every marker ends with: text without it holds no marker. */
 export const MARKER_STOP = '\uE001';
@@ -86,19 +81,15 @@ export function neutraliseForgedMarkers(text: string, key: string, removeGenuine
   return out;
 }
 
-/** Character codes of one marker, reused: the marker string is made in one allocation. */
-const markerCodes: number[] = [];
+/** The marker characters of the digits 0–9, in order. */
+const DIGIT_CHARS = String.fromCharCode(...Array.from({ length: 10 }, (_, d) => DIGIT0 + d));
 
 /** A start (`end` false) or end marker for claim index `i` with this render's `key`. */
 function marker(i: number, end: boolean, key: string): string {
-  const digits = String(i);
-  const k = key.length;
-  markerCodes.length = digits.length + k + 2;
-  markerCodes[0] = end ? END_CODE : START_CODE;
-  for (let d = 0; d < k; d++) markerCodes[d + 1] = key.charCodeAt(d);
-  for (let d = 0; d < digits.length; d++) markerCodes[k + d + 1] = DIGIT0 + digits.charCodeAt(d) - 0x30;
-  markerCodes[k + digits.length + 1] = STOP_CODE;
-  return String.fromCharCode(...markerCodes);
+  const decimal = String(i);
+  let digits = '';
+  for (let d = 0; d < decimal.length; d++) digits += DIGIT_CHARS[decimal.charCodeAt(d) - 0x30];
+  return String.fromCharCode(end ? END_CODE : START_CODE) + key + digits + MARKER_STOP;
 }
 
 export interface PreparedSource {

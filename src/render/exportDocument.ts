@@ -9,6 +9,7 @@ import type { ScorecardHistory } from '../portfolio/types';
 import { renderDocumentBody } from './documentRenderer';
 import { renderExportPage } from './exportPage';
 import { embeddableType, EXPORT_IMAGE_NOTE, imageDataUri, MAX_INLINE_IMAGE_BYTES, MAX_INLINE_TOTAL_BYTES } from './inlineImages';
+import { printStylesheet, runningHeaderOf } from './printStyle';
 
 /**
  * The document's local images, by the relative path the document writes. Each edge resolves a
@@ -29,6 +30,8 @@ export interface ExportDocumentOptions {
   readonly fallbackTitle: string;
   /** The document's local images; none are embedded without it (an untitled document has no folder). */
   readonly images?: ExportImages;
+  /** Add the print design (src/render/printStyle.ts) after `css`; default true. The bench's reference page leaves it out. */
+  readonly printStyle?: boolean;
   /** Earlier periods of the subject (from the portfolio index): the scorecard's sparklines, as inline SVG. */
   readonly history?: ScorecardHistory;
 }
@@ -42,7 +45,10 @@ export async function exportDocumentPage(text: string, analysis: Analysis, optio
     ...history,
     images: { allowDataImages: true, resolveLocal: (p) => images.get(p), localUnavailableReason: EXPORT_IMAGE_NOTE },
   });
-  return renderExportPage({ title: body.title ?? options.fallbackTitle, bodyHtml: body.html, css: options.css, generator: 'Pattern Analyst' });
+  // The print design travels with every exported page, so the PDF export and a reader's own
+  // "Print → Save as PDF" of the HTML file print the same pages.
+  const css = options.printStyle === false ? options.css : `${options.css}\n${printStylesheet(runningHeaderOf(analysis))}`;
+  return renderExportPage({ title: body.title ?? options.fallbackTitle, bodyHtml: body.html, css, generator: 'Pattern Analyst' });
 }
 
 /** The images an export embeds, as `data:` URIs by relative path: real PNG/JPEG/GIF/WebP within the size limits. */

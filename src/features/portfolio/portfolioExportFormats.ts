@@ -1,13 +1,20 @@
 /**
- * The exported portfolio's text: the core's CSV and self-contained HTML renderers, the same the
- * CLI's `portfolio --format csv|html` writes.
+ * The exported portfolio's text: the core's CSV and self-contained HTML page, built from the same
+ * report the CLI's `pattern-analyst portfolio --format csv|html` prints, so editor and CLI agree.
+ * The page inlines the extension's stylesheet, read through `vscode.workspace.fs`.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { PatternIndex } from '../../model/patternIndex';
+import { portfolioCsv } from '../../portfolio/formats';
+import { portfolioReport } from '../../portfolio/report';
+import { ofPattern } from '../../portfolio/subjects';
 import type { IndexEntry, Period } from '../../portfolio/types';
+import { renderPortfolioPage } from '../../render/portfolioPage';
 
 export async function renderPortfolioExport(format: 'html' | 'csv', entries: readonly IndexEntry[], pattern: PatternIndex, asOf: Period | undefined, host: { readonly extensionUri: vscode.Uri; displayName(uri: string): string }): Promise<string> {
-  // Placeholder until the core's renderers land.
-  void host;
-  return Promise.resolve(`${format} ${entries.length} ${pattern.model.id} ${asOf?.label ?? ''}`);
+  const displayName = (uri: string): string => host.displayName(uri);
+  const report = portfolioReport(ofPattern(entries, pattern), pattern, asOf, displayName);
+  if (format === 'csv') return portfolioCsv(report, displayName);
+  const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(host.extensionUri, 'media', 'preview.css')));
+  return renderPortfolioPage(report, { displayName, css });
 }

@@ -11,7 +11,7 @@ import type { Services } from '../services';
 import { AnalysesTreeProvider } from './analysesTree';
 import { ConflictDiagnostics } from './conflictDiagnostics';
 import { coreEntrySource } from './coreEntrySource';
-import { exportPortfolio, type PortfolioExportArgs } from './exportPortfolio';
+import { exportPortfolio, portfolioExportTestHooks, type PortfolioExportArgs } from './exportPortfolio';
 import { IndexCache } from './indexCache';
 import { PortfolioPanels } from './portfolioPanel';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -22,6 +22,8 @@ export interface PortfolioFeature extends vscode.Disposable {
   readonly panels: PortfolioPanels;
   readonly conflicts: ConflictDiagnostics;
   exportPortfolio(args: PortfolioExportArgs): Promise<vscode.Uri | undefined>;
+  /** Test hook: answers the export's overwrite question (this bundle's own copy of the hooks). */
+  readonly exportTestHooks: typeof portfolioExportTestHooks;
   /** The subject's earlier periods per metric for the analysis at `uri`; undefined when it is not indexed or has none. */
   history(uri: string): ScorecardHistory | undefined;
   historySentence(uri: string, metricId: string, valueText: string): string | undefined;
@@ -91,6 +93,7 @@ export function createPortfolioFeature(ctx: PortfolioContext): PortfolioFeature 
     panels,
     conflicts,
     exportPortfolio: doExport,
+    exportTestHooks: portfolioExportTestHooks,
     dispose() {
       for (const d of disposables) d.dispose();
       conflicts.dispose();

@@ -23,13 +23,13 @@ export interface ExportArgs {
 /** Test hook: answers the overwrite question instead of the modal dialog when set. */
 export const exportTestHooks: { confirmOverwrite?: (target: vscode.Uri) => Promise<boolean> } = {};
 
-function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
+export function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
   if (value instanceof vscode.Uri) return value;
   if (typeof value === 'string' && value) return /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^[a-z]:[\\/]/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
   return undefined;
 }
 
-function parseArgs(first: unknown, second: unknown): ExportArgs {
+export function parseArgs(first: unknown, second: unknown): ExportArgs {
   if (first instanceof vscode.Uri) return { source: first, ...(second && typeof second === 'object' ? (second as ExportArgs) : {}) };
   if (first && typeof first === 'object') return first as ExportArgs;
   return {};
@@ -42,7 +42,7 @@ function siblingHtml(source: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(source, '..', `${base}.html`);
 }
 
-async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
+export async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
   if (exportTestHooks.confirmOverwrite) return exportTestHooks.confirmOverwrite(target);
   const replace = 'Replace';
   const answer = await vscode.window.showWarningMessage(

@@ -1,8 +1,8 @@
 /**
  * Verdict badges at the analysis' claims. Before parsing, src/render/claimMarks.ts wraps each
- * claimed value in invisible claim markers (see docs/architecture.md, "Claim markers"); markdown-it
- * carries them into whichever text token the value lands in (a table cell, emphasis, a link's
- * text...). This plugin
+ * claimed value in invisible claim markers; markdown-it carries them into whichever text token the
+ * value lands in (a table cell, emphasis, a link's text...). docs/architecture.md, "Claim
+ * markers", explains the whole path with a diagram. This plugin
  * - removes them where no badge can show: code, addresses, titles, alt text (a core rule, after
  *   linkify so that its links are covered too), and turns marker characters the document forged
  *   through an entity or a percent-encoding into U+FFFD, as written ones already are;

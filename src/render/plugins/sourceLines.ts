@@ -17,8 +17,14 @@ function addSourceLines(state: MarkdownIt.StateCore): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.map === null || WITHOUT_LINE.has(token.type)) continue;
-    token.attrJoin('class', 'code-line');
-    token.attrSet('data-line', String(token.map[0]));
+    if (token.attrs === null) {
+      // Most blocks have no attribute yet: the same two, written in one step (30,000 blocks in a
+      // 1 MB analysis; attrJoin and attrSet each search and grow the list, ~7% of the render).
+      token.attrs = [['class', 'code-line'], ['data-line', String(token.map[0])]];
+    } else {
+      token.attrJoin('class', 'code-line');
+      token.attrSet('data-line', String(token.map[0]));
+    }
   }
 }
 

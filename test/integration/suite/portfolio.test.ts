@@ -253,6 +253,42 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     for (const u of [a, b]) await vscode.workspace.fs.delete(u);
   });
 
+  it('exports the portfolio to CSV and a self-contained HTML page, and asks before replacing a file', async () => {
+    const file = vscode.Uri.joinPath(scratch, 'paperspace-q2.md');
+    await write(file, analysis('Paperspace', 'Q2 2026', '66%'));
+    await waitFor(() => gpuOf(feature, file), 'the analysis indexed', DEADLINE);
+    const out = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'pa-portfolio-export-')));
+    try {
+      const csvTarget = vscode.Uri.joinPath(out, 'portfolio.csv');
+      const written = await vscode.commands.executeCommand<vscode.Uri>('patternAnalyst.exportPortfolioCsv', { target: csvTarget });
+      assert.equal(written?.toString(), csvTarget.toString());
+      const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(csvTarget));
+      const row = csv.split('\r\n').find((l) => l.startsWith('Paperspace,'));
+      assert.ok(row, `a Paperspace row in:\n${csv.slice(0, 400)}`);
+      assert.match(row, /^Paperspace,66%,misses,Q2 2026,portfolio-scratch\/paperspace-q2\.md,13,/);
+
+      const htmlTarget = vscode.Uri.joinPath(out, 'portfolio.html');
+      await vscode.commands.executeCommand('patternAnalyst.exportPortfolioHtml', { target: htmlTarget });
+      const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(htmlTarget));
+      assert.match(html, /<svg class="pa-chart/, 'the charts as inline SVG');
+      assert.doesNotMatch(html, /<script/i, 'no scripts');
+      assert.match(html, /Paperspace/);
+
+      // An existing file is replaced only when the user says so.
+      let asked = 0;
+      await write(csvTarget, 'keep me');
+      feature.exportTestHooks.confirmOverwrite = () => { asked++; return Promise.resolve(false); };
+      const refused = await vscode.commands.executeCommand<vscode.Uri | undefined>('patternAnalyst.exportPortfolioCsv', { target: csvTarget });
+      assert.equal(refused, undefined);
+      assert.equal(asked, 1);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(csvTarget)), 'keep me');
+    } finally {
+      feature.exportTestHooks.confirmOverwrite = undefined;
+      rmSync(out.fsPath, { recursive: true, force: true });
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
   it('the metric hover card says the value over earlier periods in words, and the preview draws them', async () => {
     const files = [['Q1 2026', '78%'], ['Q2 2026', '75%'], ['Q3 2026', '72%']].map(([period, gpu]) => {
       const uri = vscode.Uri.joinPath(scratch, `genesis-${period.replace(' ', '-')}.md`);

@@ -1,0 +1,127 @@
+/**
+ * The evidence rules, off or low by default (a team turns them up in its config):
+ *
+ * - `unsourced-value`: a stated value with no source — a scorecard row whose Source cell is
+ *   empty, or a sentence's value in a paragraph with no link, URL, footnote or citation
+ *   ("Source: …", "according to …", "(10-K, p. 41)", "(Gartner, 2026)").
+ * - `period-mismatch`: a value whose sentence names another period than the analysis's own
+ *   (`period:` in the front matter), e.g. "Q2" figures in a Q3 2026 analysis — unless the sentence
+ *   says it is a prior period ("last quarter", "prior", "up from", "compared with", "vs").
+ *
+ * Each reads one paragraph's text once with bounded regexes (no nested quantifiers).
+ */
+import type { TextRun } from './markdownBlocks';
+import { runPosition } from './markdownBlocks';
+import type { Finding, MetricClaim, TextPosition } from './types';
+
+/** A citation in the paragraph: a link, a URL, a footnote reference, or citation words. */
+const CITATION = /\]\(|\]\[|https?:\/\/|www\.|\[\^[^\]\s]{1,64}\]|\bsources?\s*:|\baccording to\b|\bcited\b|\bper (?:the |its |their )?(?:10-[KQ]|annual report|filing|earnings call|investor|press release)|\((?:[^()\n]{1,80}?,\s*)?(?:p\.\s*\d{1,4}|(?:19|20)\d{2})\)/i;
+
+/** Words that mark a period as a prior one (a comparison), not the value's own. */
+const PRIOR = /\b(?:prior|previous|preceding|last (?:quarter|year)|year[- ]ago|a year (?:earlier|before)|earlier|compared (?:with|to)|versus|vs\.?|up from|down from|from)\b/i;
+
+/** A quarter or fiscal year as written in text: "Q3", "Q3 2026", "Q3 FY26", "FY2026", "3Q26". */
+const PERIOD_TOKEN = /\b(?:Q([1-4])(?:\s*(?:FY\s?)?'?((?:20)?\d{2}))?|([1-4])Q'?(\d{2})|FY\s?'?((?:20)?\d{2}))\b/g;
+
+const PERIOD_ANY = new RegExp(PERIOD_TOKEN.source);
+
+export interface QuarterPeriod {
+  readonly quarter?: number;
+  readonly year?: number;
+}
+
+/** The first quarter/year named in `text` ("Q3 2026", "FY2026 Q2"), or undefined. */
+export function readQuarter(text: string): QuarterPeriod | undefined {
+  let quarter: number | undefined;
+  let year: number | undefined;
+  PERIOD_TOKEN.lastIndex = 0;
+  for (let m = PERIOD_TOKEN.exec(text); m; m = PERIOD_TOKEN.exec(text)) {
+    const p = tokenPeriod(m);
+    quarter ??= p.quarter;
+    year ??= p.year;
+  }
+  if (year === undefined) {
+    const y = /\b(20\d{2})\b/.exec(text);
+    if (y) year = Number(y[1]);
+  }
+  return quarter === undefined && year === undefined ? undefined : { ...(quarter !== undefined && { quarter }), ...(year !== undefined && { year }) };
+}
+
+function tokenPeriod(m: RegExpExecArray): QuarterPeriod {
+  const fullYear = (y: string | undefined): number | undefined => (y === undefined ? undefined : y.length === 2 ? 2000 + Number(y) : Number(y));
+  if (m[1]) return { quarter: Number(m[1]), ...(m[2] && { year: fullYear(m[2]) }) };
+  if (m[3]) return { quarter: Number(m[3]), year: fullYear(m[4]) };
+  return { year: fullYear(m[5]) };
+}
+
+/** A text's sentences as [start, end) offsets ("." "!" "?" followed by space, or a line break). */
+function sentences(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const end = /[.!?](?=\s)|\n/g;
+  let start = 0;
+  for (let m = end.exec(text); m; m = end.exec(text)) {
+    out.push([start, m.index + 1]);
+    start = m.index + 1;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+function before(a: TextPosition, b: TextPosition): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** Findings for the claims of one paragraph (or list item). */
+export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim[], period: QuarterPeriod | undefined, names: (metricId: string) => string): Finding[] {
+  if (claims.length === 0) return [];
+  const out: Finding[] = [];
+  if (!CITATION.test(run.raw)) {
+    for (const c of claims) out.push(unsourced(c, names(c.metricId), 'no link, footnote or citation in its paragraph'));
+  }
+  if (period && PERIOD_ANY.test(run.text)) {
+    for (const [s, e] of sentences(run.text)) {
+      const sentence = run.text.slice(s, e);
+      const other = otherPeriod(sentence, period);
+      if (!other || PRIOR.test(sentence)) continue;
+      const from = runPosition(run, s);
+      const to = runPosition(run, e);
+      for (const c of claims) {
+        const at = c.valueRange.start;
+        if (before(at, from) || !before(at, to)) continue;
+        out.push({
+          rule: 'period-mismatch', severity: 'information', range: c.valueRange, fixes: [],
+          message: `${names(c.metricId)}: ${c.value.text.trim()} is given for ${other}, but this analysis covers ${describe(period)}. Say so if it is a prior period ("up from … in ${other}").`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The first period in `sentence` that differs from the analysis's, as written. */
+function otherPeriod(sentence: string, own: QuarterPeriod): string | undefined {
+  PERIOD_TOKEN.lastIndex = 0;
+  for (let m = PERIOD_TOKEN.exec(sentence); m; m = PERIOD_TOKEN.exec(sentence)) {
+    const p = tokenPeriod(m);
+    const quarterDiffers = p.quarter !== undefined && own.quarter !== undefined && p.quarter !== own.quarter;
+    const yearDiffers = p.year !== undefined && own.year !== undefined && p.year !== own.year;
+    if (quarterDiffers || yearDiffers) return m[0];
+  }
+  return undefined;
+}
+
+function describe(p: QuarterPeriod): string {
+  return [p.quarter !== undefined ? `Q${p.quarter}` : '', p.year !== undefined ? String(p.year) : ''].filter(Boolean).join(' ');
+}
+
+/** A scorecard row's value whose Source cell is empty (tables without a Source column are not judged). */
+export function tableEvidenceFindings(claims: readonly MetricClaim[], hasSourceColumn: boolean, names: (metricId: string) => string): Finding[] {
+  if (!hasSourceColumn) return [];
+  const out: Finding[] = [];
+  for (const c of claims) if (!c.source?.trim()) out.push(unsourced(c, names(c.metricId), 'its Source cell is empty'));
+  return out;
+}
+
+function unsourced(c: MetricClaim, name: string, why: string): Finding {
+  return { rule: 'unsourced-value', severity: 'information', range: c.valueRange, fixes: [], message: `${name}: ${c.value.text.trim()} has no source (${why}).` };
+}

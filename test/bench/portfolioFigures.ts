@@ -1,0 +1,117 @@
+/**
+ * Portfolio figures (issue 11), for `npm run bench`:
+ * - cold index of 1,000 generated analyses: `pattern-analyst portfolio <folder> --format json`
+ *   (a new process: read, analyse, index, report) against markdownlint-cli2 linting the same
+ *   files, interleaved, medians; target ≤ 0.3×;
+ * - memory of 10,000 index entries: heap growth after a full collection while holding them
+ *   (summaries, not texts or trees); target ≤ 50 MB.
+ * The extension host's own figures (warm start, re-index, webview) belong to the editor half.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildIndexEntry } from '../../src/portfolio/indexEntry';
+import type { IndexEntry } from '../../src/portfolio/types';
+import { generateAnalysis } from '../support/analysisGenerator';
+import { bundledCatalog } from './benchInputs';
+import { REPO_ROOT } from './optionalModule';
+import { bytes, ratioRow, type FigureRow } from './report';
+import { collectGarbage, median } from './timing';
+
+export interface PortfolioBenchOptions {
+  /** Analyses in the cold-index corpus (1,000 in a full run). */
+  readonly files: number;
+  readonly repetitions: number;
+  /** Entries held for the memory figure (10,000 in a full run). */
+  readonly entries: number;
+}
+
+export const FULL_PORTFOLIO: PortfolioBenchOptions = { files: 1_000, repetitions: 5, entries: 10_000 };
+export const QUICK_PORTFOLIO: PortfolioBenchOptions = { files: 50, repetitions: 1, entries: 500 };
+
+/** Subjects and periods vary across the corpus so the matrix, trends and conflicts have real work. */
+function corpusText(i: number): string {
+  return generateAnalysis({ seed: 20_000 + i }).text;
+}
+
+function wallMs(command: string, args: readonly string[], cwd: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('error', reject);
+    child.on('close', () => resolve(performance.now() - t0));
+  });
+}
+
+export async function portfolioFigures(options: PortfolioBenchOptions = FULL_PORTFOLIO): Promise<FigureRow[]> {
+  return [await coldIndexFigure(options), memoryFigure(options)];
+}
+
+async function coldIndexFigure(options: PortfolioBenchOptions): Promise<FigureRow> {
+  const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
+  const target = '≤ 0.30× markdownlint-cli2';
+  const figure = `portfolio cold index, ${options.files} analyses`;
+  if (!existsSync(cli)) return { id: 'portfolio-cold-index', figure, measured: '—', reference: '—', target, status: 'SKIP', note: 'dist/cli.js is not built' };
+  const home = mkdtempSync(path.join(os.tmpdir(), 'pa-bench-portfolio-'));
+  try {
+    const folder = path.join(home, 'analyses');
+    mkdirSync(folder);
+    let total = 0;
+    for (let i = 0; i < options.files; i++) {
+      const text = corpusText(i);
+      total += Buffer.byteLength(text);
+      writeFileSync(path.join(folder, `analysis-${String(i).padStart(4, '0')}.md`), text);
+    }
+    const markdownlintCli2 = path.join(REPO_ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+    const reference = (): Promise<number> => wallMs(process.execPath, [markdownlintCli2, '**/*.md'], folder);
+    const subject = (): Promise<number> => wallMs(process.execPath, [cli, 'portfolio', '.', '--format', 'json'], folder);
+    await reference();
+    await subject();
+    const ref: number[] = [];
+    const sub: number[] = [];
+    for (let i = 0; i < options.repetitions; i++) {
+      if (i % 2 === 0) {
+        ref.push(await reference());
+        sub.push(await subject());
+      } else {
+        sub.push(await subject());
+        ref.push(await reference());
+      }
+    }
+    return ratioRow({ id: 'portfolio-cold-index', figure: `${figure} (${bytes(total)})`, target, limit: 0.3, data: { files: options.files, totalBytes: total, subjectMs: sub, referenceMs: ref } },
+      median(sub), median(ref), sub.map((s, i) => s / ref[i]));
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+function memoryFigure(options: PortfolioBenchOptions): FigureRow {
+  const catalog = bundledCatalog();
+  // Warm up first: the model's name memos and compiled code are not the index's memory.
+  for (let i = 0; i < 200; i++) buildIndexEntry('warm-up', corpusText(90_000 + i), catalog);
+  // Texts are generated and dropped one at a time; only the entries stay reachable.
+  collectGarbage();
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  const held: IndexEntry[] = [];
+  for (let i = 0; i < options.entries; i++) {
+    const entry = buildIndexEntry(`/workspace/analyses/analysis-${i}.md`, corpusText(i), catalog);
+    if (entry) held.push(entry);
+  }
+  collectGarbage();
+  collectGarbage();
+  const grown = process.memoryUsage().heapUsed - before;
+  const limit = 50 * 1024 * 1024;
+  return {
+    id: 'portfolio-memory',
+    figure: `portfolio index memory, ${held.length} entries`,
+    measured: bytes(grown),
+    reference: '—',
+    target: '≤ 50 MB',
+    status: (globalThis as { gc?: unknown }).gc ? (grown <= limit ? 'PASS' : 'MISS') : 'INFO',
+    data: { entries: held.length, heapGrowthBytes: grown, perEntryBytes: Math.round(grown / Math.max(1, held.length)) },
+    ...(!(globalThis as { gc?: unknown }).gc && { note: 'run node with --expose-gc for a figure after a full collection' }),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The portfolio in the real workbench, on the samples: "Pattern Analyst: Open Portfolio" from the
+ * command palette shows the matrix (read from the webview's DOM: a row per subject, each cell its
+ * value with a verdict symbol and its period), the peer set with Together AI missing and its New
+ * Analysis button, and the trends' charts (inline SVG with their words in aria-label). A click on
+ * a cell opens the analysis with the cursor on that value's line. Screenshot:
+ * test-results/ui/portfolio.png (the README's docs/images/portfolio.png).
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { ACTIVITY_ICON, openFile, runCommand, webviewFrame, type UiCheck } from '../uiCheck';
+
+/** The little of the DOM the row reader needs (the test program has no DOM lib). */
+interface Cell {
+  readonly textContent: string | null;
+}
+
+export const check: UiCheck = {
+  name: 'Portfolio shows the samples’ matrix, peer coverage and charts; a cell opens its line',
+  async run({ page, screenshot, log, repoRoot }) {
+    // As a user starts: with an analysis open, once the extension is loaded (its activity-bar icon shows).
+    await page.locator(ACTIVITY_ICON).waitFor({ timeout: 90_000 });
+    await openFile(page, 'coreweave-ai-infrastructure.md');
+    await page.locator('.statusbar-item', { hasText: 'Markdown' }).first().waitFor({ timeout: 30_000 });
+    await runCommand(page, 'Pattern Analyst: Open Portfolio');
+    const frame = webviewFrame(page);
+    const matrix = frame.locator('#pa-pf-matrix');
+    await matrix.waitFor({ timeout: 60_000 });
+    const rows = await matrix.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      subject: tr.getAttribute('data-subject') ?? '',
+      cells: (Array.from(tr.querySelectorAll('td')) as Cell[]).map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim()),
+    })));
+    for (const r of rows) log(`${r.subject}: ${r.cells.join(' | ')}`);
+    const subjects = rows.map((r) => r.subject);
+    for (const name of ['CoreWeave', 'Lambda Labs', 'Microsoft Azure', 'Google Cloud']) assert.ok(subjects.includes(name), `a row for ${name}: ${subjects.join(', ')}`);
+    const coreweave = rows.find((r) => r.subject === 'CoreWeave');
+    assert.match(coreweave?.cells[0] ?? '', /^[✓✗≈⚠·] \d+(\.\d+)?%\s*Q\d 2026$/, 'a cell: symbol, value, period');
+
+    const missing = await frame.locator('.pa-pf-missing').allTextContents();
+    log(`peers without an analysis: ${missing.map((t) => t.trim()).join('; ')}`);
+    assert.ok(missing.some((t) => t.includes('Together AI') && t.includes('New Analysis')), 'Together AI is offered a New Analysis');
+
+    const charts = frame.locator('#pa-pf-trends svg.pa-chart');
+    const chartCount = await charts.count();
+    const chartWords = await charts.first().getAttribute('aria-label');
+    const marks = await charts.first().evaluate((svg) => svg.querySelectorAll('circle, path.pa-chart-miss').length);
+    log(`${chartCount} trend panels; first: "${chartWords}" (${marks} points)`);
+    assert.ok(chartCount >= 4, 'a panel per subject and metric');
+    assert.match(chartWords ?? '', / in Q\d 2026 \((meets|misses|borderline|no benchmark)\)/);
+    assert.ok(marks >= 2, 'the panel draws the subject’s periods');
+
+    await page.mouse.move(5, 400);
+    log(`screenshot: ${path.relative(repoRoot, await screenshot('portfolio'))}`);
+
+    // A click on CoreWeave's GPU utilization opens the analysis with the cursor on that value's line.
+    const cell = frame.locator('tr[data-subject="CoreWeave"] td.pa-pf-cell button.pa-pf-open').first();
+    const line = Number(await cell.getAttribute('data-line'));
+    const file = (await cell.getAttribute('data-uri'))?.split('/').pop() ?? '';
+    await cell.click();
+    await page.locator(`.tabs-container .tab.active[aria-label^="${file}"]`).waitFor({ timeout: 15_000 });
+    await page.locator('.statusbar-item', { hasText: `Ln ${line + 1},` }).first().waitFor({ timeout: 15_000 });
+    log(`clicked CoreWeave's first cell: ${file} opened at line ${line + 1}`);
+    await runCommand(page, 'View: Close All Editors');
+  },
+};
