@@ -104,11 +104,11 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
 
   const sections = sectionCoverage(index, headings);
   const anchor = anchorOf(fm.frontMatter);
-  findings.push(...missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
-  findings.push(...valueFindings(index, claims));
+  pushAll(findings, missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
+  pushAll(findings, valueFindings(index, claims));
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
-  findings.push(...conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
+  pushAll(findings, conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
   return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
 }
@@ -169,7 +169,7 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
   }
   const range = runRange(run, 0, run.text.length);
   headings.push({ level: block.level, text, line: block.line, range, ...(sectionId && { sectionId }) });
-  findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
+  pushAll(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   if (sectionId || block.nested || run.segments.length > 1) return;
   let answer = ctx.headingNames.get(run.text);
   if (!answer) {
@@ -198,14 +198,14 @@ function readProse(ctx: Reader, block: ProseBlock): void {
       if (f) findings.push(f);
     }
   } else {
-    findings.push(...companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
+    pushAll(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   }
   const labels = lineLabels(run);
   if (hasNumber) {
     const found = proseClaims(ctx.values, block, mentionsWithVerbs(index, run.text, mentions), labels);
     if (found.length) {
-      claims.push(...found);
-      findings.push(...proseEvidenceFindings(run, found, ctx.period, ctx.metricName));
+      pushAll(claims, found);
+      pushAll(findings, proseEvidenceFindings(run, found, ctx.period, ctx.metricName));
     }
   }
   // Names where a name is expected: labels, and the bold lead of a list item.
@@ -237,7 +237,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
   const caseFindings = (row: TableRow): void => {
     line = row.line;
     const found = companyCaseFindings(index, row.text, rowRange);
-    if (found.length) findings.push(...found);
+    if (found.length) pushAll(findings, found);
   };
   caseFindings(block.header);
   // Only the metric cell needs the full mention search: it names the row's metric.
@@ -252,8 +252,8 @@ function readTable(ctx: Reader, block: TableBlock): void {
     if (miss) findings.push(miss);
   }
   const found = tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS);
-  claims.push(...found);
-  if (found.length) findings.push(...tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
+  pushAll(claims, found);
+  if (found.length) pushAll(findings, tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */
@@ -277,4 +277,12 @@ function compareRanges(a: TextRange, b: TextRange): number {
 /** Findings in document order (a stable sort keeps each rule's order at one place). */
 function inOrder(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => compareRanges(a.range, b.range));
+}
+
+/**
+ * Appends `items` to `into`. Not `into.push(...items)`: a spread passes every item as an argument,
+ * and a 10 MB analysis has more findings than the call stack can take.
+ */
+function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }

@@ -59,24 +59,42 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
     const headline = headlineClaim(list);
     if (headline.context !== 'table' || unjudgeable(headline)) continue;
     const name = ctx.index.metric(metricId)?.name ?? metricId;
+    const there = headline.value.text.trim();
+    const others: MetricClaim[] = [];
     for (const c of list) {
       if (c.context === 'table' || unjudgeable(c) || !valuesConflict(headline.value, c.value)) continue;
       if (!aboutThisSubjectAndPeriod(ctx, c, subjectCompany)) continue;
+      others.push(c);
       const here = c.value.text.trim();
-      const there = headline.value.text.trim();
       out.push({
         rule: 'conflicting-value', severity: 'warning', range: c.valueRange, fixes: [],
         message: `${name}: ${here} here, but the scorecard table states ${there} (line ${headline.valueRange.start.line + 1})`,
         related: [{ range: headline.valueRange, message: `the scorecard states ${there}` }],
       });
-      out.push({
-        rule: 'conflicting-value', severity: 'warning', range: headline.valueRange, fixes: [],
-        message: `${name}: the scorecard states ${there}, but line ${c.valueRange.start.line + 1} states ${here}`,
-        related: [{ range: c.valueRange, message: `states ${here}` }],
-      });
     }
+    if (others.length > 0) out.push(headlineFinding(name, headline, others));
   }
   return out;
+}
+
+/** How many conflicting statements the scorecard's finding points at; the rest are counted. */
+const MAX_RELATED = 10;
+
+/**
+ * The scorecard's side of the conflicts: ONE finding however many statements disagree with it
+ * (each of those has its own finding), so a long analysis that repeats a figure cannot bury the
+ * scorecard line under thousands of copies.
+ */
+function headlineFinding(name: string, headline: MetricClaim, others: readonly MetricClaim[]): Finding {
+  const there = headline.value.text.trim();
+  const first = others[0];
+  const more = others.length - 1;
+  const message = `${name}: the scorecard states ${there}, but line ${first.valueRange.start.line + 1} states ${first.value.text.trim()}`
+    + (more > 0 ? ` (and ${more} other statement${more === 1 ? '' : 's'})` : '');
+  return {
+    rule: 'conflicting-value', severity: 'warning', range: headline.valueRange, fixes: [], message,
+    related: others.slice(0, MAX_RELATED).map((c) => ({ range: c.valueRange, message: `states ${c.value.text.trim()}` })),
+  };
 }
 
 /** An impossible or wrong-unit value is already reported by `impossible-value`; comparing it says nothing more. */
@@ -122,13 +140,16 @@ function namesOnlyThis(ctx: ConflictContext, written: string, subjectCompany: st
   return true;
 }
 
+/** The last heading before `line`, by binary search (headings are in document order): a scan per claim would be claims × headings. */
 function headingAbove(headings: readonly Heading[], line: number): Heading | undefined {
-  let found: Heading | undefined;
-  for (const h of headings) {
-    if (h.line >= line) break;
-    found = h;
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (headings[mid].line < line) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return lo > 0 ? headings[lo - 1] : undefined;
 }
 
 /**

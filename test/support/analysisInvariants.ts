@@ -6,9 +6,11 @@
  * fix's edits the way the editor does, for "a fix applied once is not offered again".
  */
 import type { Analysis, Fix, TextPosition, TextRange } from '../../src/analysis/types';
+import { RULE_INFO } from '../../src/analysis/ruleInfo';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
-const RULES = new Set(['benchmark-miss', 'impossible-value', 'missing-section', 'unknown-pattern', 'near-miss-name', 'front-matter']);
+// Every rule id the core declares (RULE_INFO is keyed by RuleId, so it cannot miss or invent one).
+const RULES = new Set(Object.keys(RULE_INFO));
 const VERDICTS = new Set(['meets', 'misses', 'borderline', 'no-benchmark', 'impossible', 'wrong-unit']);
 const VALUE_KINDS = new Set(['percent', 'currency', 'number', 'multiple']);
 

@@ -16,12 +16,25 @@ export interface Tag {
   readonly offset: number;
 }
 
-/** Elements that run code, load documents, submit data, change the base or refresh the page. */
+/**
+ * Elements that run code, load documents, submit data, change the base or refresh the page. An
+ * `svg` is drawing (the scorecard's and portfolio's charts); what makes one active is listed
+ * instead: its script, foreignObject, animation, use and image elements (and on* attributes, below).
+ */
 export const DANGEROUS_ELEMENTS = new Set([
   'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'meta', 'link', 'base', 'form', 'input',
-  'button', 'textarea', 'select', 'option', 'style', 'svg', 'math', 'template', 'audio', 'video', 'source', 'track',
+  'button', 'textarea', 'select', 'option', 'style', 'foreignobject', 'animate', 'set', 'animatemotion',
+  'animatetransform', 'use', 'image', 'feimage', 'math', 'template', 'audio', 'video', 'source', 'track',
   'portal', 'noscript', 'xmp', 'plaintext', 'noembed', 'noframes', 'param', 'dialog',
 ]);
+
+/**
+ * The renderer draws its charts as inline SVG (class `pa-chart…`); a document cannot write an
+ * `<svg>` of its own (raw HTML is shown as text). A chart may hold only these drawing elements:
+ * no `script`, `foreignObject`, `use`, `image`, `a`, `animate` or `set`, which could run, load
+ * or navigate. Everything else inside an SVG is reported.
+ */
+const CHART_ELEMENTS = new Set(['g', 'rect', 'line', 'circle', 'path', 'polyline', 'polygon', 'text', 'tspan', 'title', 'desc']);
 
 /** Attributes whose value is an address a browser would load or navigate to. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'background', 'xlink:href', 'cite', 'data', 'codebase', 'longdesc', 'srcset', 'ping', 'lowsrc', 'dynsrc', 'manifest']);
@@ -102,8 +115,15 @@ export interface SafetyOptions {
 export function dangersIn(html: string, options: SafetyOptions = {}): Danger[] {
   const found: Danger[] = [];
   const allowed = new Set(options.allowElements ?? []);
+  let inChart = false;
   for (const tag of tagsOf(html)) {
-    if (DANGEROUS_ELEMENTS.has(tag.name) && !allowed.has(tag.name)) found.push({ what: `<${tag.closing ? '/' : ''}${tag.name}>`, offset: tag.offset });
+    if (tag.name === 'svg' && !allowed.has('svg')) {
+      // Only the renderer's own charts, never nested.
+      const isChart: boolean = tag.closing ? inChart : !inChart && /^pa-chart(?:\s|$)/.test(tag.attributes.find((a) => a.name === 'class')?.value ?? '');
+      if (!isChart) found.push({ what: `<${tag.closing ? '/' : ''}svg>`, offset: tag.offset });
+      inChart = !tag.closing && isChart;
+    } else if (inChart && !CHART_ELEMENTS.has(tag.name)) found.push({ what: `<${tag.closing ? '/' : ''}${tag.name}> inside a chart`, offset: tag.offset });
+    else if (DANGEROUS_ELEMENTS.has(tag.name) && !allowed.has(tag.name)) found.push({ what: `<${tag.closing ? '/' : ''}${tag.name}>`, offset: tag.offset });
     for (const { name, value } of tag.attributes) {
       if (name.startsWith('on')) found.push({ what: `event handler ${name} on <${tag.name}>`, offset: tag.offset });
       else if (name === 'srcdoc' || (name === 'http-equiv' && !allowed.has('meta'))) found.push({ what: `${name} on <${tag.name}>`, offset: tag.offset });

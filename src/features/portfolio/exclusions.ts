@@ -4,7 +4,7 @@
  * excludes a file when it matches the file's workspace-relative path or any folder above it, as
  * VS Code's own excludes do ("**\/drafts" hides everything in every drafts folder).
  */
-import { minimatch } from 'minimatch';
+import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 
 /** Always skipped: dependencies are never the user's analyses. */
@@ -33,10 +33,8 @@ export function readExclusions(): ExclusionRules {
     const key = folder?.uri.toString() ?? '';
     let matchers = perFolder.get(key);
     if (!matchers) {
-      matchers = excludeGlobs(folder).map((glob) => {
-        const m = new minimatch.Minimatch(glob, { dot: true, nocomment: true, nonegate: true });
-        return (path: string) => m.match(path);
-      });
+      // The same glob engine as the team config's ignore list (picomatch); `!` is literal here, never a negation.
+      matchers = excludeGlobs(folder).map((glob) => picomatch(glob, { dot: true, nonegate: true }));
       perFolder.set(key, matchers);
     }
     return matchers;

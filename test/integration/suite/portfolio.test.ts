@@ -358,7 +358,8 @@ describe('Portfolio: warm start from the index cache', function () {
     const third = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
     try {
       await third.whenReady();
-      assert.deepEqual(read, [file.toString()]);
+      // Only the changed file (its watcher event may arrive after the build and read it once more).
+      assert.ok(read.length >= 1 && read.every((u) => u === file.toString()), `read: ${read.join(', ')}`);
       assert.equal(third.entry(file)?.metrics.find((m) => m.metricId === 'gpu-utilization-rate')?.value.text, '71.5%');
     } finally {
       third.dispose();

@@ -58,12 +58,19 @@ describe('rule: conflicting-value, false positives on realistic analyses', () =>
   });
 });
 
-/** "<company> reported <metric> of <value> in <period>." about the analysis's own subject and period. */
+/**
+ * The generator's "<company> reported <metric> of <value> in <period>." and "In <period>, <company>
+ * added N GPUs; <growth> was <value>." about the analysis's own subject ("Lambda" for Lambda Labs,
+ * "Azure" for Microsoft Azure) and period.
+ */
 function ownReport(sentence: string, text: string): boolean {
-  const m = /([A-Z][A-Za-z ]+?) reported .* in ([^.]+)\.\s*$/.exec(sentence);
-  const subject = /^subject: (.*)$/m.exec(text)?.[1];
-  const period = /^period: (.*)$/m.exec(text)?.[1];
-  return !!m && m[1].trim().toLowerCase() === subject?.toLowerCase() && m[2].trim() === period;
+  const subject = /^subject: (.*)$/m.exec(text)?.[1]?.toLowerCase() ?? '';
+  const period = /^period: (.*)$/m.exec(text)?.[1] ?? '';
+  const reported = /([A-Z][A-Za-z ]+?) reported .* in ([^.]+)\.\s*$/.exec(sentence);
+  const added = /In ([^,]+), ([A-Z][A-Za-z ]+?) added [\d,]+ GPUs;/.exec(sentence);
+  const [company, when] = reported ? [reported[1], reported[2]] : added ? [added[2], added[1]] : ['', ''];
+  const names = company.trim().toLowerCase();
+  return names !== '' && (subject === names || subject.split(' ').includes(names)) && when.trim() === period;
 }
 
 function walk(dir: string): string[] {
