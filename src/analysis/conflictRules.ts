@@ -61,8 +61,13 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
     const name = ctx.index.metric(metricId)?.name ?? metricId;
     const there = headline.value.text.trim();
     const others: MetricClaim[] = [];
+    let capped = false;
     for (const c of list) {
       if (c.context === 'table' || unjudgeable(c) || !valuesConflict(headline.value, c.value)) continue;
+      if (others.length === MAX_CONFLICTS_PER_METRIC) {
+        capped = true;
+        break;
+      }
       if (!aboutThisSubjectAndPeriod(ctx, c, subjectCompany)) continue;
       others.push(c);
       const here = c.value.text.trim();
@@ -72,7 +77,7 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
         related: [{ range: headline.valueRange, message: `the scorecard states ${there}` }],
       });
     }
-    if (others.length > 0) out.push(headlineFinding(name, headline, others));
+    if (others.length > 0) out.push(headlineFinding(name, headline, others, capped));
   }
   return out;
 }
@@ -81,16 +86,24 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
 const MAX_RELATED = 10;
 
 /**
+ * A bound on the statements compared per metric. No analysis states one metric a thousand times;
+ * a document that does (generated, or hostile) would otherwise spend seconds reading the sentence
+ * around each, and fill the Problems panel with copies. The scorecard's finding says where it stopped.
+ */
+export const MAX_CONFLICTS_PER_METRIC = 1_000;
+
+/**
  * The scorecard's side of the conflicts: ONE finding however many statements disagree with it
  * (each of those has its own finding), so a long analysis that repeats a figure cannot bury the
  * scorecard line under thousands of copies.
  */
-function headlineFinding(name: string, headline: MetricClaim, others: readonly MetricClaim[]): Finding {
+function headlineFinding(name: string, headline: MetricClaim, others: readonly MetricClaim[], capped: boolean): Finding {
   const there = headline.value.text.trim();
   const first = others[0];
   const more = others.length - 1;
   const message = `${name}: the scorecard states ${there}, but line ${first.valueRange.start.line + 1} states ${first.value.text.trim()}`
-    + (more > 0 ? ` (and ${more} other statement${more === 1 ? '' : 's'})` : '');
+    + (more > 0 ? ` (and ${more} other statement${more === 1 ? '' : 's'})` : '')
+    + (capped ? `; checking stopped after ${MAX_CONFLICTS_PER_METRIC} disagreeing statements of this metric` : '');
   return {
     rule: 'conflicting-value', severity: 'warning', range: headline.valueRange, fixes: [], message,
     related: others.slice(0, MAX_RELATED).map((c) => ({ range: c.valueRange, message: `states ${c.value.text.trim()}` })),

@@ -5,6 +5,7 @@
  * generated analyses in conflictingValueRate.test.ts.
  */
 import * as assert from 'node:assert/strict';
+import { MAX_CONFLICTS_PER_METRIC } from '../../../src/analysis/conflictRules';
 import { analyze, doc, findings, textAt } from './analysisHelpers';
 
 const TABLE = [
@@ -35,6 +36,16 @@ describe('rule: conflicting-value (one analysis)', () => {
   it('reports a label and a statement naming the analysis\'s own subject and period', () => {
     assert.equal(conflicts('**Customer Retention:** 93%').length, 2);
     assert.equal(conflicts('In Q3 2026 CoreWeave kept 93% of its customers; customer retention was 93%.').length, 2);
+  });
+
+  it('one finding at the scorecard however many statements disagree, and a bound on the statements compared', () => {
+    const few = conflicts(Array.from({ length: 3 }, () => 'GPU utilization was 76% for the quarter.').join('\n\n'));
+    assert.equal(few.length, 4, 'three statements and one scorecard finding');
+    assert.match(few[0].message, /states 76% \(and 2 other statements\)$/);
+    const many = conflicts(Array.from({ length: MAX_CONFLICTS_PER_METRIC + 5 }, () => 'GPU utilization was 76% for the quarter.').join('\n\n'));
+    assert.equal(many.length, MAX_CONFLICTS_PER_METRIC + 1);
+    assert.match(many[0].message, new RegExp(`checking stopped after ${MAX_CONFLICTS_PER_METRIC} disagreeing statements`));
+    assert.equal(many[0].related?.length, 10, 'the scorecard finding points at the first ten');
   });
 
   it('agrees with values that are the same figure written differently or rounded', () => {
