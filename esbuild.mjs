@@ -101,7 +101,9 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', './renderer.js', './analysis.js'],
+    // Export Portfolio to PDF reaches dist/pdf.js through core.ts like Export to PDF (same module
+    // instance from Node's cache); core.ts also names ./portfolio.js, never required from here.
+    external: ['vscode', './renderer.js', './analysis.js', './portfolio.js', './pdf.js'],
     plugins: [vscodeOnce, lazyYaml],
   },
   {

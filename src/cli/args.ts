@@ -41,9 +41,12 @@ export type Command =
     /** The period as written; read by the command (so its message can list the understood forms). */
     readonly asOf?: string;
     readonly models: readonly string[];
+    /** Paper and browser for --format pdf, as render's. */
+    readonly pageSize: 'a4' | 'letter';
+    readonly browser?: string;
   };
 
-export type PortfolioFormat = 'text' | 'json' | 'csv' | 'html';
+export type PortfolioFormat = 'text' | 'json' | 'csv' | 'html' | 'pdf';
 
 export type CommandName = 'lint' | 'render' | 'models' | 'portfolio';
 const COMMANDS: readonly CommandName[] = ['lint', 'render', 'models', 'portfolio'];
@@ -67,7 +70,7 @@ const ALLOWED: Readonly<Record<CommandName, readonly string[]>> = {
   lint: ['format', 'max-severity', 'rule', 'models'],
   render: ['output', 'force', 'models', 'format', 'page-size', 'browser'],
   models: ['models', 'format'],
-  portfolio: ['format', 'output', 'force', 'as-of', 'models'],
+  portfolio: ['format', 'output', 'force', 'as-of', 'models', 'page-size', 'browser'],
 };
 
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -112,12 +115,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       if (rest.length !== 1) throw new CliError(`render takes exactly one file${rest.length > 1 ? `, got ${rest.length}` : ''}, e.g. pattern-analyst render analysis.md -o analysis.html`);
       if (values.output !== undefined && values.output.trim() === '') throw new CliError('-o needs a file name');
       const renderFormat = parseRenderFormat(values.format);
-      // A PDF is binary: it goes to a file, never to a terminal.
-      if (renderFormat === 'pdf' && values.output === undefined) throw new CliError('--format pdf needs -o <file.pdf>');
-      if (renderFormat !== 'pdf' && (values['page-size'] !== undefined || values.browser !== undefined)) {
-        throw new CliError(`--${values.browser !== undefined ? 'browser' : 'page-size'} applies to --format pdf only`);
-      }
-      if (values.browser !== undefined && values.browser.trim() === '') throw new CliError('--browser needs the path of Chrome, Edge or Chromium');
+      checkPdfOptions(renderFormat === 'pdf', values);
       return {
         kind: 'render', file: rest[0], ...(values.output !== undefined && { output: values.output }), force: values.force === true, models,
         format: renderFormat, pageSize: parsePageSize(values['page-size']), ...(values.browser !== undefined && { browser: values.browser }),
@@ -127,8 +125,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
       if (rest.length === 0) throw new CliError('portfolio needs at least one file, folder or glob, e.g. pattern-analyst portfolio analyses/');
       if (values.output !== undefined && values.output.trim() === '') throw new CliError('-o needs a file name');
       if (values['as-of'] !== undefined && values['as-of'].trim() === '') throw new CliError('--as-of needs a period, e.g. --as-of "Q3 2026"');
+      const portfolioFormat = parsePortfolioFormat(values.format);
+      checkPdfOptions(portfolioFormat === 'pdf', values);
       return {
-        kind: 'portfolio', inputs: rest, format: parsePortfolioFormat(values.format), force: values.force === true, models,
+        kind: 'portfolio', inputs: rest, format: portfolioFormat, force: values.force === true, models,
+        pageSize: parsePageSize(values['page-size']), ...(values.browser !== undefined && { browser: values.browser }),
         ...(values.output !== undefined && { output: values.output }),
         ...(values['as-of'] !== undefined && { asOf: values['as-of'] }),
       };
@@ -138,6 +139,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
       return { kind: 'models', models, format: parseFormat(values.format) };
     }
   }
+}
+
+/** The PDF options of render and portfolio: -o required for a PDF, --page-size and --browser for a PDF only. */
+function checkPdfOptions(pdf: boolean, values: { readonly output?: string; readonly 'page-size'?: string; readonly browser?: string }): void {
+  // A PDF is binary: it goes to a file, never to a terminal.
+  if (pdf && values.output === undefined) throw new CliError('--format pdf needs -o <file.pdf>');
+  if (!pdf && (values['page-size'] !== undefined || values.browser !== undefined)) {
+    throw new CliError(`--${values.browser !== undefined ? 'browser' : 'page-size'} applies to --format pdf only`);
+  }
+  if (values.browser !== undefined && values.browser.trim() === '') throw new CliError('--browser needs the path of Chrome, Edge or Chromium');
 }
 
 function parseFormat(value: string | undefined): 'text' | 'json' {
@@ -159,8 +170,8 @@ function parsePageSize(value: string | undefined): 'a4' | 'letter' {
 
 function parsePortfolioFormat(value: string | undefined): PortfolioFormat {
   if (value === undefined) return 'text';
-  if (value === 'text' || value === 'json' || value === 'csv' || value === 'html') return value;
-  throw new CliError(`--format must be text, json, csv or html, not "${value}"`);
+  if (value === 'text' || value === 'json' || value === 'csv' || value === 'html' || value === 'pdf') return value;
+  throw new CliError(`--format must be text, json, csv, html or pdf, not "${value}"`);
 }
 
 function parseMaxSeverity(value: string | undefined): Severity | 'none' {

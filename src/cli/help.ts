@@ -24,6 +24,8 @@ Usage:
   pattern-analyst models [--models <file|folder>]... [--format text|json]
   pattern-analyst portfolio <files|folders|globs...> [--format text|json|csv|html] [-o file]
                             [--force] [--as-of <period>] [--models <file|folder>]...
+  pattern-analyst portfolio <files|folders|globs...> --format pdf -o out.pdf [--page-size a4|letter]
+                            [--browser <path>]
   pattern-analyst --help | <command> --help | --version
 
 ${MODELS_TEXT}
@@ -99,11 +101,16 @@ Periods are read in these forms: ${UNDERSTOOD_PERIOD_FORMS.join(', ')}; other pe
 listed as written and not placed among the quarters.
 
 Options:
-  --format text|json|csv|html   a text table (default), one JSON document, CSV for spreadsheets,
-                                or a self-contained HTML page with the charts (no scripts)
+  --format text|json|csv|html|pdf
+                                a text table (default), one JSON document, CSV for spreadsheets,
+                                a self-contained HTML page with the charts (no scripts), or that
+                                page printed to a PDF as render --format pdf does (needs -o)
   -o, --output <file>           write to this file (never over an existing file unless --force)
   --force                       replace the -o file if it exists
   --as-of <period>              the matrix as of that period (later analyses left out)
+  --page-size a4|letter         paper for the PDF (default a4)
+  --browser <path>              the browser to print with (Chrome, Edge or Chromium); default:
+                                the first found in their usual places
   --models <file|folder>        use these pattern models (repeatable)
 
 ${EXIT_CODES}`,

@@ -1,8 +1,9 @@
 /**
  * `pattern-analyst portfolio`: the editor's portfolio for files on disk. Each file is read by the
  * same core (`buildIndexEntry`, the scorecard's values), then the matrix, peer coverage, trends
- * and cross-analysis conflicts print as a text table, JSON, CSV or a self-contained HTML page.
- * Like `render`, never replaces a file without --force, and never one of the analyses.
+ * and cross-analysis conflicts print as a text table, JSON, CSV, a self-contained HTML page, or
+ * that page printed to a PDF (as `render --format pdf`). Like `render`, never replaces a file
+ * without --force, and never one of the analyses.
  * Exit codes: 0 clean, 1 conflicting values found, 2 usage or read errors / no analysis at all.
  */
 import { promises as fs } from 'node:fs';
@@ -14,15 +15,17 @@ import { buildIndexEntry } from '../portfolio/indexEntry';
 import { readPeriod, UNDERSTOOD_PERIOD_FORMS } from '../portfolio/periods';
 import { portfolioReport, type PortfolioReport } from '../portfolio/report';
 import type { IndexEntry } from '../portfolio/types';
-import { renderPortfolioBody } from '../render/portfolioPage';
+import { portfolioRunningHeader, renderPortfolioBody } from '../render/portfolioPage';
 import { renderExportPage } from '../render/exportPage';
+import { printStylesheet } from '../render/printStyle';
 import type { PortfolioFormat } from './args';
 import { CliError, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, printable, printableJson, type CliIo } from './cliIo';
 import { displayPath } from './displayPath';
 import { expandInputs } from './inputFiles';
 import { ModelResolver } from './modelDiscovery';
 import { describeFsError, readText } from './readText';
-import { stylesheetPath } from './renderCommand';
+import { stylesheetPath, writeNew } from './renderCommand';
+import { printPageForCli } from './renderPdf';
 
 export interface PortfolioOptions {
   readonly inputs: readonly string[];
@@ -31,6 +34,8 @@ export interface PortfolioOptions {
   readonly force: boolean;
   readonly asOf?: string;
   readonly models: readonly string[];
+  readonly pageSize?: 'a4' | 'letter';
+  readonly browser?: string;
 }
 
 export async function portfolioCommand(opts: PortfolioOptions, io: CliIo): Promise<number> {
@@ -43,6 +48,12 @@ export async function portfolioCommand(opts: PortfolioOptions, io: CliIo): Promi
     if (files.includes(target)) throw new CliError(`-o ${opts.output}: that is one of the analyses; choose another file`);
     const exists = await fs.stat(target).then(() => true, () => false);
     if (!opts.force && exists) throw new CliError(`${opts.output} already exists; pass --force to replace it`);
+    if (opts.format === 'pdf') {
+      // As render's PDF: never written through a link (it would change the file it points to).
+      const link = await fs.lstat(target).catch(() => undefined);
+      if (link?.isSymbolicLink()) throw new CliError(`-o ${opts.output}: is a symbolic link; the PDF is never written through a link (it would change the file it points to): choose another file`);
+      if (link && !link.isFile()) throw new CliError(`-o ${opts.output}: is not a regular file; choose another file`);
+    }
   }
 
   const ioErrors = [...errors];
@@ -79,10 +90,21 @@ export async function portfolioCommand(opts: PortfolioOptions, io: CliIo): Promi
 
   const name = (uri: string): string => displayPath(io.cwd, uri);
   const reports = [...patterns.values()].map((p) => portfolioReport(entries, p, asOf, name));
-  const output = await format(reports, opts.format, name);
-  if (target === undefined) {
-    io.out(output);
+  if (opts.format === 'pdf' && target !== undefined) {
+    // Printed before anything is written: a failed print leaves no file behind.
+    const pdf = await printPageForCli(await htmlPage(reports, name, true), { pageSize: opts.pageSize ?? 'a4', ...(opts.browser !== undefined && { browser: opts.browser }) }, io);
+    try {
+      await writeNew(target, pdf, opts.force);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new CliError(opts.force ? `${opts.output} appeared while printing; not replaced` : `${opts.output} already exists; pass --force to replace it`);
+      throw new CliError(`cannot write ${opts.output}: ${describeFsError(e)}`);
+    }
+    io.err(printable(`wrote ${displayPath(io.cwd, target)}`));
+  } else if (target === undefined) {
+    io.out(await format(reports, opts.format, name));
   } else {
+    const output = await format(reports, opts.format, name);
     try {
       await fs.writeFile(target, output.endsWith('\n') ? output : `${output}\n`, { encoding: 'utf8', flag: opts.force ? 'w' : 'wx' });
     } catch (e) {
@@ -107,16 +129,22 @@ async function format(reports: readonly PortfolioReport[], kind: PortfolioFormat
     case 'text': return reports.map((r) => printableLines(portfolioText(r, name))).join('\n\n');
     case 'json': return printableJson(reports.length === 1 ? portfolioJson(reports[0], name) : { portfolios: reports.map((r) => portfolioJson(r, name)) });
     case 'csv': return reports.map((r) => printableLines(portfolioCsv(r, name))).join('\r\n');
-    case 'html': {
-      let css: string;
-      try {
-        css = await fs.readFile(stylesheetPath(), 'utf8');
-      } catch (e) {
-        if (e instanceof CliError) throw e;
-        throw new CliError(`cannot read the stylesheet: ${describeFsError(e)}`);
-      }
-      const title = reports.length === 1 ? `Portfolio · ${reports[0].matrix.patternName}` : 'Portfolio';
-      return renderExportPage({ title, bodyHtml: reports.map((r) => renderPortfolioBody(r, { displayName: name })).join(''), css, generator: 'Pattern Analyst' });
-    }
+    case 'html': return htmlPage(reports, name, false);
+    // A PDF is binary: it goes to a file, never to a terminal (parseCommandLine says so first).
+    case 'pdf': throw new CliError('--format pdf needs -o <file.pdf>');
   }
+}
+
+/** The self-contained portfolio page; `print` adds the print stylesheet with its running header. */
+async function htmlPage(reports: readonly PortfolioReport[], name: (uri: string) => string, print: boolean): Promise<string> {
+  let css: string;
+  try {
+    css = await fs.readFile(stylesheetPath(), 'utf8');
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`cannot read the stylesheet: ${describeFsError(e)}`);
+  }
+  const title = reports.length === 1 ? `Portfolio · ${reports[0].matrix.patternName}` : 'Portfolio';
+  if (print) css = `${css}\n${printStylesheet(reports.length === 1 ? portfolioRunningHeader(reports[0]) : 'Portfolio')}`;
+  return renderExportPage({ title, bodyHtml: reports.map((r) => renderPortfolioBody(r, { displayName: name })).join(''), css, generator: 'Pattern Analyst' });
 }

@@ -88,7 +88,7 @@ async function checkTarget(opts: RenderOptions, source: string, target: string):
  * file is created exclusively and without following a link, so a link planted after the checks
  * makes the write fail (EEXIST / ELOOP) instead of going through it.
  */
-async function writeNew(target: string, page: string | Uint8Array, force: boolean): Promise<void> {
+export async function writeNew(target: string, page: string | Uint8Array, force: boolean): Promise<void> {
   if (force) {
     const link = await fs.lstat(target).catch(() => undefined);
     if (link?.isFile()) await fs.unlink(target);

@@ -28,6 +28,7 @@ export const COMMANDS = {
   openPortfolio: 'patternAnalyst.openPortfolio',
   exportPortfolioHtml: 'patternAnalyst.exportPortfolioHtml',
   exportPortfolioCsv: 'patternAnalyst.exportPortfolioCsv',
+  exportPortfolioPdf: 'patternAnalyst.exportPortfolioPdf',
   /** Analyses view: index the workspace's analyses again. */
   refreshAnalyses: 'patternAnalyst.refreshAnalyses',
 } as const;

@@ -10,6 +10,7 @@ import { renderBulletChart } from './charts/bulletChart';
 import { renderSmallMultiples } from './charts/smallMultiples';
 import { renderExportPage } from './exportPage';
 import { escapeAttribute as attr, escapeHtml as esc } from './html';
+import { printStylesheet } from './printStyle';
 import { verdictLook } from './verdictLabels';
 
 export interface PortfolioBodyOptions {
@@ -56,4 +57,19 @@ export function renderPortfolioBody(report: PortfolioReport, options: PortfolioB
 /** The self-contained portfolio page (no scripts, the export's CSP, inline stylesheet). */
 export function renderPortfolioPage(report: PortfolioReport, options: PortfolioBodyOptions & { readonly css: string }): string {
   return renderExportPage({ title: `Portfolio · ${report.matrix.patternName}`, bodyHtml: renderPortfolioBody(report, options), css: options.css, generator: 'Pattern Analyst' });
+}
+
+/**
+ * The running header of a printed portfolio: the pattern and the period the matrix stands at (the
+ * --as-of period, else the latest period among the analyses), so a loose page still says what it is.
+ */
+export function portfolioRunningHeader(report: PortfolioReport): string {
+  const m = report.matrix;
+  const period = m.asOf?.label ?? m.periods[m.periods.length - 1]?.label;
+  return `Portfolio · ${m.patternName}${period ? ` · as of ${period}` : ''}`;
+}
+
+/** The page to print to PDF: the exported portfolio page with the print stylesheet and its running header. */
+export function renderPortfolioPrintPage(report: PortfolioReport, options: PortfolioBodyOptions & { readonly css: string }): string {
+  return renderPortfolioPage(report, { ...options, css: `${options.css}\n${printStylesheet(portfolioRunningHeader(report))}` });
 }

@@ -12,6 +12,9 @@ export type ToPortfolioWebview =
   | { readonly type: 'update'; readonly html: string }
   | { readonly type: 'setStyle'; readonly style: PreviewStyle };
 
+/** The panel's export buttons: the page, the matrix as CSV, or the page printed to a PDF. */
+export type PortfolioExportFormat = 'html' | 'csv' | 'pdf';
+
 /** Webview → extension. */
 export type FromPortfolioWebview =
   /** A matrix cell or chart point: open this analysis at this value. */
@@ -21,7 +24,7 @@ export type FromPortfolioWebview =
   | { readonly type: 'setPattern'; readonly patternId: string }
   /** A missing peer's one-click New Analysis. */
   | { readonly type: 'newAnalysis'; readonly companyId: string }
-  | { readonly type: 'export'; readonly format: 'html' | 'csv' }
+  | { readonly type: 'export'; readonly format: PortfolioExportFormat }
   | { readonly type: 'setStyle'; readonly style: PreviewStyle }
   /** The webview sorted the matrix (kept for the serializer). */
   | { readonly type: 'setSort'; readonly column: string; readonly descending: boolean };
@@ -64,7 +67,7 @@ export function parseFromPortfolioWebview(raw: unknown): FromPortfolioWebview | 
     case 'newAnalysis':
       return isString(raw.companyId, MAX_ID) && raw.companyId !== '' ? { type: 'newAnalysis', companyId: raw.companyId } : undefined;
     case 'export':
-      return raw.format === 'html' || raw.format === 'csv' ? { type: 'export', format: raw.format } : undefined;
+      return raw.format === 'html' || raw.format === 'csv' || raw.format === 'pdf' ? { type: 'export', format: raw.format } : undefined;
     case 'setStyle':
       return isPreviewStyle(raw.style) ? { type: 'setStyle', style: raw.style } : undefined;
     case 'setSort': {

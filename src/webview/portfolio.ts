@@ -113,7 +113,7 @@ styleButton?.addEventListener('click', () => {
   save({ style });
   vscode.postMessage({ type: 'setStyle', style });
 });
-for (const format of ['html', 'csv'] as const) {
+for (const format of ['html', 'csv', 'pdf'] as const) {
   document.getElementById(`pa-pf-export-${format}`)?.addEventListener('click', () => vscode.postMessage({ type: 'export', format }));
 }
 

@@ -1,19 +1,23 @@
 /**
- * Pattern Analyst: Export Portfolio to HTML / CSV. Writes the same page and table as the CLI's
- * `pattern-analyst portfolio --format html|csv` (the core's renderers) for the indexed analyses
- * of one pattern, as of a period. Through `vscode.workspace.fs` only, and never replaces an
+ * Pattern Analyst: Export Portfolio to HTML / CSV / PDF. Writes the same page and table as the
+ * CLI's `pattern-analyst portfolio --format html|csv|pdf` (the core's renderers) for the indexed
+ * analyses of one pattern, as of a period; the PDF is that page printed as Export to PDF prints an
+ * analysis (src/features/pdf/printToFile.ts). Through `vscode.workspace.fs` only, and never replaces an
  * existing file without a modal confirmation unless the caller passes `overwrite: true`.
  */
 import * as vscode from 'vscode';
 import { parsePeriod } from '../../portfolio/periods';
 import type { IndexEntry } from '../../portfolio/types';
+import type { PortfolioExportFormat } from '../../render/portfolioProtocol';
+import { pdfCore } from '../core';
+import { printToFile } from '../pdf/printToFile';
 import type { Services } from '../services';
 import { exists } from '../workspaceFiles';
 import { renderPortfolioExport } from './portfolioExportFormats';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export interface PortfolioExportArgs {
-  readonly format?: 'html' | 'csv';
+  readonly format?: PortfolioExportFormat;
   /** The pattern's id (default: the one with the most analyses). */
   readonly pattern?: string;
   /** A period label: the matrix as of it. */
@@ -24,7 +28,18 @@ export interface PortfolioExportArgs {
 }
 
 /** Test hook: answers the overwrite question instead of the modal dialog when set. */
-export const portfolioExportTestHooks: { confirmOverwrite?: (target: vscode.Uri) => Promise<boolean> } = {};
+export const portfolioExportTestHooks: {
+  confirmOverwrite?: (target: vscode.Uri) => Promise<boolean>;
+  /** Sees every error or information message the PDF export shows (the message is still shown). */
+  onMessage?: (kind: 'error' | 'info', text: string) => void;
+} = {};
+
+function show(kind: 'error' | 'info', text: string, ...actions: string[]): Thenable<string | undefined> {
+  portfolioExportTestHooks.onMessage?.(kind, text);
+  return kind === 'error' ? vscode.window.showErrorMessage(text, ...actions) : vscode.window.showInformationMessage(text, ...actions);
+}
+
+const FILTERS: Readonly<Record<PortfolioExportFormat, Record<string, string[]>>> = { html: { HTML: ['html', 'htm'] }, csv: { CSV: ['csv'] }, pdf: { PDF: ['pdf'] } };
 
 export interface ExportHost {
   readonly services: Services;
@@ -40,7 +55,7 @@ function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
 }
 
 export async function exportPortfolio(host: ExportHost, args: PortfolioExportArgs): Promise<vscode.Uri | undefined> {
-  const format = args.format === 'csv' ? 'csv' : 'html';
+  const format: PortfolioExportFormat = args.format === 'csv' || args.format === 'pdf' ? args.format : 'html';
   await host.index.whenReady();
   const entries = host.index.entries().map((f) => f.entry);
   const catalog = host.services.models.catalog;
@@ -53,12 +68,23 @@ export async function exportPortfolio(host: ExportHost, args: PortfolioExportArg
     void vscode.window.showErrorMessage(`Pattern Analyst: "${args.asOf.slice(0, 80)}" is not a period the portfolio understands.`);
     return undefined;
   }
+  // The browser first: without one there is no point asking where to save.
+  const browser = format === 'pdf' ? pdfCore().findBrowser(host.services.settings().pdfBrowserPath) : undefined;
+  if (browser && !browser.found) {
+    const settings = 'Open Settings';
+    const html = 'Export Portfolio to HTML';
+    void show('error', `Pattern Analyst: ${browser.message}`, settings, html).then((choice) => {
+      if (choice === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'patternAnalyst.pdf.browserPath');
+      if (choice === html) void vscode.commands.executeCommand('patternAnalyst.exportPortfolioHtml', { pattern: pattern.model.id, ...(args.asOf ? { asOf: args.asOf } : {}) });
+    });
+    return undefined;
+  }
   let target = toUri(args.target);
   if (!target) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await vscode.window.showSaveDialog({
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${pattern.model.id}-portfolio.${format}`) } : {}),
-      filters: format === 'csv' ? { CSV: ['csv'] } : { HTML: ['html', 'htm'] },
+      filters: FILTERS[format],
       saveLabel: 'Export',
       title: `Export Portfolio to ${format.toUpperCase()}`,
     });
@@ -69,9 +95,19 @@ export async function exportPortfolio(host: ExportHost, args: PortfolioExportArg
     return undefined;
   }
   if (args.overwrite !== true && (await exists(target)) && !(await confirmOverwrite(target))) return undefined;
-  const text = await renderPortfolioExport(format, entries, pattern, asOfParsed?.period, host);
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const written = target;
+  if (browser?.found) {
+    const outcome = await printToFile(() => renderPortfolioExport('pdf', entries, pattern, asOfParsed?.period, host), written, { browser: browser.path, pageSize: host.services.settings().pdfPageSize });
+    if (outcome !== 'written') {
+      void show(outcome === 'cancelled' ? 'info' : 'error', outcome === 'cancelled'
+        ? 'Pattern Analyst: PDF export cancelled; nothing was written.'
+        : `Pattern Analyst: cannot export ${written.path.split('/').pop() ?? 'the PDF'}: ${outcome.error}. Export Portfolio to HTML still works.`);
+      return undefined;
+    }
+  } else {
+    const text = await renderPortfolioExport(format, entries, pattern, asOfParsed?.period, host);
+    await vscode.workspace.fs.writeFile(written, new TextEncoder().encode(text));
+  }
   void vscode.window.showInformationMessage(`Pattern Analyst: exported the portfolio to ${vscode.workspace.asRelativePath(written)}`, 'Open').then((choice) => {
     if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', written);
   });

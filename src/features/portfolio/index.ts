@@ -115,7 +115,7 @@ export function register(services: Services, context: vscode.ExtensionContext, l
   };
   const tree = new AnalysesView(load);
   const view = vscode.window.createTreeView(ANALYSES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const exportAs = (format: 'html' | 'csv') => (args?: unknown) => load().exportPortfolio({ ...(args && typeof args === 'object' ? (args as PortfolioExportArgs) : {}), format });
+  const exportAs = (format: 'html' | 'csv' | 'pdf') => (args?: unknown) => load().exportPortfolio({ ...(args && typeof args === 'object' ? (args as PortfolioExportArgs) : {}), format });
   const disposable = vscode.Disposable.from(
     tree,
     view,
@@ -127,6 +127,7 @@ export function register(services: Services, context: vscode.ExtensionContext, l
     }),
     registerCommand(COMMANDS.exportPortfolioHtml, exportAs('html')),
     registerCommand(COMMANDS.exportPortfolioCsv, exportAs('csv')),
+    registerCommand(COMMANDS.exportPortfolioPdf, exportAs('pdf')),
     vscode.window.registerWebviewPanelSerializer(PORTFOLIO_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => load().panels.deserializeWebviewPanel(panel, state) }),
     { dispose: () => {
       clearTimeout(refreshTimer);

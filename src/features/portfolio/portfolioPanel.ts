@@ -10,7 +10,7 @@ import { COMMANDS } from '../commands';
 import type { PatternIndex } from '../../model/patternIndex';
 import { parsePeriod } from '../../portfolio/periods';
 import type { IndexEntry } from '../../portfolio/types';
-import { parseFromPortfolioWebview, parsePortfolioState, type FromPortfolioWebview, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
+import { parseFromPortfolioWebview, parsePortfolioState, type FromPortfolioWebview, type PortfolioExportFormat, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { renderPortfolioMessage, renderPortfolioView } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
@@ -28,7 +28,7 @@ export interface PortfolioPanelHost {
   readonly extensionUri: vscode.Uri;
   readonly index: WorkspaceIndex<IndexEntry>;
   displayName(uri: string): string;
-  exportPortfolio(format: 'html' | 'csv', patternId: string | undefined, asOf: string | undefined): Promise<unknown>;
+  exportPortfolio(format: PortfolioExportFormat, patternId: string | undefined, asOf: string | undefined): Promise<unknown>;
 }
 
 /** Re-renders at most this often while changes stream in (a build in progress, a paste). */

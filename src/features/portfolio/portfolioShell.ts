@@ -24,7 +24,7 @@ export function renderPortfolioShell(webview: vscode.Webview, extensionUri: vsco
 <title>Portfolio</title>
 </head>
 <body class="pa-webview pa-portfolio pa-style-${style === 'publication' ? 'publication' : 'theme'}" data-settings="${jsonAttribute({ ...state, style })}">
-<div class="pa-toolbar" role="toolbar" aria-label="Portfolio"><span class="pa-lock-state">Portfolio of the workspace’s analyses</span><button type="button" id="pa-pf-export-html" title="Export the portfolio as one self-contained HTML page">Export HTML</button><button type="button" id="pa-pf-export-csv" title="Export the matrix as CSV for spreadsheets">Export CSV</button><button type="button" id="pa-style-toggle" title="Switch between the editor theme and a clean light page">${style === 'publication' ? 'Theme style' : 'Publication style'}</button></div>
+<div class="pa-toolbar" role="toolbar" aria-label="Portfolio"><span class="pa-lock-state">Portfolio of the workspace’s analyses</span><button type="button" id="pa-pf-export-html" title="Export the portfolio as one self-contained HTML page">Export HTML</button><button type="button" id="pa-pf-export-csv" title="Export the matrix as CSV for spreadsheets">Export CSV</button><button type="button" id="pa-pf-export-pdf" title="Print the portfolio page to a PDF with Chrome, Edge or Chromium">Export PDF</button><button type="button" id="pa-style-toggle" title="Switch between the editor theme and a clean light page">${style === 'publication' ? 'Theme style' : 'Publication style'}</button></div>
 <main class="pa-content" id="pa-content">${bodyHtml}</main>
 <script nonce="${attr(nonce)}" src="${attr(media('dist', 'portfolio.js'))}"></script>
 </body>

@@ -19,6 +19,7 @@ import { IndexCache } from '../../../src/features/portfolio/indexCache';
 import { WorkspaceIndex, type EntrySource } from '../../../src/features/portfolio/workspaceIndex';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import type { PortfolioFeature } from '../../../src/features/portfolio/portfolioFeature';
+import { pdfInfo, pdfPages, PT_PER_IN, testBrowser } from '../../support/pdfTools';
 import { hoversAt, positionOf } from './authoringHelpers';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
 
@@ -251,6 +252,37 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     await write(b, analysis('Fluidstack', 'Q3 2026', '72%'));
     await waitFor(() => (conflictsAt(a).length === 0 && conflictsAt(b).length === 0 ? true : undefined), 'the conflict cleared at both places', DEADLINE);
     for (const u of [a, b]) await vscode.workspace.fs.delete(u);
+  });
+
+  it('exports the portfolio to PDF with the configured browser and paper: subject, value, running header', async () => {
+    const file = vscode.Uri.joinPath(scratch, 'vultr-q2.md');
+    await write(file, analysis('Vultr', 'Q2 2026', '81%'));
+    await waitFor(() => gpuOf(feature, file), 'the analysis indexed', DEADLINE);
+    const config = vscode.workspace.getConfiguration('patternAnalyst');
+    const out = mkdtempSync(path.join(tmpdir(), 'pa-portfolio-pdf-'));
+    try {
+      await config.update('pdf.browserPath', testBrowser(), vscode.ConfigurationTarget.Global);
+      await config.update('pdf.pageSize', 'letter', vscode.ConfigurationTarget.Global);
+      const target = vscode.Uri.file(path.join(out, 'portfolio.pdf'));
+      const messages: string[] = [];
+      feature.exportTestHooks.onMessage = (_kind, text) => messages.push(text);
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('patternAnalyst.exportPortfolioPdf', { target, asOf: 'Q2 2026' });
+      assert.equal(written?.fsPath, target.fsPath, `written; messages: ${messages.join(' | ')}`);
+      const info = pdfInfo(target.fsPath);
+      assert.ok(Math.abs(info.width - 8.5 * PT_PER_IN) < 1, `Letter, got ${info.width} pt wide`);
+      const pages = pdfPages(target.fsPath);
+      const text = pages.join(' ');
+      assert.match(text, /Vultr/);
+      assert.match(text, /81%/);
+      assert.ok(pages.length >= 2, `several pages (${pages.length})`);
+      for (let i = 1; i < pages.length; i++) assert.ok(pages[i].startsWith('Portfolio · AI Infrastructure · as of Q2 2026'), pages[i].slice(0, 80));
+    } finally {
+      feature.exportTestHooks.onMessage = undefined;
+      await config.update('pdf.browserPath', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('pdf.pageSize', undefined, vscode.ConfigurationTarget.Global);
+      rmSync(out, { recursive: true, force: true });
+      await vscode.workspace.fs.delete(file);
+    }
   });
 
   it('exports the portfolio to CSV and a self-contained HTML page, and asks before replacing a file', async () => {

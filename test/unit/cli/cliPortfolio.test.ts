@@ -96,7 +96,7 @@ describe('CLI: portfolio', () => {
     assert.match(asOf.stderr, /--as-of "next quarter" is not a period; write one of: Q3 2026, 2026-Q3, 3Q26/);
     const format = cli(['portfolio', 'samples', '--format', 'xml'], { cwd: ROOT });
     assert.equal(format.code, 2);
-    assert.match(format.stderr, /--format must be text, json, csv or html/);
+    assert.match(format.stderr, /--format must be text, json, csv, html or pdf, not "xml"/);
     writeFileSync(path.join(tmp, 'notes.md'), '# Notes\n');
     const none = cli(['portfolio', path.join(tmp, 'notes.md')], { cwd: ROOT });
     assert.equal(none.code, 2);

@@ -12,6 +12,7 @@ describe('Portfolio protocol', () => {
     assert.deepEqual(parseFromPortfolioWebview({ type: 'setAsOf', period: 'Q3 2026' }), { type: 'setAsOf', period: 'Q3 2026' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'newAnalysis', companyId: 'coreweave', extra: 1 }), { type: 'newAnalysis', companyId: 'coreweave' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'export', format: 'csv' }), { type: 'export', format: 'csv' });
+    assert.deepEqual(parseFromPortfolioWebview({ type: 'export', format: 'pdf' }), { type: 'export', format: 'pdf' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'setSort', column: '2', descending: true }), { type: 'setSort', column: '2', descending: true });
     assert.deepEqual(parseToPortfolioWebview({ type: 'update', html: '<p>x</p>' }), { type: 'update', html: '<p>x</p>' });
   });
@@ -23,7 +24,7 @@ describe('Portfolio protocol', () => {
       { type: 'openValue', uri: 'file:///a.md', line: 1.5, character: 0 },
       { type: 'openValue', uri: '', line: 1, character: 0 },
       { type: 'openValue', uri: 'x'.repeat(5000), line: 1, character: 0 },
-      { type: 'export', format: 'pdf' },
+      { type: 'export', format: 'docx' },
       { type: 'newAnalysis', companyId: 42 },
       { type: 'setSort', column: '', descending: true },
       { type: 'setStyle', style: 'neon' },
