@@ -22,6 +22,7 @@ export const COMMANDS = {
   togglePreviewLock: 'patternAnalyst.togglePreviewLock',
   openPatternCard: 'patternAnalyst.openPatternCard',
   exportHtml: 'patternAnalyst.exportHtml',
+  exportPdf: 'patternAnalyst.exportPdf',
   newPatternModel: 'patternAnalyst.newPatternModel',
   reloadModels: 'patternAnalyst.reloadModels',
   openPortfolio: 'patternAnalyst.openPortfolio',

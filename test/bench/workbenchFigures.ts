@@ -499,20 +499,25 @@ export async function workbenchFigures(options: WorkbenchOptions): Promise<Figur
 // ---------------------------------------------------------------------------------------------
 // Extension-host heap
 
+/** process.memoryUsage() plus V8's code space (JIT code, part of heapUsed), after forced GCs. */
+type Reading = NodeJS.MemoryUsage & { readonly codeSpace?: number };
+
 interface HeapSample {
   readonly activeBefore?: boolean;
   readonly activateMs?: number;
   /** require() of dist/extension.js alone, from the host's performance marks (ms resolution). */
   readonly requireMs?: number;
-  readonly before?: NodeJS.MemoryUsage;
-  readonly after?: NodeJS.MemoryUsage;
+  readonly before?: Reading;
+  readonly after?: Reading;
+  /** True when the built-in markdown extension was active before the first reading (the probe activates it). */
+  readonly markdownActive?: boolean;
   readonly error?: string;
   /** The host log's activation lines for the extension (which event activated it). */
   readonly activations?: readonly string[];
   /** After the analysis, its preview and a hover (see heapProbe's realWork). */
-  readonly afterWork?: NodeJS.MemoryUsage;
-  readonly afterWarmEdits?: NodeJS.MemoryUsage;
-  readonly afterEdits?: NodeJS.MemoryUsage;
+  readonly afterWork?: Reading;
+  readonly afterWarmEdits?: Reading;
+  readonly afterEdits?: Reading;
   readonly edits?: number;
   readonly hoverResults?: number;
 }
@@ -542,6 +547,11 @@ function editGrowth(s: HeapSample): number {
   return (s.afterEdits?.heapUsed ?? NaN) - (s.afterWarmEdits?.heapUsed ?? NaN);
 }
 
+/** How much of a growth is V8's code space (compiled code, not retained data). */
+function codeGrowth(from: Reading | undefined, to: Reading | undefined): number {
+  return (to?.codeSpace ?? NaN) - (from?.codeSpace ?? NaN);
+}
+
 async function heapSession(ws: Workspace, edits: number): Promise<HeapSample> {
   const outFile = path.join(path.dirname(ws.folder), `heap-${Date.now()}.json`);
   let done: () => void = () => undefined;
@@ -550,7 +560,8 @@ async function heapSession(ws: Workspace, edits: number): Promise<HeapSample> {
   const probe = path.join(__dirname, 'host', 'heapProbe');
   // Each edit waits for the workbench in the browser to apply it: about 20 ms on an idle machine,
   // over a second on a loaded one.
-  const timeoutS = 180 + Math.round(edits * 0.6);
+  // The probe warms up with 100 edits first; each heap snapshot asked for takes a minute or two.
+  const timeoutS = 180 + Math.round((100 + edits) * 0.6) + (process.env.PA_BENCH_HEAP_SNAPSHOTS ? 400 : 0);
   // An empty folder: nothing in it activates the extension before the probe measures.
   const empty = path.join(path.dirname(ws.folder), 'empty');
   mkdirSync(empty, { recursive: true });
@@ -561,7 +572,7 @@ async function heapSession(ws: Workspace, edits: number): Promise<HeapSample> {
     disableExtensions: true,
     waitForWorkbench: false,
     settings: SETTINGS,
-    env: { PA_BENCH_HEAP_OUT: outFile, PA_BENCH_DOC: ws.docPath, PA_BENCH_EDITS: String(edits), ...(process.env.PA_BENCH_PROFILE ? { PA_BENCH_PROFILE: process.env.PA_BENCH_PROFILE } : {}) },
+    env: { PA_BENCH_HEAP_OUT: outFile, PA_BENCH_DOC: ws.docPath, PA_BENCH_EDITS: String(edits), ...(process.env.PA_BENCH_PROFILE ? { PA_BENCH_PROFILE: process.env.PA_BENCH_PROFILE } : {}), ...(process.env.PA_BENCH_HEAP_SNAPSHOTS ? { PA_BENCH_HEAP_SNAPSHOTS: process.env.PA_BENCH_HEAP_SNAPSHOTS } : {}) },
     beforeLoad: async (page) => {
       await page.exposeFunction('codeAutomationExit', () => done());
     },
@@ -590,7 +601,7 @@ export async function heapFigures(options: { sessions: number; edits: number; lo
         continue;
       }
       samples.push(s);
-      options.log(`heap session ${attempt + 1}: ${bytes(growth)} after activation (${s.activateMs?.toFixed(1)} ms to activate, require ${s.requireMs} ms), ${bytes(workGrowth(s))} after the analysis, preview and hover (${s.hoverResults} hover), ${bytes(editGrowth(s))} over ${s.edits} edits`);
+      options.log(`heap session ${attempt + 1}: ${bytes(growth)} after activation (${s.activateMs?.toFixed(1)} ms to activate, require ${s.requireMs} ms), ${bytes(workGrowth(s))} after the analysis, preview and hover (${s.hoverResults} hover; code space ${bytes(codeGrowth(s.before, s.afterWork))}), ${bytes(editGrowth(s))} over ${s.edits} edits (code space ${bytes(codeGrowth(s.afterWarmEdits, s.afterEdits))}); built-in markdown active in the baseline: ${s.markdownActive}`);
     }
     const growth = median(samples.map((s) => (s.after?.heapUsed ?? NaN) - (s.before?.heapUsed ?? NaN)));
     const absolute = (id: string, figure: string, values: readonly number[], limit: number, target: string, note: string): FigureRow => {
@@ -599,9 +610,9 @@ export async function heapFigures(options: { sessions: number; edits: number; lo
     };
     return [
       absolute('heap-after-work', 'extension-host heap growth: 100 KB analysis opened, its preview, a hover', samples.map(workGrowth), 10 * 2 ** 20, '≤ 10 MB',
-        'heapUsed after forced GCs: before activation vs after opening the analysis, its preview and one hover (medians and range across sessions)'),
+        'heapUsed after forced GCs: before activation (the built-in markdown extension already active) vs after opening the analysis, its preview and one hover (medians and range across sessions)'),
       absolute('heap-leak', `extension-host heap over ${options.edits.toLocaleString('en-US')} edits with the preview open`, samples.map(editGrowth), 2 ** 20, '≤ 1 MB (no growth)',
-        `heapUsed after forced GCs after ${Math.min(100, Math.ceil(options.edits / 10) * 2)} warm-up edits vs after ${options.edits.toLocaleString('en-US')} more (insert and delete a character at the end, alternately, the preview open)`),
+        `heapUsed after forced GCs after 100 warm-up edits vs after ${options.edits.toLocaleString('en-US')} more (insert and delete a character at the end, alternately, the preview open)`),
       {
         id: 'heap-growth',
         figure: 'extension-host heap growth after activation',

@@ -9,7 +9,9 @@ export const UI_CHECK_ORDER: readonly string[] = [
   'hostileWebview',
   'hoverCard',
   'patternTree',
+  'portfolio',
   'treeCoverage',
+  'walkthrough',
   // Edits the sample analysis and switches the colour theme (and puts both back): last.
   'preview',
   'packaged',

@@ -6,6 +6,7 @@
  * extension host is node and prints fine.)
  */
 import * as vscode from 'vscode';
+import { COMMANDS, registerCommand } from '../commands';
 import type { Services } from '../services';
 import { exportPdf, pdfTestHooks } from './exportPdf';
 
@@ -18,7 +19,7 @@ export interface PdfApi {
 export function register(services: Services, extensionUri: vscode.Uri): vscode.Disposable & { readonly api: PdfApi } {
   void vscode.commands.executeCommand('setContext', CAN_EXPORT_PDF, true);
   const disposable = vscode.Disposable.from(
-    vscode.commands.registerCommand('patternAnalyst.exportPdf', (first?: unknown, second?: unknown) => exportPdf(services, extensionUri, first, second)),
+    registerCommand(COMMANDS.exportPdf, (first?: unknown, second?: unknown) => exportPdf(services, extensionUri, first, second)),
   );
   return Object.assign(disposable, { api: { pdfTestHooks } });
 }
