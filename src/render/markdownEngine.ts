@@ -10,6 +10,7 @@ import MarkdownIt from 'markdown-it';
 import { analysisBlockLines, type BlockLinesEnv } from './plugins/analysisBlockLines';
 import { claimBadges, type ClaimEnv } from './plugins/claimBadges';
 import { depthGuard } from './plugins/depthGuard';
+import { linkifyClaimMarkers } from './plugins/linkifyClaimMarkers';
 import { linkImagePolicy, type ImageEnv } from './plugins/linkImagePolicy';
 import { rawHtmlAsText } from './plugins/rawHtmlAsText';
 import { sourceLines } from './plugins/sourceLines';
@@ -37,6 +38,7 @@ export function createMarkdownEngine(): MarkdownIt {
     .use(analysisBlockLines)
     .use(linkImagePolicy)
     .use(tableAlignClasses)
+    .use(linkifyClaimMarkers)
     .use(claimBadges)
     .use(sourceLines);
 }

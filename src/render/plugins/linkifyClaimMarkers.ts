@@ -1,0 +1,91 @@
+/**
+ * Keeps claim markers out of the links linkify makes from bare addresses. markdown-it's linkify
+ * rule reads a text token's characters as they are, and linkify-it counts private-use characters
+ * as letters: a claimed value inside `www.x.io` or `https://example.com/72%` put its markers into
+ * the address, punycoded or percent-encoded, so the per-render key reached the `href` and the
+ * address changed from render to render (and pointed elsewhere). Two core rules, before markdown-it
+ * links anything (its inline `linkify` rule for `scheme://` addresses, its core `linkify` rule for
+ * the rest), remove the markers from the parts of the text that will become links, so linkify sees
+ * exactly the text plain markdown-it sees and makes the same address and link text.
+ * A value inside a bare address therefore shows without a badge (the scorecard still lists it);
+ * values outside keep theirs. Uses only `md.linkify` (linkify-it's public API) and a core rule.
+ */
+import type MarkdownIt from 'markdown-it';
+import { HAS_MARKER_CHAR_RE, MARKER_CHARS_RE } from '../claimMarks';
+
+/** Passes over one text after the first; past them every marker of the text goes (bounded work). */
+const MAX_PASSES = 3;
+
+const isMarkerCode = (code: number): boolean => (code >= 0xe000 && code <= 0xe002) || (code >= 0xe010 && code <= 0xe019) || (code >= 0xe020 && code <= 0xe02f);
+
+/**
+ * `text` without the marker characters whose place, counted in the text without markers, lies in
+ * one of `ranges` (from a link's first character to just after its last, both included: a marker
+ * touching a link would be read as part of it).
+ */
+function removeMarkersIn(text: string, ranges: readonly { readonly index: number; readonly lastIndex: number }[], countMarkers: boolean): string {
+  let out = '';
+  let place = 0;
+  let r = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const marker = isMarkerCode(code);
+    if (marker) {
+      while (r < ranges.length && ranges[r].lastIndex < place) r++;
+      if (r < ranges.length && ranges[r].index <= place) continue;
+    }
+    out += text[i];
+    if (!marker || countMarkers) place++;
+  }
+  return out;
+}
+
+/** The text linkify will see for a text token: its markers gone wherever they would fall in a link. */
+function unmarkLinks(text: string, md: MarkdownIt): string {
+  const plain = text.replace(MARKER_CHARS_RE, '');
+  // Where plain markdown-it would link: the places counted without markers.
+  let out = removeMarkersIn(text, md.linkify.match(plain) ?? [], false);
+  // Markers outside those links may still join one (linkify reads them as letters): take them out
+  // of whatever linkify now matches, a few times, then every marker of this text.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const touched = (md.linkify.match(out) ?? []).filter((m) => HAS_MARKER_CHAR_RE.test(out.slice(Math.max(0, m.index - 1), m.lastIndex + 1)));
+    if (touched.length === 0) return out;
+    out = removeMarkersIn(out, touched.map((m) => ({ index: m.index - 1, lastIndex: m.lastIndex })), true);
+  }
+  return out.replace(MARKER_CHARS_RE, '');
+}
+
+/**
+ * Before `inline`: markdown-it 14 links `scheme://` addresses while it parses inline source (its
+ * inline `linkify` rule), so their markers must go from the inline runs' source already. Any part
+ * of a run that reads as an address loses its markers: a value there shows without a badge.
+ */
+function unmarkAddressesInSource(state: MarkdownIt.StateCore): void {
+  const md = state.md;
+  if (!md.options.linkify) return;
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !HAS_MARKER_CHAR_RE.test(block.content)) continue;
+    if (md.linkify.pretest(block.content.replace(MARKER_CHARS_RE, ''))) block.content = unmarkLinks(block.content, md);
+  }
+}
+
+/** Before `linkify`: the text tokens it will look at (not inside links), for what the source pass did not see. */
+function unmarkBareLinks(state: MarkdownIt.StateCore): void {
+  const md = state.md;
+  if (!md.options.linkify) return;
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children || !HAS_MARKER_CHAR_RE.test(block.content)) continue;
+    if (!md.linkify.pretest(block.content.replace(MARKER_CHARS_RE, ''))) continue;
+    let linkLevel = 0;
+    for (const token of block.children) {
+      if (token.type === 'link_open') linkLevel++;
+      else if (token.type === 'link_close') linkLevel--;
+      else if (linkLevel === 0 && token.type === 'text' && HAS_MARKER_CHAR_RE.test(token.content)) token.content = unmarkLinks(token.content, md);
+    }
+  }
+}
+
+export function linkifyClaimMarkers(md: MarkdownIt): void {
+  md.core.ruler.before('inline', 'pa_unmark_addresses', unmarkAddressesInSource);
+  md.core.ruler.before('linkify', 'pa_unmark_bare_links', unmarkBareLinks);
+}
