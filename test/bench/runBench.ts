@@ -19,8 +19,10 @@ import { bundleFigure, cliFigures } from './processFigures';
 import * as os from 'node:os';
 import { formatFigures, formatHostile, newResults, writeResults, type BenchResults, type FigureRow } from './report';
 import { heapFigures, workbenchFigures } from './workbenchFigures';
+import { FULL_PORTFOLIO, portfolioFigures, QUICK_PORTFOLIO } from './portfolioFigures';
+import { pdfFigures } from './pdfFigures';
 
-export const GROUPS = ['core', 'render', 'hover', 'bundle', 'cli', 'workbench', 'memory', 'hostile'] as const;
+export const GROUPS = ['core', 'render', 'hover', 'bundle', 'cli', 'portfolio', 'pdf', 'workbench', 'memory', 'hostile'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface BenchOptions {
@@ -76,6 +78,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   await step('hover', 'hover figures', () => hoverFigures(core));
   await step('bundle', 'bundle size', () => [bundleFigure()]);
   await step('cli', 'CLI figures', () => cliFigures({ files: options.quick ? 50 : 1_000, repetitions: options.quick ? 1 : 5 }));
+  await step('portfolio', 'portfolio figures', () => portfolioFigures(options.quick ? QUICK_PORTFOLIO : FULL_PORTFOLIO));
+  await step('pdf', 'PDF export figure', () => pdfFigures({ bytes: options.quick ? 50_000 : 1_000_000, repetitions: options.quick ? 1 : 3 }));
   await step('workbench', 'real workbench figures (first open, keystroke to preview, continuous typing)', () => workbenchFigures({ sessions: options.quick ? 2 : 4, keystrokes: options.quick ? 2 : 4, typingKeys: options.quick ? 30 : 100, log: options.log }));
   await step('memory', 'extension-host heap', () => heapFigures({ sessions: options.quick ? 1 : 2, edits: options.quick ? 60 : 1_000, log: options.log }));
   if (options.groups.has('hostile')) {
