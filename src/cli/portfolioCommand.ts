@@ -24,7 +24,7 @@ import { displayPath } from './displayPath';
 import { expandInputs } from './inputFiles';
 import { ModelResolver } from './modelDiscovery';
 import { describeFsError, readText } from './readText';
-import { stylesheetPath, writeNew } from './renderCommand';
+import { readStylesheet, writeNew } from './renderCommand';
 import { printPageForCli } from './renderPdf';
 
 export interface PortfolioOptions {
@@ -137,13 +137,7 @@ async function format(reports: readonly PortfolioReport[], kind: PortfolioFormat
 
 /** The self-contained portfolio page; `print` adds the print stylesheet with its running header. */
 async function htmlPage(reports: readonly PortfolioReport[], name: (uri: string) => string, print: boolean): Promise<string> {
-  let css: string;
-  try {
-    css = await fs.readFile(stylesheetPath(), 'utf8');
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`cannot read the stylesheet: ${describeFsError(e)}`);
-  }
+  let css = await readStylesheet();
   const title = reports.length === 1 ? `Portfolio · ${reports[0].matrix.patternName}` : 'Portfolio';
   if (print) css = `${css}\n${printStylesheet(reports.length === 1 ? portfolioRunningHeader(reports[0]) : 'Portfolio')}`;
   return renderExportPage({ title, bodyHtml: reports.map((r) => renderPortfolioBody(r, { displayName: name })).join(''), css, generator: 'Pattern Analyst' });

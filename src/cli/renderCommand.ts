@@ -35,6 +35,16 @@ export function stylesheetPath(): string {
   throw new CliError(`cannot find media/preview.css near ${__dirname}: the installation is incomplete`);
 }
 
+/** The preview's stylesheet, for every page the CLI writes (an analysis, a portfolio). */
+export async function readStylesheet(): Promise<string> {
+  try {
+    return await fs.readFile(stylesheetPath(), 'utf8');
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`cannot read the stylesheet: ${describeFsError(e)}`);
+  }
+}
+
 /**
  * The document's local images, resolved inside its folder only, like the editor's export: an
  * absolute path, a URL or a path climbing out of the folder is left out, and so is a path whose
@@ -112,13 +122,7 @@ export async function renderCommand(opts: RenderOptions, io: CliIo): Promise<num
   const models = await new ModelResolver(io.cwd, opts.models).forFile(source);
   for (const p of models.problems) io.err(printable(`${formatModelProblem(p)} [pattern-model]`));
 
-  let css: string;
-  try {
-    css = await fs.readFile(stylesheetPath(), 'utf8');
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`cannot read the stylesheet: ${describeFsError(e)}`);
-  }
+  const css = await readStylesheet();
   const analysis = analyzeText(read.text, models.set.catalog);
   const page = await exportDocumentPage(read.text, analysis, { css, fallbackTitle: path.basename(source), images: folderImages(path.dirname(source)) });
 
