@@ -358,7 +358,16 @@ describe('Portfolio: warm start from the index cache', function () {
     const scratch = vscode.Uri.joinPath(scratchFolder(), 'warm');
     await vscode.workspace.fs.createDirectory(scratch);
     const file = vscode.Uri.joinPath(scratch, 'warm-q1.md');
+    // Let the file's creation event be delivered before any index exists: arriving late, it would
+    // make the warm index below re-read the file for the event, not for a cache miss.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(scratch, '*.md'));
+    const created = new Promise<void>((resolve) => {
+      const done = watcher.onDidCreate(() => (done.dispose(), resolve()));
+      setTimeout(resolve, 5_000);
+    });
     await write(file, analysis('Warm Start Co', 'Q1 2026', '70%'));
+    await created;
+    watcher.dispose();
     const services = (await activateExtension()).services;
     const core = coreEntrySource(services);
     const read: string[] = [];
