@@ -4,7 +4,7 @@
  * (pdfinfo). Also the browser the PDF tests print with. Shared by the unit and integration tiers.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { findBrowser } from '../../src/pdf/findBrowser';
 
 const INSTALL = 'bash scripts/install-code-server.sh installs Chromium and poppler-utils';
@@ -49,3 +49,19 @@ export function testBrowser(): string {
 /** Points per millimetre and per inch, for page-size checks. */
 export const PT_PER_MM = 72 / 25.4;
 export const PT_PER_IN = 72;
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI (`cli`, dist/cli.js) asynchronously, so a print does not block the test's process. */
+export function runCli(cli: string, args: readonly string[], cwd: string): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}

@@ -5,7 +5,6 @@
  * arguments: -o required, PDF options for a PDF only.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -15,20 +14,12 @@ import { HELP } from '../../../src/cli/help';
 import { bundledIndex } from '../../../src/model/bundledModel';
 import { portfolioMatrix } from '../../../src/portfolio/matrix';
 import { sampleEntries } from '../portfolio/portfolioHelpers';
-import { pdfInfo, pdfPages, PT_PER_IN, testBrowser } from '../../support/pdfTools';
+import { pdfInfo, pdfPages, PT_PER_IN, runCli, testBrowser, type CliRun } from '../../support/pdfTools';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
-function cli(args: readonly string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
+const cli = (args: readonly string[], cwd: string): Promise<CliRun> => runCli(CLI, args, cwd);
 
 const fails = (argv: string[], message: RegExp): void => assert.throws(() => parseCommandLine(argv), (e: unknown) => e instanceof CliError && message.test(e.message));
 

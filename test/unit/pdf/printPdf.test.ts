@@ -6,7 +6,6 @@
  * behind. Slow by nature (a browser per print): each test has its own time limit.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +19,7 @@ import { runningHeaderOf } from '../../../src/render/printStyle';
 import { verdictLook } from '../../../src/render/verdictLabels';
 import { bundledCatalog } from '../../bench/benchInputs';
 import { hostileDocuments } from '../../support/hostileInputs';
-import { pdfInfo, pdfPages, PT_PER_IN, PT_PER_MM, testBrowser } from '../../support/pdfTools';
+import { pdfInfo, pdfPages, PT_PER_IN, PT_PER_MM, runCli, testBrowser, type CliRun } from '../../support/pdfTools';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const SAMPLES = path.join(ROOT, 'samples');
@@ -182,15 +181,7 @@ describe('pattern-analyst render --format pdf', function () {
   this.timeout(120_000);
   const CLI = path.join(ROOT, 'dist', 'cli.js');
 
-  function cli(args: readonly string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
-  }
+  const cli = (args: readonly string[], cwd: string): Promise<CliRun> => runCli(CLI, args, cwd);
 
   it('writes the Letter PDF of an analysis, with the running header from page 2 on, and says which browser printed it', async () => {
     const browser = testBrowser();
