@@ -110,7 +110,7 @@ export class AnalysesTreeProvider implements vscode.TreeDataProvider<AnalysesNod
         item.description = shownText(`${verdictSummary([e])} · ${name.split('/').pop() ?? name}`);
         item.iconPath = new vscode.ThemeIcon(e.metrics.some((m) => m.verdict === 'misses' || m.verdict === 'impossible' || m.verdict === 'wrong-unit') ? 'warning' : 'file');
         item.resourceUri = uri;
-        item.command = { command: 'vscode.open', title: 'Open Analysis', arguments: [uri] };
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Analysis'), arguments: [uri] };
         item.contextValue = 'patternAnalyst.analyses.analysis';
         const tip = new vscode.MarkdownString();
         tip.appendText(shownText(e.title ?? e.subject ?? name)).appendMarkdown('\n\n');

@@ -69,7 +69,7 @@ export class ConflictDiagnostics implements vscode.Disposable {
       d.source = 'Pattern Analyst';
       d.code = c.rule;
       const other = vscode.Uri.parse(c.other.uri, true);
-      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertText(`The other value: ${c.other.text}`))];
+      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertText(vscode.l10n.t('The other value: {0}', c.other.text)))];
       const list = byUri.get(c.uri) ?? [];
       list.push(d);
       byUri.set(c.uri, list);

@@ -6,6 +6,7 @@
  * webview maps to one fixed action, checked against the index or the model first.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { COMMANDS } from '../commands';
 import type { PatternIndex } from '../../model/patternIndex';
 import { parsePeriod } from '../../portfolio/periods';
@@ -81,10 +82,10 @@ export class PortfolioPanel implements vscode.Disposable {
 
   /** The body HTML for the current index and state. */
   body(): string {
-    if (!this.host.index.ready) return renderPortfolioMessage('Indexing the workspace’s analyses…');
+    if (!this.host.index.ready) return renderPortfolioMessage(vscode.l10n.t('Indexing the workspace’s analyses…'));
     const entries = this.host.index.entries().map((f) => f.entry);
     const pattern = this.pattern(entries);
-    if (!pattern) return renderPortfolioMessage('No pattern model is loaded.');
+    if (!pattern) return renderPortfolioMessage(vscode.l10n.t('No pattern model is loaded.'));
     const asOf = this.state.asOf ? parsePeriod(this.state.asOf)?.period : undefined;
     const views = portfolioViews(entries, pattern, asOf);
     const withAnalyses = new Set(entries.map((e) => e.patternId));
@@ -113,7 +114,7 @@ export class PortfolioPanel implements vscode.Disposable {
     try {
       html = this.body();
     } catch (e) {
-      html = renderPortfolioMessage(`The portfolio could not be drawn: ${e instanceof Error ? e.message : String(e)}`);
+      html = renderPortfolioMessage(vscode.l10n.t('The portfolio could not be drawn: {0}', e instanceof Error ? e.message : String(e)));
     }
     if (!this.shown) {
       this.shown = true;
@@ -138,7 +139,7 @@ export class PortfolioPanel implements vscode.Disposable {
     switch (message.type) {
       case 'openValue':
         this.openValue(message.uri, message.line, message.character).catch((e: unknown) =>
-          void vscode.window.showWarningMessage(`Pattern Analyst could not open the analysis: ${e instanceof Error ? e.message : String(e)}`));
+          void vscode.window.showWarningMessage(inertText(vscode.l10n.t('Pattern Analyst could not open the analysis: {0}', e instanceof Error ? e.message : String(e)))));
         break;
       case 'setAsOf':
         this.state = { ...this.state, asOf: message.period || undefined };
@@ -208,7 +209,7 @@ export class PortfolioPanels implements vscode.Disposable, vscode.WebviewPanelSe
       this.current.panel.reveal(undefined, false);
       return this.current;
     }
-    const panel = vscode.window.createWebviewPanel(PORTFOLIO_VIEW_TYPE, 'Portfolio', vscode.ViewColumn.Active, { ...webviewOptions(this.host.extensionUri, undefined), enableFindWidget: true, retainContextWhenHidden: false });
+    const panel = vscode.window.createWebviewPanel(PORTFOLIO_VIEW_TYPE, vscode.l10n.t('Portfolio'), vscode.ViewColumn.Active, { ...webviewOptions(this.host.extensionUri, undefined), enableFindWidget: true, retainContextWhenHidden: false });
     return this.adopt(panel, {});
   }
 

@@ -9,6 +9,7 @@
  * remote and virtual workspaces work too. Keeps summaries, never texts or trees.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { IndexCache, type CachedFile } from './indexCache';
 import { readExclusions, type ExclusionRules } from './exclusions';
 import { Cancelled, TimeSlice } from './timeSlices';
@@ -188,7 +189,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       for (const key of [...this.skippedFiles.keys()]) if (!seen.has(key)) this.skippedFiles.delete(key);
     };
     if (uris.length > PROGRESS_THRESHOLD) {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Indexing analyses' }, async (progress) => {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: inertText(vscode.l10n.t('Indexing analyses')) }, async (progress) => {
         let last = 0;
         await work((done) => {
           progress.report({ message: `${done}/${uris.length}`, increment: ((done - last) / uris.length) * 100 });

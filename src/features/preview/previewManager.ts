@@ -68,7 +68,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
     }
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
-      'Preview',
+      vscode.l10n.t('Preview'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { ...this.optionsFor(target), enableFindWidget: true },
     );

@@ -74,7 +74,7 @@ export class TeamConfigStore implements vscode.Disposable {
       const stat = await vscode.workspace.fs.stat(file);
       if (!(stat.type & vscode.FileType.File)) return undefined;
       if (stat.size > MAX_CONFIG_BYTES) {
-        this.problems.set(file, [problem(0, 0, `The config file is larger than ${MAX_CONFIG_BYTES / 1024} KB; it is ignored.`)]);
+        this.problems.set(file, [problem(0, 0, vscode.l10n.t('The config file is larger than {0} KB; it is ignored.', MAX_CONFIG_BYTES / 1024))]);
         return { config: EMPTY_CONFIG, file, dir };
       }
       bytes = await vscode.workspace.fs.readFile(file);
