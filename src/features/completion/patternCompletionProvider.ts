@@ -60,11 +60,11 @@ function nameItems(index: PatternIndex, before: string, position: vscode.Positio
     if (entity.kind !== 'metric' && entity.kind !== 'company') continue;
     const names = index.namesOf(entity);
     const item = new vscode.CompletionItem(
-      { label: names[0], description: `${index.model.name} ${entity.kind}` },
+      { label: names[0], description: entity.kind === 'metric' ? vscode.l10n.t('{0} metric', index.model.name) : vscode.l10n.t('{0} company', index.model.name) },
       entity.kind === 'metric' ? vscode.CompletionItemKind.Unit : vscode.CompletionItemKind.Constant,
     );
     item.insertText = names[0];
-    item.detail = entity.kind === 'metric' ? `Benchmark: ${entity.metric.benchmarkText}` : entity.company.note;
+    item.detail = entity.kind === 'metric' ? vscode.l10n.t('Benchmark: {0}', entity.metric.benchmarkText) : entity.company.note;
     item.documentation = cardDocumentation(entity);
     item.sortText = `${entity.kind === 'metric' ? 0 : 1}${entityKey(entity)}`;
     const started = startedName(before, names);

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { crossAnalysisConflicts } from '../../portfolio/conflicts';
 import type { CrossConflict, IndexEntry } from '../../portfolio/types';
+import { DIAGNOSTIC_SOURCE } from '../convert';
 import { inertText } from '../inertText';
 import type { Services } from '../services';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -66,7 +67,7 @@ export class ConflictDiagnostics implements vscode.Disposable {
     const byUri = new Map<string, vscode.Diagnostic[]>();
     for (const c of conflicts) {
       const d = new vscode.Diagnostic(range(c.range), inertText(c.message), severity);
-      d.source = 'Pattern Analyst';
+      d.source = DIAGNOSTIC_SOURCE;
       d.code = c.rule;
       const other = vscode.Uri.parse(c.other.uri, true);
       d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertText(vscode.l10n.t('The other value: {0}', c.other.text)))];

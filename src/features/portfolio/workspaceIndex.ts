@@ -34,7 +34,10 @@ export interface IndexedFile<E> {
 /** A markdown file the index did not read, and why (listed, never silently dropped). */
 export interface SkippedFile {
   readonly uri: vscode.Uri;
+  /** Why, translated: shown in the portfolio. */
   readonly reason: string;
+  /** The core failed on the file's text (kept until the text changes), rather than the file being unreadable or too large. */
+  readonly coreFailed?: true;
 }
 
 export interface IndexChange {
@@ -146,7 +149,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     const tokenSource = (this.buildToken = new vscode.CancellationTokenSource());
     const run = this.build(tokenSource.token).catch((e: unknown) => {
       if (!(e instanceof Cancelled) && !tokenSource.token.isCancellationRequested) {
-        void vscode.window.showErrorMessage(`Pattern Analyst could not index the workspace's analyses: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(inertText(vscode.l10n.t('Pattern Analyst could not index the workspace\'s analyses: {0}', e instanceof Error ? e.message : String(e))));
       }
     });
     const building = run.finally(() => {
@@ -214,11 +217,11 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     } catch {
       return undefined;
     }
-    if (stat.type & vscode.FileType.SymbolicLink) return { uri, reason: 'a symbolic link (only files inside the workspace are read)' };
+    if (stat.type & vscode.FileType.SymbolicLink) return { uri, reason: vscode.l10n.t('a symbolic link (only files inside the workspace are read)') };
     if (!(stat.type & vscode.FileType.File)) return undefined;
     const max = this.source.maxChars();
     // UTF-8 is at least one byte a character: a file of more bytes than 4× the limit is certainly too long.
-    if (stat.size > max * 4) return { uri, reason: `too large to index (${(stat.size / 1e6).toFixed(1)} MB)` };
+    if (stat.size > max * 4) return { uri, reason: vscode.l10n.t('too large to index ({0} MB)', (stat.size / 1e6).toFixed(1)) };
     if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false };
     // Open and saved: the editor has analysed this version already (the shared analysis cache).
     if (open) return { uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false };
@@ -226,9 +229,9 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
-      return { uri, reason: `unreadable: ${e instanceof Error ? e.message : String(e)}` };
+      return { uri, reason: vscode.l10n.t('unreadable: {0}', e instanceof Error ? e.message : String(e)) };
     }
-    if (text.length > max) return { uri, reason: `too large to index (${text.length.toLocaleString('en-US')} characters; limit patternAnalyst.checks.maxDocumentSizeMB)` };
+    if (text.length > max) return { uri, reason: vscode.l10n.t('too large to index ({0} characters; limit patternAnalyst.checks.maxDocumentSizeMB)', text.length.toLocaleString('en-US')) };
     return { uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromText(text, uri), uri), unsaved: false };
   }
 
@@ -237,7 +240,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     try {
       return make();
     } catch (e) {
-      this.skippedFiles.set(uri.toString(), { uri, reason: `could not be indexed: ${e instanceof Error ? e.message : String(e)}` });
+      this.skippedFiles.set(uri.toString(), { uri, reason: vscode.l10n.t('could not be indexed: {0}', e instanceof Error ? e.message : String(e)), coreFailed: true });
       return undefined;
     }
   }
@@ -252,7 +255,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       this.skippedFiles.set(key, result);
     } else {
       this.records.set(key, result);
-      if (!this.skippedFiles.get(key)?.reason.startsWith('could not be indexed')) this.skippedFiles.delete(key);
+      if (!this.skippedFiles.get(key)?.coreFailed) this.skippedFiles.delete(key);
     }
   }
 

@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import type { TeamConfig } from '../../analysis/teamConfig';
 import { CONFIG_FILE_NAME, MAX_CONFIG_BYTES } from '../../analysis/teamConfigName';
+import { DIAGNOSTIC_SOURCE } from '../convert';
 import { analysisCore } from '../core';
 
 export interface DocumentConfig {
@@ -93,7 +94,7 @@ export class TeamConfigStore implements vscode.Disposable {
 
 function problem(line: number, character: number, message: string): vscode.Diagnostic {
   const d = new vscode.Diagnostic(new vscode.Range(line, character, line, character + 1), message, vscode.DiagnosticSeverity.Error);
-  d.source = 'Pattern Analyst';
+  d.source = DIAGNOSTIC_SOURCE;
   d.code = 'config';
   return d;
 }
