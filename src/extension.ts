@@ -3,9 +3,9 @@
  * settings) and hands them to each feature's `register()`. Read it as a table of contents.
  */
 import * as vscode from 'vscode';
-import * as l10n from '@vscode/l10n';
 import { AnalysisCache } from './features/analysisCache';
 import { ModelStore } from './features/modelStore';
+import { configurePureL10n } from './features/pureL10n';
 import * as patternModels from './features/models';
 import type { Services } from './features/services';
 import { readSettings } from './features/settings';
@@ -40,10 +40,7 @@ export interface PatternAnalystApi {
 }
 
 export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
-  // The few message builders that stay free of 'vscode' (so unit tests can build them with
-  // hostile names) translate through @vscode/l10n: hand it the bundle VS Code chose for the
-  // display language. With no bundle (English) it returns the source strings.
-  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  configurePureL10n();
   const models = new ModelStore();
   const analyses = new AnalysisCache(models);
   const configs = new TeamConfigStore();

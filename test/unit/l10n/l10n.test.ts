@@ -117,3 +117,13 @@ describe('l10n: translations cannot inject', () => {
     assert.equal(verdictSummary([]), 'keine Werte');
   });
 });
+
+describe('l10n: every built bundle that carries @vscode/l10n hands it the translations', () => {
+  it('dist/*.js with @vscode/l10n inside call configurePureL10n (development build, names kept)', () => {
+    const dist = path.join(ROOT, 'dist');
+    const bundles = readdirSync(dist).filter((f) => f.endsWith('.js'));
+    const carrying = bundles.filter((f) => readFileSync(path.join(dist, f), 'utf8').includes('node_modules/@vscode/l10n/'));
+    assert.ok(carrying.includes('extension.js'), `bundles with @vscode/l10n: ${carrying.join(', ')}`);
+    for (const f of carrying) assert.match(readFileSync(path.join(dist, f), 'utf8'), /(?<!function )configurePureL10n\(\)/, `${f} never configures its @vscode/l10n`);
+  });
+});
