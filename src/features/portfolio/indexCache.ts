@@ -73,14 +73,25 @@ export class IndexCache<E> {
     const file = this.file;
     if (!file || !this.folder) return;
     const slice = new TimeSlice(token);
-    const lines: string[] = [JSON.stringify({ format: FORMAT, version } satisfies Header)];
+    // Encoded a line at a time: joining and encoding megabytes at once is one long task.
+    const encoder = new TextEncoder();
+    const parts: Uint8Array[] = [encoder.encode(`${JSON.stringify({ format: FORMAT, version } satisfies Header)}\n`)];
+    let length = parts[0].length;
     for (const [uri, f] of files) {
-      lines.push(JSON.stringify([uri, f.size, f.mtime, f.entry ?? null]));
+      const part = encoder.encode(`${JSON.stringify([uri, f.size, f.mtime, f.entry ?? null])}\n`);
+      parts.push(part);
+      length += part.length;
       await slice.pause();
+    }
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(part, at);
+      at += part.length;
     }
     try {
       await vscode.workspace.fs.createDirectory(this.folder);
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${lines.join('\n')}\n`));
+      await vscode.workspace.fs.writeFile(file, bytes);
     } catch {
       // Read-only storage: the next start indexes from the files.
     }
