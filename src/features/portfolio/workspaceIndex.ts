@@ -140,6 +140,9 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       }),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removeUnder(uri))),
       vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document)),
+      // A save is the clearest signal there is: re-indexed at once, not after the typing debounce
+      // or the file watcher's event (which still comes, and finds the entry current).
+      vscode.workspace.onDidSaveTextDocument((doc) => this.saved(doc)),
       // Unsaved edits were dropped: the file on disk is the truth again.
       vscode.workspace.onDidCloseTextDocument((doc) => this.isCandidate(doc.uri) && this.records.get(doc.uri.toString())?.unsaved && this.queue(doc.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -295,6 +298,14 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       this.typingTimers.delete(key);
       this.queue(document.uri);
     }, this.debounceMs()));
+  }
+
+  private saved(document: vscode.TextDocument): void {
+    if (document.languageId !== 'markdown' || !this.isCandidate(document.uri)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.delete(key);
+    this.queue(document.uri);
   }
 
   private queue(uri: vscode.Uri): void {
