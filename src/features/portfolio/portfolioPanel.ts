@@ -10,6 +10,7 @@ import { inertText } from '../inertText';
 import { COMMANDS } from '../commands';
 import type { PatternIndex } from '../../model/patternIndex';
 import { parsePeriod } from '../../portfolio/periods';
+import { limitTrends } from '../../portfolio/trends';
 import type { IndexEntry } from '../../portfolio/types';
 import { parseFromPortfolioWebview, parsePortfolioState, type FromPortfolioWebview, type PortfolioExportFormat, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { renderPortfolioMessage, renderPortfolioView } from '../../render/portfolioView';
@@ -31,6 +32,9 @@ export interface PortfolioPanelHost {
   displayName(uri: string): string;
   exportPortfolio(format: PortfolioExportFormat, patternId: string | undefined, asOf: string | undefined): Promise<unknown>;
 }
+
+/** Subjects drawn per metric in the panel's trends (the exports draw all). */
+const PANEL_TREND_SUBJECTS = 24;
 
 /** Re-renders at most this often while changes stream in (a build in progress, a paste). */
 const MIN_INTERVAL_MS = 100;
@@ -88,10 +92,13 @@ export class PortfolioPanel implements vscode.Disposable {
     if (!pattern) return renderPortfolioMessage(vscode.l10n.t('No pattern model is loaded.'));
     const asOf = this.state.asOf ? parsePeriod(this.state.asOf)?.period : undefined;
     const views = portfolioViews(entries, pattern, asOf);
+    const trends = limitTrends(views.trends, PANEL_TREND_SUBJECTS);
     const withAnalyses = new Set(entries.map((e) => e.patternId));
     return renderPortfolioView({
       patterns: this.host.services.models.catalog.indexes.filter((i) => i === pattern || withAnalyses.has(i.model.id)).map((i) => ({ id: i.model.id, name: i.model.name })),
       ...views,
+      trends: trends.trends,
+      trendSubjects: { shown: trends.shown, total: trends.total },
       displayName: (uri) => this.host.displayName(uri),
       skipped: this.host.index.skipped().map((s) => ({ uri: s.uri.toString(), reason: s.reason })),
     });
