@@ -99,8 +99,10 @@ function unmarkAddressesInSource(state: MarkdownIt.StateCore): void {
   const md = state.md;
   if (!md.options.linkify) return;
   for (const block of state.tokens) {
-    // That rule starts only at a `://`: a run without one is left to the pass over the text tokens.
-    if (block.type === 'inline' && block.content.includes('://') && HAS_MARKER_CHAR_RE.test(block.content)) block.content = unmarkLinks(block.content, md);
+    // That rule starts only at a `://`: a run without one (markers left out: they may split one,
+    // and plain markdown-it would link there) is left to the pass over the text tokens.
+    if (block.type !== 'inline' || !HAS_MARKER_CHAR_RE.test(block.content)) continue;
+    if (block.content.replace(MARKER_CHARS_RE, '').includes('://')) block.content = unmarkLinks(block.content, md);
   }
 }
 

@@ -121,5 +121,19 @@ describe('render: claimed values inside bare links', () => {
       assert.ok(links(html).length === hrefs(html).length);
     }), { numRuns: 300 });
   }).timeout(30_000);
+
+  it('a claim that splits a "://" or a percent-encoded marker spelling leaves no marker character in the link text', () => {
+    // Found by the fuzz test of the marker pass: the markers cut "htt|p:|//" and "%|EE%80%A0", so
+    // neither the scheme nor the forged spelling was seen, and linkify decoded %EE%80%A0 into the link text.
+    const cases: [string, number, number][] = [['www.x.io/%EE%80%A0[a](http://x.io/\n', 8, 10], ['www.x.io/%EE%80%A0[a](http://x.io/\n', 25, 27], ['www.x.io/%EE%80%A0"\n', 7, 10]];
+    for (const [text, start, end] of cases) {
+      const c = { ...claim('x 72%', 'gpu-utilization-rate', '72%', 'misses', 'm'), valueRange: { start: { line: 0, character: start }, end: { line: 0, character: end } } };
+      const html = renderDocumentBody(text, analysis(text, [c], []), { analysisBlocks: false }).html;
+      assert.doesNotMatch(html, MARKER_CHAR, `${JSON.stringify(text)} at ${start}\n${html}`);
+      // (A forged marker spelling is taken out of an address by design: only the link count is plain markdown-it's.)
+      assert.equal(hrefs(html).length, hrefs(plain.render(text)).length);
+      assert.ok(html.includes('www.x.io/\uFFFD'), `the forged character shows as U+FFFD, as without claims\n${html}`);
+    }
+  });
 });
 
