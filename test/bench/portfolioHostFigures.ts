@@ -24,6 +24,7 @@ import { buildIndexEntry } from '../../src/portfolio/indexEntry';
 import { bundledCatalog } from './benchInputs';
 import { bytes, judge, ms, type FigureRow } from './report';
 import { spreadOf } from './timing';
+import { BENCH_WORKBENCH_SETTINGS } from './workbenchFigures';
 
 export interface PortfolioHostOptions {
   /** Subjects × periods analyses in the workspace (1,000 × 10 in a full run). */
@@ -36,15 +37,6 @@ export interface PortfolioHostOptions {
 
 export const FULL_PORTFOLIO_HOST = { subjects: 1_000, periods: 10, sessions: 2 } as const;
 export const QUICK_PORTFOLIO_HOST = { subjects: 100, periods: 5, sessions: 1 } as const;
-
-const SETTINGS = {
-  'editor.minimap.enabled': false,
-  'files.autoSave': 'off',
-  'workbench.editor.enablePreview': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'git.enabled': false,
-};
 
 function quarter(p: number): string {
   return `Q${(p % 4) + 1} ${2024 + Math.floor(p / 4)}`;
@@ -175,7 +167,7 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       extensionTestsPath: path.join(__dirname, 'host', 'portfolioProbe'),
       disableExtensions: true,
       waitForWorkbench: false,
-      settings: SETTINGS,
+      settings: BENCH_WORKBENCH_SETTINGS,
       env: { PA_BENCH_PORTFOLIO_OUT: out, PA_BENCH_EDIT_FILE: corpus.editFile, ...(process.env.PA_BENCH_PORTFOLIO_PROFILE ? { PA_BENCH_PORTFOLIO_PROFILE: process.env.PA_BENCH_PORTFOLIO_PROFILE } : {}) },
       beforeLoad: async (page) => {
         await page.exposeFunction('codeAutomationExit', () => exited());

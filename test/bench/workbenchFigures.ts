@@ -38,8 +38,9 @@ const SHOWN_AS: Readonly<Record<string, readonly string[]>> = {
 };
 const DOC_NAME = 'analysis-100k.md';
 
-/** Settings for every bench session: nothing that differs between the two previews. */
-const SETTINGS = {
+/** Settings for every bench session: nothing that differs between the two previews, and no
+ * background work of the workbench's own (minimap, updates, git) inside a measured figure. */
+export const BENCH_WORKBENCH_SETTINGS = {
   'editor.minimap.enabled': false,
   'files.autoSave': 'off',
   'workbench.editor.enablePreview': false,
@@ -416,7 +417,7 @@ function loadTimeoutMs(): number {
 
 async function session(ws: Workspace, options: WorkbenchOptions, index: number): Promise<SessionResult> {
   const { log } = options;
-  return withWorkbench({ folder: ws.folder, extensionDevelopmentPath: REPO_ROOT, settings: SETTINGS, loadTimeoutMs: loadTimeoutMs() }, async ({ page }) => {
+  return withWorkbench({ folder: ws.folder, extensionDevelopmentPath: REPO_ROOT, settings: BENCH_WORKBENCH_SETTINGS, loadTimeoutMs: loadTimeoutMs() }, async ({ page }) => {
     await waitForQuietHost(page, log);
     // The first open of the analysis in a fresh workbench: ours and the built-in take turns by session.
     const firstKind: PreviewKind = index % 2 === 0 ? 'ours' : 'builtin';
@@ -580,7 +581,7 @@ async function heapSession(ws: Workspace, edits: number): Promise<HeapSample> {
     extensionTestsPath: probe,
     disableExtensions: true,
     waitForWorkbench: false,
-    settings: SETTINGS,
+    settings: BENCH_WORKBENCH_SETTINGS,
     loadTimeoutMs: loadTimeoutMs(),
     env: { PA_BENCH_HEAP_OUT: outFile, PA_BENCH_DOC: ws.docPath, PA_BENCH_EDITS: String(edits), ...(process.env.PA_BENCH_PROFILE ? { PA_BENCH_PROFILE: process.env.PA_BENCH_PROFILE } : {}), ...(process.env.PA_BENCH_HEAP_SNAPSHOTS ? { PA_BENCH_HEAP_SNAPSHOTS: process.env.PA_BENCH_HEAP_SNAPSHOTS } : {}) },
     beforeLoad: async (page) => {
