@@ -1,0 +1,27 @@
+/**
+ * The node extension host's platform (desktop VS Code, code-server, Codespaces): see platform.ts.
+ * The web build never bundles this file (esbuild.mjs swaps in web.ts), so node built-ins are
+ * allowed here and nowhere else in src/features.
+ */
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import type { Platform } from './platform';
+
+export type { Platform } from './platform';
+
+export const platform: Platform = {
+  kind: 'desktop',
+  canPrintPdf: true,
+  async realFileOnDisk(folder, target) {
+    try {
+      const [realFolder, realTarget] = await Promise.all([fs.realpath(folder.fsPath), fs.realpath(target.fsPath)]);
+      const rel = nodePath.relative(realFolder, realTarget);
+      const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(rel);
+      return inside ? vscode.Uri.file(realTarget) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
+};
