@@ -1,8 +1,9 @@
 /**
  * The extension in the web worker extension host (what vscode.dev and github.dev run), loaded
  * from its `browser` entry on the fixture workspace through code-server's remote file system:
- * it activates there, and the tree, a hover, the checks (front matter included) and the preview
- * work through `workspace.fs` alone, while Export to PDF, which needs a local browser, is absent.
+ * it activates there, and the tree, a hover, the checks (front matter included), the preview, the
+ * HTML export and the portfolio's index work through `workspace.fs` alone, while Export to PDF,
+ * which needs a local browser, is absent.
  */
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
@@ -26,6 +27,13 @@ async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** A 1×1 PNG, whole (the export checks the structure, not just the signature). */
+const ONE_PIXEL_PNG = '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201e2d1a3d40000000049454e44ae426082';
+
+function bytesOf(hex: string): Uint8Array {
+  return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 }
 
 const label = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
@@ -102,6 +110,35 @@ describe('In the web worker extension host', () => {
     match(html.replace(/&#39;/g, "'"), /script-src 'nonce-[A-Za-z0-9+/=]{16,}'/);
     match(html, /<h2 class="code-line" data-line="12">The Pattern<\/h2>/);
     match(html, /GPU Utilization Rate/);
+  });
+
+  it('exports one self-contained HTML page through workspace.fs, its PNG embedded', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    ok(folder, 'a workspace folder is open');
+    const scratch = vscode.Uri.joinPath(folder.uri, `.web-export-${Date.now()}`);
+    try {
+      const source = vscode.Uri.joinPath(scratch, FIXTURE);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture()));
+      await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(`${text}\n![Fleet chart](chart.png)\n`));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(scratch, 'chart.png'), bytesOf(ONE_PIXEL_PNG));
+      const target = vscode.Uri.joinPath(scratch, 'export.html');
+      const written = await vscode.commands.executeCommand<vscode.Uri>('patternAnalyst.exportHtml', { source, target });
+      equal(written?.toString(), target.toString(), 'the written file');
+      const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      match(page, /^<!DOCTYPE html>/);
+      match(page, /<style>[\s\S]*\.pa-badge[\s\S]*<\/style>/, 'the CSS is inline');
+      match(page, /<img src="data:image\/png;base64,iVBORw0KGgo[^"]*" alt="Fleet chart"/, 'the PNG is embedded');
+    } finally {
+      await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+    }
+  });
+
+  it('indexes the workspace for the portfolio (files found and read through workspace.fs)', async () => {
+    const feature = api.portfolio.load();
+    await feature.index.whenReady();
+    const entry = await waitFor(() => feature.index.entry(fixture()), 'the fixture in the index');
+    equal(entry.subject, 'Lambda Labs', 'subject');
+    equal(entry.period?.period?.label, 'H1 FY2026', 'period ("FY2026 H1" in the front matter, normalised)');
   });
 
   it('offers no PDF export: the command is not registered, so its hidden menus cannot fail', async () => {
