@@ -10,8 +10,10 @@
 //   dist/yaml.js        js-yaml, required on the first front matter (src/analysis/frontMatter.ts).
 //   dist/cli.js         src/cli/main.ts: the command-line twin, everything inlined.
 //   dist/web/extension.js  src/extension.ts for the web worker extension host (vscode.dev,
-//                       github.dev, code-server): ONE file with the cores inlined (webOneFile), no
-//                       node built-ins, no PDF; package.json's `browser` entry.
+//                       github.dev, code-server): ONE file with the analysis and portfolio cores
+//                       inlined (webOneFile), no node built-ins, no PDF; package.json's `browser` entry.
+//   dist/web/renderer.js   src/render/rendererBundle.ts for the web worker host: one self-contained
+//                       file, read and evaluated on the first preview or export (platform/web.ts).
 //   media/dist/*.js     src/webview/: the preview's and the portfolio panel's scripts (browser, esm).
 // Production builds are minified without sourcemaps; development builds keep sourcemaps for
 // debugging. `--watch` rebuilds on change.
@@ -61,8 +63,11 @@ const lazyYaml = {
  * The web build's answer to src/features/core.ts's lazy door. A web worker's `require` knows only
  * 'vscode' (no sibling files), so the door's `require('./analysis.js')` etc. resolve here to the
  * bundles' sources and are inlined into the one file. esbuild wraps each such module in a lazy
- * initialiser, so the door still runs the analysis core, markdown-it or js-yaml only on first use;
- * the bytes are parsed with the file, which the bench's web activation figure includes.
+ * initialiser, so the door still runs the analysis core or js-yaml only on first use; their bytes
+ * are parsed with the file, which the bench's web activation figure includes. The renderer
+ * (markdown-it, its entity tables: the largest core) is NOT inlined: it is dist/web/renderer.js,
+ * its own one-file bundle, which the web platform reads from the extension's URI and evaluates on
+ * the first preview or export (src/features/platform/loadOwnBundle.ts).
  * `./pdf.js` (src/pdf: child_process, fs) becomes a stub that says why there is no PDF here, and
  * src/features/platform/index.ts (node's side of the platform seam) becomes platform/web.ts.
  * @type {import('esbuild').Plugin}
@@ -73,11 +78,10 @@ const webOneFile = {
     const src = path.resolve('src');
     const cores = {
       './analysis.js': path.join(src, 'analysis/analysisBundle.ts'),
-      './renderer.js': path.join(src, 'render/rendererBundle.ts'),
       './portfolio.js': path.join(src, 'features/portfolio/portfolioFeature.ts'),
       './pdf.js': path.join(src, 'features/pdf/noPrinterInTheBrowser.ts'),
     };
-    build.onResolve({ filter: /^\.\/(analysis|renderer|portfolio|pdf)\.js$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/(analysis|portfolio|pdf)\.js$/ }, (args) =>
       path.join(args.resolveDir, args.path) === path.join(src, 'features', args.path) ? { path: cores[args.path] } : undefined);
     const desktopPlatform = path.join(src, 'features/platform/index.ts');
     build.onResolve({ filter: /platform$/ }, (args) =>
@@ -168,6 +172,18 @@ targets.push({
   external: ['vscode'],
   metafile: true,
   plugins: [vscodeOnce, webOneFile],
+});
+targets.push({
+  // dist/web/renderer.js: the renderer core for the web worker host, self-contained (it requires
+  // nothing), loaded on the first preview or export by src/features/platform/web.ts; never at
+  // activation. Its metafile lets the same unit test check it for node built-ins.
+  ...common,
+  entryPoints: ['src/render/rendererBundle.ts'],
+  outfile: 'dist/web/renderer.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  metafile: true,
 });
 targets.push({
   ...common,

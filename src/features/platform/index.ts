@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Platform } from './platform';
+import type * as RendererBundle from '../../render/rendererBundle';
 
 export type { Platform } from './platform';
 
@@ -24,4 +25,7 @@ export const platform: Platform = {
     }
   },
   nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
+  // A literal path, external in esbuild.mjs: Node resolves it beside dist/extension.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadRenderer: async () => require('./renderer.js') as typeof RendererBundle,
 };

@@ -8,6 +8,7 @@
  * scattered through the features.
  */
 import type * as vscode from 'vscode';
+import type * as RendererBundle from '../../render/rendererBundle';
 
 export interface Platform {
   /** 'desktop': the node extension host; 'web': the web worker extension host. */
@@ -26,4 +27,12 @@ export interface Platform {
   readonly realFileOnDisk?: (folder: vscode.Uri, target: vscode.Uri) => Promise<vscode.Uri | undefined>;
   /** Resolves on the next turn of the event loop, after pending I/O and messages. */
   nextTurn(): Promise<void>;
+  /**
+   * Loads the renderer core (src/render/rendererBundle.ts: markdown-it, its entity tables and the
+   * renderer), built as a file of its own so that activation never reads it. The node host
+   * `require`s dist/renderer.js; the web worker host, whose `require` knows no sibling file, reads
+   * dist/web/renderer.js from the extension's own URI (loadOwnBundle.ts). Only src/features/core.ts
+   * calls this, once.
+   */
+  loadRenderer(extensionUri: vscode.Uri): Promise<typeof RendererBundle>;
 }

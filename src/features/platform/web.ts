@@ -5,6 +5,8 @@
  * browser to print with.
  */
 import type { Platform } from './platform';
+import type * as RendererBundle from '../../render/rendererBundle';
+import { loadOwnBundle } from './loadOwnBundle';
 
 export type { Platform } from './platform';
 
@@ -40,4 +42,7 @@ export const platform: Platform = {
   // FileType.SymbolicLink or not at all; documentFolder.ts walks the path and refuses any link
   // reported, and a provider that reports none offers no link to follow.
   nextTurn,
+  // dist/web/renderer.js, its own one-file bundle (esbuild.mjs): read and evaluated on the first
+  // preview or export, so activation reads and compiles only dist/web/extension.js.
+  loadRenderer: async (extensionUri) => (await loadOwnBundle(extensionUri, 'dist/web/renderer.js')) as typeof RendererBundle,
 };
