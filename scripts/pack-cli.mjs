@@ -23,7 +23,10 @@ copyFileSync(path.join(root, 'cli-package', 'README.md'), path.join(stage, 'READ
 copyFileSync(path.join(root, 'LICENSE'), path.join(stage, 'LICENSE'));
 
 const manifest = JSON.parse(readFileSync(path.join(root, 'cli-package', 'package.json'), 'utf8'));
-manifest.version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+// The version and the project's links come from the extension's manifest: one place for each.
+const extension = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+manifest.version = extension.version;
+for (const key of ['repository', 'bugs', 'homepage']) manifest[key] = extension[key];
 writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
 mkdirSync(outDir, { recursive: true });

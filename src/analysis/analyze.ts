@@ -24,7 +24,8 @@ import { valueFindings } from './valueRules';
 import { ValueScanner } from './values';
 import { conflictFindings } from './conflictRules';
 import { readPeriod, samePeriod } from '../portfolio/periods';
-import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, SuppressedFinding, TextRange } from './types';
+import { DEFAULT_LEVELS, type CheckLevel } from './checkLevels';
+import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, RuleId, SuppressedFinding, TextRange } from './types';
 
 const NO_MENTIONS: readonly Mention[] = [];
 
@@ -36,6 +37,34 @@ const HEADING_NUMBER = /^(?:\d+(?:\.\d+)*[.):]?|[IVXivx]+[.)]|[A-Za-z][.)])[ \t]
 export interface AnalyzeOptions {
   /** Honour `<!-- pattern-analyst-disable … -->` comments (default true; a team's config may forbid them). */
   readonly inlineSuppressions?: boolean;
+  /**
+   * The levels the findings will be shown at (as `applyLevels` takes them). A rule whose level is
+   * `off` is then not run at all, since its findings would be dropped anyway; unless a suppression
+   * comment names it (or names no rule): whether that comment hides something decides its
+   * `unused-suppression` hint. The findings under these levels are exactly those of a full
+   * analysis; without levels every rule runs (the portfolio counts every finding).
+   */
+  readonly levels?: Readonly<Partial<Record<RuleId, CheckLevel>>>;
+}
+
+/** Which rules an analysis runs. */
+type RuleFilter = (rule: RuleId) => boolean;
+
+const EVERY_RULE: RuleFilter = () => true;
+
+/** The rules to run under `levels`: all but those off and named by no suppression comment. */
+function rulesToRun(levels: AnalyzeOptions['levels'], directives: ReturnType<typeof readDirectives> | undefined): RuleFilter {
+  if (!levels) return EVERY_RULE;
+  const named = new Set<RuleId>();
+  for (const d of directives?.directives ?? []) {
+    if (d.rules.length === 0) return EVERY_RULE;
+    for (const r of d.rules) named.add(r);
+  }
+  const off = new Set<RuleId>();
+  for (const rule of Object.keys(DEFAULT_LEVELS) as RuleId[]) {
+    if ((levels[rule] ?? DEFAULT_LEVELS[rule]) === 'off' && !named.has(rule)) off.add(rule);
+  }
+  return off.size === 0 ? EVERY_RULE : (rule) => !off.has(rule);
 }
 
 /** Reads `text` as an analysis against the patterns in `catalog`. Never throws on any input. */
@@ -46,8 +75,11 @@ export function analyzeText(text: string, catalog: PatternCatalog, options: Anal
   const doc = splitLines(text);
   const fm = readFrontMatter(doc.lines, doc.bom);
   if (!fm.namesPattern) return EMPTY;
-  const analysis = readAnalysis(doc, fm, catalog);
-  return options.inlineSuppressions === false ? analysis : withSuppressions(analysis, readDirectives(doc.lines, fm.bodyStart));
+  const directives = options.inlineSuppressions === false ? undefined : readDirectives(doc.lines, fm.bodyStart);
+  const runs = rulesToRun(options.levels, directives);
+  let analysis = readAnalysis(doc, fm, catalog, runs);
+  if (runs !== EVERY_RULE) analysis = { ...analysis, findings: analysis.findings.filter((f) => runs(f.rule)) };
+  return directives ? withSuppressions(analysis, directives) : analysis;
 }
 
 /**
@@ -80,7 +112,8 @@ function rangeKey(r: TextRange): string {
   return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
 }
 
-function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, catalog: PatternCatalog): Analysis {
+/** Reads the analysis; `runs` says which rules' work may be skipped (their findings are filtered out by the caller). */
+function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, catalog: PatternCatalog, runs: RuleFilter): Analysis {
   const base = { isAnalysis: true, ...(fm.frontMatter && { frontMatter: fm.frontMatter }) };
   if (fm.patternRef === undefined || !fm.frontMatter) {
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: fm.findings };
@@ -94,6 +127,7 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
   const ctx: Reader = {
     index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map(),
     values: new ValueScanner(), ...(period && { period }), metricName: (id) => index.metric(id)?.name ?? id,
+    nearMiss: runs('near-miss-name'), evidence: runs('unsourced-value') || runs('period-mismatch'),
   };
   const end = visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, (block) => {
     if (block.kind === 'heading') readHeading(ctx, block);
@@ -104,11 +138,11 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
 
   const sections = sectionCoverage(index, headings);
   const anchor = anchorOf(fm.frontMatter);
-  pushAll(findings, missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
+  if (runs('missing-section')) pushAll(findings, missingSectionFindings(index, headings, sections, { lines: doc.lines, eol: doc.eol, bodyStart: fm.bodyStart, ...(end.openSince !== undefined && { openSince: end.openSince }) }, anchor));
   pushAll(findings, valueFindings(index, claims));
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
-  pushAll(findings, conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
+  if (runs('conflicting-value')) pushAll(findings, conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
   return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
 }
@@ -141,6 +175,10 @@ interface Reader {
   readonly period?: QuarterPeriod;
   /** A metric's name by id, for messages. */
   readonly metricName: (metricId: string) => string;
+  /** Whether `near-miss-name` runs (names and letter case are then checked). */
+  readonly nearMiss: boolean;
+  /** Whether `unsourced-value` or `period-mismatch` runs. */
+  readonly evidence: boolean;
 }
 
 /** Whether a period written in the text is the analysis's own (false when either is unreadable). */
@@ -169,8 +207,8 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
   }
   const range = runRange(run, 0, run.text.length);
   headings.push({ level: block.level, text, line: block.line, range, ...(sectionId && { sectionId }) });
-  pushAll(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
-  if (sectionId || block.nested || run.segments.length > 1) return;
+  if (ctx.nearMiss) pushAll(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
+  if (sectionId || block.nested || run.segments.length > 1 || !ctx.nearMiss) return;
   let answer = ctx.headingNames.get(run.text);
   if (!answer) {
     // The name part of the heading: without numbering or a trailing colon.
@@ -192,12 +230,12 @@ function readProse(ctx: Reader, block: ProseBlock): void {
   // quick scan for company names is enough for the wrong-case check.
   const hasNumber = /\d/.test(run.text);
   const mentions = hasNumber ? index.mentions(run.text) : NO_MENTIONS;
-  if (hasNumber) {
+  if (ctx.nearMiss && hasNumber) {
     for (const m of mentions) {
       const f = wrongCaseAt(m, runRange(run, m.start, m.end));
       if (f) findings.push(f);
     }
-  } else {
+  } else if (ctx.nearMiss) {
     pushAll(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   }
   const labels = lineLabels(run);
@@ -205,9 +243,10 @@ function readProse(ctx: Reader, block: ProseBlock): void {
     const found = proseClaims(ctx.values, block, mentionsWithVerbs(index, run.text, mentions), labels);
     if (found.length) {
       pushAll(claims, found);
-      pushAll(findings, proseEvidenceFindings(run, found, ctx.period, ctx.metricName));
+      if (ctx.evidence) pushAll(findings, proseEvidenceFindings(run, found, ctx.period, ctx.metricName));
     }
   }
+  if (!ctx.nearMiss) return;
   // Names where a name is expected: labels, and the bold lead of a list item.
   let named: readonly { start: number; end: number }[] = labels;
   if (block.listItem && labels.length === 0) {
@@ -236,6 +275,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
   const cellRange = (a: number, b: number): TextRange => ({ start: { line, character: cellStart + a }, end: { line, character: cellStart + b } });
   const caseFindings = (row: TableRow): void => {
     line = row.line;
+    if (!ctx.nearMiss) return;
     const found = companyCaseFindings(index, row.text, rowRange);
     if (found.length) pushAll(findings, found);
   };
@@ -248,12 +288,13 @@ function readTable(ctx: Reader, block: TableBlock): void {
     if (!cell) continue;
     if (hasLetter(cell.text)) nameMentions.set(row, cellMentions(ctx, cell.text));
     cellStart = cell.start;
+    if (!ctx.nearMiss) continue;
     const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
     if (miss) findings.push(miss);
   }
   const found = tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS);
   pushAll(claims, found);
-  if (found.length) pushAll(findings, tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
+  if (found.length && ctx.evidence) pushAll(findings, tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */

@@ -76,9 +76,10 @@ export async function lintCommand(opts: LintOptions, io: CliIo): Promise<number>
       modelErrors += models.problems.length;
     }
     const inlineSuppressions = found.config.inlineSuppressions !== false;
-    const analysis = analyzeText(read.text, models.set.catalog, { inlineSuppressions });
-    // Defaults, then the team's file, then --rule: the command line has the last word.
+    // Defaults, then the team's file, then --rule: the command line has the last word. Rules
+    // turned off are not run at all (the findings shown are the same).
     const levels = effectiveLevels({}, found.config, opts.rules);
+    const analysis = analyzeText(read.text, models.set.catalog, { inlineSuppressions, levels });
     const findings = analysis.isAnalysis ? byPosition(applyLevels(analysis.findings, levels)) : [];
     const suppressed = analysis.isAnalysis ? applyLevels(analysis.suppressed ?? [], levels) as SuppressedFinding[] : [];
     reports.push({ file, analysis: analysis.isAnalysis, pattern: analysis.pattern?.model.id ?? null, findings, suppressed });

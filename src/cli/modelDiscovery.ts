@@ -35,6 +35,8 @@ export interface ResolvedModels {
 
 export class ModelResolver {
   private readonly cache = new Map<string, Promise<ResolvedModels>>();
+  /** Each folder's answer (one run of the CLI: the folders do not change under it). */
+  private readonly byFolder = new Map<string, Promise<ResolvedModels>>();
   private explicit: Promise<ResolvedModels> | undefined;
 
   /** `models`: the `--models` arguments (may be empty). */
@@ -42,7 +44,14 @@ export class ModelResolver {
 
   /** The models for a file (absolute path). */
   forFile(file: string): Promise<ResolvedModels> {
-    return this.forFolder(path.dirname(file));
+    // One upward search per folder, not per file: a folder of 1,000 analyses asked the disk 1,000 times.
+    const dir = path.dirname(file);
+    let found = this.byFolder.get(dir);
+    if (!found) {
+      found = this.forFolder(dir);
+      this.byFolder.set(dir, found);
+    }
+    return found;
   }
 
   /** The models for files in a folder (absolute path). */

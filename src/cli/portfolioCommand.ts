@@ -88,7 +88,13 @@ export async function portfolioCommand(opts: PortfolioOptions, io: CliIo): Promi
     return EXIT_ERROR;
   }
 
-  const name = (uri: string): string => displayPath(io.cwd, uri);
+  // Every conflict names two files: each file's name is worked out once.
+  const names = new Map<string, string>();
+  const name = (uri: string): string => {
+    let shown = names.get(uri);
+    if (shown === undefined) names.set(uri, (shown = displayPath(io.cwd, uri)));
+    return shown;
+  };
   const reports = [...patterns.values()].map((p) => portfolioReport(entries, p, asOf, name));
   if (opts.format === 'pdf' && target !== undefined) {
     // Printed before anything is written: a failed print leaves no file behind.

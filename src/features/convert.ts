@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Severity, TextRange } from '../analysis/types';
 
+// not-for-translation: the product's name, which the Problems panel shows and filters by.
 export const DIAGNOSTIC_SOURCE = 'Pattern Analyst';
 
 export function toRange(r: TextRange): vscode.Range {

@@ -40,3 +40,35 @@ export function subjectSeries(entries: readonly IndexEntry[], metricId: string):
   }
   return [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period));
 }
+
+/** The trends as a view shows them when a portfolio is large: at most `max` subjects per metric. */
+export interface LimitedTrends {
+  readonly trends: readonly MetricTrend[];
+  /** Subjects drawn in at least one metric's small multiples, and subjects with any trend. */
+  readonly shown: number;
+  readonly total: number;
+}
+
+/**
+ * At most `max` subjects' small multiples per metric: the pattern's own companies first, then the
+ * subjects with the most periods, then by name (drawn by name, as always). A thousand subjects'
+ * charts per metric are megabytes of SVG nobody can read, and the panel would take seconds to draw.
+ */
+export function limitTrends(trends: readonly MetricTrend[], max: number): LimitedTrends {
+  const all = new Set<string>();
+  const shown = new Set<string>();
+  const limited = trends.map((trend) => {
+    trend.series.forEach((s) => all.add(s.subject));
+    if (trend.series.length <= max) {
+      trend.series.forEach((s) => shown.add(s.subject));
+      return trend;
+    }
+    const chosen = [...trend.series]
+      .sort((a, b) => Number(b.companyId !== undefined) - Number(a.companyId !== undefined) || b.points.length - a.points.length || a.subject.localeCompare(b.subject))
+      .slice(0, max)
+      .sort((a, b) => a.subject.localeCompare(b.subject));
+    chosen.forEach((s) => shown.add(s.subject));
+    return { ...trend, series: chosen };
+  });
+  return { trends: limited, shown: shown.size, total: all.size };
+}

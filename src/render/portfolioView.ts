@@ -22,6 +22,8 @@ export interface PortfolioViewInput {
   readonly displayName: (uri: string) => string;
   /** Markdown files the index did not read, with the reason. */
   readonly skipped: readonly { readonly uri: string; readonly reason: string }[];
+  /** When the trends show fewer subjects than have trends (a large portfolio): how many of how many. */
+  readonly trendSubjects?: { readonly shown: number; readonly total: number };
 }
 
 /** The sort key of a cell: its (lower) number, so a column sorts by value, not by text. */
@@ -76,7 +78,10 @@ function coverageHtml(coverage: PeerCoverage): string {
 function trendsHtml(input: PortfolioViewInput): string {
   // Each chart names its metric and benchmark itself (the core's small multiples).
   const charts = input.trends.filter((t) => t.series.some((s) => s.points.length > 0)).map((t) => `<div class="pa-pf-trend" data-metric="${attr(t.column.metricId)}">${input.chart(t)}</div>`);
-  return `<section class="pa-pf-trends" id="pa-pf-trends"><h2>Trends</h2>${charts.length ? charts.join('') : '<p class="pa-muted">No values over periods yet.</p>'}</section>`;
+  const limited = input.trendSubjects && input.trendSubjects.shown < input.trendSubjects.total
+    ? `<p class="pa-muted pa-pf-trends-limited">Trends of ${input.trendSubjects.shown.toLocaleString('en-US')} of ${input.trendSubjects.total.toLocaleString('en-US')} subjects: the pattern's companies first, then those with the most periods. The exported portfolio (HTML, PDF) draws every subject.</p>`
+    : '';
+  return `<section class="pa-pf-trends" id="pa-pf-trends"><h2>Trends</h2>${limited}${charts.length ? charts.join('') : '<p class="pa-muted">No values over periods yet.</p>'}</section>`;
 }
 
 function problemsHtml(input: PortfolioViewInput): string {

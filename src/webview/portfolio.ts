@@ -102,7 +102,8 @@ function applyStyle(style: PreviewStyle): void {
   document.body.classList.toggle('pa-style-publication', style === 'publication');
   document.body.classList.toggle('pa-style-theme', style === 'theme');
   if (styleButton) {
-    styleButton.textContent = style === 'publication' ? 'Theme style' : 'Publication style';
+    // The extension host wrote the labels, translated, on the button (a webview has no vscode.l10n).
+    styleButton.textContent = (style === 'publication' ? styleButton.dataset.labelPublication : styleButton.dataset.labelTheme) ?? '';
     styleButton.setAttribute('aria-pressed', String(style === 'publication'));
   }
 }

@@ -210,15 +210,16 @@ function applyStyle(style: PreviewStyle): void {
   document.body.classList.toggle('pa-style-publication', style === 'publication');
   document.body.classList.toggle('pa-style-theme', style === 'theme');
   if (styleButton) {
-    styleButton.textContent = style === 'publication' ? 'Theme style' : 'Publication style';
+    // The extension host wrote the labels, translated, on the elements (a webview has no vscode.l10n).
+    styleButton.textContent = (style === 'publication' ? styleButton.dataset.labelPublication : styleButton.dataset.labelTheme) ?? '';
     styleButton.setAttribute('aria-pressed', String(style === 'publication'));
   }
 }
 
 function applyLocked(locked: boolean): void {
   settings.locked = locked;
-  if (lockButton) lockButton.textContent = locked ? 'Unlock' : 'Lock';
-  if (lockState) lockState.textContent = locked ? 'Locked to this document' : 'Follows the active editor';
+  if (lockButton) lockButton.textContent = (locked ? lockButton.dataset.labelLocked : lockButton.dataset.labelFollowing) ?? '';
+  if (lockState) lockState.textContent = (locked ? lockState.dataset.labelLocked : lockState.dataset.labelFollowing) ?? '';
 }
 
 styleButton?.addEventListener('click', () => {

@@ -5,7 +5,9 @@
  *   files, interleaved, medians; target ≤ 0.3×;
  * - memory of 10,000 index entries: heap growth after a full collection while holding them
  *   (summaries, not texts or trees); target ≤ 50 MB.
- * The extension host's own figures (warm start, re-index, webview) belong to the editor half.
+ * - in the real extension host (portfolioHostFigures.ts): activation untouched, 10,000 analyses
+ *   indexed (heap growth, longest task), warm start after a reload, the webview opened, a saved edit.
+ *   PA_BENCH_PORTFOLIO_HOST=0 leaves them out (they need code-server and take minutes).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { buildIndexEntry } from '../../src/portfolio/indexEntry';
 import type { IndexEntry } from '../../src/portfolio/types';
 import { generateAnalysis } from '../support/analysisGenerator';
 import { bundledCatalog } from './benchInputs';
+import { FULL_PORTFOLIO_HOST, portfolioHostFigures, QUICK_PORTFOLIO_HOST, type PortfolioHostOptions } from './portfolioHostFigures';
 import { REPO_ROOT } from './optionalModule';
 import { bytes, ratioRow, type FigureRow } from './report';
 import { collectGarbage, median } from './timing';
@@ -26,10 +29,13 @@ export interface PortfolioBenchOptions {
   readonly repetitions: number;
   /** Entries held for the memory figure (10,000 in a full run). */
   readonly entries: number;
+  /** The real-host figures' workspace and sessions; undefined: not taken. */
+  readonly host?: Omit<PortfolioHostOptions, 'log'>;
+  readonly log?: (line: string) => void;
 }
 
-export const FULL_PORTFOLIO: PortfolioBenchOptions = { files: 1_000, repetitions: 5, entries: 10_000 };
-export const QUICK_PORTFOLIO: PortfolioBenchOptions = { files: 50, repetitions: 1, entries: 500 };
+export const FULL_PORTFOLIO: PortfolioBenchOptions = { files: 1_000, repetitions: 5, entries: 10_000, host: FULL_PORTFOLIO_HOST };
+export const QUICK_PORTFOLIO: PortfolioBenchOptions = { files: 50, repetitions: 1, entries: 500, host: QUICK_PORTFOLIO_HOST };
 
 /** Subjects and periods vary across the corpus so the matrix, trends and conflicts have real work. */
 function corpusText(i: number): string {
@@ -46,7 +52,19 @@ function wallMs(command: string, args: readonly string[], cwd: string): Promise<
 }
 
 export async function portfolioFigures(options: PortfolioBenchOptions = FULL_PORTFOLIO): Promise<FigureRow[]> {
-  return [await coldIndexFigure(options), memoryFigure(options)];
+  const rows = [await coldIndexFigure(options), memoryFigure(options)];
+  if (options.host && process.env.PA_BENCH_PORTFOLIO_HOST !== '0') {
+    const log = options.log ?? ((line: string) => process.stderr.write(`[bench] ${line}\n`));
+    try {
+      rows.push(...(await portfolioHostFigures({ ...options.host, log })));
+    } catch (err) {
+      const message = (err as Error).message ?? String(err);
+      const missing = /is not installed|Chromium not found/.test(message);
+      rows.push({ id: 'portfolio-host', figure: 'portfolio in the real extension host', measured: '—', reference: '—', target: '—', status: missing ? 'SKIP' : 'MISS',
+        note: missing ? `${message.split('\n')[0]} (bash scripts/install-code-server.sh)` : `failed: ${(err as Error).stack ?? message}` });
+    }
+  }
+  return rows;
 }
 
 async function coldIndexFigure(options: PortfolioBenchOptions): Promise<FigureRow> {

@@ -405,9 +405,18 @@ interface SessionResult {
   readonly runs: Record<PreviewKind, PreviewRun[]>;
 }
 
+/**
+ * How long the workbench page may take to load: a minute, longer in proportion to the machine's
+ * load (up to three). Only the wait before anything is measured: no figure includes it.
+ */
+function loadTimeoutMs(): number {
+  const perCore = os.loadavg()[0] / Math.max(1, os.cpus().length);
+  return Math.round(60_000 * Math.min(3, Math.max(1, perCore)));
+}
+
 async function session(ws: Workspace, options: WorkbenchOptions, index: number): Promise<SessionResult> {
   const { log } = options;
-  return withWorkbench({ folder: ws.folder, extensionDevelopmentPath: REPO_ROOT, settings: SETTINGS }, async ({ page }) => {
+  return withWorkbench({ folder: ws.folder, extensionDevelopmentPath: REPO_ROOT, settings: SETTINGS, loadTimeoutMs: loadTimeoutMs() }, async ({ page }) => {
     await waitForQuietHost(page, log);
     // The first open of the analysis in a fresh workbench: ours and the built-in take turns by session.
     const firstKind: PreviewKind = index % 2 === 0 ? 'ours' : 'builtin';
@@ -572,6 +581,7 @@ async function heapSession(ws: Workspace, edits: number): Promise<HeapSample> {
     disableExtensions: true,
     waitForWorkbench: false,
     settings: SETTINGS,
+    loadTimeoutMs: loadTimeoutMs(),
     env: { PA_BENCH_HEAP_OUT: outFile, PA_BENCH_DOC: ws.docPath, PA_BENCH_EDITS: String(edits), ...(process.env.PA_BENCH_PROFILE ? { PA_BENCH_PROFILE: process.env.PA_BENCH_PROFILE } : {}), ...(process.env.PA_BENCH_HEAP_SNAPSHOTS ? { PA_BENCH_HEAP_SNAPSHOTS: process.env.PA_BENCH_HEAP_SNAPSHOTS } : {}) },
     beforeLoad: async (page) => {
       await page.exposeFunction('codeAutomationExit', () => done());

@@ -74,6 +74,13 @@ export interface CodeServerOptions {
    * otherwise, so the workbench opens without a modal dialog.
    */
   readonly workspaceTrust?: boolean;
+  /**
+   * A display language (e.g. `qps-ploc`), as `--locale` sets it. VS Code only switches to a
+   * language it has a language pack for, so an empty pack (no translations of VS Code itself) is
+   * registered for it in the user data: the workbench stays English, while `vscode.env.language`
+   * is the locale and extensions load their `l10n/bundle.l10n.<locale>.json`.
+   */
+  readonly locale?: string;
 }
 
 export interface WorkbenchUrlOptions {
@@ -149,6 +156,7 @@ export class CodeServer {
       }
     }
 
+    if (options.locale) seedLanguagePack(dirs.userData, options.locale);
     const port = options.port ?? (await freePort());
     const args = [
       entry,
@@ -160,6 +168,7 @@ export class CodeServer {
       '--disable-getting-started-override',
       '--user-data-dir', dirs.userData,
       '--extensions-dir', dirs.extensions,
+      ...(options.locale ? ['--locale', options.locale] : []),
     ];
     const child = spawn(process.execPath, args, {
       // Its own process group, so stop() can end the extension hosts it leaves behind.
@@ -283,4 +292,20 @@ function httpStatus(url: string): Promise<number | undefined> {
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * An empty language pack for `locale` in VS Code's list of installed packs (`languagepacks.json`
+ * in the user data folder), which is what it reads to decide whether it can show a language.
+ */
+function seedLanguagePack(userData: string, locale: string): void {
+  const translations = path.join(userData, `empty-language-pack-${locale}.json`);
+  writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const pack = {
+    hash: `empty-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `pattern-analyst-test.empty-language-pack-${locale}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
 }

@@ -14,6 +14,12 @@ export interface WorkbenchOptions extends WorkbenchUrlOptions, CodeServerOptions
   readonly waitForWorkbench?: boolean;
   /** Viewport of the page (default 1400x900: room for the side bar and an editor). */
   readonly viewport?: { readonly width: number; readonly height: number };
+  /**
+   * How long the page's navigation and the workbench's first paint may each take (default 30 s
+   * and 60 s). The bench raises it on a loaded machine; a navigation that times out is tried once
+   * more, since a workbench page that never reached `domcontentloaded` has nothing to keep.
+   */
+  readonly loadTimeoutMs?: number;
 }
 
 export interface Workbench {
@@ -36,8 +42,8 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     const page = await context.newPage();
     await options.beforeLoad?.(page);
     const url = server.workbenchUrl(options);
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    if (options.waitForWorkbench !== false) await page.waitForSelector(WORKBENCH_READY, { timeout: 60_000 });
+    await navigate(page, url, options.loadTimeoutMs ?? 30_000);
+    if (options.waitForWorkbench !== false) await page.waitForSelector(WORKBENCH_READY, { timeout: options.loadTimeoutMs ?? 60_000 });
     const opened = browser;
     let closed = false;
     return {
@@ -56,6 +62,16 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     await browser?.close().catch(() => undefined);
     await server.stop();
     throw err;
+  }
+}
+
+/** Loads the workbench page, once more if the first navigation timed out (a loaded machine, not a broken page). */
+async function navigate(page: Page, url: string, timeoutMs: number): Promise<void> {
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+  } catch (err) {
+    if ((err as Error).name !== 'TimeoutError') throw err;
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
   }
 }
 

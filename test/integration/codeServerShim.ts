@@ -4,8 +4,8 @@
  * machines that cannot download VS Code: it takes the same arguments and runs the tests in a
  * real VS Code extension host served by code-server, with headless Chromium as the window.
  *
- * Understood: `--extensionDevelopmentPath=`, `--extensionTestsPath=`, `--disable-extensions`
- * and one folder (or workspace file) to open. Electron-only flags (`--no-sandbox`,
+ * Understood: `--extensionDevelopmentPath=`, `--extensionTestsPath=`, `--disable-extensions`,
+ * `--locale=` (the display language, see CodeServerOptions.locale) and one folder (or workspace file) to open. Electron-only flags (`--no-sandbox`,
  * `--user-data-dir=`, ...) are ignored: code-server gets its own private folders.
  * The extension host's console (mocha's reporter) goes to stdout; the exit code is the one the
  * workbench reports through `window.codeAutomationExit` when the tests module's `run()` settles.
@@ -18,6 +18,7 @@ interface ShimArgs {
   extensionDevelopmentPath?: string;
   extensionTestsPath?: string;
   disableExtensions: boolean;
+  locale?: string;
   folder?: string;
 }
 
@@ -36,6 +37,9 @@ export function parseArgs(argv: readonly string[]): ShimArgs {
         break;
       case '--disable-extensions':
         out.disableExtensions = true;
+        break;
+      case '--locale':
+        out.locale = value();
         break;
       default:
         if (!arg.startsWith('-')) out.folder = arg;
@@ -78,6 +82,7 @@ async function main(): Promise<number> {
       extensionDevelopmentPath: args.extensionDevelopmentPath,
       extensionTestsPath: args.extensionTestsPath,
       disableExtensions: args.disableExtensions,
+      ...(args.locale ? { locale: args.locale } : {}),
       // The tests module marks the host's console lines with it (see test/integration/index.ts).
       env: { PATTERN_ANALYST_CONSOLE_MARK: CONSOLE_MARK },
       waitForWorkbench: false,

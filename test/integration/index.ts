@@ -53,7 +53,9 @@ export function run(): Promise<void> {
   });
   const grep = process.env.PATTERN_ANALYST_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of testFiles(path.resolve(__dirname, 'suite'))) mocha.addFile(file);
+  // The locale run (runIntegration's second pass) loads only the suites written for a translated host.
+  const suites = process.env.PATTERN_ANALYST_INTEGRATION_SUITES === 'localized' ? 'localized' : 'suite';
+  for (const file of testFiles(path.resolve(__dirname, suites))) mocha.addFile(file);
 
   return new Promise((resolve, reject) => {
     try {

@@ -12,9 +12,12 @@
  * The choice is made in a couple of seconds at most: a DNS lookup, no long network timeouts.
  */
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
-import { chmodSync } from 'node:fs';
+import { getL10nPseudoLocalized } from '@vscode/l10n-dev';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { lookup } from 'node:dns/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { HOSTILE_KEY, HOSTILE_PREFIX, LOCALE, LOCALE_BUNDLE } from './localized/localeRun';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
@@ -39,22 +42,67 @@ async function chooseExecutable(): Promise<{ path?: string; label: string }> {
   return codeServer;
 }
 
-async function main(): Promise<number> {
-  const exe = await chooseExecutable();
-  if (exe.path === SHIM) chmodSync(SHIM, 0o755);
-  console.log(`integration: running in ${exe.label}`);
+/**
+ * The built extension as it ships (the files .vscodeignore keeps), in a temp folder, plus a
+ * pseudo-locale bundle made from the generated bundle: translations are tested on a copy, so no
+ * test file ever lands in the repository's l10n folder.
+ */
+function localizedCopy(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pattern-analyst-l10n-'));
+  for (const entry of ['package.json', 'package.nls.json', 'dist', 'media', 'schemas', 'patterns', 'snippets', 'l10n']) {
+    cpSync(path.join(REPO_ROOT, entry), path.join(dir, entry), { recursive: true });
+  }
+  const bundle = JSON.parse(readFileSync(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
+  const pseudo = getL10nPseudoLocalized(bundle) as Record<string, string>;
+  pseudo[HOSTILE_KEY] = HOSTILE_PREFIX + pseudo[HOSTILE_KEY];
+  writeFileSync(path.join(dir, 'l10n', LOCALE_BUNDLE), JSON.stringify(pseudo, null, 2));
+  return dir;
+}
+
+async function run(options: Parameters<typeof runTests>[0]): Promise<number> {
   try {
-    await runTests({
-      vscodeExecutablePath: exe.path,
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: TESTS_MODULE,
-      launchArgs: [WORKSPACE, '--disable-extensions'],
-      extensionTestsEnv: { PATTERN_ANALYST_INTEGRATION: '1' },
-    });
+    await runTests(options);
     return 0;
   } catch (err) {
     if (!(err instanceof TestRunFailedError)) console.error(`integration: could not run the tests: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
+  }
+}
+
+async function main(): Promise<number> {
+  const exe = await chooseExecutable();
+  if (exe.path === SHIM) chmodSync(SHIM, 0o755);
+  console.log(`integration: running in ${exe.label}`);
+  const code = await run({
+    vscodeExecutablePath: exe.path,
+    extensionDevelopmentPath: REPO_ROOT,
+    extensionTestsPath: TESTS_MODULE,
+    launchArgs: [WORKSPACE, '--disable-extensions'],
+    extensionTestsEnv: { PATTERN_ANALYST_INTEGRATION: '1' },
+  });
+
+  // Second pass: the extension in a host whose display language is a pseudo locale. Only the
+  // code-server shim can switch a host to a language without installing its language pack; a
+  // grep that names no l10n test skips it.
+  const grep = process.env.PATTERN_ANALYST_TEST_GREP;
+  if (grep && !/l10n|locali[sz]|translat/i.test(grep)) return code;
+  if (exe.path !== SHIM) {
+    console.log(`integration: the ${LOCALE} run needs code-server (PATTERN_ANALYST_TEST_HOST=code-server); skipped in ${exe.label}`);
+    return code;
+  }
+  console.log(`integration: running the localized suite with --locale ${LOCALE}`);
+  const copy = localizedCopy();
+  try {
+    const localized = await run({
+      vscodeExecutablePath: exe.path,
+      extensionDevelopmentPath: copy,
+      extensionTestsPath: TESTS_MODULE,
+      launchArgs: [WORKSPACE, '--disable-extensions', `--locale=${LOCALE}`],
+      extensionTestsEnv: { PATTERN_ANALYST_INTEGRATION: '1', PATTERN_ANALYST_INTEGRATION_SUITES: 'localized' },
+    });
+    return code || localized;
+  } finally {
+    rmSync(copy, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 

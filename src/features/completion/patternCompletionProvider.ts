@@ -41,14 +41,14 @@ function sectionItems(index: PatternIndex, analysis: Analysis, position: vscode.
   const range = { inserting: new vscode.Range(start, position), replacing: new vscode.Range(start, new vscode.Position(position.line, lineLength)) };
   const present = new Set(analysis.pattern === index ? analysis.sections.filter((s) => s.present).map((s) => s.sectionId) : []);
   return index.model.sections.map((section, i) => {
-    const item = new vscode.CompletionItem({ label: section.title, description: `${index.model.name} section` }, vscode.CompletionItemKind.Module);
+    const item = new vscode.CompletionItem({ label: section.title, description: vscode.l10n.t('{0} section', index.model.name) }, vscode.CompletionItemKind.Module);
     // "##" with no space yet: the item brings its own.
     item.insertText = spaces === 0 ? ` ${section.title}` : section.title;
     item.filterText = section.title;
     item.range = range;
     const has = present.has(section.id);
     item.sortText = `${has ? 1 : 0}${String(i).padStart(3, '0')}`;
-    item.detail = has ? 'Already in this analysis' : `Section ${i + 1} of ${index.model.sections.length} in ${index.model.name}`;
+    item.detail = has ? vscode.l10n.t('Already in this analysis') : vscode.l10n.t('Section {0} of {1} in {2}', i + 1, index.model.sections.length, index.model.name);
     return item;
   });
 }
@@ -60,11 +60,11 @@ function nameItems(index: PatternIndex, before: string, position: vscode.Positio
     if (entity.kind !== 'metric' && entity.kind !== 'company') continue;
     const names = index.namesOf(entity);
     const item = new vscode.CompletionItem(
-      { label: names[0], description: `${index.model.name} ${entity.kind}` },
+      { label: names[0], description: entity.kind === 'metric' ? vscode.l10n.t('{0} metric', index.model.name) : vscode.l10n.t('{0} company', index.model.name) },
       entity.kind === 'metric' ? vscode.CompletionItemKind.Unit : vscode.CompletionItemKind.Constant,
     );
     item.insertText = names[0];
-    item.detail = entity.kind === 'metric' ? `Benchmark: ${entity.metric.benchmarkText}` : entity.company.note;
+    item.detail = entity.kind === 'metric' ? vscode.l10n.t('Benchmark: {0}', entity.metric.benchmarkText) : entity.company.note;
     item.documentation = cardDocumentation(entity);
     item.sortText = `${entity.kind === 'metric' ? 0 : 1}${entityKey(entity)}`;
     const started = startedName(before, names);

@@ -13,13 +13,14 @@ export const OVERSIZED_CODE = 'document-too-large';
 /** "10.5 MB", "2 MB", "0.5 MB". */
 function megabytes(chars: number): string {
   const mb = chars / CHARS_PER_MB;
-  return `${Number.isInteger(mb) ? mb : Number(mb.toFixed(mb < 10 ? 2 : 1))} MB`;
+  return vscode.l10n.t('{0} MB', Number.isInteger(mb) ? mb : Number(mb.toFixed(mb < 10 ? 2 : 1)));
 }
 
 export function oversizedMessage(oversized: OversizedDocument, fileName: string): string {
-  return `This document is ${megabytes(oversized.chars)}; Pattern Analyst checks documents up to ${megabytes(oversized.maxChars)} live, `
-    + `so it has no checks, verdicts or coverage here. Run \`pattern-analyst lint ${fileName}\` to check it, `
-    + 'or raise the setting "patternAnalyst.checks.maxDocumentSizeMB".';
+  return vscode.l10n.t(
+    'This document is {0}; Pattern Analyst checks documents up to {1} live, so it has no checks, verdicts or coverage here. Run `pattern-analyst lint {2}` to check it, or raise the setting "patternAnalyst.checks.maxDocumentSizeMB".',
+    megabytes(oversized.chars), megabytes(oversized.maxChars), fileName,
+  );
 }
 
 /** An information diagnostic on the document's first line. */

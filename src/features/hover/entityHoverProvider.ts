@@ -86,5 +86,5 @@ function contains(range: MetricClaim['valueRange'], position: vscode.Position): 
 
 /** The card's one link: reveal the entity in the Pattern tree (arguments: model id, entity key). */
 function showInTreeLink(modelId: string, key: string): CardLink {
-  return { title: 'Show in Pattern Tree', target: commandLinkTarget(COMMANDS.showInTree, [modelId, key]) };
+  return { title: vscode.l10n.t('Show in Pattern Tree'), target: commandLinkTarget(COMMANDS.showInTree, [modelId, key]) };
 }

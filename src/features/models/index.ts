@@ -5,6 +5,7 @@
  * schema that new models point at.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { COMMANDS, registerCommand } from '../commands';
 import { userMessages } from '../userMessages';
 import type { Services } from '../services';
@@ -33,10 +34,13 @@ export function register(services: Services, extensionUri: vscode.Uri): vscode.D
       try {
         const report = await workspaceModels().reload();
         const broken = report.files.filter((f) => f.problems.length > 0).length;
+        const models = report.loaded.length + 1;
         const text = !report.trusted
-          ? 'Restricted Mode: only the bundled pattern model is used'
-          : `Reloaded ${report.loaded.length + 1} pattern model${report.loaded.length === 0 ? '' : 's'}${broken ? `; ${broken} file${broken === 1 ? '' : 's'} with problems` : ''}`;
-        vscode.window.setStatusBarMessage(`$(refresh) ${text}`, 4000);
+          ? vscode.l10n.t('Restricted Mode: only the bundled pattern model is used')
+          : broken === 0
+            ? models === 1 ? vscode.l10n.t('Reloaded 1 pattern model') : vscode.l10n.t('Reloaded {0} pattern models', models)
+            : broken === 1 ? vscode.l10n.t('Reloaded {0} pattern models; 1 file with problems', models) : vscode.l10n.t('Reloaded {0} pattern models; {1} files with problems', models, broken);
+        vscode.window.setStatusBarMessage(`$(refresh) ${inertText(text)}`, 4000);
         return report;
       } catch (e) {
         reportFailure(e);

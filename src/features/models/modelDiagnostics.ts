@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { ModelProblem } from '../../model/modelSet';
+import { DIAGNOSTIC_SOURCE } from '../convert';
 
-export const MODEL_DIAGNOSTIC_SOURCE = 'Pattern Analyst';
+export const MODEL_DIAGNOSTIC_SOURCE = DIAGNOSTIC_SOURCE;
 /** The diagnostic code of every model problem: filter the Problems panel by it. */
 export const MODEL_DIAGNOSTIC_CODE = 'pattern-model';
 

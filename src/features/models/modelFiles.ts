@@ -23,7 +23,7 @@ export interface FoundModelFile {
 /** A model file's text, or why it could not be read. */
 export type ReadModelFile =
   | { readonly uri: vscode.Uri; readonly origin: string; readonly text: string }
-  | { readonly uri: vscode.Uri; readonly origin: string; readonly error: string };
+  | { readonly uri: vscode.Uri; readonly origin: string; /** A whole phrase ("the file …"), translated. */ readonly error: string };
 
 /** A `models.paths` entry that could not be used, said in the setting's own terms. */
 export interface PathProblem {
@@ -72,7 +72,7 @@ export async function discoverModelFiles(): Promise<Discovery> {
       try {
         stat = await vscode.workspace.fs.stat(uri);
       } catch {
-        pathProblems.push({ folder, path: entry, message: `"${entry}" was not found` });
+        pathProblems.push({ folder, path: entry, message: vscode.l10n.t('"{0}" was not found', entry) });
         watchedPaths.push({ uri, isFolder: !entry.toLowerCase().endsWith('.json') });
         continue;
       }
@@ -81,8 +81,8 @@ export async function discoverModelFiles(): Promise<Discovery> {
         const found: vscode.Uri[] = [];
         const complete = await collectModelFiles(uri, found);
         for (const f of found) add(f);
-        if (!complete) pathProblems.push({ folder, path: entry, message: `"${entry}" is too large to search whole (more than ${MAX_ENTRIES} entries or ${MAX_DEPTH} levels); name a smaller folder` });
-        if (found.length === 0) pathProblems.push({ folder, path: entry, message: `"${entry}" holds no *${MODEL_FILE_SUFFIX} file` });
+        if (!complete) pathProblems.push({ folder, path: entry, message: vscode.l10n.t('"{0}" is too large to search whole (more than {1} entries or {2} levels); name a smaller folder', entry, MAX_ENTRIES, MAX_DEPTH) });
+        if (found.length === 0) pathProblems.push({ folder, path: entry, message: vscode.l10n.t('"{0}" holds no *{1} file', entry, MODEL_FILE_SUFFIX) });
       } else {
         watchedPaths.push({ uri, isFolder: false });
         add(uri);
@@ -123,13 +123,13 @@ export async function readModelFile(file: FoundModelFile): Promise<ReadModelFile
   const { uri, origin } = file;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type & vscode.FileType.Directory) return { uri, origin, error: 'is a folder, not a pattern model file' };
+    if (stat.type & vscode.FileType.Directory) return { uri, origin, error: vscode.l10n.t('the file is a folder, not a pattern model file') };
     if (stat.size > MAX_MODEL_BYTES) {
-      return { uri, origin, error: `is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a pattern model is at most ${MAX_MODEL_BYTES / 1024 / 1024} MB` };
+      return { uri, origin, error: vscode.l10n.t('the file is {0} MB; a pattern model is at most {1} MB', (stat.size / 1024 / 1024).toFixed(1), MAX_MODEL_BYTES / 1024 / 1024) };
     }
     const bytes = await vscode.workspace.fs.readFile(uri);
     return { uri, origin, text: new TextDecoder('utf-8').decode(bytes) };
   } catch (e) {
-    return { uri, origin, error: `could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    return { uri, origin, error: vscode.l10n.t('the file could not be read: {0}', e instanceof Error ? e.message : String(e)) };
   }
 }

@@ -25,7 +25,7 @@ export class ModelStatus implements vscode.Disposable {
   private announced = new Set<string>();
 
   constructor() {
-    this.item.name = 'Pattern Analyst Models';
+    this.item.name = vscode.l10n.t('Pattern Analyst Models');
   }
 
   update(s: ModelStatusInput): void {
@@ -35,8 +35,10 @@ export class ModelStatus implements vscode.Disposable {
         this.item.hide();
         return;
       }
-      this.item.text = '$(shield) Bundled pattern only';
-      this.item.tooltip = `Restricted Mode: ${plural(s.withheld, 'workspace pattern model')} not loaded, and patternAnalyst.models.paths is ignored. Only the bundled model is used. Trust this workspace to load them.`;
+      this.item.text = `$(shield) ${inertText(vscode.l10n.t('Bundled pattern only'))}`;
+      this.item.tooltip = inertText(s.withheld === 1
+        ? vscode.l10n.t('Restricted Mode: 1 workspace pattern model not loaded, and patternAnalyst.models.paths is ignored. Only the bundled model is used. Trust this workspace to load them.')
+        : vscode.l10n.t('Restricted Mode: {0} workspace pattern models not loaded, and patternAnalyst.models.paths is ignored. Only the bundled model is used. Trust this workspace to load them.', s.withheld));
       this.item.command = 'workbench.trust.manage';
       this.item.backgroundColor = undefined;
       this.item.show();
@@ -46,12 +48,15 @@ export class ModelStatus implements vscode.Disposable {
     if (issues === 0) {
       this.item.hide();
     } else {
-      this.item.text = `$(warning) ${plural(issues, 'pattern model problem')}`;
+      this.item.text = `$(warning) ${inertText(problems(issues))}`;
       const lines = [
-        ...s.broken.map((b) => `${b.origin}: ${b.firstMessage}${b.count > 1 ? ` (+${b.count - 1} more)` : ''}`),
+        ...s.broken.map((b) => (b.count > 1 ? vscode.l10n.t('{0}: {1} (+{2} more)', b.origin, b.firstMessage, b.count - 1) : `${b.origin}: ${b.firstMessage}`)),
         ...s.pathProblems.map((p) => `patternAnalyst.models.paths: ${p}`),
       ];
-      this.item.tooltip = inertText(`${lines.join('\n')}\n\nThe bundled model and ${plural(s.loaded, 'loaded workspace model')} still work. Click to open the Problems panel.`);
+      const stillWork = s.loaded === 1
+        ? vscode.l10n.t('The bundled model and 1 loaded workspace model still work. Click to open the Problems panel.')
+        : vscode.l10n.t('The bundled model and {0} loaded workspace models still work. Click to open the Problems panel.', s.loaded);
+      this.item.tooltip = inertText(`${lines.join('\n')}\n\n${stillWork}`);
       this.item.command = 'workbench.actions.view.problems';
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       this.item.show();
@@ -69,13 +74,15 @@ export class ModelStatus implements vscode.Disposable {
     let message: string;
     if (fresh.length === 1 && freshPaths.length === 0) {
       const b = fresh[0];
-      message = `Pattern Analyst: ${b.origin} was not loaded: ${b.firstMessage}${b.count > 1 ? ` (and ${b.count - 1} more)` : ''}. The other pattern models still work.`;
+      message = b.count > 1
+        ? vscode.l10n.t('Pattern Analyst: {0} was not loaded: {1} (and {2} more). The other pattern models still work.', b.origin, b.firstMessage, b.count - 1)
+        : vscode.l10n.t('Pattern Analyst: {0} was not loaded: {1}. The other pattern models still work.', b.origin, b.firstMessage);
     } else if (fresh.length === 0) {
-      message = `Pattern Analyst: patternAnalyst.models.paths: ${freshPaths.join('; ')}.`;
+      message = vscode.l10n.t('Pattern Analyst: patternAnalyst.models.paths: {0}.', freshPaths.join('; '));
     } else {
-      message = `Pattern Analyst: ${plural(fresh.length + freshPaths.length, 'pattern model problem')} (${fresh.map((b) => b.origin).join(', ')}). The other pattern models still work.`;
+      message = vscode.l10n.t('Pattern Analyst: {0} ({1}). The other pattern models still work.', problems(fresh.length + freshPaths.length), fresh.map((b) => b.origin).join(', '));
     }
-    void vscode.window.showWarningMessage(inertText(message), 'Show Problems').then((choice) => {
+    void vscode.window.showWarningMessage(inertText(message), vscode.l10n.t('Show Problems')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
   }
@@ -85,6 +92,6 @@ export class ModelStatus implements vscode.Disposable {
   }
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function problems(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 pattern model problem') : vscode.l10n.t('{0} pattern model problems', n);
 }

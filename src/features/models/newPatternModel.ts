@@ -5,6 +5,7 @@
  * and a saved file is picked up by the workspace watcher at once.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { userMessages } from '../userMessages';
 import { exists } from '../workspaceFiles';
 import { MODEL_FILE_SUFFIX } from '../../model/modelSet';
@@ -23,11 +24,11 @@ type Target = { kind: 'untitled' } | { kind: 'file'; uri: vscode.Uri };
 /** Runs the command; resolves to the new document's URI, or undefined when cancelled or refused. */
 export async function newPatternModel(store: ModelStore, args: NewPatternModelArgs = {}): Promise<vscode.Uri | undefined> {
   const name = args.name ?? (await vscode.window.showInputBox({
-    title: 'New Pattern Model',
-    prompt: 'The name of the pattern, as its source writes it',
-    placeHolder: 'e.g. Vertical AI Agents',
+    title: inertText(vscode.l10n.t('New Pattern Model')),
+    prompt: inertText(vscode.l10n.t('The name of the pattern, as its source writes it')),
+    placeHolder: inertText(vscode.l10n.t('e.g. Vertical AI Agents')),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' ? 'Give the pattern a name' : undefined),
+    validateInput: (v) => (v.trim() === '' ? inertText(vscode.l10n.t('Give the pattern a name')) : undefined),
   }));
   if (name === undefined || name.trim() === '') return undefined;
   const taken = new Set(store.catalog.indexes.map((i) => i.model.id));
@@ -65,18 +66,18 @@ async function chooseTarget(given: NewPatternModelArgs['target'], id: string): P
   const fileName = modelFileName(id);
   const picked = await vscode.window.showQuickPick(
     [
-      { label: '$(save) Save in the workspace…', description: `patterns/${fileName}`, target: 'file' as const },
-      { label: '$(new-file) Open as an untitled editor', description: `save it later as *${MODEL_FILE_SUFFIX}`, target: 'untitled' as const },
+      { label: `$(save) ${inertText(vscode.l10n.t('Save in the workspace…'))}`, description: `patterns/${fileName}`, target: 'file' as const },
+      { label: `$(new-file) ${inertText(vscode.l10n.t('Open as an untitled editor'))}`, description: inertText(vscode.l10n.t('save it later as *{0}', MODEL_FILE_SUFFIX)), target: 'untitled' as const },
     ],
-    { title: 'New Pattern Model', placeHolder: 'Where should the new model go?', ignoreFocusOut: true },
+    { title: inertText(vscode.l10n.t('New Pattern Model')), placeHolder: inertText(vscode.l10n.t('Where should the new model go?')), ignoreFocusOut: true },
   );
   if (!picked) return undefined;
   if (picked.target === 'untitled') return { kind: 'untitled' };
   const uri = await vscode.window.showSaveDialog({
-    title: 'New Pattern Model',
+    title: vscode.l10n.t('New Pattern Model'),
     defaultUri: vscode.Uri.joinPath(folder.uri, 'patterns', fileName),
-    filters: { 'Pattern model': ['json'] },
-    saveLabel: 'Create Model',
+    filters: { [vscode.l10n.t('Pattern model')]: ['json'] },
+    saveLabel: vscode.l10n.t('Create Model'),
   });
   return uri ? { kind: 'file', uri } : undefined;
 }

@@ -14,7 +14,7 @@ export class SchemaContentProvider implements vscode.TextDocumentContentProvider
   constructor(private readonly extensionUri: vscode.Uri) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    if (uri.path !== SCHEMA.path) throw new Error(`Pattern Analyst serves only ${SCHEMA_URI}`);
+    if (uri.path !== SCHEMA.path) throw new Error(vscode.l10n.t('Pattern Analyst serves only {0}', SCHEMA_URI));
     const file = vscode.Uri.joinPath(this.extensionUri, 'schemas', 'pattern-model.schema.json');
     return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
   }

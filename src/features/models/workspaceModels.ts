@@ -14,7 +14,6 @@ import { discoverModelFiles, MODEL_EXCLUDE_GLOB, readModelFile, type Discovery }
 import { ModelDiagnostics } from './modelDiagnostics';
 import { ModelStatus } from './modelStatus';
 
-const RESTRICTED_NOTICE = 'Workspace pattern models are not loaded in Restricted Mode: trust this workspace to use them.';
 
 /** Settle time after a burst of file events (a save writes, renames and touches). */
 const RELOAD_DEBOUNCE_MS = 150;
@@ -106,7 +105,7 @@ export class WorkspaceModels implements vscode.Disposable {
       uri: (uriOf.get(f.origin) as vscode.Uri).toString(), origin: f.origin, status: f.status, problems: f.problems,
     }));
     for (const r of read) {
-      if ('error' in r) files.push({ uri: r.uri.toString(), origin: r.origin, status: 'unreadable', problems: [problemAt(r.origin, '', '$', `the file ${r.error}`, 0)] });
+      if ('error' in r) files.push({ uri: r.uri.toString(), origin: r.origin, status: 'unreadable', problems: [problemAt(r.origin, '', '$', r.error, 0)] });
     }
     if (this.disposed) return this.report(true, set.entries.map((e) => e.index.model.id), files, discovery, 0);
 
@@ -135,7 +134,7 @@ export class WorkspaceModels implements vscode.Disposable {
     // An analysis naming a held-back model then says why it is unknown, not only that it is.
     const fingerprint = withheld > 0 ? 'restricted:withheld' : '';
     if (this.appliedFingerprint !== fingerprint) {
-      this.store.setWorkspaceModels([], withheld > 0 ? RESTRICTED_NOTICE : undefined);
+      this.store.setWorkspaceModels([], withheld > 0 ? vscode.l10n.t('Workspace pattern models are not loaded in Restricted Mode: trust this workspace to use them.') : undefined);
       this.appliedFingerprint = fingerprint;
     }
     if (!this.disposed) this.status.update({ trusted: false, withheld, broken: [], pathProblems: [], loaded: 0 });

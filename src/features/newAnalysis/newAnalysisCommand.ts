@@ -6,6 +6,7 @@
  * Automation (tests, other extensions) can pass `{ subject, pattern }` and skip the questions.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { userMessages } from '../userMessages';
 import { analysisScaffold } from '../../model/analysisSnippets';
 import type { PatternIndex } from '../../model/patternIndex';
@@ -57,8 +58,8 @@ async function choosePattern(services: Services, ref: string | undefined): Promi
   const indexes = catalog.indexes;
   if (indexes.length <= 1) return indexes[0];
   const picked = await vscode.window.showQuickPick(
-    catalog.entries.map((e) => ({ label: userMessages.label(patternLabel(e.index.model)), description: e.index.model.id, detail: e.bundled ? 'Bundled' : userMessages.label(e.origin), index: e.index })),
-    { title: 'New Analysis: which pattern?', placeHolder: 'The pattern the analysis is written against' },
+    catalog.entries.map((e) => ({ label: userMessages.label(patternLabel(e.index.model)), description: e.index.model.id, detail: e.bundled ? inertText(vscode.l10n.t('Bundled')) : userMessages.label(e.origin), index: e.index })),
+    { title: inertText(vscode.l10n.t('New Analysis: which pattern?')), placeHolder: inertText(vscode.l10n.t('The pattern the analysis is written against')) },
   );
   return picked?.index;
 }
@@ -71,8 +72,8 @@ interface SubjectItem extends vscode.QuickPickItem {
 function chooseSubject(index: PatternIndex): Promise<string | undefined> {
   const companies: SubjectItem[] = index.model.companies.map((c) => ({ label: c.name, detail: c.note, subject: c.name }));
   const pick = vscode.window.createQuickPick<SubjectItem>();
-  pick.title = `New ${index.model.name} Analysis`;
-  pick.placeholder = 'Subject: pick one of the pattern\'s companies, or type any company or business';
+  pick.title = inertText(vscode.l10n.t('New {0} Analysis', index.model.name));
+  pick.placeholder = inertText(vscode.l10n.t('Subject: pick one of the pattern\'s companies, or type any company or business'));
   pick.matchOnDetail = true;
   pick.items = companies;
   return new Promise((resolve) => {
@@ -86,7 +87,7 @@ function chooseSubject(index: PatternIndex): Promise<string | undefined> {
     pick.onDidChangeValue((value) => {
       const typed = value.trim();
       const exact = companies.some((c) => c.label.toLowerCase() === typed.toLowerCase());
-      pick.items = typed && !exact ? [{ label: typed, description: 'Use this as the subject', alwaysShow: true, subject: typed }, ...companies] : companies;
+      pick.items = typed && !exact ? [{ label: typed, description: inertText(vscode.l10n.t('Use this as the subject')), alwaysShow: true, subject: typed }, ...companies] : companies;
     });
     pick.onDidAccept(() => {
       const chosen = pick.selectedItems[0]?.subject ?? pick.value.trim();

@@ -5,6 +5,7 @@
  * src/render/printStyle.ts in its CSS for the running header and page numbers).
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import type { PageSize } from '../../pdf/printPdf';
 import { pdfCore } from '../core';
 
@@ -18,14 +19,13 @@ export interface PrintToFileOptions {
 
 /** Renders the page (`render`), prints it and writes the PDF to `target` through workspace.fs. */
 export async function printToFile(render: () => Promise<string>, target: vscode.Uri, options: PrintToFileOptions): Promise<PrintOutcome> {
-  const name = target.path.split('/').pop() ?? 'the PDF';
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Exporting ${name}`, cancellable: true },
+    return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: inertText(vscode.l10n.t('Exporting {0}', target.path.split('/').pop() ?? '')), cancellable: true },
     async (progress, token): Promise<PrintOutcome> => {
       const abort = new AbortController();
       const onCancel = token.onCancellationRequested(() => abort.abort());
       try {
-        progress.report({ message: 'Rendering the page' });
+        progress.report({ message: vscode.l10n.t('Rendering the page') });
         const page = await render();
         if (token.isCancellationRequested) return 'cancelled';
         const { pdf } = await pdfCore().printHtmlToPdf(page, {
@@ -35,7 +35,7 @@ export async function printToFile(render: () => Promise<string>, target: vscode.
           onProgress: (step) => progress.report({ message: step }),
         });
         if (token.isCancellationRequested) return 'cancelled';
-        progress.report({ message: 'Writing the PDF' });
+        progress.report({ message: vscode.l10n.t('Writing the PDF') });
         await vscode.workspace.fs.writeFile(target, pdf);
         return 'written';
       } catch (err) {

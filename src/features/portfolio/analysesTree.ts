@@ -49,20 +49,20 @@ export class AnalysesTreeProvider implements vscode.TreeDataProvider<AnalysesNod
   getChildren(node?: AnalysesNode): AnalysesNode[] {
     if (!node) return this.roots();
     if (node.kind === 'pattern') return this.subjects(node);
-    if (node.kind === 'subject') return [...node.entries].sort(byPeriodDescending).map((entry) => ({ kind: 'analysis', id: `${node.id}/${entry.uri}`, label: entry.period?.period?.label ?? entry.period?.written ?? 'no period', entry }));
+    if (node.kind === 'subject') return [...node.entries].sort(byPeriodDescending).map((entry) => ({ kind: 'analysis', id: `${node.id}/${entry.uri}`, label: entry.period?.period?.label ?? entry.period?.written ?? vscode.l10n.t('no period'), entry }));
     return [];
   }
 
   private roots(): AnalysesNode[] {
     const entries = this.source.entries();
-    if (!entries) return [{ kind: 'message', id: 'indexing', label: 'Indexing the workspace’s analyses…' }];
-    if (entries.length === 0) return [{ kind: 'message', id: 'empty', label: 'No analyses yet: a markdown file whose front matter names a pattern is one' }];
+    if (!entries) return [{ kind: 'message', id: 'indexing', label: vscode.l10n.t('Indexing the workspace’s analyses…') }];
+    if (entries.length === 0) return [{ kind: 'message', id: 'empty', label: vscode.l10n.t('No analyses yet: a markdown file whose front matter names a pattern is one') }];
     const catalog = this.source.catalog();
     const groups = new Map<string, { label: string; entries: IndexEntry[] }>();
     for (const entry of entries) {
       const known = entry.patternId ? catalog.indexes.find((i) => i.model.id === entry.patternId) : undefined;
       const key = known ? `pattern:${known.model.id}` : `unknown:${(entry.patternWritten ?? '').toLowerCase()}`;
-      const label = known ? known.model.name : `${entry.patternWritten ?? '?'} (unknown pattern)`;
+      const label = known ? known.model.name : vscode.l10n.t('{0} (unknown pattern)', entry.patternWritten ?? '?');
       const group = groups.get(key) ?? { label, entries: [] };
       group.entries.push(entry);
       groups.set(key, group);
@@ -75,7 +75,7 @@ export class AnalysesTreeProvider implements vscode.TreeDataProvider<AnalysesNod
     const pattern = node.patternId ? this.source.catalog().indexes.find((i) => i.model.id === node.patternId) : undefined;
     const groups = new Map<string, { label: string; entries: IndexEntry[] }>();
     for (const entry of node.entries) {
-      const label = pattern ? subjectName(entry, pattern) : entry.subject?.trim() || 'no subject';
+      const label = pattern ? subjectName(entry, pattern) : entry.subject?.trim() || vscode.l10n.t('no subject');
       const key = subjectKey(entry);
       const group = groups.get(key) ?? { label, entries: [] };
       group.entries.push(entry);
@@ -97,9 +97,11 @@ export class AnalysesTreeProvider implements vscode.TreeDataProvider<AnalysesNod
         item.iconPath = new vscode.ThemeIcon(node.kind === 'pattern' ? 'symbol-namespace' : 'organization');
         // A subject is summed up by its latest analysis; a pattern by the latest of each subject.
         const latest = node.kind === 'subject' ? [...node.entries].sort(byPeriodDescending).slice(0, 1) : this.latestPerSubject(node);
-        const count = `${node.entries.length} ${node.entries.length === 1 ? 'analysis' : 'analyses'}`;
+        const count = node.entries.length === 1 ? vscode.l10n.t('1 analysis') : vscode.l10n.t('{0} analyses', node.entries.length);
         item.description = `${verdictSummary(latest)} · ${count}`;
-        item.tooltip = new vscode.MarkdownString().appendText(`${node.label}: ${count}; ${node.kind === 'subject' ? 'latest' : 'latest of each subject'}: ${verdictSummary(latest)}`);
+        item.tooltip = new vscode.MarkdownString().appendText(node.kind === 'subject'
+          ? vscode.l10n.t('{0}: {1}; latest: {2}', node.label, count, verdictSummary(latest))
+          : vscode.l10n.t('{0}: {1}; latest of each subject: {2}', node.label, count, verdictSummary(latest)));
         item.contextValue = `patternAnalyst.analyses.${node.kind}`;
         break;
       }
@@ -110,14 +112,14 @@ export class AnalysesTreeProvider implements vscode.TreeDataProvider<AnalysesNod
         item.description = shownText(`${verdictSummary([e])} · ${name.split('/').pop() ?? name}`);
         item.iconPath = new vscode.ThemeIcon(e.metrics.some((m) => m.verdict === 'misses' || m.verdict === 'impossible' || m.verdict === 'wrong-unit') ? 'warning' : 'file');
         item.resourceUri = uri;
-        item.command = { command: 'vscode.open', title: 'Open Analysis', arguments: [uri] };
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Analysis'), arguments: [uri] };
         item.contextValue = 'patternAnalyst.analyses.analysis';
         const tip = new vscode.MarkdownString();
         tip.appendText(shownText(e.title ?? e.subject ?? name)).appendMarkdown('\n\n');
         tip.appendText(name).appendMarkdown('  \n');
-        if (e.period) tip.appendText(`Period: ${e.period.written}${e.period.period ? '' : ' (not understood as a period)'}`).appendMarkdown('  \n');
-        if (e.author) tip.appendText(`Author: ${shownText(e.author)}`).appendMarkdown('  \n');
-        if (e.coverage) tip.appendText(`Sections: ${e.coverage.present} of ${e.coverage.total}`).appendMarkdown('  \n');
+        if (e.period) tip.appendText(e.period.period ? vscode.l10n.t('Period: {0}', e.period.written) : vscode.l10n.t('Period: {0} (not understood as a period)', e.period.written)).appendMarkdown('  \n');
+        if (e.author) tip.appendText(vscode.l10n.t('Author: {0}', shownText(e.author))).appendMarkdown('  \n');
+        if (e.coverage) tip.appendText(vscode.l10n.t('Sections: {0} of {1}', e.coverage.present, e.coverage.total)).appendMarkdown('  \n');
         tip.appendText(verdictSummary([e]));
         item.tooltip = tip;
         break;

@@ -6,9 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { crossAnalysisConflicts } from '../../portfolio/conflicts';
+import { periodKey } from '../../portfolio/periods';
+import { subjectKey } from '../../portfolio/subjects';
 import type { CrossConflict, IndexEntry } from '../../portfolio/types';
+import { DIAGNOSTIC_SOURCE } from '../convert';
 import { inertText } from '../inertText';
 import type { Services } from '../services';
+import { TimeSlice } from './timeSlices';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const LEVELS = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, information: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint } as const;
@@ -28,6 +32,8 @@ export class ConflictDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('patternAnalyst.portfolio');
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private timer: NodeJS.Timeout | undefined;
+  private runs = 0;
+  private disposed = false;
   /** The conflicts last published (for tests and the API). */
   conflicts: readonly CrossConflict[] = [];
 
@@ -46,30 +52,51 @@ export class ConflictDiagnostics implements vscode.Disposable {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.publish();
+      void this.publish();
     }, DELAY_MS);
   }
 
-  /** Computes and publishes now. */
-  publish(): void {
+  /**
+   * Computes and publishes. Conflicts are only ever between analyses of one pattern, subject and
+   * period: the entries are bucketed by those first, and each bucket is checked in its own turn of
+   * a time-sliced loop (the whole index in one call held the host's thread for hundreds of ms at
+   * 10,000 analyses). A newer run supersedes one still under way.
+   */
+  async publish(): Promise<void> {
     if (!this.index.ready) return;
+    const run = ++this.runs;
     const severity = level(this.services);
-    const entries = this.index.entries().map((f) => f.entry);
     const conflicts: CrossConflict[] = [];
     if (severity !== undefined) {
-      for (const pattern of this.services.models.catalog.indexes) {
-        const mine = entries.filter((e) => e.patternId === pattern.model.id);
-        if (mine.length > 1) conflicts.push(...crossAnalysisConflicts(mine, pattern, this.displayName));
+      const slice = new TimeSlice();
+      const buckets = new Map<string, IndexEntry[]>();
+      for (const { entry } of this.index.entries()) {
+        if (entry.patternId && entry.subject && entry.period) {
+          const key = `${entry.patternId}\u0000${subjectKey(entry)}\u0000${periodKey(entry.period)}`;
+          const bucket = buckets.get(key);
+          if (bucket) bucket.push(entry);
+          else buckets.set(key, [entry]);
+        }
+        await slice.pause();
       }
+      const patterns = new Map(this.services.models.catalog.indexes.map((p) => [p.model.id, p]));
+      for (const bucket of buckets.values()) {
+        const pattern = bucket.length > 1 ? patterns.get(bucket[0].patternId ?? '') : undefined;
+        if (pattern) conflicts.push(...crossAnalysisConflicts(bucket, pattern, this.displayName));
+        await slice.pause();
+        if (run !== this.runs) return;
+      }
+      conflicts.sort((x, y) => x.uri.localeCompare(y.uri) || x.range.start.line - y.range.start.line);
     }
+    if (run !== this.runs || this.disposed) return;
     this.conflicts = conflicts;
     const byUri = new Map<string, vscode.Diagnostic[]>();
     for (const c of conflicts) {
       const d = new vscode.Diagnostic(range(c.range), inertText(c.message), severity);
-      d.source = 'Pattern Analyst';
+      d.source = DIAGNOSTIC_SOURCE;
       d.code = c.rule;
       const other = vscode.Uri.parse(c.other.uri, true);
-      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertText(`The other value: ${c.other.text}`))];
+      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertText(vscode.l10n.t('The other value: {0}', c.other.text)))];
       const list = byUri.get(c.uri) ?? [];
       list.push(d);
       byUri.set(c.uri, list);
@@ -79,6 +106,7 @@ export class ConflictDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }

@@ -6,6 +6,7 @@
  * existing file without a modal confirmation unless the caller passes `overwrite: true`.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { parsePeriod } from '../../portfolio/periods';
 import type { IndexEntry } from '../../portfolio/types';
 import type { PortfolioExportFormat } from '../../render/portfolioProtocol';
@@ -34,7 +35,9 @@ export const portfolioExportTestHooks: {
   onMessage?: (kind: 'error' | 'info', text: string) => void;
 } = {};
 
-function show(kind: 'error' | 'info', text: string, ...actions: string[]): Thenable<string | undefined> {
+function show(kind: 'error' | 'info', message: string, ...actions: string[]): Thenable<string | undefined> {
+  // Translated templates and the names in them alike: no command link, no icon.
+  const text = inertText(message);
   portfolioExportTestHooks.onMessage?.(kind, text);
   return kind === 'error' ? vscode.window.showErrorMessage(text, ...actions) : vscode.window.showInformationMessage(text, ...actions);
 }
@@ -65,15 +68,15 @@ export async function exportPortfolio(host: ExportHost, args: PortfolioExportArg
   if (!pattern) return undefined;
   const asOfParsed = args.asOf ? parsePeriod(args.asOf) : undefined;
   if (args.asOf && !asOfParsed?.period) {
-    void vscode.window.showErrorMessage(`Pattern Analyst: "${args.asOf.slice(0, 80)}" is not a period the portfolio understands.`);
+    void show('error', vscode.l10n.t('Pattern Analyst: "{0}" is not a period the portfolio understands.', args.asOf.slice(0, 80)));
     return undefined;
   }
   // The browser first: without one there is no point asking where to save.
   const browser = format === 'pdf' ? pdfCore().findBrowser(host.services.settings().pdfBrowserPath) : undefined;
   if (browser && !browser.found) {
-    const settings = 'Open Settings';
-    const html = 'Export Portfolio to HTML';
-    void show('error', `Pattern Analyst: ${browser.message}`, settings, html).then((choice) => {
+    const settings = vscode.l10n.t('Open Settings');
+    const html = vscode.l10n.t('Export Portfolio to HTML');
+    void show('error', vscode.l10n.t('Pattern Analyst: {0}', browser.message), settings, html).then((choice) => {
       if (choice === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'patternAnalyst.pdf.browserPath');
       if (choice === html) void vscode.commands.executeCommand('patternAnalyst.exportPortfolioHtml', { pattern: pattern.model.id, ...(args.asOf ? { asOf: args.asOf } : {}) });
     });
@@ -85,13 +88,13 @@ export async function exportPortfolio(host: ExportHost, args: PortfolioExportArg
     target = await vscode.window.showSaveDialog({
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${pattern.model.id}-portfolio.${format}`) } : {}),
       filters: FILTERS[format],
-      saveLabel: 'Export',
-      title: `Export Portfolio to ${format.toUpperCase()}`,
+      saveLabel: vscode.l10n.t('Export'),
+      title: vscode.l10n.t('Export Portfolio to {0}', format.toUpperCase()),
     });
     if (!target) return undefined;
   }
   if (host.index.entry(target)) {
-    void vscode.window.showErrorMessage('Pattern Analyst: the export would replace an analysis; choose another file.');
+    void show('error', vscode.l10n.t('Pattern Analyst: the export would replace an analysis; choose another file.'));
     return undefined;
   }
   if (args.overwrite !== true && (await exists(target)) && !(await confirmOverwrite(target))) return undefined;
@@ -100,25 +103,26 @@ export async function exportPortfolio(host: ExportHost, args: PortfolioExportArg
     const outcome = await printToFile(() => renderPortfolioExport('pdf', entries, pattern, asOfParsed?.period, host), written, { browser: browser.path, pageSize: host.services.settings().pdfPageSize });
     if (outcome !== 'written') {
       void show(outcome === 'cancelled' ? 'info' : 'error', outcome === 'cancelled'
-        ? 'Pattern Analyst: PDF export cancelled; nothing was written.'
-        : `Pattern Analyst: cannot export ${written.path.split('/').pop() ?? 'the PDF'}: ${outcome.error}. Export Portfolio to HTML still works.`);
+        ? vscode.l10n.t('Pattern Analyst: PDF export cancelled; nothing was written.')
+        : vscode.l10n.t('Pattern Analyst: cannot export {0}: {1}. Export Portfolio to HTML still works.', written.path.split('/').pop() ?? 'PDF', outcome.error));
       return undefined;
     }
   } else {
     const text = await renderPortfolioExport(format, entries, pattern, asOfParsed?.period, host);
     await vscode.workspace.fs.writeFile(written, new TextEncoder().encode(text));
   }
-  void vscode.window.showInformationMessage(`Pattern Analyst: exported the portfolio to ${vscode.workspace.asRelativePath(written)}`, 'Open').then((choice) => {
-    if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', written);
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Pattern Analyst: exported the portfolio to {0}', vscode.workspace.asRelativePath(written))), open).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('vscode.open', written);
   });
   return written;
 }
 
 async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
   if (portfolioExportTestHooks.confirmOverwrite) return portfolioExportTestHooks.confirmOverwrite(target);
-  const replace = 'Replace';
+  const replace = vscode.l10n.t('Replace');
   const answer = await vscode.window.showWarningMessage(
-    `${target.path.split('/').pop()} already exists. Replace it with the exported portfolio?`,
+    inertText(vscode.l10n.t('{0} already exists. Replace it with the exported portfolio?', target.path.split('/').pop() ?? '')),
     { modal: true, detail: vscode.workspace.asRelativePath(target) },
     replace,
   );

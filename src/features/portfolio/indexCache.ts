@@ -2,7 +2,7 @@
  * The warm-start cache of the workspace index: one line per analysed file (its URI, size,
  * modification time and entry) under the extension's storage, valid only for the model version it
  * was written with. A window reload then stats the files instead of reading and analysing them.
- * Written and read a line at a time, between time slices: 10,000 entries are megabytes of JSON,
+ * Written, read and decoded a line at a time, between time slices: 10,000 entries are megabytes of JSON,
  * and one `JSON.parse` of all of it would hold the extension host's thread too long.
  */
 import * as vscode from 'vscode';
@@ -35,25 +35,28 @@ export class IndexCache<E> {
     const result = new Map<string, CachedFile<E>>();
     const file = this.file;
     if (!file) return result;
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      bytes = await vscode.workspace.fs.readFile(file);
     } catch {
       return result;
     }
+    // Decoded a line at a time too: decoding all of a 20 MB cache at once is one long task.
+    const decoder = new TextDecoder();
+    const NEWLINE = 10;
     const slice = new TimeSlice(token);
-    let start = text.indexOf('\n');
+    let start = bytes.indexOf(NEWLINE);
     if (start < 0) return result;
     try {
-      const header = JSON.parse(text.slice(0, start)) as Partial<Header>;
+      const header = JSON.parse(decoder.decode(bytes.subarray(0, start))) as Partial<Header>;
       if (header.format !== FORMAT || header.version !== version) return result;
     } catch {
       return result;
     }
-    while (start < text.length) {
-      const end = text.indexOf('\n', start + 1);
-      const line = text.slice(start + 1, end < 0 ? text.length : end);
-      start = end < 0 ? text.length : end;
+    while (start < bytes.length) {
+      const end = bytes.indexOf(NEWLINE, start + 1);
+      const line = decoder.decode(bytes.subarray(start + 1, end < 0 ? bytes.length : end));
+      start = end < 0 ? bytes.length : end;
       if (!line) continue;
       try {
         const [uri, size, mtime, entry] = JSON.parse(line) as [unknown, unknown, unknown, unknown];
@@ -73,14 +76,25 @@ export class IndexCache<E> {
     const file = this.file;
     if (!file || !this.folder) return;
     const slice = new TimeSlice(token);
-    const lines: string[] = [JSON.stringify({ format: FORMAT, version } satisfies Header)];
+    // Encoded a line at a time: joining and encoding megabytes at once is one long task.
+    const encoder = new TextEncoder();
+    const parts: Uint8Array[] = [encoder.encode(`${JSON.stringify({ format: FORMAT, version } satisfies Header)}\n`)];
+    let length = parts[0].length;
     for (const [uri, f] of files) {
-      lines.push(JSON.stringify([uri, f.size, f.mtime, f.entry ?? null]));
+      const part = encoder.encode(`${JSON.stringify([uri, f.size, f.mtime, f.entry ?? null])}\n`);
+      parts.push(part);
+      length += part.length;
       await slice.pause();
+    }
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(part, at);
+      at += part.length;
     }
     try {
       await vscode.workspace.fs.createDirectory(this.folder);
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`${lines.join('\n')}\n`));
+      await vscode.workspace.fs.writeFile(file, bytes);
     } catch {
       // Read-only storage: the next start indexes from the files.
     }

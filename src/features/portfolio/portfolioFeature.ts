@@ -15,6 +15,10 @@ import { exportPortfolio, portfolioExportTestHooks, type PortfolioExportArgs } f
 import { IndexCache } from './indexCache';
 import { PortfolioPanels } from './portfolioPanel';
 import { WorkspaceIndex } from './workspaceIndex';
+import { configurePureL10n } from '../pureL10n';
+
+// This bundle's own copy of @vscode/l10n (the verdict counts of the Analyses view) gets the bundle too.
+configurePureL10n();
 
 export interface PortfolioFeature extends vscode.Disposable {
   readonly index: WorkspaceIndex<IndexEntry>;

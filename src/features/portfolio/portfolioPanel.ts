@@ -6,9 +6,11 @@
  * webview maps to one fixed action, checked against the index or the model first.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { COMMANDS } from '../commands';
 import type { PatternIndex } from '../../model/patternIndex';
 import { parsePeriod } from '../../portfolio/periods';
+import { limitTrends } from '../../portfolio/trends';
 import type { IndexEntry } from '../../portfolio/types';
 import { parseFromPortfolioWebview, parsePortfolioState, type FromPortfolioWebview, type PortfolioExportFormat, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { renderPortfolioMessage, renderPortfolioView } from '../../render/portfolioView';
@@ -30,6 +32,9 @@ export interface PortfolioPanelHost {
   displayName(uri: string): string;
   exportPortfolio(format: PortfolioExportFormat, patternId: string | undefined, asOf: string | undefined): Promise<unknown>;
 }
+
+/** Subjects drawn per metric in the panel's trends (the exports draw all). */
+const PANEL_TREND_SUBJECTS = 24;
 
 /** Re-renders at most this often while changes stream in (a build in progress, a paste). */
 const MIN_INTERVAL_MS = 100;
@@ -81,16 +86,19 @@ export class PortfolioPanel implements vscode.Disposable {
 
   /** The body HTML for the current index and state. */
   body(): string {
-    if (!this.host.index.ready) return renderPortfolioMessage('Indexing the workspace’s analyses…');
+    if (!this.host.index.ready) return renderPortfolioMessage(vscode.l10n.t('Indexing the workspace’s analyses…'));
     const entries = this.host.index.entries().map((f) => f.entry);
     const pattern = this.pattern(entries);
-    if (!pattern) return renderPortfolioMessage('No pattern model is loaded.');
+    if (!pattern) return renderPortfolioMessage(vscode.l10n.t('No pattern model is loaded.'));
     const asOf = this.state.asOf ? parsePeriod(this.state.asOf)?.period : undefined;
     const views = portfolioViews(entries, pattern, asOf);
+    const trends = limitTrends(views.trends, PANEL_TREND_SUBJECTS);
     const withAnalyses = new Set(entries.map((e) => e.patternId));
     return renderPortfolioView({
       patterns: this.host.services.models.catalog.indexes.filter((i) => i === pattern || withAnalyses.has(i.model.id)).map((i) => ({ id: i.model.id, name: i.model.name })),
       ...views,
+      trends: trends.trends,
+      trendSubjects: { shown: trends.shown, total: trends.total },
       displayName: (uri) => this.host.displayName(uri),
       skipped: this.host.index.skipped().map((s) => ({ uri: s.uri.toString(), reason: s.reason })),
     });
@@ -113,7 +121,7 @@ export class PortfolioPanel implements vscode.Disposable {
     try {
       html = this.body();
     } catch (e) {
-      html = renderPortfolioMessage(`The portfolio could not be drawn: ${e instanceof Error ? e.message : String(e)}`);
+      html = renderPortfolioMessage(vscode.l10n.t('The portfolio could not be drawn: {0}', e instanceof Error ? e.message : String(e)));
     }
     if (!this.shown) {
       this.shown = true;
@@ -138,7 +146,7 @@ export class PortfolioPanel implements vscode.Disposable {
     switch (message.type) {
       case 'openValue':
         this.openValue(message.uri, message.line, message.character).catch((e: unknown) =>
-          void vscode.window.showWarningMessage(`Pattern Analyst could not open the analysis: ${e instanceof Error ? e.message : String(e)}`));
+          void vscode.window.showWarningMessage(inertText(vscode.l10n.t('Pattern Analyst could not open the analysis: {0}', e instanceof Error ? e.message : String(e)))));
         break;
       case 'setAsOf':
         this.state = { ...this.state, asOf: message.period || undefined };
@@ -208,7 +216,7 @@ export class PortfolioPanels implements vscode.Disposable, vscode.WebviewPanelSe
       this.current.panel.reveal(undefined, false);
       return this.current;
     }
-    const panel = vscode.window.createWebviewPanel(PORTFOLIO_VIEW_TYPE, 'Portfolio', vscode.ViewColumn.Active, { ...webviewOptions(this.host.extensionUri, undefined), enableFindWidget: true, retainContextWhenHidden: false });
+    const panel = vscode.window.createWebviewPanel(PORTFOLIO_VIEW_TYPE, vscode.l10n.t('Portfolio'), vscode.ViewColumn.Active, { ...webviewOptions(this.host.extensionUri, undefined), enableFindWidget: true, retainContextWhenHidden: false });
     return this.adopt(panel, {});
   }
 

@@ -5,10 +5,15 @@
  * bundled script.
  */
 import * as vscode from 'vscode';
-import { escapeAttribute as attr, jsonAttribute } from '../../render/html';
+import { escapeAttribute as attr, escapeHtml as esc, jsonAttribute } from '../../render/html';
 import type { PortfolioState } from '../../render/portfolioProtocol';
 import type { PreviewStyle } from '../../render/protocol';
-import { contentSecurityPolicy, createNonce } from '../preview/webviewShell';
+import { contentSecurityPolicy, createNonce, styleToggle } from '../preview/webviewShell';
+
+/** A toolbar button; its label and tooltip are translated, so both are escaped. */
+function button(id: string, label: string, title: string): string {
+  return `<button type="button" id="${attr(id)}" title="${attr(title)}">${esc(label)}</button>`;
+}
 
 export function renderPortfolioShell(webview: vscode.Webview, extensionUri: vscode.Uri, bodyHtml: string, state: PortfolioState, style: PreviewStyle): string {
   const nonce = createNonce();
@@ -21,10 +26,10 @@ export function renderPortfolioShell(webview: vscode.Webview, extensionUri: vsco
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(media('preview.css'))}">
 <link rel="stylesheet" href="${attr(media('portfolio.css'))}">
-<title>Portfolio</title>
+<title>${esc(vscode.l10n.t('Portfolio'))}</title>
 </head>
 <body class="pa-webview pa-portfolio pa-style-${style === 'publication' ? 'publication' : 'theme'}" data-settings="${jsonAttribute({ ...state, style })}">
-<div class="pa-toolbar" role="toolbar" aria-label="Portfolio"><span class="pa-lock-state">Portfolio of the workspace’s analyses</span><button type="button" id="pa-pf-export-html" title="Export the portfolio as one self-contained HTML page">Export HTML</button><button type="button" id="pa-pf-export-csv" title="Export the matrix as CSV for spreadsheets">Export CSV</button><button type="button" id="pa-pf-export-pdf" title="Print the portfolio page to a PDF with Chrome, Edge or Chromium">Export PDF</button><button type="button" id="pa-style-toggle" title="Switch between the editor theme and a clean light page">${style === 'publication' ? 'Theme style' : 'Publication style'}</button></div>
+<div class="pa-toolbar" role="toolbar" aria-label="${attr(vscode.l10n.t('Portfolio'))}"><span class="pa-lock-state">${esc(vscode.l10n.t('Portfolio of the workspace’s analyses'))}</span>${button('pa-pf-export-html', vscode.l10n.t('Export HTML'), vscode.l10n.t('Export the portfolio as one self-contained HTML page'))}${button('pa-pf-export-csv', vscode.l10n.t('Export CSV'), vscode.l10n.t('Export the matrix as CSV for spreadsheets'))}${button('pa-pf-export-pdf', vscode.l10n.t('Export PDF'), vscode.l10n.t('Print the portfolio page to a PDF with Chrome, Edge or Chromium'))}${styleToggle(style)}</div>
 <main class="pa-content" id="pa-content">${bodyHtml}</main>
 <script nonce="${attr(nonce)}" src="${attr(media('dist', 'portfolio.js'))}"></script>
 </body>

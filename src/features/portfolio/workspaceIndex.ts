@@ -9,6 +9,7 @@
  * remote and virtual workspaces work too. Keeps summaries, never texts or trees.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { IndexCache, type CachedFile } from './indexCache';
 import { readExclusions, type ExclusionRules } from './exclusions';
 import { Cancelled, TimeSlice } from './timeSlices';
@@ -33,7 +34,10 @@ export interface IndexedFile<E> {
 /** A markdown file the index did not read, and why (listed, never silently dropped). */
 export interface SkippedFile {
   readonly uri: vscode.Uri;
+  /** Why, translated: shown in the portfolio. */
   readonly reason: string;
+  /** The core failed on the file's text (kept until the text changes), rather than the file being unreadable or too large. */
+  readonly coreFailed?: true;
 }
 
 export interface IndexChange {
@@ -45,6 +49,18 @@ interface Record<E> extends CachedFile<E> {
   readonly uri: vscode.Uri;
   /** From an open document with unsaved edits: never written to the cache. */
   readonly unsaved: boolean;
+}
+
+/**
+ * A file read but not yet analysed: the analysis runs when the caller takes it, one file per
+ * turn of its time-sliced loop. Analysed inside the reads' own continuations, a batch of reads
+ * completing together ran as one task of a whole batch of analyses (over 100 ms).
+ */
+type Analyse<E> = () => Record<E> | SkippedFile | undefined;
+type ReadResult<E> = Record<E> | SkippedFile | Analyse<E> | undefined;
+
+function settled<E>(result: ReadResult<E>): Record<E> | SkippedFile | undefined {
+  return typeof result === 'function' ? result() : result;
 }
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
@@ -128,6 +144,9 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       }),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removeUnder(uri))),
       vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document)),
+      // A save is the clearest signal there is: re-indexed at once, not after the typing debounce
+      // or the file watcher's event (which still comes, and finds the entry current).
+      vscode.workspace.onDidSaveTextDocument((doc) => this.saved(doc)),
       // Unsaved edits were dropped: the file on disk is the truth again.
       vscode.workspace.onDidCloseTextDocument((doc) => this.isCandidate(doc.uri) && this.records.get(doc.uri.toString())?.unsaved && this.queue(doc.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -145,7 +164,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     const tokenSource = (this.buildToken = new vscode.CancellationTokenSource());
     const run = this.build(tokenSource.token).catch((e: unknown) => {
       if (!(e instanceof Cancelled) && !tokenSource.token.isCancellationRequested) {
-        void vscode.window.showErrorMessage(`Pattern Analyst could not index the workspace's analyses: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(inertText(vscode.l10n.t('Pattern Analyst could not index the workspace\'s analyses: {0}', e instanceof Error ? e.message : String(e))));
       }
     });
     const building = run.finally(() => {
@@ -167,19 +186,26 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     const rules = (this.rules = readExclusions());
     const found = await vscode.workspace.findFiles(MARKDOWN_GLOB, rules.searchExclude, undefined, token);
     if (token.isCancellationRequested) throw new Cancelled();
-    const uris = found.filter((uri) => !rules.excludes(uri));
     const work = async (report?: (done: number) => void): Promise<void> => {
+      const slice = new TimeSlice(token);
+      // Filtered between time slices: 10,000 workspace-folder lookups and glob tests are one long task.
+      const uris: vscode.Uri[] = [];
+      for (const uri of found) {
+        if (!rules.excludes(uri)) uris.push(uri);
+        await slice.pause();
+      }
+      total = uris.length;
       const cached = await this.cache.load(version, token);
       const seen = new Set<string>();
-      const slice = new TimeSlice(token);
+      const max = this.source.maxChars();
       for (let i = 0; i < uris.length; i += BATCH) {
         const batch = uris.slice(i, i + BATCH);
-        const results = await Promise.all(batch.map((uri) => this.readRecord(uri, cached.get(uri.toString()))));
+        const results = await Promise.all(batch.map((uri) => this.readRecord(uri, cached.get(uri.toString()), max)));
         if (token.isCancellationRequested) throw new Cancelled();
         for (let j = 0; j < batch.length; j++) {
           const key = batch[j].toString();
           seen.add(key);
-          this.apply(batch[j], results[j]);
+          this.apply(batch[j], settled(results[j]));
           await slice.pause();
         }
         report?.(Math.min(i + BATCH, uris.length));
@@ -187,11 +213,12 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       for (const key of [...this.records.keys()]) if (!seen.has(key)) this.records.delete(key);
       for (const key of [...this.skippedFiles.keys()]) if (!seen.has(key)) this.skippedFiles.delete(key);
     };
-    if (uris.length > PROGRESS_THRESHOLD) {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Indexing analyses' }, async (progress) => {
+    let total = found.length;
+    if (found.length > PROGRESS_THRESHOLD) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: inertText(vscode.l10n.t('Indexing analyses')) }, async (progress) => {
         let last = 0;
         await work((done) => {
-          progress.report({ message: `${done}/${uris.length}`, increment: ((done - last) / uris.length) * 100 });
+          progress.report({ message: `${done}/${total}`, increment: ((done - last) / total) * 100 });
           last = done;
         });
       });
@@ -204,31 +231,30 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   }
 
   /** Reads one file into a record (or a reason it was skipped); uses the cache when size and time agree. */
-  private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined): Promise<Record<E> | SkippedFile | undefined> {
+  private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined, max: number): Promise<ReadResult<E>> {
     const open = this.openDocument(uri);
-    if (open?.isDirty) return { uri, size: -1, mtime: -1, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: true };
+    if (open?.isDirty) return () => ({ uri, size: -1, mtime: -1, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: true });
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
     } catch {
       return undefined;
     }
-    if (stat.type & vscode.FileType.SymbolicLink) return { uri, reason: 'a symbolic link (only files inside the workspace are read)' };
+    if (stat.type & vscode.FileType.SymbolicLink) return { uri, reason: vscode.l10n.t('a symbolic link (only files inside the workspace are read)') };
     if (!(stat.type & vscode.FileType.File)) return undefined;
-    const max = this.source.maxChars();
     // UTF-8 is at least one byte a character: a file of more bytes than 4× the limit is certainly too long.
-    if (stat.size > max * 4) return { uri, reason: `too large to index (${(stat.size / 1e6).toFixed(1)} MB)` };
+    if (stat.size > max * 4) return { uri, reason: vscode.l10n.t('too large to index ({0} MB)', (stat.size / 1e6).toFixed(1)) };
     if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false };
     // Open and saved: the editor has analysed this version already (the shared analysis cache).
-    if (open) return { uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false };
+    if (open) return () => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false });
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {
-      return { uri, reason: `unreadable: ${e instanceof Error ? e.message : String(e)}` };
+      return { uri, reason: vscode.l10n.t('unreadable: {0}', e instanceof Error ? e.message : String(e)) };
     }
-    if (text.length > max) return { uri, reason: `too large to index (${text.length.toLocaleString('en-US')} characters; limit patternAnalyst.checks.maxDocumentSizeMB)` };
-    return { uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromText(text, uri), uri), unsaved: false };
+    if (text.length > max) return { uri, reason: vscode.l10n.t('too large to index ({0} characters; limit patternAnalyst.checks.maxDocumentSizeMB)', text.length.toLocaleString('en-US')) };
+    return () => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromText(text, uri), uri), unsaved: false });
   }
 
   /** A core failure on one file skips that file with its reason, never the whole index. */
@@ -236,7 +262,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     try {
       return make();
     } catch (e) {
-      this.skippedFiles.set(uri.toString(), { uri, reason: `could not be indexed: ${e instanceof Error ? e.message : String(e)}` });
+      this.skippedFiles.set(uri.toString(), { uri, reason: vscode.l10n.t('could not be indexed: {0}', e instanceof Error ? e.message : String(e)), coreFailed: true });
       return undefined;
     }
   }
@@ -251,7 +277,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       this.skippedFiles.set(key, result);
     } else {
       this.records.set(key, result);
-      if (!this.skippedFiles.get(key)?.reason.startsWith('could not be indexed')) this.skippedFiles.delete(key);
+      if (!this.skippedFiles.get(key)?.coreFailed) this.skippedFiles.delete(key);
     }
   }
 
@@ -276,6 +302,14 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       this.typingTimers.delete(key);
       this.queue(document.uri);
     }, this.debounceMs()));
+  }
+
+  private saved(document: vscode.TextDocument): void {
+    if (document.languageId !== 'markdown' || !this.isCandidate(document.uri)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.delete(key);
+    this.queue(document.uri);
   }
 
   private queue(uri: vscode.Uri): void {
@@ -323,10 +357,11 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
         const batch = [...this.pending.values()].slice(0, BATCH);
         batch.forEach((u) => this.pending.delete(u.toString()));
         const changed: vscode.Uri[] = [];
-        const results = await Promise.all(batch.map((uri) => (this.isCandidate(uri) ? this.readRecord(uri, undefined) : Promise.resolve(undefined))));
+        const max = this.source.maxChars();
+        const results = await Promise.all(batch.map((uri) => (this.isCandidate(uri) ? this.readRecord(uri, undefined, max) : Promise.resolve(undefined))));
         for (let i = 0; i < batch.length; i++) {
           const before = this.records.get(batch[i].toString())?.entry;
-          this.apply(batch[i], results[i]);
+          this.apply(batch[i], settled(results[i]));
           const after = this.records.get(batch[i].toString())?.entry;
           if (before !== undefined || after !== undefined) changed.push(batch[i]);
           await slice.pause().catch(() => undefined);

@@ -5,6 +5,7 @@
  * file without a modal confirmation — unless a caller passes `overwrite: true` explicitly.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { exists } from '../workspaceFiles';
 import { userMessages } from '../userMessages';
 import type { ExportImages } from '../../render/exportDocument';
@@ -44,7 +45,7 @@ function siblingHtml(source: vscode.Uri): vscode.Uri {
 
 export async function confirmOverwrite(target: vscode.Uri): Promise<boolean> {
   if (exportTestHooks.confirmOverwrite) return exportTestHooks.confirmOverwrite(target);
-  const replace = 'Replace';
+  const replace = vscode.l10n.t('Replace');
   const answer = await vscode.window.showWarningMessage(
     userMessages.exportReplaceQuestion(target.path.split('/').pop() ?? ''),
     { modal: true, detail: userMessages.label(vscode.workspace.asRelativePath(target)) },
@@ -71,7 +72,7 @@ function exportImages(source: vscode.Uri): ExportImages | undefined {
     },
     read: async (path) => {
       const uri = await real(path);
-      if (!uri) throw new Error(`${path} is not inside the document's folder`);
+      if (!uri) throw new Error(vscode.l10n.t('{0} is not inside the document\'s folder', path));
       return vscode.workspace.fs.readFile(uri);
     },
   };
@@ -85,7 +86,7 @@ export async function exportPageFor(document: vscode.TextDocument, services: Ser
   return (await rendererCore(extensionUri)).exportDocumentPage(document.getText(), services.analyses.get(document), {
     css,
     ...(history && { history }),
-    fallbackTitle: document.uri.path.split('/').pop() || 'Analysis',
+    fallbackTitle: document.uri.path.split('/').pop() || vscode.l10n.t('Analysis'),
     ...(images && { images }),
   });
 }
@@ -95,7 +96,7 @@ export async function exportHtml(services: Services, extensionUri: vscode.Uri, f
   const args = parseArgs(first, second);
   const sourceUri = toUri(args.source) ?? vscode.window.activeTextEditor?.document.uri;
   if (!sourceUri) {
-    void vscode.window.showInformationMessage('Pattern Analyst: open a markdown analysis first, then export it.');
+    void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Pattern Analyst: open a markdown analysis first, then export it.')));
     return undefined;
   }
   let document: vscode.TextDocument;
@@ -111,21 +112,22 @@ export async function exportHtml(services: Services, extensionUri: vscode.Uri, f
     target = await vscode.window.showSaveDialog({
       ...(defaultUri ? { defaultUri } : {}),
       filters: { HTML: ['html', 'htm'] },
-      saveLabel: 'Export',
-      title: 'Export Analysis to HTML',
+      saveLabel: vscode.l10n.t('Export'),
+      title: vscode.l10n.t('Export Analysis to HTML'),
     });
     if (!target) return undefined;
   }
   if (target.toString() === document.uri.toString()) {
-    void vscode.window.showErrorMessage('Pattern Analyst: the export would replace the analysis itself; choose another file.');
+    void vscode.window.showErrorMessage(inertText(vscode.l10n.t('Pattern Analyst: the export would replace the analysis itself; choose another file.')));
     return undefined;
   }
   if (args.overwrite !== true && (await exists(target)) && !(await confirmOverwrite(target))) return undefined;
   const page = await exportPageFor(document, services, extensionUri);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(page));
   const written = target;
-  void vscode.window.showInformationMessage(userMessages.exported(vscode.workspace.asRelativePath(written)), 'Open').then((choice) => {
-    if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', written);
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(userMessages.exported(vscode.workspace.asRelativePath(written)), open).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('vscode.open', written);
   });
   return written;
 }

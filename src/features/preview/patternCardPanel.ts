@@ -4,6 +4,7 @@
  * context menu, it scrolls to that item. Restored after a window reload by its serializer.
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { userMessages } from '../userMessages';
 import type { PatternIndex } from '../../model/patternIndex';
 import { classifyUrl } from '../../render/linkSafety';
@@ -64,7 +65,7 @@ export class PatternCardPanels implements vscode.Disposable, vscode.WebviewPanel
       }
       return existing.panel;
     }
-    const panel = vscode.window.createWebviewPanel(CARD_VIEW_TYPE, `Pattern Card: ${index.model.name}`, vscode.ViewColumn.Active,
+    const panel = vscode.window.createWebviewPanel(CARD_VIEW_TYPE, vscode.l10n.t('Pattern Card: {0}', index.model.name), vscode.ViewColumn.Active,
       { ...webviewOptions(this.extensionUri, undefined), enableFindWidget: true });
     this.adopt(panel, index.model.id, target.entity);
     return panel;
@@ -99,7 +100,7 @@ export class PatternCardPanels implements vscode.Disposable, vscode.WebviewPanel
     const index = this.index(modelId);
     if (!index) return;
     const webview = card.panel.webview;
-    card.panel.title = `Pattern Card: ${index.model.name}`;
+    card.panel.title = vscode.l10n.t('Pattern Card: {0}', index.model.name);
     webview.html = renderShell({
       webview,
       extensionUri: this.extensionUri,
@@ -127,7 +128,7 @@ export class PatternCardPanels implements vscode.Disposable, vscode.WebviewPanel
     if (indexes.length <= 1) return indexes[0] && { modelId: indexes[0].model.id };
     const pick = await vscode.window.showQuickPick(
       indexes.map((i) => ({ label: userMessages.label(i.model.name), description: i.model.number !== undefined ? `#${i.model.number}` : '', modelId: i.model.id })),
-      { placeHolder: 'Which pattern card?' },
+      { placeHolder: inertText(vscode.l10n.t('Which pattern card?')) },
     );
     return pick && { modelId: pick.modelId };
   }

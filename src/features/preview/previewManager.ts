@@ -5,6 +5,7 @@
  * the fixed actions a webview message may trigger (no message names a command).
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { userMessages } from '../userMessages';
 import { classifyUrl } from '../../render/linkSafety';
 import { parsePreviewState, type FromWebview, type PreviewState } from '../../render/protocol';
@@ -54,7 +55,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
   async openToSide(uri?: vscode.Uri): Promise<PreviewPanel | undefined> {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target) {
-      void vscode.window.showInformationMessage('Pattern Analyst: open a markdown analysis first, then open its preview.');
+      void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Pattern Analyst: open a markdown analysis first, then open its preview.')));
       return undefined;
     }
     const existingLocked = this.all.find((p) => p.isLocked && p.isPreviewOf(target));
@@ -68,7 +69,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
     }
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
-      'Preview',
+      vscode.l10n.t('Preview'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { ...this.optionsFor(target), enableFindWidget: true },
     );
@@ -176,7 +177,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
         }
         break;
       case 'openSource':
-        this.reportFailure(this.openSource(preview, message.line), 'open the source line');
+        this.reportFailure(this.openSource(preview, message.line), userMessages.openSourceFailed);
         break;
       case 'setStyle':
         preview.setStyle(message.style);
@@ -185,7 +186,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
         this.toggleLock(preview);
         break;
       case 'openLink':
-        this.reportFailure(this.openLink(preview, message.href), 'open the link');
+        this.reportFailure(this.openLink(preview, message.href), userMessages.openLinkFailed);
         break;
     }
   }
@@ -194,9 +195,9 @@ export class PreviewManager implements vscode.Disposable, PreviewHost, vscode.We
    * A click in the preview whose editor action failed (the file was deleted, another editor opened
    * in the meantime): say so instead of leaving an unhandled rejection in the extension host.
    */
-  private reportFailure(action: Promise<void>, what: string): void {
+  private reportFailure(action: Promise<void>, message: (err: unknown) => string): void {
     action.catch((err: unknown) => {
-      void vscode.window.showWarningMessage(userMessages.previewActionFailed(what, err));
+      void vscode.window.showWarningMessage(message(err));
     });
   }
 

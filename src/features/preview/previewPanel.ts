@@ -154,7 +154,7 @@ export class PreviewPanel implements vscode.Disposable {
       images: {
         allowHttps,
         allowDataImages: false,
-        localUnavailableReason: 'image outside the document’s folder',
+        localUnavailableReason: vscode.l10n.t('image outside the document’s folder'),
         resolveLocal: (path) => {
           const target = folder && resolveInFolder(folder, path);
           return target ? webview.asWebviewUri(target).toString() : undefined;
@@ -189,7 +189,7 @@ export class PreviewPanel implements vscode.Disposable {
       webview: this.panel.webview,
       extensionUri: this.host.extensionUri,
       title: basename(uri),
-      bodyHtml: `<p class="pa-muted">${escapeHtml(basename(uri))} cannot be found.</p>`,
+      bodyHtml: `<p class="pa-muted">${escapeHtml(vscode.l10n.t('{0} cannot be found.', basename(uri)))}</p>`,
       settings: { kind: 'preview', ...this.state, scrollSync: false },
       style: this.style,
       allowHttpsImages: false,
@@ -200,7 +200,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   private updateTitle(): void {
     const name = basename(this.source);
-    this.panel.title = this.locked ? `[Preview] ${name}` : `Preview ${name}`;
+    this.panel.title = this.locked ? vscode.l10n.t('[Preview] {0}', name) : vscode.l10n.t('Preview {0}', name);
   }
 
   dispose(): void {

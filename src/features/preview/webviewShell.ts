@@ -54,7 +54,7 @@ export function renderShell(options: ShellOptions): string {
   const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css'));
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dist', 'preview.js'));
   const lock = options.lockButton
-    ? '<button type="button" id="pa-lock-toggle" title="Lock the preview to this document, or let it follow the active editor">Lock</button>'
+    ? `<button type="button" id="pa-lock-toggle" title="${attr(vscode.l10n.t('Lock the preview to this document, or let it follow the active editor'))}" data-label-locked="${attr(vscode.l10n.t('Unlock'))}" data-label-following="${attr(vscode.l10n.t('Lock'))}">${esc(vscode.l10n.t('Lock'))}</button>`
     : '';
   return `<!DOCTYPE html>
 <html lang="en">
@@ -66,9 +66,19 @@ export function renderShell(options: ShellOptions): string {
 <title>${esc(options.title)}</title>
 </head>
 <body class="pa-webview pa-style-${options.style === 'publication' ? 'publication' : 'theme'}" data-settings="${jsonAttribute(options.settings)}">
-<div class="pa-toolbar" role="toolbar" aria-label="Preview"><span class="pa-lock-state" id="pa-lock-state"></span>${lock}<button type="button" id="pa-style-toggle" title="Switch between the editor theme and a clean light page">Publication style</button></div>
+<div class="pa-toolbar" role="toolbar" aria-label="${attr(vscode.l10n.t('Preview'))}"><span class="pa-lock-state" id="pa-lock-state" data-label-locked="${attr(vscode.l10n.t('Locked to this document'))}" data-label-following="${attr(vscode.l10n.t('Follows the active editor'))}"></span>${lock}${styleToggle(options.style)}</div>
 <main class="pa-content" id="pa-content">${options.bodyHtml}</main>
 <script nonce="${attr(nonce)}" src="${attr(script.toString())}"></script>
 </body>
 </html>`;
+}
+
+/**
+ * The preview style toggle, shared by the preview and the portfolio. Its script swaps the label
+ * when the style changes and has no vscode.l10n, so both translated labels ride on the button.
+ */
+export function styleToggle(style: string): string {
+  const toPublication = vscode.l10n.t('Publication style');
+  const toTheme = vscode.l10n.t('Theme style');
+  return `<button type="button" id="pa-style-toggle" title="${attr(vscode.l10n.t('Switch between the editor theme and a clean light page'))}" data-label-theme="${attr(toPublication)}" data-label-publication="${attr(toTheme)}">${esc(style === 'publication' ? toTheme : toPublication)}</button>`;
 }

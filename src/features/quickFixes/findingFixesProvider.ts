@@ -53,7 +53,7 @@ export class FindingFixesProvider implements vscode.CodeActionProvider {
     if (line >= document.lineCount) return undefined;
     const edit = analysisCore().acknowledgeEdit(finding, document.lineAt(line).text, bodyStart, document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
     if (!edit) return undefined;
-    const title = line < bodyStart ? `Acknowledge in this file (${finding.rule})` : `Acknowledge on this line (${finding.rule})`;
+    const title = line < bodyStart ? vscode.l10n.t('Acknowledge in this file ({0})', finding.rule) : vscode.l10n.t('Acknowledge on this line ({0})', finding.rule);
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     const workspaceEdit = new vscode.WorkspaceEdit();
     workspaceEdit.insert(document.uri, toRange(edit.range).start, edit.newText);

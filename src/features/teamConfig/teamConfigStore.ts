@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import type { TeamConfig } from '../../analysis/teamConfig';
 import { CONFIG_FILE_NAME, MAX_CONFIG_BYTES } from '../../analysis/teamConfigName';
+import { DIAGNOSTIC_SOURCE } from '../convert';
 import { analysisCore } from '../core';
 
 export interface DocumentConfig {
@@ -74,7 +75,7 @@ export class TeamConfigStore implements vscode.Disposable {
       const stat = await vscode.workspace.fs.stat(file);
       if (!(stat.type & vscode.FileType.File)) return undefined;
       if (stat.size > MAX_CONFIG_BYTES) {
-        this.problems.set(file, [problem(0, 0, `The config file is larger than ${MAX_CONFIG_BYTES / 1024} KB; it is ignored.`)]);
+        this.problems.set(file, [problem(0, 0, vscode.l10n.t('The config file is larger than {0} KB; it is ignored.', MAX_CONFIG_BYTES / 1024))]);
         return { config: EMPTY_CONFIG, file, dir };
       }
       bytes = await vscode.workspace.fs.readFile(file);
@@ -93,7 +94,7 @@ export class TeamConfigStore implements vscode.Disposable {
 
 function problem(line: number, character: number, message: string): vscode.Diagnostic {
   const d = new vscode.Diagnostic(new vscode.Range(line, character, line, character + 1), message, vscode.DiagnosticSeverity.Error);
-  d.source = 'Pattern Analyst';
+  d.source = DIAGNOSTIC_SOURCE;
   d.code = 'config';
   return d;
 }

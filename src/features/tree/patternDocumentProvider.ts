@@ -40,7 +40,7 @@ export class PatternDocumentProvider implements vscode.TextDocumentContentProvid
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
-    return this.documentFor(id)?.text ?? `# Pattern not found\n\nNo loaded pattern model has the id "${id}".\n`;
+    return this.documentFor(id)?.text ?? `# ${vscode.l10n.t('Pattern not found')}\n\n${vscode.l10n.t('No loaded pattern model has the id "{0}".', id)}\n`;
   }
 
   dispose(): void {

@@ -73,7 +73,7 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = node.type === 'entity' ? this.entityItem(node) : node.type === 'group' ? this.groupItem(node) : this.paragraphItem(node);
     item.id = node.id;
-    item.command = { command: COMMANDS.openItem, title: 'Open', arguments: [node.id] };
+    item.command = { command: COMMANDS.openItem, title: vscode.l10n.t('Open'), arguments: [node.id] };
     return item;
   }
 
@@ -86,11 +86,17 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       case 'pattern': {
         const m = e.model;
         item = new vscode.TreeItem(userMessages.label(m.name), vscode.TreeItemCollapsibleState.Expanded);
-        item.description = [m.number !== undefined && `#${m.number}`, m.symbol, m.family, m.marketSize && `Market ${m.marketSize}`, m.tagline].filter(Boolean).join(' · ');
+        item.description = [m.number !== undefined && `#${m.number}`, m.symbol, m.family, m.marketSize && vscode.l10n.t('Market {0}', m.marketSize), m.tagline].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
         tip.appendMarkdown('**').appendText(m.title ?? m.name).appendMarkdown('**\n\n');
-        for (const [label, value] of [['Symbol', m.symbol], ['Pattern', m.number !== undefined ? `#${m.number}` : undefined], ['Family', m.family], ['Market size', m.marketSize]] as const) {
-          if (value) tip.appendText(`${label}: ${value}`).appendMarkdown('  \n');
+        const facts = [
+          m.symbol && vscode.l10n.t('Symbol: {0}', m.symbol),
+          m.number !== undefined && vscode.l10n.t('Pattern: #{0}', m.number),
+          m.family && vscode.l10n.t('Family: {0}', m.family),
+          m.marketSize && vscode.l10n.t('Market size: {0}', m.marketSize),
+        ];
+        for (const fact of facts) {
+          if (fact) tip.appendText(fact).appendMarkdown('  \n');
         }
         if (m.tagline) tip.appendMarkdown('\n*').appendText(m.tagline).appendMarkdown('*');
         break;
@@ -101,7 +107,7 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         item = new vscode.TreeItem(userMessages.label(s.title), expand);
         item.iconPath = new vscode.ThemeIcon(SECTION_ICONS[s.kind]);
         const present = cov?.sections.get(s.id);
-        if (present !== undefined) item.description = present ? '✓ covered' : '○ missing from analysis';
+        if (present !== undefined) item.description = present ? vscode.l10n.t('✓ covered') : vscode.l10n.t('○ missing from analysis');
         tip.appendMarkdown('**').appendText(s.title).appendMarkdown('**');
         for (const p of s.paragraphs) tip.appendMarkdown('\n\n').appendText(p);
         break;
@@ -111,12 +117,12 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         item = new vscode.TreeItem(userMessages.label(m.name), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('pulse');
         const stated = cov?.metrics.get(m.id);
-        item.description = cov && cov.metrics.has(m.id) ? `${m.benchmarkText} · ${stated ?? 'not stated'}` : m.benchmarkText;
-        tip.appendMarkdown('**').appendText(m.name).appendMarkdown('**\n\nBenchmark: ').appendText(m.benchmarkText);
-        tip.appendMarkdown('\n\nUnit: ').appendText(m.unit.label);
+        item.description = cov && cov.metrics.has(m.id) ? `${m.benchmarkText} · ${stated ?? vscode.l10n.t('not stated')}` : m.benchmarkText;
+        tip.appendMarkdown('**').appendText(m.name).appendMarkdown('**\n\n').appendText(vscode.l10n.t('Benchmark: {0}', m.benchmarkText));
+        tip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Unit: {0}', m.unit.label));
         if (m.extensionNote?.definition || m.extensionNote?.direction) {
-          tip.appendMarkdown('\n\n---\n\n*Pattern Analyst note (not from the source):* ');
-          if (m.extensionNote.direction) tip.appendText(`${m.extensionNote.direction} is better. `);
+          tip.appendMarkdown('\n\n---\n\n*').appendText(vscode.l10n.t('Pattern Analyst note (not from the source):')).appendMarkdown('* ');
+          if (m.extensionNote.direction) tip.appendText(m.extensionNote.direction === 'higher' ? vscode.l10n.t('higher is better. ') : vscode.l10n.t('lower is better. '));
           if (m.extensionNote.definition) tip.appendText(m.extensionNote.definition);
         }
         break;
@@ -143,7 +149,7 @@ export class PatternTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   private groupItem(node: Extract<TreeNode, { type: 'group' }>): vscode.TreeItem {
     const items = node.group === 'strengths' ? node.index.model.strengths : node.index.model.weaknesses;
-    const item = new vscode.TreeItem(node.group === 'strengths' ? 'Strengths' : 'Weaknesses', vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(node.group === 'strengths' ? vscode.l10n.t('Strengths') : vscode.l10n.t('Weaknesses'), vscode.TreeItemCollapsibleState.Expanded);
     item.description = `${items.length}`;
     item.iconPath = new vscode.ThemeIcon(node.group === 'strengths' ? 'thumbsup' : 'thumbsdown');
     const tip = new vscode.MarkdownString();

@@ -3,6 +3,7 @@
  * (one undoable edit in the active editor) and Show in Pattern Tree (used by hover cards).
  */
 import * as vscode from 'vscode';
+import { inertText } from '../inertText';
 import { COMMANDS, registerCommand } from '../commands';
 import type { PatternDocumentProvider } from './patternDocumentProvider';
 import { PatternDocumentProvider as DocProvider } from './patternDocumentProvider';
@@ -34,14 +35,14 @@ export function registerTreeCommands(tree: PatternTreeProvider, view: vscode.Tre
       const node = resolve(tree, view, arg);
       if (!node) return;
       await vscode.env.clipboard.writeText(nodeText(node));
-      vscode.window.setStatusBarMessage('$(copy) Copied to the clipboard', 2000);
+      vscode.window.setStatusBarMessage(`$(copy) ${inertText(vscode.l10n.t('Copied to the clipboard'))}`, 2000);
     }),
     registerCommand(COMMANDS.insertItem, async (arg?: unknown) => {
       const node = resolve(tree, view, arg);
       if (!node) return false;
       const editor = insertTarget();
       if (!editor) {
-        void vscode.window.showInformationMessage('Pattern Analyst: open a text editor first, then Insert at Cursor puts the item where the cursor is.');
+        void vscode.window.showInformationMessage(inertText(vscode.l10n.t('Pattern Analyst: open a text editor first, then Insert at Cursor puts the item where the cursor is.')));
         return false;
       }
       const text = nodeText(node);

@@ -39,6 +39,16 @@ const MAY_HOLD_MARKER_RE = /[\uE000-\uE002\uE010-\uE019\uE020-\uE02F&]|%EE%80%/i
 /** Whether a run's text may decode to marker characters the document wrote (an entity, a percent-encoding). */
 const FORGEABLE_RE = /&|%EE%80%/i;
 
+/**
+ * Whether a run's source may spell a marker character through an entity or a percent-encoding.
+ * Read without this render's markers: one may fall inside a spelling (`%\uE002…EE%80%A0`) that
+ * markdown-it decodes once the markers are gone from the text (before a link is made).
+ */
+function mayForge(content: string): boolean {
+  if (FORGEABLE_RE.test(content)) return true;
+  return /[&%]/.test(content) && HAS_MARKER_CHAR_RE.test(content) && FORGEABLE_RE.test(content.replace(MARKER_CHARS_RE, ''));
+}
+
 /** A reference definition (`[r]: address "title"`) lends its address and title to runs that only say `[x][r]`. */
 function referencesHoldMarkers(env: unknown): boolean {
   const references = (env as { references?: Record<string, { href?: string; title?: string }> } | undefined)?.references;
@@ -91,7 +101,7 @@ function markersInTextOnly(state: MarkdownIt.StateCore): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type === 'inline') {
-      if (everyRun || MAY_HOLD_MARKER_RE.test(token.content)) stripInlineMarkers(token.children ?? [], false, FORGEABLE_RE.test(token.content), key);
+      if (everyRun || MAY_HOLD_MARKER_RE.test(token.content)) stripInlineMarkers(token.children ?? [], false, mayForge(token.content), key);
       continue;
     }
     // Block content is code (or text shown as code-like plain text): no badges there.

@@ -85,6 +85,12 @@ export const check: UiCheck = {
     const lines = code.split('\n').length;
     assert.ok(code.length / lines > 500, `the installed bundle is minified (${lines} lines for ${code.length} characters)`);
     log(`installed ${installed[0]}: dist/extension.js ${Math.round(statSync(bundle).size / 1024)} KB in ${lines} line(s), no sourcemap`);
+    // Every bundle the extension loads on first use (read from its own require calls) shipped too,
+    // and the generated l10n bundle the manifest's "l10n" points at.
+    const loaded = [...new Set([...code.matchAll(/require\(["']\.\/([\w-]+\.js)["']\)/g)].map((m) => m[1]))];
+    assert.ok(loaded.length >= 4, `the bundle loads its lazy bundles by require (found ${JSON.stringify(loaded)})`);
+    for (const file of loaded) assert.ok(existsSync(path.join(path.dirname(bundle), file)), `the installed extension has dist/${file}, which dist/extension.js requires`);
+    assert.ok(existsSync(path.join(workbench.server.extensionsDir, installed[0], 'l10n', 'bundle.l10n.json')), 'the installed extension has l10n/bundle.l10n.json');
 
     await openPatternAnalyst(page);
     await setSideBarWidth(page, 440);

@@ -30,7 +30,8 @@ const builders: Record<string, (text: string) => string> = {
   modelsLoadFailed: (t) => userMessages.modelsLoadFailed(t),
   modelFileExists: (t) => userMessages.modelFileExists(t),
   savedAsNonModel: (t) => userMessages.savedAsNonModel(t, '.pattern.json'),
-  previewActionFailed: (t) => userMessages.previewActionFailed('open the source', new Error(t)),
+  openSourceFailed: (t) => userMessages.openSourceFailed(new Error(t)),
+  openLinkFailed: (t) => userMessages.openLinkFailed(new Error(t)),
   noModelWithId: (t) => userMessages.noModelWithId(t),
   label: (t) => userMessages.label(t),
 };

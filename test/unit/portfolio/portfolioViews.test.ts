@@ -10,7 +10,7 @@ import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
 import { portfolioMatrix } from '../../../src/portfolio/matrix';
 import { peerCoverage } from '../../../src/portfolio/peerCoverage';
 import { readPeriod } from '../../../src/portfolio/periods';
-import { metricTrends } from '../../../src/portfolio/trends';
+import { limitTrends, metricTrends } from '../../../src/portfolio/trends';
 import { analysisText, catalog, sampleEntries } from './portfolioHelpers';
 
 const pattern = bundledIndex();
@@ -83,5 +83,33 @@ describe('portfolio views on hand-made indexes', () => {
     assert.equal(m.rows.find((r) => r.subject === 'AWS')?.cells[UTIL]?.value.text, '85%');
     assert.equal(m.rows.find((r) => r.subject === 'Nebius')?.cells[UTIL]?.period?.written, 'soon');
     assert.deepEqual(portfolioMatrix([entry('c', 'Nebius', 'soon', '66%')], pattern, readPeriod('Q3 2026')).rows[0].cells[UTIL], undefined);
+  });
+});
+
+describe('trends of a large portfolio, as the panel draws them', () => {
+  const cat = catalog();
+  // 30 subjects, one of them a pattern company (CoreWeave) with a single period; "Provider 07" has three.
+  const entries = [
+    ...Array.from({ length: 30 }, (_, i) => buildIndexEntry(`/w/p${i}.md`, analysisText(`Provider ${String(i).padStart(2, '0')}`, 'Q1 2026', '70%'), cat)),
+    buildIndexEntry('/w/p7-q2.md', analysisText('Provider 07', 'Q2 2026', '71%'), cat),
+    buildIndexEntry('/w/p7-q3.md', analysisText('Provider 07', 'Q3 2026', '72%'), cat),
+    buildIndexEntry('/w/cw.md', analysisText('CoreWeave', 'Q1 2026', '90%'), cat),
+  ].flatMap((e) => e ?? []);
+
+  it('keeps at most the given number of subjects per metric, the pattern\'s companies and the longest series first, drawn by name', () => {
+    const limited = limitTrends(metricTrends(entries, pattern), 5);
+    const util = limited.trends[UTIL].series.map((s) => s.subject);
+    assert.equal(util.length, 5);
+    assert.ok(util.includes('CoreWeave'), util.join(', '));
+    assert.ok(util.includes('Provider 07'), util.join(', '));
+    assert.deepEqual(util, [...util].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual({ shown: limited.shown, total: limited.total }, { shown: 5, total: 31 });
+  });
+
+  it('leaves a small portfolio as it is', () => {
+    const trends = metricTrends(entries.slice(0, 3), pattern);
+    const limited = limitTrends(trends, 24);
+    assert.deepEqual(limited.trends, trends);
+    assert.equal(limited.shown, limited.total);
   });
 });

@@ -1,0 +1,227 @@
+/**
+ * Runs INSIDE the extension host as an extensionTestsPath module (no mocha), twice in one
+ * workbench: the bench loads the page, lets this probe run, then reloads the window (a new
+ * extension host on the same user data, as a user's "Reload Window") and lets it run again.
+ *
+ * - cold (first run): activation alone must not touch the portfolio (the feature is not loaded,
+ *   its bundle not required); then the index of the generated workspace is built from nothing,
+ *   timed, with the host's heap before and after (forced collections) and the host thread's
+ *   longest task throughout (event-loop delay); then the warm-start cache is written, also watched.
+ * - warm (after the reload): the same index from the cache, timed and watched; then the portfolio
+ *   panel is opened (the bench times its first paint in the webview) and one analysis is edited
+ *   and saved (the bench times until the webview shows the new value).
+ *
+ * The directory named by PA_BENCH_PORTFOLIO_OUT carries the results and a small handshake with
+ * the bench (`opened.json` → `armed`). Only type imports from src: the running code is dist/.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as inspector from 'node:inspector';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import * as vscode from 'vscode';
+import type { PatternAnalystApi } from '../../../src/extension';
+
+const EXTENSION_ID = 'pattern-analyst.pattern-analyst';
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const wallNow = (): number => performance.timeOrigin + performance.now();
+
+function exposeGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
+async function settledHeap(gc: () => void): Promise<number> {
+  for (let i = 0; i < 4; i++) {
+    gc();
+    await delay(100);
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * The host thread's longest tasks while watched: Node's event-loop delay histogram (its maximum),
+ * plus a 5 ms ticker that records each late tick (a task that held the thread) with when it ended
+ * and the process's CPU time over the gap. On a loaded machine the host is also descheduled: a
+ * late tick with little CPU time in it was the machine, not a task; `maxCpuBoundMs` (the longest
+ * gap counted only as far as the process was on a CPU) says so.
+ */
+class ThreadWatch {
+  private readonly histogram = monitorEventLoopDelay({ resolution: 5 });
+  private readonly timer: NodeJS.Timeout;
+  private last = performance.now();
+  private lastCpu = process.cpuUsage();
+  readonly late: { atMs: number; ms: number; cpuMs: number }[] = [];
+
+  constructor(private readonly origin = performance.now()) {
+    this.histogram.enable();
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      const cpu = process.cpuUsage(this.lastCpu);
+      const held = now - this.last - 5;
+      if (held > 20) this.late.push({ atMs: Math.round(now - this.origin), ms: Math.round(held), cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
+      this.last = now;
+      this.lastCpu = process.cpuUsage();
+    }, 5);
+  }
+
+  stop(): { maxDelayMs: number; p99DelayMs: number; maxCpuBoundMs: number; longest: { atMs: number; ms: number; cpuMs: number }[] } {
+    clearInterval(this.timer);
+    this.histogram.disable();
+    return {
+      maxDelayMs: this.histogram.max / 1e6,
+      p99DelayMs: this.histogram.percentile(99) / 1e6,
+      maxCpuBoundMs: Math.max(0, ...this.late.map((l) => Math.min(l.ms, l.cpuMs))),
+      longest: [...this.late].sort((a, b) => b.ms - a.ms).slice(0, 8),
+    };
+  }
+}
+
+/** A CPU profile of the host while `fn` runs, when PA_BENCH_PORTFOLIO_PROFILE names a file prefix. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const prefix = process.env.PA_BENCH_PORTFOLIO_PROFILE;
+  if (!prefix) return fn();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const res = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(`${prefix}-${name}.cpuprofile`, JSON.stringify(res.profile));
+    session.disconnect();
+  }
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(20);
+  }
+}
+
+async function activated(): Promise<PatternAnalystApi> {
+  const ext = vscode.extensions.getExtension<PatternAnalystApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not loaded in this host`);
+  return ext.activate();
+}
+
+/** True when the portfolio bundle (dist/portfolio.js) has been required by this host. */
+function portfolioBundleLoaded(): boolean {
+  return Object.keys(require.cache).some((file) => /[\\/]dist[\\/]portfolio\.js$/.test(file));
+}
+
+async function cold(): Promise<Record<string, unknown>> {
+  const gc = exposeGc();
+  // Let the host finish starting: its own start-up is not ours.
+  await delay(3000);
+  const api = await activated();
+  await delay(2000);
+  const activation = { featureLoaded: api.portfolio.link.loaded !== undefined, bundleLoaded: portfolioBundleLoaded() };
+  const before = await settledHeap(gc);
+  const watch = new ThreadWatch();
+  const t0 = performance.now();
+  const feature = api.portfolio.load();
+  const indexMs = await profiled('cold', async () => {
+    await feature.index.whenReady();
+    const took = performance.now() - t0;
+    // What follows the index by itself (the cross-analysis check, the view's rows) is watched too.
+    await delay(1500);
+    return took;
+  });
+  const duringIndex = watch.stop();
+  const entries = feature.index.entries().length;
+  const after = await settledHeap(gc);
+  const saveWatch = new ThreadWatch();
+  const s0 = performance.now();
+  await feature.index.persist();
+  const persistMs = performance.now() - s0;
+  await delay(200);
+  const duringSave = saveWatch.stop();
+  return { activation, indexMs, entries, skipped: feature.index.skipped().length, heapBefore: before, heapAfter: after, heapGrowth: after - before, duringIndex, persistMs, duringSave };
+}
+
+/** The first stated percentage of the analysis at `file` (its range), from the index. */
+function percentValue(api: PatternAnalystApi, uri: vscode.Uri): { range: vscode.Range; text: string } {
+  const entry = api.portfolio.link.loaded?.index.entry(uri);
+  const metric = entry?.metrics.find((m) => /\d%/.test(m.value.text));
+  if (!metric) throw new Error(`no stated percentage in ${uri.fsPath}`);
+  const r = metric.range;
+  return { range: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), text: metric.value.text };
+}
+
+async function warm(out: string): Promise<Record<string, unknown>> {
+  await delay(3000);
+  const api = await activated();
+  await delay(1000);
+  const watch = new ThreadWatch();
+  const t0 = performance.now();
+  const feature = api.portfolio.load();
+  const warmMs = await profiled('warm', async () => {
+    await feature.index.whenReady();
+    const took = performance.now() - t0;
+    await delay(1000);
+    return took;
+  });
+  const duringWarm = watch.stop();
+  const entries = feature.index.entries().length;
+
+  // The panel, after the index is ready: the bench times its paint in the webview.
+  const openWatch = new ThreadWatch();
+  const openAt = wallNow();
+  const o0 = performance.now();
+  await vscode.commands.executeCommand('patternAnalyst.openPortfolio');
+  const openCommandMs = performance.now() - o0;
+  await delay(1500);
+  const duringOpen = openWatch.stop();
+
+  // One saved edit: the latest analysis of the first subject gets a new utilization figure.
+  const file = process.env.PA_BENCH_EDIT_FILE;
+  if (!file) throw new Error('PA_BENCH_EDIT_FILE is not set');
+  const uri = vscode.Uri.file(file);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+  const stated = percentValue(api, uri);
+  const token = `${40 + (Date.now() % 50)}.37%`;
+  // Panel updates as the host sends them (the bench times the webview's DOM, this is the host's half).
+  const panel = feature.panels.panel;
+  if (!panel) throw new Error('the portfolio panel is not open');
+  let postedAt: number | undefined;
+  const post = panel.post.bind(panel);
+  panel.post = (message) => {
+    if (postedAt === undefined && message.type === 'update' && message.html.includes(token)) postedAt = wallNow();
+    post(message);
+  };
+  writeFileSync(path.join(out, 'opened.json'), JSON.stringify({ openAt, token, was: stated.text }));
+  await waitFor(() => existsSync(path.join(out, 'armed')), 120_000, 'the bench to watch the webview');
+  await delay(1000);
+  const editWatch = new ThreadWatch();
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, stated.range, token);
+  await vscode.workspace.applyEdit(edit);
+  const saveAt = wallNow();
+  await document.save();
+  await waitFor(() => postedAt !== undefined, 15_000, 'the panel to show the saved value');
+  await delay(1000);
+  const duringEdit = editWatch.stop();
+  return { warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit };
+}
+
+export async function run(): Promise<void> {
+  const out = process.env.PA_BENCH_PORTFOLIO_OUT;
+  if (!out) return;
+  const phase = existsSync(path.join(out, 'cold.json')) ? 'warm' : 'cold';
+  let result: Record<string, unknown>;
+  try {
+    result = phase === 'cold' ? await cold() : await warm(out);
+  } catch (err) {
+    result = { error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  }
+  writeFileSync(path.join(out, `${phase}.json`), JSON.stringify(result));
+}
