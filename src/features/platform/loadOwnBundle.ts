@@ -24,7 +24,7 @@ async function ownFileText(extensionUri: vscode.Uri, file: string): Promise<stri
   // opened in vscode.dev) workspace.fs reads the extension's own files.
   if (uri.scheme === 'https' || uri.scheme === 'http') {
     const response = await fetch(uri.toString(true));
-    if (!response.ok) throw new Error(`Pattern Analyst could not load its ${file} (HTTP ${response.status}).`);
+    if (!response.ok) throw new Error(vscode.l10n.t('{0}: HTTP {1}', file, response.status));
     return response.text();
   }
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -134,7 +134,7 @@ export class PreviewPanel implements vscode.Disposable {
     try {
       renderer = await rendererCore(this.host.extensionUri);
     } catch (error) {
-      if (!this.disposed) void vscode.window.showErrorMessage(userMessages.previewActionFailed('load its renderer', error));
+      if (!this.disposed) void vscode.window.showErrorMessage(userMessages.rendererLoadFailed(error));
       return;
     }
     if (this.disposed || !this.isPreviewOf(uri)) return;
