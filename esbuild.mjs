@@ -9,11 +9,17 @@
 //                       portfolio panel, required when a portfolio surface is first shown (core.ts).
 //   dist/yaml.js        js-yaml, required on the first front matter (src/analysis/frontMatter.ts).
 //   dist/cli.js         src/cli/main.ts: the command-line twin, everything inlined.
+//   dist/web/extension.js  src/extension.ts for the web worker extension host (vscode.dev,
+//                       github.dev, code-server): ONE file with the analysis and portfolio cores
+//                       inlined (webOneFile), no node built-ins, no PDF; package.json's `browser` entry.
+//   dist/web/renderer.js   src/render/rendererBundle.ts for the web worker host: one self-contained
+//                       file, read and evaluated on the first preview or export (platform/web.ts).
 //   media/dist/*.js     src/webview/: the preview's and the portfolio panel's scripts (browser, esm).
 // Production builds are minified without sourcemaps; development builds keep sourcemaps for
 // debugging. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { generateSnippets } from './scripts/generate-snippets.mjs';
 
 const production = process.argv.includes('--production');
@@ -50,6 +56,36 @@ const lazyYaml = {
   name: 'lazy-yaml',
   setup(build) {
     build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: './yaml.js', external: true }));
+  },
+};
+
+/**
+ * The web build's answer to src/features/core.ts's lazy door. A web worker's `require` knows only
+ * 'vscode' (no sibling files), so the door's `require('./analysis.js')` etc. resolve here to the
+ * bundles' sources and are inlined into the one file. esbuild wraps each such module in a lazy
+ * initialiser, so the door still runs the analysis core or js-yaml only on first use; their bytes
+ * are parsed with the file, which the bench's web activation figure includes. The renderer
+ * (markdown-it, its entity tables: the largest core) is NOT inlined: it is dist/web/renderer.js,
+ * its own one-file bundle, which the web platform reads from the extension's URI and evaluates on
+ * the first preview or export (src/features/platform/loadOwnBundle.ts).
+ * `./pdf.js` (src/pdf: child_process, fs) becomes a stub that says why there is no PDF here, and
+ * src/features/platform/index.ts (node's side of the platform seam) becomes platform/web.ts.
+ * @type {import('esbuild').Plugin}
+ */
+const webOneFile = {
+  name: 'web-one-file',
+  setup(build) {
+    const src = path.resolve('src');
+    const cores = {
+      './analysis.js': path.join(src, 'analysis/analysisBundle.ts'),
+      './portfolio.js': path.join(src, 'features/portfolio/portfolioFeature.ts'),
+      './pdf.js': path.join(src, 'features/pdf/noPrinterInTheBrowser.ts'),
+    };
+    build.onResolve({ filter: /^\.\/(analysis|portfolio|pdf)\.js$/ }, (args) =>
+      path.join(args.resolveDir, args.path) === path.join(src, 'features', args.path) ? { path: cores[args.path] } : undefined);
+    const desktopPlatform = path.join(src, 'features/platform/index.ts');
+    build.onResolve({ filter: /platform$/ }, (args) =>
+      path.join(args.resolveDir, `${args.path}/index.ts`) === desktopPlatform ? { path: path.join(src, 'features/platform/web.ts') } : undefined);
   },
 };
 
@@ -124,6 +160,32 @@ const targets = [
   },
 ];
 targets.push({
+  // dist/web/extension.js: package.json's `browser` entry (see webOneFile). Its metafile,
+  // dist/web/extension.meta.json (not packaged), lets a unit test prove that nothing in it needs
+  // node, and the bench say where its bytes go.
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/web/extension.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  metafile: true,
+  plugins: [vscodeOnce, webOneFile],
+});
+targets.push({
+  // dist/web/renderer.js: the renderer core for the web worker host, self-contained (it requires
+  // nothing), loaded on the first preview or export by src/features/platform/web.ts; never at
+  // activation. Its metafile lets the same unit test check it for node built-ins.
+  ...common,
+  entryPoints: ['src/render/rendererBundle.ts'],
+  outfile: 'dist/web/renderer.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  metafile: true,
+});
+targets.push({
   ...common,
   entryPoints: ['src/pdf/pdfBundle.ts'],
   outfile: 'dist/pdf.js',
@@ -174,7 +236,13 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[esbuild] watching', targets.map((t) => t.outfile).join(', '));
 } else {
-  await Promise.all(targets.map((t) => esbuild.build(t)));
+  const results = await Promise.all(targets.map((t) => esbuild.build(t)));
+  results.forEach((result, i) => {
+    if (!result.metafile) return;
+    const outfile = /** @type {string} */ (targets[i].outfile);
+    mkdirSync(path.dirname(outfile), { recursive: true });
+    writeFileSync(outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(result.metafile));
+  });
   // The CLI runs as `./dist/cli.js` too (its shebang), not only through npx or `node`.
   if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 }

@@ -1,6 +1,6 @@
-// `npm test`: every tier in order (lint, unit, integration in a real VS Code, UI checks), each
-// run even when an earlier one failed, so one CI log shows every failure. Ends with a summary of
-// counts and times per tier; exits non-zero when any tier failed.
+// `npm test`: every tier in order (lint, unit, integration in a real VS Code, the web suites in its
+// web worker host, UI checks), each run even when an earlier one failed, so one CI log shows every
+// failure. Ends with a summary of counts and times per tier; exits non-zero when any tier failed.
 //
 // The tiers are the package.json scripts of the same names, run with --ignore-scripts: `pretest`
 // has already built, compiled and installed code-server once, so their own pre-hooks (which make
@@ -11,13 +11,15 @@ const TIERS = [
   { name: 'lint', script: 'lint' },
   { name: 'unit', script: 'test:unit' },
   { name: 'integration', script: 'test:integration' },
+  // The web worker extension host (vscode.dev, github.dev): the web suites, in code-server.
+  { name: 'web', script: 'test:web' },
   { name: 'ui', script: 'test:ui' },
 ];
 
 /** Counts a tier printed: mocha's "N passing / N failing / N pending", or our "<tier>: N passed, N failed". */
 function counts(output) {
   const last = (re) => [...output.matchAll(re)].at(-1);
-  const ours = last(/^(?:integration|ui): (\d+) passed, (\d+) failed$/gm);
+  const ours = last(/^(?:integration|ui|integration \(web worker host\)): (\d+) passed, (\d+) failed$/gm);
   if (ours) return { passed: Number(ours[1]), failed: Number(ours[2]) };
   const passing = last(/^\s*(\d+) passing/gm);
   if (!passing) return undefined;

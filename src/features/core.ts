@@ -13,6 +13,8 @@ import type * as AnalysisBundle from '../analysis/analysisBundle';
 import type * as RendererBundle from '../render/rendererBundle';
 import type * as PortfolioBundle from './portfolio/portfolioFeature';
 import type * as PdfBundle from '../pdf/pdfBundle';
+import type * as vscode from 'vscode';
+import { platform } from './platform';
 
 /** A getter that calls `load` on its first call and returns the same module afterwards. */
 function onFirstUse<T>(load: () => T): () => T {
@@ -29,14 +31,22 @@ export const analysisCore = onFirstUse(
   () => require('./analysis.js') as typeof AnalysisBundle,
 );
 
+let renderer: Promise<typeof RendererBundle> | undefined;
+
 /**
- * dist/renderer.js (src/render/rendererBundle.ts): markdown-it with the pattern-aware plugins,
+ * The renderer core (src/render/rendererBundle.ts): markdown-it with the pattern-aware plugins,
  * `renderDocumentBody` and `exportDocumentPage`. First needed by a preview or an HTML export.
+ * Asynchronous because the web worker host cannot `require` a sibling file: the platform chooses
+ * how to load it (dist/renderer.js by `require` on the desktop, dist/web/renderer.js read from
+ * the extension's URI in the browser; platform.ts). Loaded once; a failed load is retried next time.
  */
-export const rendererCore = onFirstUse(
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  () => require('./renderer.js') as typeof RendererBundle,
-);
+export function rendererCore(extensionUri: vscode.Uri): Promise<typeof RendererBundle> {
+  renderer ??= platform.loadRenderer(extensionUri).catch((error: unknown) => {
+    renderer = undefined;
+    throw error;
+  });
+  return renderer;
+}
 
 /**
  * dist/portfolio.js (src/features/portfolio/portfolioFeature.ts): the workspace index, the

@@ -24,6 +24,7 @@ export const userMessages = {
   savedAsNonModel: (relativePath: string, suffix: string): string => inertText(l10n.t('Pattern Analyst: saved as {0}: only *{1} files are loaded as pattern models.', relativePath, suffix)),
   openSourceFailed: (error: unknown): string => inertText(l10n.t('Pattern Analyst could not open the source line: {0}', errorText(error))),
   openLinkFailed: (error: unknown): string => inertText(l10n.t('Pattern Analyst could not open the link: {0}', errorText(error))),
+  rendererLoadFailed: (error: unknown): string => inertText(l10n.t('Pattern Analyst could not load its renderer: {0}', errorText(error))),
   noModelWithId: (modelId: string): string => inertText(l10n.t('Pattern Analyst: no pattern model with id "{0}" is loaded.', modelId)),
   /** Quick pick items and tree labels: model names, origins, document text. */
   label: (text: string): string => inertText(text),

@@ -25,7 +25,19 @@ export function embeddableType(path: string): string | undefined {
 export function imageDataUri(path: string, bytes: Uint8Array): string | undefined {
   const type = TYPES.find((t) => t.ext.test(path));
   if (!type || bytes.length === 0 || bytes.length > MAX_INLINE_IMAGE_BYTES || !type.whole(bytes)) return undefined;
-  return `data:${type.mime};base64,${Buffer.from(bytes).toString('base64')}`;
+  return `data:${type.mime};base64,${base64(bytes)}`;
+}
+
+/**
+ * Base64 of the bytes with `btoa`, global in Node and in browsers alike (Buffer is Node's only:
+ * the web build of the extension exports pages too). Chunked, as String.fromCharCode takes its
+ * bytes as arguments and an image may hold a million of them.
+ */
+function base64(bytes: Uint8Array): string {
+  const CHUNK = 0x8000;
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
 }
 
 /** What a left-out image says in an exported page. */

@@ -4,7 +4,7 @@
  * plus the time each hostile input takes. Prints a table and writes test-results/bench.json.
  *
  * Options: `--quick` (few rounds, a smoke run; also BENCH_QUICK=1), `--only=<group,...>` with
- * groups core, render, hover, bundle, cli, workbench, memory, hostile; `--out=<file>`.
+ * groups core, render, hover, bundle, cli, portfolio, pdf, web, workbench, memory, hostile; `--out=<file>`.
  * BENCH_ROUNDS=<n> sets the number of interleaved rounds of every in-process figure.
  * Never part of `npm test`: it takes minutes (about 12 on 2 idle cores) and its numbers depend on
  * the machine's load. `npm run bench:readme -- --from=test-results/bench.json` publishes a run.
@@ -21,8 +21,9 @@ import { formatFigures, formatHostile, newResults, writeResults, type BenchResul
 import { heapFigures, workbenchFigures } from './workbenchFigures';
 import { FULL_PORTFOLIO, portfolioFigures, QUICK_PORTFOLIO } from './portfolioFigures';
 import { pdfFigures } from './pdfFigures';
+import { webFigures } from './webFigures';
 
-export const GROUPS = ['core', 'render', 'hover', 'bundle', 'cli', 'portfolio', 'pdf', 'workbench', 'memory', 'hostile'] as const;
+export const GROUPS = ['core', 'render', 'hover', 'bundle', 'cli', 'portfolio', 'pdf', 'web', 'workbench', 'memory', 'hostile'] as const;
 export type Group = (typeof GROUPS)[number];
 
 export interface BenchOptions {
@@ -80,6 +81,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   await step('cli', 'CLI figures', () => cliFigures({ files: options.quick ? 50 : 1_000, repetitions: options.quick ? 1 : 5 }));
   await step('portfolio', 'portfolio figures', () => portfolioFigures(options.quick ? QUICK_PORTFOLIO : FULL_PORTFOLIO));
   await step('pdf', 'PDF export figure', () => pdfFigures({ bytes: options.quick ? 50_000 : 1_000_000, repetitions: options.quick ? 1 : 3 }));
+  await step('web', 'web build figures (bundle size, activation in the web worker host)', () => webFigures({ sessions: options.quick ? 1 : 3, log: options.log }));
   await step('workbench', 'real workbench figures (first open, keystroke to preview, continuous typing)', () => workbenchFigures({ sessions: options.quick ? 2 : 4, keystrokes: options.quick ? 2 : 4, typingKeys: options.quick ? 30 : 100, log: options.log }));
   await step('memory', 'extension-host heap', () => heapFigures({ sessions: options.quick ? 1 : 2, edits: options.quick ? 60 : 1_000, log: options.log }));
   if (options.groups.has('hostile')) {

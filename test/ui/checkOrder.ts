@@ -16,4 +16,5 @@ export const UI_CHECK_ORDER: readonly string[] = [
   'preview',
   'packaged',
   'restrictedMode',
+  'webWorkerHost',
 ];

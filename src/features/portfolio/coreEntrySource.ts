@@ -3,7 +3,8 @@
  * `portfolio` command uses: from a file's text, or, for an open document, from the analysis the
  * editor already holds for its current version (the shared analysis cache), unsaved edits included.
  */
-import { createHash } from 'node:crypto';
+// SHA-256 in plain JS: the web worker host has no node:crypto, and Web Crypto's digest is async.
+import { sha256 } from '@noble/hashes/sha2';
 import type * as vscode from 'vscode';
 import type { PatternCatalog } from '../../model/patternCatalog';
 import { buildIndexEntry, INDEX_FORMAT_VERSION, indexEntryOf } from '../../portfolio/indexEntry';
@@ -20,13 +21,18 @@ const versions = new WeakMap<PatternCatalog, string>();
 export function modelVersion(catalog: PatternCatalog): string {
   let version = versions.get(catalog);
   if (!version) {
-    const hash = createHash('sha256');
-    hash.update(`${ENTRY_FORMAT}/${INDEX_FORMAT_VERSION}`);
-    for (const index of catalog.indexes) hash.update(JSON.stringify(index.model));
-    version = hash.digest('base64url').slice(0, 22);
+    const hash = sha256.create();
+    const utf8 = new TextEncoder();
+    hash.update(utf8.encode(`${ENTRY_FORMAT}/${INDEX_FORMAT_VERSION}`));
+    for (const index of catalog.indexes) hash.update(utf8.encode(JSON.stringify(index.model)));
+    version = base64Url(hash.digest()).slice(0, 22);
     versions.set(catalog, version);
   }
   return version;
+}
+
+function base64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 export function coreEntrySource(services: Services): EntrySource<IndexEntry> {

@@ -4,13 +4,14 @@
  * `slice.pause()` between items and give the thread back once their slice is spent.
  */
 import type { CancellationToken } from 'vscode';
+import { platform } from '../platform';
 
 /** Work per slice. Well under 50 ms, so one slow item (a large analysis) still fits after it. */
 export const SLICE_MS = 15;
 
 /** Resolves on the next turn of the event loop, after pending I/O and messages. */
 export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return platform.nextTurn();
 }
 
 export class Cancelled extends Error {

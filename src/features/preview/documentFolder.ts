@@ -3,9 +3,8 @@
  * Used for the webview's `localResourceRoots`, the preview's image URIs and the export's inlining,
  * so the three agree on which images a document can show.
  */
-import { promises as fs } from 'node:fs';
-import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { platform } from '../platform';
 
 /** The document's folder, or undefined for documents that have none (untitled, virtual without a path). */
 export function documentFolder(uri: vscode.Uri): vscode.Uri | undefined {
@@ -29,19 +28,12 @@ export function resolveInFolder(folder: vscode.Uri, path: string): vscode.Uri | 
  * {@link resolveInFolder}), judged by where it really is: on disk, both are resolved with realpath
  * and the target must be inside the folder's real location (a link `logo.png -> ../outside/x.png`
  * or a folder link `sub -> ../outside` is refused; the resolved file is returned to be read); on
- * other file systems, where links cannot be resolved, a link anywhere on the way is refused.
+ * other file systems, where links cannot be resolved, a link anywhere on the way is refused. The
+ * web worker host has no disk (platform.ts): there every scheme, `file:` included, takes the
+ * second way, through `workspace.fs` alone.
  */
 export async function realFileInFolder(folder: vscode.Uri, target: vscode.Uri): Promise<vscode.Uri | undefined> {
-  if (target.scheme === 'file' && folder.scheme === 'file') {
-    try {
-      const [realFolder, realTarget] = await Promise.all([fs.realpath(folder.fsPath), fs.realpath(target.fsPath)]);
-      const rel = nodePath.relative(realFolder, realTarget);
-      const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(rel);
-      return inside ? vscode.Uri.file(realTarget) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
+  if (target.scheme === 'file' && folder.scheme === 'file' && platform.realFileOnDisk) return platform.realFileOnDisk(folder, target);
   const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
   let step = folder;
   for (const segment of target.path.slice(base.length).split('/').filter(Boolean)) {

@@ -83,7 +83,7 @@ export async function exportPageFor(document: vscode.TextDocument, services: Ser
   const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')));
   const images = exportImages(document.uri);
   const history = services.portfolio.history(document.uri.toString());
-  return rendererCore().exportDocumentPage(document.getText(), services.analyses.get(document), {
+  return (await rendererCore(extensionUri)).exportDocumentPage(document.getText(), services.analyses.get(document), {
     css,
     ...(history && { history }),
     fallbackTitle: document.uri.path.split('/').pop() || vscode.l10n.t('Analysis'),

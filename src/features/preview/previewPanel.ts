@@ -9,6 +9,7 @@ import { escapeHtml } from '../../render/html';
 import { parseFromWebview, updateMessage, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
 import type { Services } from '../services';
 import { rendererCore } from '../core';
+import { userMessages } from '../userMessages';
 import { documentFolder, resolveInFolder } from './documentFolder';
 import { renderShell, webviewOptions } from './webviewShell';
 
@@ -127,6 +128,15 @@ export class PreviewPanel implements vscode.Disposable {
       if (!this.disposed && this.isPreviewOf(uri)) this.showMissing(uri);
       return;
     }
+    // Loaded on the first preview (in the browser, read from the extension's own files), before
+    // the checks below so that nothing awaits between them and the render.
+    let renderer: Awaited<ReturnType<typeof rendererCore>>;
+    try {
+      renderer = await rendererCore(this.host.extensionUri);
+    } catch (error) {
+      if (!this.disposed) void vscode.window.showErrorMessage(userMessages.rendererLoadFailed(error));
+      return;
+    }
     if (this.disposed || !this.isPreviewOf(uri)) return;
     const settings = this.host.services.settings();
     const allowHttps = settings.allowRemoteImages;
@@ -139,7 +149,7 @@ export class PreviewPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const folder = documentFolder(uri);
     const analysis = this.host.services.analyses.get(document);
-    const body = rendererCore().renderDocumentBody(document.getText(), analysis, {
+    const body = renderer.renderDocumentBody(document.getText(), analysis, {
       ...(history && { history }),
       images: {
         allowHttps,

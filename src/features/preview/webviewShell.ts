@@ -3,7 +3,6 @@
  * fresh nonce per page, every asset through `asWebviewUri`, initial data in an escaped `data-*`
  * attribute (no inline script), and the one bundled script.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { escapeAttribute as attr, escapeHtml as esc, jsonAttribute } from '../../render/html';
 import type { PreviewStyle } from '../../render/protocol';
@@ -22,9 +21,13 @@ export interface ShellOptions {
   readonly lockButton: boolean;
 }
 
-/** A nonce from the OS's CSPRNG, as the CSP's `script-src 'nonce-…'` wants it. */
+/**
+ * A nonce from the platform's CSPRNG, as the CSP's `script-src 'nonce-…'` wants it. Web Crypto's
+ * `getRandomValues` is global in both extension hosts (Node 20 and the web worker).
+ */
 export function createNonce(): string {
-  return randomBytes(18).toString('base64');
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, allowHttpsImages: boolean): string {

@@ -1,0 +1,31 @@
+/**
+ * The node extension host's platform (desktop VS Code, code-server, Codespaces): see platform.ts.
+ * The web build never bundles this file (esbuild.mjs swaps in web.ts), so node built-ins are
+ * allowed here and nowhere else in src/features.
+ */
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import type { Platform } from './platform';
+import type * as RendererBundle from '../../render/rendererBundle';
+
+export type { Platform } from './platform';
+
+export const platform: Platform = {
+  kind: 'desktop',
+  canPrintPdf: true,
+  async realFileOnDisk(folder, target) {
+    try {
+      const [realFolder, realTarget] = await Promise.all([fs.realpath(folder.fsPath), fs.realpath(target.fsPath)]);
+      const rel = nodePath.relative(realFolder, realTarget);
+      const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${nodePath.sep}`) && !nodePath.isAbsolute(rel);
+      return inside ? vscode.Uri.file(realTarget) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
+  // A literal path, external in esbuild.mjs: Node resolves it beside dist/extension.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadRenderer: async () => require('./renderer.js') as typeof RendererBundle,
+};

@@ -1,0 +1,38 @@
+/**
+ * What the editor side may do differs between VS Code's two extension hosts: the node host
+ * (desktop VS Code, code-server, Codespaces) and the web worker host (vscode.dev, github.dev,
+ * code-server's browser-only extensions). This is the one seam between them, chosen at BUILD time,
+ * not by probing at run time: `index.ts` (desktop, what tsc and dist/extension.js see) and
+ * `web.ts` (what esbuild.mjs's web build swaps in for `index.ts`) both export `platform`, typed by
+ * this interface, so a difference is one named member here rather than `typeof process` checks
+ * scattered through the features.
+ */
+import type * as vscode from 'vscode';
+import type * as RendererBundle from '../../render/rendererBundle';
+
+export interface Platform {
+  /** 'desktop': the node extension host; 'web': the web worker extension host. */
+  readonly kind: 'desktop' | 'web';
+  /**
+   * Export to PDF starts a local Chrome, Edge or Chromium (src/pdf/): only the node host can.
+   * Drives the `patternAnalyst.canExportPdf` context key, which hides the PDF commands elsewhere.
+   */
+  readonly canPrintPdf: boolean;
+  /**
+   * For two `file:` URIs, the file `target` really is when both links are resolved on disk, if it
+   * lies inside `folder`'s real location; undefined when it lies outside or cannot be resolved.
+   * Absent where there is no disk to resolve links on (the web worker host): callers then walk
+   * the path with `workspace.fs.stat` and refuse any link the file system reports.
+   */
+  readonly realFileOnDisk?: (folder: vscode.Uri, target: vscode.Uri) => Promise<vscode.Uri | undefined>;
+  /** Resolves on the next turn of the event loop, after pending I/O and messages. */
+  nextTurn(): Promise<void>;
+  /**
+   * Loads the renderer core (src/render/rendererBundle.ts: markdown-it, its entity tables and the
+   * renderer), built as a file of its own so that activation never reads it. The node host
+   * `require`s dist/renderer.js; the web worker host, whose `require` knows no sibling file, reads
+   * dist/web/renderer.js from the extension's own URI (loadOwnBundle.ts). Only src/features/core.ts
+   * calls this, once.
+   */
+  loadRenderer(extensionUri: vscode.Uri): Promise<typeof RendererBundle>;
+}

@@ -1,0 +1,21 @@
+/**
+ * Runs INSIDE an extension host as an extensionTestsPath module, in the node host (compiled by
+ * tsc) and in the web worker host (bundled for the browser by test/bench/webFigures.ts) alike, so
+ * both activations are timed the same way: from `extension.activate()` called on the not yet active
+ * extension (its code fetched or read, evaluated, then `activate()` run) until the API is returned.
+ * Prints one line, `pattern-analyst-activation: {json}`, to the console the workbench forwards.
+ */
+import * as vscode from 'vscode';
+import { ACTIVATION_LINE } from './activationLine';
+
+const EXTENSION_ID = 'pattern-analyst.pattern-analyst';
+
+export async function run(): Promise<void> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
+  const wasActive = ext.isActive;
+  const started = performance.now();
+  await ext.activate();
+  const activateMs = performance.now() - started;
+  console.log(`${ACTIVATION_LINE}${JSON.stringify({ activateMs, wasActive, web: typeof (globalThis as Record<string, unknown>).process === 'undefined' })}`);
+}

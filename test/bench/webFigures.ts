@@ -1,0 +1,134 @@
+/**
+ * The web build's figures (issue 14), group `web` of `npm run bench`:
+ *
+ * - Size of dist/web/extension.js, the one file the web worker host loads (≤ 300 KB minified),
+ *   with where its bytes go, from the build's metafile (dist/web/extension.meta.json).
+ * - Activation in the web worker extension host against the node host in the same run
+ *   (≤ 1.5×): code-server with the extension loaded from its `browser` entry (a manifest without
+ *   `main`, test/harness/webExtension.ts) or from its `main`, on an empty folder so nothing
+ *   activates it first; test/bench/host/activationProbe.ts times `extension.activate()` inside each
+ *   host. Sessions alternate web and desktop, each in a fresh workbench.
+ */
+import * as esbuild from 'esbuild';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { workbenchLogLine } from '../harness/browser';
+import { REPO_ROOT } from '../harness/codeServer';
+import { prepareWebExtension } from '../harness/webExtension';
+import { withWorkbench } from '../harness/workbench';
+import { ACTIVATION_LINE } from './host/activationLine';
+import { bytes, ratioRow, type FigureRow } from './report';
+import { median } from './timing';
+
+const WEB_BUNDLE = path.join(REPO_ROOT, 'dist', 'web', 'extension.js');
+const WEB_META = path.join(REPO_ROOT, 'dist', 'web', 'extension.meta.json');
+export const WEB_BUNDLE_LIMIT = 300 * 1024;
+
+/** The biggest contributors to the bundle (packages, or our top-level source folders), largest first. */
+function whereTheBytesGo(): { name: string; bytes: number }[] {
+  const meta = JSON.parse(readFileSync(WEB_META, 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  const groups = new Map<string, number>();
+  for (const [file, input] of Object.entries(meta.outputs['dist/web/extension.js']?.inputs ?? {})) {
+    const parts = file.split('/');
+    const name = parts[0] === 'node_modules' ? parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/').slice('node_modules/'.length) : parts.slice(0, 2).join('/');
+    groups.set(name, (groups.get(name) ?? 0) + input.bytesInOutput);
+  }
+  return [...groups].map(([name, n]) => ({ name, bytes: n })).sort((a, b) => b.bytes - a.bytes);
+}
+
+export function webBundleFigure(): FigureRow {
+  const figure = 'web bundle dist/web/extension.js (one file, minified)';
+  if (!existsSync(WEB_BUNDLE) || !existsSync(WEB_META)) {
+    return { id: 'web-bundle', figure, measured: '—', reference: '—', target: '≤ 300 KB', status: 'SKIP', note: 'run npm run build:prod first' };
+  }
+  const content = readFileSync(WEB_BUNDLE);
+  const production = !content.includes('//# sourceMappingURL');
+  const size = statSync(WEB_BUNDLE).size;
+  const parts = whereTheBytesGo();
+  return {
+    id: 'web-bundle',
+    figure,
+    measured: bytes(size),
+    reference: `gzip ${bytes(gzipSync(content).length)}`,
+    target: '≤ 300 KB',
+    status: production && size <= WEB_BUNDLE_LIMIT ? 'PASS' : 'MISS',
+    data: { bytes: size, gzipBytes: gzipSync(content).length, production, parts },
+    note: `${production ? '' : 'a development build (has a source map): run npm run build:prod; '}where the bytes go: ${parts.slice(0, 8).map((p) => `${p.name} ${bytes(p.bytes)}`).join(', ')}`,
+  };
+}
+
+type Host = 'web' | 'desktop';
+
+/** One fresh workbench on an empty folder; the probe's activation time in ms. */
+async function activationSession(host: Host, folder: string, extensionPath: string, probe: string): Promise<number> {
+  let resolveLine: (ms: number) => void = () => undefined;
+  let rejectLine: (err: Error) => void = () => undefined;
+  const measured = new Promise<number>((resolve, reject) => {
+    resolveLine = resolve;
+    rejectLine = reject;
+  });
+  return withWorkbench(
+    {
+      folder,
+      extensionDevelopmentPath: extensionPath,
+      extensionTestsPath: probe,
+      disableExtensions: true,
+      waitForWorkbench: false,
+      beforeLoad: async (page) => {
+        await page.exposeFunction('codeAutomationExit', () => undefined);
+        page.on('console', (msg) => {
+          void workbenchLogLine(msg).then((line) => {
+            const at = line?.text.indexOf(ACTIVATION_LINE) ?? -1;
+            if (!line || at < 0) return;
+            const result = JSON.parse(line.text.slice(at + ACTIVATION_LINE.length)) as { activateMs: number; wasActive: boolean; web: boolean };
+            if (result.wasActive) rejectLine(new Error('the extension was already active before the probe'));
+            else if (result.web !== (host === 'web')) rejectLine(new Error(`expected the ${host} host, the probe ran in the ${result.web ? 'web' : 'desktop'} one`));
+            else resolveLine(result.activateMs);
+          });
+        });
+      },
+    },
+    async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no activation time from the ${host} host in 90 s`)), 90_000)));
+      try {
+        return await Promise.race([measured, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  );
+}
+
+export async function webFigures(options: { sessions: number; log: (line: string) => void }): Promise<FigureRow[]> {
+  const rows: FigureRow[] = [webBundleFigure()];
+  if (!existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: build first');
+  const extension = prepareWebExtension();
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'pa-bench-web-'));
+  try {
+    // The probe bundled for the worker (its require knows only 'vscode'); the node host loads tsc's output.
+    const webProbe = path.join(extension.path, 'bench', 'activationProbe.js');
+    await esbuild.build({ entryPoints: [path.join(REPO_ROOT, 'test', 'bench', 'host', 'activationProbe.ts')], bundle: true, outfile: webProbe, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], logLevel: 'warning' });
+    const desktopProbe = path.join(__dirname, 'host', 'activationProbe');
+    const samples: Record<Host, number[]> = { web: [], desktop: [] };
+    for (let i = 0; i < Math.max(1, options.sessions); i++) {
+      const order: Host[] = i % 2 === 0 ? ['web', 'desktop'] : ['desktop', 'web'];
+      for (const host of order) {
+        const ms = await activationSession(host, folder, host === 'web' ? extension.path : REPO_ROOT, host === 'web' ? webProbe.replace(/\.js$/, '') : desktopProbe);
+        samples[host].push(ms);
+        options.log(`web figures: session ${i + 1}, ${host} host: activate() ${ms.toFixed(1)} ms`);
+      }
+    }
+    rows.push(ratioRow({
+      id: 'web-activation', figure: 'activation in the web worker host (load + activate)', target: '≤ 1.50× the node host in the same run', limit: 1.5,
+      data: { webMs: samples.web, desktopMs: samples.desktop },
+      note: 'code-server 4.100.3: the extension from its browser entry (manifest without main) against the same extension from its main, each session a fresh workbench on an empty folder; extension.activate() timed inside each host by test/bench/host/activationProbe.ts; ratios pair the sessions',
+    }, median(samples.web), median(samples.desktop), samples.web.map((w, i) => w / samples.desktop[i])));
+    return rows;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    extension.remove();
+  }
+}
