@@ -218,7 +218,16 @@ export async function portfolioHostFigures(options: PortfolioHostOptions): Promi
   options.log(`portfolio workspace: ${n} analyses, ${bytes(corpus.totalBytes)}`);
   try {
     const runs: SessionResult[] = [];
-    for (let i = 0; i < options.sessions; i++) runs.push(await session(corpus, options.log, i));
+    // Each session saves an edit to corpus.editFile: put its text back, so every session starts
+    // from the same workspace (a second session once timed out waiting for its edit to show).
+    const original = readFileSync(corpus.editFile);
+    for (let i = 0; i < options.sessions; i++) {
+      try {
+        runs.push(await session(corpus, options.log, i));
+      } finally {
+        writeFileSync(corpus.editFile, original);
+      }
+    }
     const touched = runs.filter((r) => r.cold.activation.featureLoaded || r.cold.activation.bundleLoaded).length;
     const incomplete = runs.filter((r) => r.cold.entries !== corpus.files || r.warm.entries !== corpus.files);
     const completeness = incomplete.length ? ` — INCOMPLETE index: ${incomplete.map((r) => `${r.cold.entries}/${r.warm.entries}`).join(', ')} of ${corpus.files}` : '';
