@@ -21,7 +21,7 @@ import { bundledCatalog } from './benchInputs';
 import { FULL_PORTFOLIO_HOST, portfolioHostFigures, QUICK_PORTFOLIO_HOST, type PortfolioHostOptions } from './portfolioHostFigures';
 import { REPO_ROOT } from './optionalModule';
 import { bytes, ratioRow, type FigureRow } from './report';
-import { collectGarbage, median } from './timing';
+import { collectGarbage, interleaved, median } from './timing';
 
 export interface PortfolioBenchOptions {
   /** Analyses in the cold-index corpus (1,000 in a full run). */
@@ -87,17 +87,7 @@ async function coldIndexFigure(options: PortfolioBenchOptions): Promise<FigureRo
     const subject = (): Promise<number> => wallMs(process.execPath, [cli, 'portfolio', '.', '--format', 'json'], folder);
     await reference();
     await subject();
-    const ref: number[] = [];
-    const sub: number[] = [];
-    for (let i = 0; i < options.repetitions; i++) {
-      if (i % 2 === 0) {
-        ref.push(await reference());
-        sub.push(await subject());
-      } else {
-        sub.push(await subject());
-        ref.push(await reference());
-      }
-    }
+    const { ref, sub } = await interleaved(reference, subject, options.repetitions);
     return ratioRow({ id: 'portfolio-cold-index', figure: `${figure} (${bytes(total)})`, target, limit: 0.3, data: { files: options.files, totalBytes: total, subjectMs: sub, referenceMs: ref } },
       median(sub), median(ref), sub.map((s, i) => s / ref[i]));
   } finally {

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { generateAnalysis } from '../support/analysisGenerator';
 import { REPO_ROOT } from './optionalModule';
 import { bytes, ratioRow, type FigureRow } from './report';
-import { median } from './timing';
+import { interleaved, median } from './timing';
 
 export const BUNDLE_LIMIT = 200 * 1024;
 
@@ -106,17 +106,7 @@ export async function cliFigures(options: CliOptions): Promise<FigureRow[]> {
     const subject = (): Promise<ProcessSample> => runMeasured(process.execPath, cliLintArgs(folder), folder);
     await reference();
     await subject();
-    const ref: ProcessSample[] = [];
-    const sub: ProcessSample[] = [];
-    for (let i = 0; i < options.repetitions; i++) {
-      if (i % 2 === 0) {
-        ref.push(await reference());
-        sub.push(await subject());
-      } else {
-        sub.push(await subject());
-        ref.push(await reference());
-      }
-    }
+    const { ref, sub } = await interleaved(reference, subject, options.repetitions);
     const data = {
       files: options.files,
       totalBytes: total,

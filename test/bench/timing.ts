@@ -115,14 +115,25 @@ export async function timePairAsync(
     await reference();
     await subject();
   }
-  const ref: number[] = [];
-  const sub: number[] = [];
-  for (let i = 0; i < options.repetitions; i++) {
-    const order = i % 2 === 0 ? [0, 1] : [1, 0];
-    for (const which of order) {
-      if (which === 0) ref.push(await reference());
-      else sub.push(await subject());
+  const { ref, sub } = await interleaved(reference, subject, options.repetitions);
+  return paired(ref, sub);
+}
+
+/**
+ * Runs `reference` and `subject` `rounds` times each, interleaved A B B A A B ..., so a burst of
+ * load falls on both alike; what each call returned, in round order.
+ */
+export async function interleaved<T>(reference: () => Promise<T>, subject: () => Promise<T>, rounds: number): Promise<{ ref: T[]; sub: T[] }> {
+  const ref: T[] = [];
+  const sub: T[] = [];
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 0) {
+      ref.push(await reference());
+      sub.push(await subject());
+    } else {
+      sub.push(await subject());
+      ref.push(await reference());
     }
   }
-  return paired(ref, sub);
+  return { ref, sub };
 }
