@@ -16,11 +16,14 @@ const TIERS = [
   { name: 'ui', script: 'test:ui' },
 ];
 
-/** Counts a tier printed: mocha's "N passing / N failing / N pending", or our "<tier>: N passed, N failed". */
+/**
+ * Counts a tier printed: mocha's "N passing / N failing / N pending", or our "<tier>: N passed,
+ * N failed", summed over its passes (the integration tier runs a second, localized pass).
+ */
 function counts(output) {
   const last = (re) => [...output.matchAll(re)].at(-1);
-  const ours = last(/^(?:integration|ui|integration \(web worker host\)): (\d+) passed, (\d+) failed$/gm);
-  if (ours) return { passed: Number(ours[1]), failed: Number(ours[2]) };
+  const ours = [...output.matchAll(/^(?:integration|ui|integration \(web worker host\)): (\d+) passed, (\d+) failed$/gm)];
+  if (ours.length) return ours.reduce((sum, m) => ({ passed: sum.passed + Number(m[1]), failed: sum.failed + Number(m[2]) }), { passed: 0, failed: 0 });
   const passing = last(/^\s*(\d+) passing/gm);
   if (!passing) return undefined;
   const failing = last(/^\s*(\d+) failing/gm);
