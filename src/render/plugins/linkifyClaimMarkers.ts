@@ -47,6 +47,18 @@ function removeMarkersIn(text: string, ranges: readonly { readonly index: number
  */
 const LINK_EDGE = /[\p{Z}\p{Cc}]/u;
 
+/**
+ * Whether the character at `i` is a {@link LINK_EDGE}: ASCII and the markers answered by their
+ * code, the rest by the regex (called for every character of a marked word: the Unicode-property
+ * regex on a one-character string each time was most of the scan's cost).
+ */
+function isLinkEdge(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code <= 0x20 || code === 0x7f;
+  if (isMarkerCode(code)) return false;
+  return LINK_EDGE.test(text[i]);
+}
+
 /** Finds the marker characters of a text one after another (see {@link unmarkLinks}). */
 const MARKER_SCAN_RE = new RegExp(HAS_MARKER_CHAR_RE.source, 'g');
 
@@ -67,9 +79,9 @@ function unmarkLinks(text: string, md: MarkdownIt, mayLink: () => boolean = () =
   for (let found = markers.exec(text); found; found = markers.exec(text)) {
     const at = found.index;
     let start = at;
-    while (start > last && !LINK_EDGE.test(text[start - 1])) start--;
+    while (start > last && !isLinkEdge(text, start - 1)) start--;
     let end = at + 1;
-    while (end < text.length && !LINK_EDGE.test(text[end])) end++;
+    while (end < text.length && !isLinkEdge(text, end)) end++;
     const run = text.slice(start, end);
     const unmarked = unmarkRun(run, md, mayLink);
     markers.lastIndex = end;

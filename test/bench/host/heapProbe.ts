@@ -15,7 +15,8 @@
  * work". It stays active and does its usual work on the same document and edits throughout.
  * Every reading also records V8's code space apart (JIT code of freshly optimised functions counts
  * in heapUsed but is not data anyone retains), and PA_BENCH_HEAP_SNAPSHOTS=<dir> writes heap
- * snapshots after the warm-up edits and after the measured ones, to diff what grew.
+ * snapshots before activation, after the real work, after the warm-up edits and after the measured
+ * ones, to diff what grew.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import * as inspector from 'node:inspector';
@@ -96,7 +97,7 @@ async function realWork(gc: () => void, uri: vscode.Uri, edits: number): Promise
   const at = text.indexOf('GPU Utilization Rate', text.indexOf('\n---', 3));
   const hovers = at >= 0 ? ((await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, document.positionAt(at + 3))) as unknown[]) : [];
   await delay(1000);
-  const afterWork = await settledMemory(gc);
+  const afterWork = await settledMemory(gc, 'after-work');
   // The leak check: warm up with 100 edits, then measure `edits` more. A quick run once warmed up
   // with 12: what V8 compiled and the host grew on the first edits was then reported as a leak.
   const end = (): vscode.Position => document.lineAt(document.lineCount - 1).range.end;
@@ -140,7 +141,7 @@ export async function run(): Promise<void> {
     // Let the host finish starting (other startup work would otherwise be billed to us).
     await delay(3000);
     result.activeBefore = ext.isActive;
-    const before = await settledMemory(gc);
+    const before = await settledMemory(gc, 'before');
     const stopProfile = await startProfile();
     const t0 = performance.now();
     await ext.activate();
