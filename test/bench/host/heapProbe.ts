@@ -45,10 +45,32 @@ function exposeGc(): () => void {
 
 type Reading = NodeJS.MemoryUsage & { codeSpace: number };
 
+/** Longest wait for the heap to settle before a reading is taken anyway. */
+const SETTLE_MAX_MS = 20_000;
+/** Two readings this close (after collections) count as settled. */
+const SETTLED_BYTES = 256 * 1024;
+
+/**
+ * The host's memory once what is in flight has gone: collections until heapUsed stops falling.
+ * Messages still being written to another process are held until the write completes: on a
+ * loaded machine the built-in markdown extension's language server fell behind, and its pending
+ * `markdown/parse` replies (markdown-it tokens of every edit, in JSON-RPC messages queued on the
+ * socket) were 25 MB of the leak check's 'growth' over 60 edits, none of it retained by anyone.
+ * Four collections 100 ms apart read them as growth; waiting until two readings agree does not.
+ */
 async function settledMemory(gc: () => void, snapshot?: string): Promise<Reading> {
   for (let i = 0; i < 4; i++) {
     gc();
     await delay(100);
+  }
+  const started = performance.now();
+  let last = process.memoryUsage().heapUsed;
+  while (performance.now() - started < SETTLE_MAX_MS) {
+    await delay(500);
+    gc();
+    const now = process.memoryUsage().heapUsed;
+    if (Math.abs(last - now) < SETTLED_BYTES) break;
+    last = now;
   }
   const dir = process.env.PA_BENCH_HEAP_SNAPSHOTS;
   if (dir && snapshot) v8.writeHeapSnapshot(`${dir}/${snapshot}.heapsnapshot`);
