@@ -51,42 +51,9 @@ export interface EntityCard {
  * @param options `writtenAs`: the text as written; `claims`: the analysis claims on the hovered line
  */
 export function entityCard(entity: NamedEntity, options: { writtenAs?: string; claims?: readonly MetricClaim[] } = {}): EntityCard {
+  const model = entity.model;
   const name = entity.kind === 'metric' ? entity.metric.name : entity.company.name;
   const writtenAs = options.writtenAs !== undefined && once(keys, options.writtenAs, nameKey) !== once(keys, name, nameKey) ? options.writtenAs : undefined;
-  // A card is a pure function of the entity, the spelling shown and the line's claims, and hovers
-  // repeat: the same card (the same object, so its markdown is kept too) for the same three. The
-  // claims list is the analysis's own per-line list (claimsOnLine), dropped with the analysis.
-  let bySpelling = cards.get(entity);
-  if (!bySpelling) cards.set(entity, (bySpelling = new Map()));
-  const spellingKey = writtenAs ?? NOT_WRITTEN;
-  let memo = bySpelling.get(spellingKey);
-  if (!memo) {
-    if (bySpelling.size >= MEMO_LIMIT) bySpelling.clear();
-    bySpelling.set(spellingKey, (memo = { byClaims: new WeakMap() }));
-  }
-  const claims = options.claims ?? NO_CLAIMS;
-  // Claims of other metrics change nothing on the card: one card for every line without this metric's.
-  if (entity.kind === 'company' || !claims.some((c) => c.metricId === entity.metric.id)) return (memo.plain ??= buildCard(entity, name, writtenAs, NO_CLAIMS));
-  let card = memo.byClaims.get(claims);
-  if (!card) memo.byClaims.set(claims, (card = buildCard(entity, name, writtenAs, claims)));
-  return card;
-}
-
-const NO_CLAIMS: readonly MetricClaim[] = [];
-/** Stands for "no spelling shown" among the spellings (no model or document string holds it). */
-const NOT_WRITTEN = '\u0000';
-
-interface CardMemo {
-  /** The card with no verdicts. */
-  plain?: EntityCard;
-  byClaims: WeakMap<readonly MetricClaim[], EntityCard>;
-}
-
-/** Cards by entity (the index's own objects), spelling shown and claims list. */
-const cards = new WeakMap<NamedEntity, Map<string, CardMemo>>();
-
-function buildCard(entity: NamedEntity, name: string, writtenAs: string | undefined, claims: readonly MetricClaim[]): EntityCard {
-  const model = entity.model;
   const base = {
     kind: entity.kind,
     name,
@@ -108,7 +75,7 @@ function buildCard(entity: NamedEntity, name: string, writtenAs: string | undefi
     : comparator
       ? { direction: comparator.startsWith('>') ? ('higher' as const) : ('lower' as const), from: 'benchmark' as const }
       : undefined;
-  const verdicts = claims
+  const verdicts = (options.claims ?? [])
     .filter((c) => c.metricId === metric.id)
     .map((c) => ({ status: c.verdict.status, message: c.verdict.message }));
   return {
@@ -169,23 +136,6 @@ export interface CardLink {
  * function's own, and the only link targets are the ones the caller passes.
  */
 export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[] = []): string {
-  // Kept per card object (see entityCard) and links: a hover on a name shown before costs a lookup.
-  let byLinks = markdowns.get(card);
-  if (!byLinks) markdowns.set(card, (byLinks = new Map()));
-  const linksKey = links.length === 0 ? '' : links.length === 1 ? `${links[0].title}\u0000${links[0].target}` : links.map((l) => `${l.title}\u0000${l.target}`).join('\u0001');
-  let markdown = byLinks.get(linksKey);
-  if (markdown === undefined) {
-    markdown = cardMarkdown(card, links);
-    if (byLinks.size >= MEMO_LIMIT) byLinks.clear();
-    byLinks.set(linksKey, markdown);
-  }
-  return markdown;
-}
-
-/** Markdown already made for a card, by its links. */
-const markdowns = new WeakMap<EntityCard, Map<string, string>>();
-
-function cardMarkdown(card: EntityCard, links: readonly CardLink[]): string {
   const e = (text: string): string => once(escaped, text, escapeMarkdown);
   const out: string[] = [];
   const kindWord = card.kind === 'metric' ? 'metric' : 'company';
