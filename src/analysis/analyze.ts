@@ -124,9 +124,8 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
   }
 
   const period = fm.frontMatter.period ? readQuarter(fm.frontMatter.period) : undefined;
-  const kept = memosOf(index);
   const ctx: Reader = {
-    index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: kept.headingNames, names: kept.names, columns: kept.columns, sectionOf: new Map(), cellMentions: new Map(),
+    index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map(),
     values: new ValueScanner(), ...(period && { period }), metricName: (id) => index.metric(id)?.name ?? id,
     nearMiss: runs('near-miss-name'), evidence: runs('unsourced-value') || runs('period-mismatch'),
   };
@@ -136,7 +135,6 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
     else readTable(ctx, block);
   });
   const { headings, claims, findings } = ctx;
-  forgetIfFull(kept);
 
   const sections = sectionCoverage(index, headings);
   const anchor = anchorOf(fm.frontMatter);
@@ -147,32 +145,6 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
   if (runs('conflicting-value')) pushAll(findings, conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
   return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
-}
-
-/**
- * Answers that depend only on the index and a short text (near-miss answers for names and
- * headings, column roles by header), kept across the analyses of the index's documents: the
- * editor re-reads a document on every edit, its labels, headings and scorecard headers mostly
- * unchanged, and working them out again was a tenth of a 4 KB analysis. Kept while the index
- * lives, and forgotten whenever one of them grows past {@link MEMO_LIMIT} entries.
- */
-interface IndexMemos {
-  readonly names: Map<string, NearMissAnswer>;
-  readonly headingNames: Map<string, NearMissAnswer>;
-  readonly columns: Map<string, TableColumns>;
-}
-
-const MEMO_LIMIT = 5_000;
-const memos = new WeakMap<PatternIndex, IndexMemos>();
-
-function memosOf(index: PatternIndex): IndexMemos {
-  let kept = memos.get(index);
-  if (!kept) memos.set(index, (kept = { names: new Map(), headingNames: new Map(), columns: new Map() }));
-  return kept;
-}
-
-function forgetIfFull(kept: IndexMemos): void {
-  for (const memo of [kept.names, kept.headingNames, kept.columns]) if (memo.size > MEMO_LIMIT) memo.clear();
 }
 
 /** True when the first line (after a byte-order mark) starts with "---", as front matter must. */
@@ -188,10 +160,10 @@ interface Reader {
   readonly headings: Heading[];
   readonly claims: MetricClaim[];
   readonly findings: Finding[];
-  /** Near-miss answers by text, for headings (sections, metrics, companies) and other name places (metrics, companies); kept per index. */
+  /** Near-miss answers by text, for headings (sections, metrics, companies) and other name places (metrics, companies). */
   readonly headingNames: Map<string, NearMissAnswer>;
   readonly names: Map<string, NearMissAnswer>;
-  /** Column roles by header text and subject: scorecards repeat their header (kept per index). */
+  /** Column roles by header text: scorecards repeat their header. */
   readonly columns: Map<string, TableColumns>;
   /** Section of a heading by its text. */
   readonly sectionOf: Map<string, string | undefined>;
@@ -290,8 +262,7 @@ function readProse(ctx: Reader, block: ProseBlock): void {
 
 function readTable(ctx: Reader, block: TableBlock): void {
   const { index, claims, findings } = ctx;
-  // Cell texts hold no "|" (escaped pipes are blanked); the subject decides the value column too.
-  const headerKey = `${block.header.cells.map((c) => c.text).join('|')}\u0000${ctx.subject ?? ''}`;
+  const headerKey = block.header.cells.map((c) => c.text).join('|');
   let cols = ctx.columns.get(headerKey);
   if (!cols) {
     cols = tableColumns(block.header, ctx.subject);
