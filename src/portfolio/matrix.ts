@@ -51,6 +51,8 @@ export function portfolioMatrix(entries: readonly IndexEntry[], pattern: Pattern
     periods: [...periods.values()].sort(comparePeriods),
     unreadablePeriods: mine
       .filter((e) => e.period && !e.period.period)
-      .map((e) => ({ uri: e.uri, written: e.period?.written ?? '', ...(e.subject && { subject: e.subject }) })),
+      .map((e) => ({ uri: e.uri, written: e.period?.written ?? '', ...(e.subject && { subject: e.subject }) }))
+      // By file, not in the order files happened to be found.
+      .sort((a, b) => a.uri.localeCompare(b.uri)),
   };
 }

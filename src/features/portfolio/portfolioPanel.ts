@@ -10,15 +10,16 @@ import { inertText } from '../inertText';
 import { COMMANDS } from '../commands';
 import type { PatternIndex } from '../../model/patternIndex';
 import { parsePeriod } from '../../portfolio/periods';
+import { LivePortfolioViews } from '../../portfolio/liveViews';
 import { limitTrends } from '../../portfolio/trends';
-import type { IndexEntry } from '../../portfolio/types';
-import { parseFromPortfolioWebview, parsePortfolioState, type FromPortfolioWebview, type PortfolioExportFormat, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
-import { renderPortfolioMessage, renderPortfolioView } from '../../render/portfolioView';
+import type { IndexEntry, MetricTrend, TrendSeries } from '../../portfolio/types';
+import { parseFromPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
+import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
 import type { Services } from '../services';
-import { portfolioViews } from './portfolioViews';
 import { renderPortfolioShell } from './portfolioShell';
+import { trendChart } from './trendChart';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 import { PORTFOLIO_VIEW_TYPE } from './ids';
@@ -39,15 +40,30 @@ const PANEL_TREND_SUBJECTS = 24;
 /** Re-renders at most this often while changes stream in (a build in progress, a paste). */
 const MIN_INTERVAL_MS = 100;
 
+/** What the webview shows: the page's HTML parts and, unless it is a message page, the matrix rows by subject key. */
+export interface ShownPortfolio {
+  readonly sections: PortfolioSections;
+  readonly rows?: ReadonlyMap<string, MatrixRowData>;
+}
+
+/** The panel's content now: a message page, or the live views of a pattern with the subjects changed since the last look. */
+type Content =
+  | { readonly kind: 'message'; readonly sections: PortfolioSections }
+  | { readonly kind: 'views'; readonly sections: PortfolioSections; readonly live: LivePortfolioViews; readonly changed: ReadonlySet<string>; readonly fresh: boolean; readonly matrix: Omit<MatrixData, 'rows'> };
+
 export class PortfolioPanel implements vscode.Disposable {
   private state: PortfolioState;
   private disposed = false;
   private timer: NodeJS.Timeout | undefined;
   private lastRender = 0;
-  private shown = false;
+  private pageShown = false;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The body HTML last sent (for tests and to skip identical updates). */
-  lastHtml = '';
+  /** The views kept current subject by subject (reset when the pattern, the period or the model changes). */
+  private live: LivePortfolioViews | undefined;
+  /** Each metric's small multiples as last drawn, and the series they were drawn from. */
+  private readonly charts = new Map<string, { readonly series: readonly TrendSeries[]; readonly html: string }>();
+  /** What the webview was last sent (for tests and to send only what changed). */
+  shown: ShownPortfolio | undefined;
 
   constructor(readonly panel: vscode.WebviewPanel, private readonly host: PortfolioPanelHost, state: PortfolioState, private readonly onDispose: () => void) {
     this.state = state;
@@ -84,24 +100,43 @@ export class PortfolioPanel implements vscode.Disposable {
     return [...indexes].sort((a, b) => (counts.get(b.model.id) ?? 0) - (counts.get(a.model.id) ?? 0))[0];
   }
 
-  /** The body HTML for the current index and state. */
-  body(): string {
-    if (!this.host.index.ready) return renderPortfolioMessage(vscode.l10n.t('Indexing the workspace’s analyses…'));
+  /** Each metric's chart, drawn again only when the series it shows changed (a saved edit changes one subject's). */
+  private chart(trend: MetricTrend): string {
+    const last = this.charts.get(trend.column.metricId);
+    if (last && last.series.length === trend.series.length && last.series.every((s, i) => s === trend.series[i])) return last.html;
+    const html = trendChart(trend);
+    this.charts.set(trend.column.metricId, { series: trend.series, html });
+    return html;
+  }
+
+  private content(): Content {
+    if (!this.host.index.ready) return { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('Indexing the workspace’s analyses…')) };
     const entries = this.host.index.entries().map((f) => f.entry);
     const pattern = this.pattern(entries);
-    if (!pattern) return renderPortfolioMessage(vscode.l10n.t('No pattern model is loaded.'));
+    if (!pattern) return { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('No pattern model is loaded.')) };
     const asOf = this.state.asOf ? parsePeriod(this.state.asOf)?.period : undefined;
-    const views = portfolioViews(entries, pattern, asOf);
+    let fresh = false;
+    if (!this.live || this.live.pattern !== pattern || this.live.asOf?.label !== asOf?.label) {
+      this.live = new LivePortfolioViews(pattern, asOf);
+      this.charts.clear();
+      fresh = true;
+    }
+    const live = this.live;
+    const { changed } = live.update(entries);
+    const views = live.views();
     const trends = limitTrends(views.trends, PANEL_TREND_SUBJECTS);
     const withAnalyses = new Set(entries.map((e) => e.patternId));
-    return renderPortfolioView({
+    const sections = renderPortfolioSections({
       patterns: this.host.services.models.catalog.indexes.filter((i) => i === pattern || withAnalyses.has(i.model.id)).map((i) => ({ id: i.model.id, name: i.model.name })),
       ...views,
+      chart: (t) => this.chart(t),
       trends: trends.trends,
       trendSubjects: { shown: trends.shown, total: trends.total },
       displayName: (uri) => this.host.displayName(uri),
       skipped: this.host.index.skipped().map((s) => ({ uri: s.uri.toString(), reason: s.reason })),
     });
+    const { columns, empty } = matrixData(views.matrix, [], (uri) => uri);
+    return { kind: 'views', sections, live, changed, fresh, matrix: { columns, empty } };
   }
 
   private scheduleRender(): void {
@@ -113,23 +148,74 @@ export class PortfolioPanel implements vscode.Disposable {
     }, wait);
   }
 
-  /** Renders now: the first time as a page, afterwards as a body update (scroll and sort kept). */
+  /**
+   * Renders now: the first time as the page, afterwards as a message with what changed: a whole
+   * page when the pattern, the period or the columns changed, else a patch of the changed parts and
+   * the changed subjects' rows (a saved edit is one row, not the whole matrix again).
+   */
   render(): void {
     if (this.disposed) return;
     this.lastRender = Date.now();
-    let html: string;
+    let content: Content;
     try {
-      html = this.body();
+      content = this.content();
     } catch (e) {
-      html = renderPortfolioMessage(vscode.l10n.t('The portfolio could not be drawn: {0}', e instanceof Error ? e.message : String(e)));
+      this.live = undefined;
+      content = { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('The portfolio could not be drawn: {0}', e instanceof Error ? e.message : String(e))) };
     }
-    if (!this.shown) {
-      this.shown = true;
-      this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, html, this.state, this.style);
-    } else if (html !== this.lastHtml) {
-      this.post({ type: 'update', html });
+    const message = this.messageFor(content);
+    if (!this.pageShown) {
+      this.pageShown = true;
+      const page = message.type === 'page' ? message : undefined;
+      this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, page?.sections ?? content.sections, page?.matrix, this.state, this.style);
+    } else if (message.type === 'page' || message.rows.length || message.removed.length || Object.keys(message.sections).length) {
+      this.post(message);
     }
-    this.lastHtml = html;
+    this.shown = message.type === 'page'
+      ? { sections: message.sections, ...(message.matrix && { rows: new Map(message.matrix.rows.map((r) => [r.key, r])) }) }
+      : this.patched(message);
+  }
+
+  /** The message that brings the webview from what it shows to `content`. */
+  private messageFor(content: Content): Extract<ToPortfolioWebview, { type: 'page' | 'patch' }> {
+    const shown = this.shown;
+    if (content.kind === 'message') {
+      return shown && !shown.rows && SECTION_NAMES.every((n) => shown.sections[n] === content.sections[n])
+        ? { type: 'patch', sections: {}, rows: [], removed: [] }
+        : { type: 'page', sections: content.sections };
+    }
+    const displayName = (uri: string): string => this.host.displayName(uri);
+    if (content.fresh || !shown?.rows) {
+      const rows = content.live.rowKeys().flatMap((key) => {
+        const row = content.live.row(key);
+        return row ? [matrixRowData(key, row, displayName)] : [];
+      });
+      return { type: 'page', sections: content.sections, matrix: { ...content.matrix, rows } };
+    }
+    const sections: { -readonly [K in keyof PortfolioSections]?: string } = {};
+    for (const name of SECTION_NAMES) if (content.sections[name] !== shown.sections[name]) sections[name] = content.sections[name];
+    const rows: MatrixRowData[] = [];
+    const removed: string[] = [];
+    for (const key of content.changed) {
+      const row = content.live.row(key);
+      const before = shown.rows.get(key);
+      if (!row) {
+        if (before) removed.push(key);
+        continue;
+      }
+      const data = matrixRowData(key, row, displayName);
+      if (!before || JSON.stringify(before) !== JSON.stringify(data)) rows.push(data);
+    }
+    return { type: 'patch', sections, rows, removed };
+  }
+
+  private patched(patch: Extract<ToPortfolioWebview, { type: 'patch' }>): ShownPortfolio {
+    const shown = this.shown as ShownPortfolio;
+    if (!shown.rows) return shown;
+    const rows = new Map(shown.rows);
+    for (const key of patch.removed) rows.delete(key);
+    for (const row of patch.rows) rows.set(row.key, row);
+    return { sections: { ...shown.sections, ...patch.sections }, rows };
   }
 
   post(message: ToPortfolioWebview): void {
@@ -157,7 +243,7 @@ export class PortfolioPanel implements vscode.Disposable {
         this.render();
         break;
       case 'newAnalysis': {
-        const pattern = this.pattern(this.host.index.entries().map((f) => f.entry));
+            const pattern = this.pattern(this.host.index.entries().map((f) => f.entry));
         const company = pattern?.model.companies.find((c) => c.id === message.companyId);
         if (pattern && company) void vscode.commands.executeCommand(COMMANDS.newAnalysis, { subject: company.name, pattern: pattern.model.id });
         break;
