@@ -1,26 +1,30 @@
 /**
  * The portfolio's views (matrix, coverage, trends) of one pattern as of one period, kept current
  * subject by subject. A saved edit changes one analysis, so one subject: only that subject's row,
- * periods and series are computed again, and the caller learns which subjects changed (the panel
- * sends only their rows). Recomputing the views of 10,000 analyses for every save took the
- * extension host ~100 ms. Each subject's part is computed by the same functions as the full views
- * (portfolioMatrix, metricTrends), on the subject's group alone: the same answer by construction.
+ * periods and series are computed again and put in place, and the caller learns which subjects
+ * changed (the panel sends only their rows). Recomputing the views of 10,000 analyses for every
+ * save held the extension host for ~100 ms or more. Each subject's part is computed by the same
+ * functions as the full views (matrixRow, seriesByMetric): the same answer by construction, which
+ * test/unit/portfolio/liveViews.test.ts checks against portfolioMatrix, metricTrends and peerCoverage.
  */
 import type { PatternIndex } from '../model/patternIndex';
-import { portfolioMatrix } from './matrix';
-import { coverageOfGroups } from './peerCoverage';
+import { matrixRow } from './matrix';
+import { coverageOf } from './peerCoverage';
 import { comparePeriods, periodKey } from './periods';
-import { columnsOf, subjectKey } from './subjects';
-import { metricTrends } from './trends';
-import type { IndexEntry, Matrix, MatrixRow, MetricTrend, PeerCoverage, Period, TrendSeries } from './types';
+import { columnsOf, compareText, newestFirst, subjectKey, subjectName } from './subjects';
+import { seriesByMetric } from './trends';
+import type { IndexEntry, Matrix, MatrixColumn, MatrixRow, MetricTrend, PeerCoverage, Period, TrendSeries } from './types';
 
 interface SubjectPart {
-  readonly group: readonly IndexEntry[];
-  /** Undefined when no analysis of the subject falls before the as-of period. */
+  readonly companyId?: string;
+  /** As its newest analysis names the subject. */
+  readonly name: string;
+  readonly analyses: number;
   readonly row?: MatrixRow;
   /** One per metric (the model's order). */
   readonly series: readonly (TrendSeries | undefined)[];
-  readonly periods: readonly Period[];
+  /** The readable periods of its analyses, by key. */
+  readonly periods: ReadonlyMap<string, Period>;
   readonly unreadable: Matrix['unreadablePeriods'];
 }
 
@@ -29,13 +33,61 @@ export interface LiveViewsUpdate {
   readonly changed: ReadonlySet<string>;
 }
 
+/** Items kept in order by subject name as they are replaced one by one (no sort of them all per change). */
+class SortedBySubject<T extends { readonly subject: string }> {
+  private items: T[] = [];
+  private readonly byKey = new Map<string, T>();
+
+  private static order<T extends { readonly subject: string }>(a: T, b: T): number {
+    return compareText(a.subject, b.subject);
+  }
+
+  set(key: string, item: T | undefined): void {
+    const old = this.byKey.get(key);
+    if (old === item) return;
+    if (old) this.items.splice(this.items.indexOf(old), 1);
+    if (!item) {
+      this.byKey.delete(key);
+      return;
+    }
+    this.byKey.set(key, item);
+    // After every item of the same name: the order a stable sort of first-seen items gives.
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (SortedBySubject.order(this.items[mid], item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.items.splice(lo, 0, item);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  list(): T[] {
+    return [...this.items];
+  }
+}
+
 export class LivePortfolioViews {
   private readonly byUri = new Map<string, IndexEntry>();
   private readonly groups = new Map<string, Map<string, IndexEntry>>();
   private readonly parts = new Map<string, SubjectPart>();
+  private readonly columns: MatrixColumn[];
+  private readonly metricIds: string[];
+  private readonly rows = new SortedBySubject<MatrixRow>();
+  private readonly series: SortedBySubject<TrendSeries>[];
+  /** Each readable period and how many subjects have it. */
+  private readonly periodCounts = new Map<string, { readonly period: Period; count: number }>();
   private assembled: { matrix: Matrix; coverage: PeerCoverage; trends: MetricTrend[] } | undefined;
 
-  constructor(readonly pattern: PatternIndex, readonly asOf: Period | undefined) {}
+  constructor(readonly pattern: PatternIndex, readonly asOf: Period | undefined) {
+    this.columns = columnsOf(pattern);
+    this.metricIds = this.columns.map((c) => c.metricId);
+    this.series = this.columns.map(() => new SortedBySubject<TrendSeries>());
+  }
 
   /**
    * Brings the views up to `entries` (every indexed analysis; other patterns' are passed over).
@@ -45,7 +97,6 @@ export class LivePortfolioViews {
   update(entries: readonly IndexEntry[]): LiveViewsUpdate {
     const id = this.pattern.model.id;
     const changed = new Set<string>();
-    const seen = new Set<string>();
     const move = (uri: string, before: IndexEntry | undefined, after: IndexEntry | undefined): void => {
       if (before) {
         const k = subjectKey(before);
@@ -64,34 +115,66 @@ export class LivePortfolioViews {
         this.byUri.set(uri, after);
       }
     };
+    let count = 0;
     for (const e of entries) {
       if (e.patternId !== id) continue;
-      seen.add(e.uri);
+      count++;
       const before = this.byUri.get(e.uri);
       if (before !== e) move(e.uri, before, e);
     }
-    if (seen.size !== this.byUri.size) for (const [uri, before] of [...this.byUri]) if (!seen.has(uri)) move(uri, before, undefined);
+    // Every current entry is in byUri now; more there means some are gone.
+    if (count !== this.byUri.size) {
+      const current = new Set<string>();
+      for (const e of entries) if (e.patternId === id) current.add(e.uri);
+      for (const [uri, before] of [...this.byUri]) if (!current.has(uri)) move(uri, before, undefined);
+    }
     for (const k of changed) {
       const g = this.groups.get(k);
-      if (g) this.parts.set(k, this.partOf([...g.values()]));
-      else this.parts.delete(k);
+      this.setPart(k, g ? this.partOf(newestFirst([...g.values()])) : undefined);
     }
     if (changed.size) this.assembled = undefined;
     return { changed };
   }
 
-  private partOf(group: readonly IndexEntry[]): SubjectPart {
-    const m = portfolioMatrix(group, this.pattern, this.asOf);
+  private partOf(sorted: readonly IndexEntry[]): SubjectPart {
+    const row = matrixRow(sorted, this.columns, this.pattern, this.asOf);
+    const name = subjectName(sorted[0], this.pattern);
+    const companyId = sorted[0].companyId;
+    const periods = new Map<string, Period>();
+    const unreadable: Matrix['unreadablePeriods'][number][] = [];
+    for (const e of sorted) {
+      if (e.period?.period) periods.set(periodKey(e.period), e.period.period);
+      else if (e.period) unreadable.push({ uri: e.uri, written: e.period.written, ...(e.subject && { subject: e.subject }) });
+    }
     return {
-      group,
-      ...(m.rows[0] && { row: m.rows[0] }),
-      series: metricTrends(group, this.pattern).map((t) => t.series[0]),
-      periods: m.periods,
-      unreadable: m.unreadablePeriods,
+      ...(companyId && { companyId }),
+      name,
+      analyses: sorted.length,
+      ...(row && { row }),
+      series: seriesByMetric(sorted, this.metricIds).map((points) => (points.length ? { subject: name, ...(companyId && { companyId }), points } : undefined)),
+      periods,
+      unreadable,
     };
   }
 
-  /** The matrix row of a subject key; undefined when it has none (gone, or nothing as of the period). */
+  private setPart(key: string, part: SubjectPart | undefined): void {
+    const old = this.parts.get(key);
+    for (const [k] of old?.periods ?? []) {
+      const c = this.periodCounts.get(k);
+      if (c && --c.count === 0) this.periodCounts.delete(k);
+    }
+    for (const [k, period] of part?.periods ?? []) {
+      const c = this.periodCounts.get(k);
+      if (c) c.count++;
+      else this.periodCounts.set(k, { period, count: 1 });
+    }
+    if (part) this.parts.set(key, part);
+    else this.parts.delete(key);
+    this.rows.set(key, part?.row);
+    this.series.forEach((list, i) => list.set(key, part?.series[i]));
+  }
+
+  /** The matrix row of a subject key; undefined when it has none. */
   row(key: string): MatrixRow | undefined {
     return this.parts.get(key)?.row;
   }
@@ -104,25 +187,17 @@ export class LivePortfolioViews {
   /** The whole views, as portfolioMatrix, peerCoverage and metricTrends give them for the same entries. */
   views(): { readonly matrix: Matrix; readonly coverage: PeerCoverage; readonly trends: readonly MetricTrend[] } {
     if (this.assembled) return this.assembled;
-    const parts = [...this.parts.values()];
-    const rows = parts.flatMap((p) => (p.row ? [p.row] : [])).sort((a, b) => a.subject.localeCompare(b.subject));
-    const periods = new Map<string, Period>();
-    for (const p of parts) for (const period of p.periods) periods.set(periodKey({ written: '', period }), period);
-    const columns = columnsOf(this.pattern);
     const matrix: Matrix = {
       patternId: this.pattern.model.id,
       patternName: this.pattern.model.name,
-      columns,
-      rows,
+      columns: this.columns,
+      rows: this.rows.list(),
       ...(this.asOf && { asOf: this.asOf }),
-      periods: [...periods.values()].sort(comparePeriods),
-      unreadablePeriods: parts.flatMap((p) => p.unreadable).sort((a, b) => a.uri.localeCompare(b.uri)),
+      periods: [...this.periodCounts.values()].map((c) => c.period).sort(comparePeriods),
+      unreadablePeriods: [...this.parts.values()].flatMap((p) => p.unreadable).sort((a, b) => compareText(a.uri, b.uri)),
     };
-    const trends = columns.map((column, i) => ({
-      column,
-      series: parts.flatMap((p) => (p.series[i] ? [p.series[i]] : [])).sort((a, b) => a.subject.localeCompare(b.subject)),
-    }));
-    this.assembled = { matrix, coverage: coverageOfGroups(parts.map((p) => p.group), this.pattern), trends };
+    const trends = this.columns.map((column, i) => ({ column, series: this.series[i].list() }));
+    this.assembled = { matrix, coverage: coverageOf(this.parts.values(), this.pattern), trends };
     return this.assembled;
   }
 }

@@ -3,26 +3,36 @@
  * have none yet (the editor offers New Analysis for each), and which subjects lie outside the set.
  */
 import type { PatternIndex } from '../model/patternIndex';
-import { bySubject, newestFirst, ofPattern, subjectName } from './subjects';
+import { bySubject, compareText, newestFirst, ofPattern, subjectName } from './subjects';
 import type { IndexEntry, PeerCoverage } from './types';
 
+/** One subject group ({@link bySubject}): the company it is, else the name it shows; how many analyses. */
+export interface SubjectSummary {
+  readonly companyId?: string;
+  readonly name: string;
+  readonly analyses: number;
+}
+
 export function peerCoverage(entries: readonly IndexEntry[], pattern: PatternIndex): PeerCoverage {
-  return coverageOfGroups(bySubject(ofPattern(entries, pattern)).values(), pattern);
+  const subjects: SubjectSummary[] = [];
+  for (const g of bySubject(ofPattern(entries, pattern)).values()) {
+    const companyId = g[0].companyId;
+    // A subject outside the set is named as its newest analysis names it (as its matrix row is).
+    subjects.push(companyId ? { companyId, name: '', analyses: g.length } : { name: subjectName(newestFirst(g)[0], pattern), analyses: g.length });
+  }
+  return coverageOf(subjects, pattern);
 }
 
 /**
- * The coverage of subject groups ({@link bySubject}) of one pattern: a company's group holds
- * exactly its analyses, so a live view that keeps its groups need not regroup every analysis.
- * A subject outside the set is named as its newest analysis names it (as its matrix row is).
+ * The coverage of subject groups: a company's group holds exactly its analyses, so a live view that
+ * keeps its groups (src/portfolio/liveViews.ts) need not regroup every analysis.
  */
-export function coverageOfGroups(groups: Iterable<readonly IndexEntry[]>, pattern: PatternIndex): PeerCoverage {
+export function coverageOf(subjects: Iterable<SubjectSummary>, pattern: PatternIndex): PeerCoverage {
   const counts = new Map<string, number>();
   const others: string[] = [];
-  for (const g of groups) {
-    if (g.length === 0) continue;
-    const companyId = g[0].companyId;
-    if (companyId) counts.set(companyId, (counts.get(companyId) ?? 0) + g.length);
-    else others.push(subjectName(newestFirst(g)[0], pattern));
+  for (const s of subjects) {
+    if (s.companyId) counts.set(s.companyId, (counts.get(s.companyId) ?? 0) + s.analyses);
+    else others.push(s.name);
   }
   const covered: { companyId: string; name: string; analyses: number }[] = [];
   const missing: { companyId: string; name: string }[] = [];
@@ -31,5 +41,5 @@ export function coverageOfGroups(groups: Iterable<readonly IndexEntry[]>, patter
     if (n) covered.push({ companyId: c.id, name: c.name, analyses: n });
     else missing.push({ companyId: c.id, name: c.name });
   }
-  return { covered, missing, others: others.sort((a, b) => a.localeCompare(b)) };
+  return { covered, missing, others: others.sort(compareText) };
 }

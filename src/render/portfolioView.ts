@@ -86,11 +86,16 @@ function coverageHtml(coverage: PeerCoverage): string {
     + `<ul class="pa-pf-peers">${missing.join('')}${covered.join('')}</ul>${others}</section>`;
 }
 
+/** 12,345 (toLocaleString builds a number formatter per call: milliseconds on every panel update). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 function trendsHtml(input: PortfolioViewInput): string {
   // Each chart names its metric and benchmark itself (the core's small multiples).
   const charts = input.trends.filter((t) => t.series.some((s) => s.points.length > 0)).map((t) => `<div class="pa-pf-trend" data-metric="${attr(t.column.metricId)}">${input.chart(t)}</div>`);
   const limited = input.trendSubjects && input.trendSubjects.shown < input.trendSubjects.total
-    ? `<p class="pa-muted pa-pf-trends-limited">Trends of ${input.trendSubjects.shown.toLocaleString('en-US')} of ${input.trendSubjects.total.toLocaleString('en-US')} subjects: the pattern's companies first, then those with the most periods. The exported portfolio (HTML, PDF) draws every subject.</p>`
+    ? `<p class="pa-muted pa-pf-trends-limited">Trends of ${thousands(input.trendSubjects.shown)} of ${thousands(input.trendSubjects.total)} subjects: the pattern's companies first, then those with the most periods. The exported portfolio (HTML, PDF) draws every subject.</p>`
     : '';
   return `<section class="pa-pf-trends" id="pa-pf-trends"><h2>Trends</h2>${limited}${charts.length ? charts.join('') : '<p class="pa-muted">No values over periods yet.</p>'}</section>`;
 }

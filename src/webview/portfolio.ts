@@ -63,9 +63,10 @@ function sortMatrix(): void {
 }
 
 function initialMatrix(): MatrixData | undefined {
-  const raw = matrixSection.dataset.matrix;
+  const block = document.getElementById('pa-pf-matrix-data');
+  const raw = block?.textContent;
+  block?.remove();
   if (!raw) return undefined;
-  matrixSection.removeAttribute('data-matrix');
   try {
     return parseMatrixData(JSON.parse(raw));
   } catch {

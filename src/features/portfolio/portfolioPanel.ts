@@ -62,6 +62,7 @@ export class PortfolioPanel implements vscode.Disposable {
   private live: LivePortfolioViews | undefined;
   /** Each metric's small multiples as last drawn, and the series they were drawn from. */
   private readonly charts = new Map<string, { readonly series: readonly TrendSeries[]; readonly html: string }>();
+  private readonly names = new Map<string, string>();
   /** What the webview was last sent (for tests and to send only what changed). */
   shown: ShownPortfolio | undefined;
 
@@ -76,6 +77,7 @@ export class PortfolioPanel implements vscode.Disposable {
       }),
       host.index.onDidChange(() => this.scheduleRender()),
       host.services.models.onDidChange(() => this.scheduleRender()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.names.clear()),
     );
     this.render();
     // The first sight of the panel starts the index; the page shows "indexing" until it is ready.
@@ -184,7 +186,7 @@ export class PortfolioPanel implements vscode.Disposable {
         ? { type: 'patch', sections: {}, rows: [], removed: [] }
         : { type: 'page', sections: content.sections };
     }
-    const displayName = (uri: string): string => this.host.displayName(uri);
+    const displayName = (uri: string): string => this.displayName(uri);
     if (content.fresh || !shown?.rows) {
       const rows = content.live.rowKeys().flatMap((key) => {
         const row = content.live.row(key);
@@ -211,11 +213,20 @@ export class PortfolioPanel implements vscode.Disposable {
 
   private patched(patch: Extract<ToPortfolioWebview, { type: 'patch' }>): ShownPortfolio {
     const shown = this.shown as ShownPortfolio;
-    if (!shown.rows) return shown;
-    const rows = new Map(shown.rows);
-    for (const key of patch.removed) rows.delete(key);
-    for (const row of patch.rows) rows.set(row.key, row);
-    return { sections: { ...shown.sections, ...patch.sections }, rows };
+    const rows = shown.rows as Map<string, MatrixRowData> | undefined;
+    for (const key of patch.removed) rows?.delete(key);
+    for (const row of patch.rows) rows?.set(row.key, row);
+    return { sections: { ...shown.sections, ...patch.sections }, ...(rows && { rows }) };
+  }
+
+  /** A file's workspace-relative name, remembered (a thousand rows name a thousand files on every page). */
+  private displayName(uri: string): string {
+    let name = this.names.get(uri);
+    if (name === undefined) {
+      name = this.host.displayName(uri);
+      this.names.set(uri, name);
+    }
+    return name;
   }
 
   post(message: ToPortfolioWebview): void {

@@ -1,8 +1,8 @@
 /**
  * The page around the portfolio's body: the same strict CSP as the preview (a fresh nonce per
  * page, no inline script, assets only from the extension's media folder), the shared stylesheet
- * plus the portfolio's own, the initial state and the matrix's data in escaped `data-*`
- * attributes, and the one bundled script.
+ * plus the portfolio's own, the initial state in an escaped `data-*` attribute, the matrix's data
+ * in a JSON data block, and the one bundled script.
  */
 import * as vscode from 'vscode';
 import { escapeAttribute as attr, escapeHtml as esc, jsonAttribute } from '../../render/html';
@@ -22,8 +22,18 @@ function button(id: string, label: string, title: string): string {
 function contentHtml(sections: PortfolioSections, matrix: MatrixData | undefined): string {
   const part = (name: (typeof SECTION_NAMES)[number]): string => `<div id="pa-pf-part-${name}">${sections[name]}</div>`;
   return part('header') + part('controls')
-    + `<section class="pa-pf-matrix-section" id="pa-pf-matrix-section"${matrix ? ` data-matrix="${jsonAttribute(matrix)}"` : ''}></section>`
-    + part('coverage') + part('trends') + part('problems');
+    + '<section class="pa-pf-matrix-section" id="pa-pf-matrix-section"></section>'
+    + part('coverage') + part('trends') + part('problems')
+    + (matrix ? `<script type="application/json" id="pa-pf-matrix-data">${jsonScriptText(matrix)}</script>` : '');
+}
+
+/**
+ * JSON as the text of a data block (`<script type="application/json">`, never run: the page's CSP
+ * runs only the nonce'd script, and a data block is not a script). Every `<` is written as its JSON
+ * escape, so no text can close the element; half a megabyte of rows is not HTML-escaped quote by quote.
+ */
+function jsonScriptText(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 export function renderPortfolioShell(webview: vscode.Webview, extensionUri: vscode.Uri, sections: PortfolioSections, matrix: MatrixData | undefined, state: PortfolioState, style: PreviewStyle): string {

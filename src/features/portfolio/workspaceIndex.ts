@@ -49,6 +49,8 @@ interface Record<E> extends CachedFile<E> {
   readonly uri: vscode.Uri;
   /** From an open document with unsaved edits: never written to the cache. */
   readonly unsaved: boolean;
+  /** Taken from the warm-start cache as it is (the cache need not be written again for it). */
+  readonly fromCache?: true;
 }
 
 /**
@@ -83,6 +85,8 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   private building: Promise<void> | undefined;
   private draining: Promise<void> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
+  /** The records differ from the cache on disk (a warm start that changed nothing does not write it again). */
+  private dirty = false;
   private builtVersion: string | undefined;
   private started = false;
   private disposed = false;
@@ -210,7 +214,12 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
         }
         report?.(Math.min(i + BATCH, uris.length));
       }
-      for (const key of [...this.records.keys()]) if (!seen.has(key)) this.records.delete(key);
+      for (const key of [...this.records.keys()]) {
+        if (!seen.has(key)) {
+          this.records.delete(key);
+          this.dirty = true;
+        }
+      }
       for (const key of [...this.skippedFiles.keys()]) if (!seen.has(key)) this.skippedFiles.delete(key);
     };
     let total = found.length;
@@ -244,7 +253,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     if (!(stat.type & vscode.FileType.File)) return undefined;
     // UTF-8 is at least one byte a character: a file of more bytes than 4× the limit is certainly too long.
     if (stat.size > max * 4) return { uri, reason: vscode.l10n.t('too large to index ({0} MB)', (stat.size / 1e6).toFixed(1)) };
-    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false };
+    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false, fromCache: true };
     // Open and saved: the editor has analysed this version already (the shared analysis cache).
     if (open) return () => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false });
     let text: string;
@@ -269,6 +278,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
 
   private apply(uri: vscode.Uri, result: Record<E> | SkippedFile | undefined): void {
     const key = uri.toString();
+    if (!(result && 'fromCache' in result)) this.dirty = true;
     if (!result) {
       this.records.delete(key);
       this.skippedFiles.delete(key);
@@ -338,6 +348,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     for (const [key, r] of this.records) {
       if (key === uri.toString() || key.startsWith(prefix)) {
         this.records.delete(key);
+        this.dirty = true;
         if (r.entry !== undefined) removed.push(r.uri);
       }
     }
@@ -377,7 +388,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   }
 
   private scheduleSave(): void {
-    if (this.saveTimer || this.disposed) return;
+    if (this.saveTimer || this.disposed || !this.dirty) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       void this.persist();
@@ -388,6 +399,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   async persist(): Promise<void> {
     const version = this.builtVersion;
     if (!version) return;
+    this.dirty = false;
     const files = new Map<string, CachedFile<E>>();
     for (const [key, r] of this.records) if (!r.unsaved) files.set(key, { size: r.size, mtime: r.mtime, entry: r.entry });
     await this.cache.save(version, files);
