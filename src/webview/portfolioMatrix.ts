@@ -1,8 +1,8 @@
 /**
  * The portfolio's matrix, built in the webview from the extension's compact data (never from
  * markup: every string is set with textContent or as an attribute value). Rows are sorted as data
- * and built on demand; a thousand rows are appended in chunks after the first screenful, so the
- * matrix shows at once; a patch replaces only the rows it names. The verdict's symbol, colour
+ * and built on demand; the first screenful is drawn at once and the rest of a thousand rows
+ * follows in the next task; a patch replaces only the rows it names. The verdict's symbol, colour
  * class and words come from the one verdict display the other surfaces use, so colour is never
  * the only signal; each cell is a button (keyboard-reachable) whose words for screen readers are
  * derived here, and whose tooltip is written when it is first hovered or focused.
@@ -16,9 +16,11 @@ export interface MatrixSort {
   readonly descending: boolean;
 }
 
-/** Rows built before the first paint; the rest follow in chunks of CHUNK, one per task. */
+/**
+ * Rows built before the first paint; the rest follow all at once in the next task (each append
+ * lays the whole table out again, so more, smaller chunks cost more in all).
+ */
 const FIRST_ROWS = 60;
-const CHUNK = 250;
 const collator = new Intl.Collator();
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -28,9 +30,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return e;
 }
 
-/** Marks the moment the frame after now is painted (a task queued from requestAnimationFrame runs after that frame). */
+/** Runs `then` once the next frame is painted (a task queued from requestAnimationFrame runs after that frame). */
+export function afterPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
+
+/** Marks the moment the next frame is painted (the bench reads these marks). */
 function markAfterPaint(name: string): void {
-  requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+  afterPaint(() => performance.mark(name));
 }
 
 export class MatrixTable {
@@ -168,7 +175,7 @@ export class MatrixTable {
     return rows.map((r) => r.key);
   }
 
-  /** Shows the rows in `order`: the first screenful now, the rest in chunks (the matrix is usable at once). */
+  /** Shows the rows in `order`: the first screenful now, the rest in the next task (the matrix is usable at once). */
   private render(order: string[]): void {
     const tbody = this.tbody;
     if (!tbody) return;
@@ -182,7 +189,15 @@ export class MatrixTable {
       for (let i = from; i < end; i++) fragment.append(this.element(order[i]));
       tbody.append(fragment);
       if (end < order.length) {
-        this.pending = setTimeout(() => append(end, CHUNK), 0);
+        // After the frame that shows the first rows (or a moment, if no frame comes).
+        const rest = (): void => {
+          if (this.pending !== timer) return;
+          clearTimeout(timer);
+          append(end, order.length);
+        };
+        const timer = setTimeout(rest, 250);
+        this.pending = timer;
+        afterPaint(rest);
       } else {
         this.pending = undefined;
         if (!this.firstShown) markAfterPaint('pa-pf-matrix-complete');

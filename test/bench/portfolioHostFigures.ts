@@ -107,6 +107,9 @@ interface WarmResult {
   readonly duringOpen: ThreadFigures;
   readonly saveAt: number;
   readonly hostEditMs: number;
+  /** Save → onDidSaveTextDocument in the host, and save → the index's change event for the file. */
+  readonly savedEventMs: number;
+  readonly indexedMs: number;
   readonly duringEdit: ThreadFigures;
   readonly error?: string;
 }
@@ -208,7 +211,7 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       for (const deadline = Date.now() + 30_000; typeof seenAt !== 'number' && Date.now() < deadline; await page.waitForTimeout(100)) seenAt = await frame.evaluate('window.__paSeen');
       if (typeof seenAt !== 'number') throw new Error(`the portfolio webview never showed the saved value (${JSON.stringify(warm)})`);
       const result: SessionResult = { cold, warm, openPaintMs: completeAt - opened.openAt, firstRowsPaintMs: paintedAt - opened.openAt, matrixRows, editShownMs: seenAt - warm.saveAt };
-      log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}), saved edit shown ${ms(result.editShownMs)} (host posted after ${ms(warm.hostEditMs)}; longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
+      log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}), saved edit shown ${ms(result.editShownMs)} (save event after ${ms(warm.savedEventMs)}, indexed after ${ms(warm.indexedMs)}, host posted after ${ms(warm.hostEditMs)}; longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
       return result;
     });
   } finally {
@@ -259,7 +262,7 @@ export async function portfolioHostFigures(options: PortfolioHostOptions): Promi
       absolute('portfolio-open', `portfolio webview opened with ${runs[0]?.matrixRows ?? '?'} subjects, index ready`, runs.map((r) => r.openPaintMs), 300, '≤ 300 ms', 'ms',
         'from "Open Portfolio" executed in the host until every row of the matrix is in the webview\'s DOM and painted (marked by the webview\'s script after the frame that drew the last rows)', { firstRowsPaintMs: runs.map((r) => r.firstRowsPaintMs), openCommandMs: runs.map((r) => r.warm.openCommandMs), matrixRows: runs.map((r) => r.matrixRows), duringOpen: runs.map((r) => r.warm.duringOpen) }),
       absolute('portfolio-saved-edit', `one saved edit reflected in the open portfolio, ${n} analyses`, runs.map((r) => r.editShownMs), 50, '≤ 50 ms', 'ms',
-        'from document.save() of an edited metric value until a MutationObserver in the portfolio webview sees the new value', { hostPostedMs: runs.map((r) => r.warm.hostEditMs), duringEdit: runs.map((r) => r.warm.duringEdit) }),
+        'from document.save() of an edited metric value until a MutationObserver in the portfolio webview sees the new value', { hostPostedMs: runs.map((r) => r.warm.hostEditMs), savedEventMs: runs.map((r) => r.warm.savedEventMs), indexedMs: runs.map((r) => r.warm.indexedMs), duringEdit: runs.map((r) => r.warm.duringEdit) }),
     ];
   } finally {
     corpus.dispose();

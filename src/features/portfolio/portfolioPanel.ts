@@ -169,7 +169,12 @@ export class PortfolioPanel implements vscode.Disposable {
     if (!this.pageShown) {
       this.pageShown = true;
       const page = message.type === 'page' ? message : undefined;
-      this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, page?.sections ?? content.sections, page?.matrix, this.state, this.style);
+      const sections = page?.sections ?? content.sections;
+      // The trends (a hundred small SVG charts, below the matrix) follow the page as a patch: parsed
+      // and drawn with it, they held back the matrix a user opened the panel for.
+      const later = page?.matrix && sections.trends ? sections.trends : undefined;
+      this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, later ? { ...sections, trends: '' } : sections, page?.matrix, this.state, this.style);
+      if (later) this.post({ type: 'patch', sections: { trends: later }, rows: [], removed: [] });
     } else if (message.type === 'page' || message.rows.length || message.removed.length || Object.keys(message.sections).length) {
       this.post(message);
     }

@@ -70,6 +70,8 @@ export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const PROGRESS_THRESHOLD = 200;
 /** Files stat'ed and read concurrently. */
 const BATCH = 48;
+/** How far ahead of the reads cached files are stat'ed. */
+const STAT_AHEAD = 1024;
 const SAVE_DELAY_MS = 2000;
 
 export class WorkspaceIndex<E> implements vscode.Disposable {
@@ -188,7 +190,26 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   private async build(token: vscode.CancellationToken): Promise<void> {
     const version = this.source.version();
     const rules = (this.rules = readExclusions());
-    const found = await vscode.workspace.findFiles(MARKDOWN_GLOB, rules.searchExclude, undefined, token);
+    const searching = Promise.resolve(vscode.workspace.findFiles(MARKDOWN_GLOB, rules.searchExclude, undefined, token));
+    let searched = false;
+    void searching.finally(() => (searched = true)).catch(() => undefined);
+    // While the search runs, the warm-start cache is read and its files are stat'ed: on a window
+    // reload they are the workspace's analyses, and the search (which still decides which files
+    // there are) and ten thousand stats one batch after another each took about a second.
+    const cached = await this.cache.load(version, token);
+    const stats = new Map<string, Promise<vscode.FileStat | undefined>>();
+    const statOf = (key: string, uri: vscode.Uri): Promise<vscode.FileStat | undefined> => {
+      let p = stats.get(key);
+      if (!p) stats.set(key, (p = Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined)));
+      return p;
+    };
+    const prefetch = new TimeSlice(token);
+    for (const key of cached.keys()) {
+      if (searched) break;
+      statOf(key, vscode.Uri.parse(key, true));
+      await prefetch.pause();
+    }
+    const found = await searching;
     if (token.isCancellationRequested) throw new Cancelled();
     const work = async (report?: (done: number) => void): Promise<void> => {
       const slice = new TimeSlice(token);
@@ -199,16 +220,22 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
         await slice.pause();
       }
       total = uris.length;
-      const cached = await this.cache.load(version, token);
       const seen = new Set<string>();
       const max = this.source.maxChars();
+      let ahead = 0;
       for (let i = 0; i < uris.length; i += BATCH) {
+        // Stats run well ahead of the reads (cheap, and the file system answers many at once).
+        for (; ahead < Math.min(uris.length, i + STAT_AHEAD); ahead++) if (cached.has(uris[ahead].toString())) statOf(uris[ahead].toString(), uris[ahead]);
         const batch = uris.slice(i, i + BATCH);
-        const results = await Promise.all(batch.map((uri) => this.readRecord(uri, cached.get(uri.toString()), max)));
+        const results = await Promise.all(batch.map((uri) => {
+          const key = uri.toString();
+          return this.readRecord(uri, cached.get(key), max, statOf(key, uri));
+        }));
         if (token.isCancellationRequested) throw new Cancelled();
         for (let j = 0; j < batch.length; j++) {
           const key = batch[j].toString();
           seen.add(key);
+          stats.delete(key);
           this.apply(batch[j], settled(results[j]));
           await slice.pause();
         }
@@ -240,15 +267,11 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   }
 
   /** Reads one file into a record (or a reason it was skipped); uses the cache when size and time agree. */
-  private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined, max: number): Promise<ReadResult<E>> {
+  private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined, max: number, statted?: Promise<vscode.FileStat | undefined>): Promise<ReadResult<E>> {
     const open = this.openDocument(uri);
     if (open?.isDirty) return () => ({ uri, size: -1, mtime: -1, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: true });
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
-      return undefined;
-    }
+    const stat = await (statted ?? Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined));
+    if (!stat) return undefined;
     if (stat.type & vscode.FileType.SymbolicLink) return { uri, reason: vscode.l10n.t('a symbolic link (only files inside the workspace are read)') };
     if (!(stat.type & vscode.FileType.File)) return undefined;
     // UTF-8 is at least one byte a character: a file of more bytes than 4× the limit is certainly too long.

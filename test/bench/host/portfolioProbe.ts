@@ -210,6 +210,15 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   edit.replace(uri, stated.range, token);
   await vscode.workspace.applyEdit(edit);
   let saveAt = 0;
+  // The host's half split in two: save → the index holds the new entry → the panel posts it.
+  let savedAt: number | undefined;
+  let indexedAt: number | undefined;
+  const onSaved = vscode.workspace.onDidSaveTextDocument((d) => {
+    if (savedAt === undefined && d.uri.toString() === uri.toString()) savedAt = wallNow();
+  });
+  const onIndexed = feature.index.onDidChange((e) => {
+    if (indexedAt === undefined && e.uris.some((u) => u.toString() === uri.toString())) indexedAt = wallNow();
+  });
   await profiled('edit', async () => {
     saveAt = wallNow();
     await document.save();
@@ -217,7 +226,9 @@ async function warm(out: string): Promise<Record<string, unknown>> {
     await delay(1000);
   });
   const duringEdit = editWatch.stop();
-  return { warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit };
+  onSaved.dispose();
+  onIndexed.dispose();
+  return { savedEventMs: (savedAt ?? NaN) - saveAt, indexedMs: (indexedAt ?? NaN) - saveAt, warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit };
 }
 
 export async function run(): Promise<void> {
