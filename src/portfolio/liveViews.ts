@@ -130,7 +130,7 @@ export class LivePortfolioViews {
     }
     for (const k of changed) {
       const g = this.groups.get(k);
-      this.setPart(k, g ? this.partOf(newestFirst([...g.values()])) : undefined);
+      this.setPart(k, g ? this.keepingSeries(this.parts.get(k), this.partOf(newestFirst([...g.values()]))) : undefined);
     }
     if (changed.size) this.assembled = undefined;
     return { changed };
@@ -155,6 +155,17 @@ export class LivePortfolioViews {
       periods,
       unreadable,
     };
+  }
+
+  /**
+   * The new part, with the old part's series objects wherever a metric's series is unchanged: an
+   * edit of one value changes one metric's series, and a view can tell the others are the same
+   * (the panel redraws only the charts whose series changed).
+   */
+  private keepingSeries(old: SubjectPart | undefined, part: SubjectPart): SubjectPart {
+    if (!old) return part;
+    const same = (a: TrendSeries | undefined, b: TrendSeries | undefined): boolean => a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
+    return { ...part, series: part.series.map((s, i) => (same(old.series[i], s) ? old.series[i] : s)) };
   }
 
   private setPart(key: string, part: SubjectPart | undefined): void {

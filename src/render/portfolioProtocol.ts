@@ -71,7 +71,14 @@ export type ToPortfolioWebview =
   /** A whole new page (the pattern, the period or the columns changed; or the first data). No matrix: a message page. */
   | { readonly type: 'page'; readonly sections: PortfolioSections; readonly matrix?: MatrixData }
   /** What changed since the last page or patch: sections replaced whole, rows replaced or added by key, rows removed. */
-  | { readonly type: 'patch'; readonly sections: Partial<PortfolioSections>; readonly rows: readonly MatrixRowData[]; readonly removed: readonly string[] }
+  | {
+    readonly type: 'patch';
+    readonly sections: Partial<PortfolioSections>;
+    readonly rows: readonly MatrixRowData[];
+    readonly removed: readonly string[];
+    /** Metric id → that metric's trend chart (the content of its `.pa-pf-trend` element), when only charts changed. */
+    readonly charts?: Readonly<Record<string, string>>;
+  }
   | { readonly type: 'setStyle'; readonly style: PreviewStyle };
 
 /** The panel's export buttons: the page, the matrix as CSV, or the page printed to a PDF. */
@@ -156,6 +163,16 @@ function parseSections(raw: unknown, partial: boolean): Partial<PortfolioSection
   return out;
 }
 
+function parseCharts(raw: unknown): Record<string, string> | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [id, html] of Object.entries(raw)) {
+    if (id.length > MAX_ID || !isString(html, MAX_HTML)) return undefined;
+    out[id] = html;
+  }
+  return out;
+}
+
 function parseCell(raw: unknown, files: number): MatrixCellData | null | undefined {
   if (raw === null) return null;
   if (!isObject(raw)) return undefined;
@@ -223,7 +240,8 @@ export function parseToPortfolioWebview(raw: unknown, columns = 0): ToPortfolioW
       const sections = parseSections(raw.sections, true);
       const rows = parseRows(raw.rows, columns);
       const removed = Array.isArray(raw.removed) && raw.removed.length <= MAX_ROWS && (raw.removed as unknown[]).every((k) => isString(k, MAX_URI)) ? (raw.removed as string[]) : undefined;
-      return sections && rows && removed ? { type: 'patch', sections, rows, removed } : undefined;
+      const charts = raw.charts === undefined ? {} : parseCharts(raw.charts);
+      return sections && rows && removed && charts ? { type: 'patch', sections, rows, removed, ...(raw.charts !== undefined && { charts }) } : undefined;
     }
     case 'setStyle':
       return isPreviewStyle(raw.style) ? { type: 'setStyle', style: raw.style } : undefined;

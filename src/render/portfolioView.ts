@@ -119,6 +119,19 @@ export function renderPortfolioSections(input: PortfolioViewInput): PortfolioSec
   };
 }
 
+/**
+ * The trends part without its charts (each metric's `.pa-pf-trend` element empty), and each chart:
+ * when only charts changed (a saved edit changes one subject's series), a patch replaces just those.
+ */
+export function renderTrendCharts(input: PortfolioViewInput): { readonly frame: string; readonly charts: ReadonlyMap<string, string> } {
+  const charts = new Map<string, string>();
+  const frame = trendsHtml({ ...input, chart: (t) => {
+    charts.set(t.column.metricId, input.chart(t));
+    return '';
+  } });
+  return { frame, charts };
+}
+
 /** The page shown before any analysis is indexed, or when there is none: a message, no matrix. */
 export function renderPortfolioMessage(message: string): PortfolioSections {
   return { header: `<p class="pa-muted pa-pf-message">${esc(message)}</p>`, controls: '', coverage: '', trends: '', problems: '' };

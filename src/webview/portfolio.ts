@@ -58,6 +58,17 @@ function setSections(sections: Partial<PortfolioSections>): void {
   }
 }
 
+/** Replaces the named metrics' trend charts (escaped by the extension's renderer, parsed inert). */
+function setCharts(charts: Readonly<Record<string, string>>): void {
+  for (const element of document.querySelectorAll<HTMLElement>('#pa-pf-part-trends .pa-pf-trend[data-metric]')) {
+    const html = Object.hasOwn(charts, element.dataset.metric ?? '') ? charts[element.dataset.metric ?? ''] : undefined;
+    if (html === undefined) continue;
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    element.replaceChildren(template.content);
+  }
+}
+
 function sortMatrix(): void {
   matrix.resort();
 }
@@ -154,6 +165,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     setMatrix(message.matrix);
   } else if (message.type === 'patch') {
     setSections(message.sections);
+    setCharts(message.charts ?? {});
     matrix.patch(message.rows, message.removed);
   } else if (message.type === 'setStyle') {
     applyStyle(message.style);

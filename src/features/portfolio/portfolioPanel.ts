@@ -14,7 +14,7 @@ import { LivePortfolioViews } from '../../portfolio/liveViews';
 import { limitTrends } from '../../portfolio/trends';
 import type { IndexEntry, MetricTrend, TrendSeries } from '../../portfolio/types';
 import { parseFromPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
-import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections } from '../../render/portfolioView';
+import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, type PortfolioViewInput } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
 import type { Services } from '../services';
@@ -44,12 +44,23 @@ const MIN_INTERVAL_MS = 100;
 export interface ShownPortfolio {
   readonly sections: PortfolioSections;
   readonly rows?: ReadonlyMap<string, MatrixRowData>;
+  /** The trends part without its charts, and each metric's chart, as shown. */
+  readonly trends?: ReturnType<typeof renderTrendCharts>;
 }
 
 /** The panel's content now: a message page, or the live views of a pattern with the subjects changed since the last look. */
 type Content =
   | { readonly kind: 'message'; readonly sections: PortfolioSections }
-  | { readonly kind: 'views'; readonly sections: PortfolioSections; readonly live: LivePortfolioViews; readonly changed: ReadonlySet<string>; readonly fresh: boolean; readonly matrix: Omit<MatrixData, 'rows'> };
+  | {
+    readonly kind: 'views';
+    readonly sections: PortfolioSections;
+    /** The trends part without its charts, and each metric's chart. */
+    readonly trends: ReturnType<typeof renderTrendCharts>;
+    readonly live: LivePortfolioViews;
+    readonly changed: ReadonlySet<string>;
+    readonly fresh: boolean;
+    readonly matrix: Omit<MatrixData, 'rows'>;
+  };
 
 export class PortfolioPanel implements vscode.Disposable {
   private state: PortfolioState;
@@ -128,7 +139,7 @@ export class PortfolioPanel implements vscode.Disposable {
     const views = live.views();
     const trends = limitTrends(views.trends, PANEL_TREND_SUBJECTS);
     const withAnalyses = new Set(entries.map((e) => e.patternId));
-    const sections = renderPortfolioSections({
+    const input: PortfolioViewInput = {
       patterns: this.host.services.models.catalog.indexes.filter((i) => i === pattern || withAnalyses.has(i.model.id)).map((i) => ({ id: i.model.id, name: i.model.name })),
       ...views,
       chart: (t) => this.chart(t),
@@ -136,9 +147,10 @@ export class PortfolioPanel implements vscode.Disposable {
       trendSubjects: { shown: trends.shown, total: trends.total },
       displayName: (uri) => this.host.displayName(uri),
       skipped: this.host.index.skipped().map((s) => ({ uri: s.uri.toString(), reason: s.reason })),
-    });
+    };
+    const sections = renderPortfolioSections(input);
     const { columns, empty } = matrixData(views.matrix, [], (uri) => uri);
-    return { kind: 'views', sections, live, changed, fresh, matrix: { columns, empty } };
+    return { kind: 'views', sections, trends: renderTrendCharts(input), live, changed, fresh, matrix: { columns, empty } };
   }
 
   private scheduleRender(): void {
@@ -175,12 +187,11 @@ export class PortfolioPanel implements vscode.Disposable {
       const later = page?.matrix && sections.trends ? sections.trends : undefined;
       this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, later ? { ...sections, trends: '' } : sections, page?.matrix, this.state, this.style);
       if (later) this.post({ type: 'patch', sections: { trends: later }, rows: [], removed: [] });
-    } else if (message.type === 'page' || message.rows.length || message.removed.length || Object.keys(message.sections).length) {
+    } else if (message.type === 'page' || message.rows.length || message.removed.length || Object.keys(message.sections).length || Object.keys(message.charts ?? {}).length) {
       this.post(message);
     }
-    this.shown = message.type === 'page'
-      ? { sections: message.sections, ...(message.matrix && { rows: new Map(message.matrix.rows.map((r) => [r.key, r])) }) }
-      : this.patched(message);
+    const rows = message.type === 'page' ? message.matrix && new Map(message.matrix.rows.map((r) => [r.key, r])) : this.patchedRows(message);
+    this.shown = { sections: content.sections, ...(rows && { rows }), ...(content.kind === 'views' && { trends: content.trends }) };
   }
 
   /** The message that brings the webview from what it shows to `content`. */
@@ -201,6 +212,13 @@ export class PortfolioPanel implements vscode.Disposable {
     }
     const sections: { -readonly [K in keyof PortfolioSections]?: string } = {};
     for (const name of SECTION_NAMES) if (content.sections[name] !== shown.sections[name]) sections[name] = content.sections[name];
+    // The same trends around other charts: only the charts that changed (an edit redraws one metric's).
+    let charts: Record<string, string> | undefined;
+    if (sections.trends !== undefined && shown.trends && shown.trends.frame === content.trends.frame && [...content.trends.charts.keys()].every((id) => shown.trends?.charts.has(id))) {
+      delete sections.trends;
+      charts = {};
+      for (const [id, html] of content.trends.charts) if (shown.trends.charts.get(id) !== html) charts[id] = html;
+    }
     const rows: MatrixRowData[] = [];
     const removed: string[] = [];
     for (const key of content.changed) {
@@ -213,15 +231,14 @@ export class PortfolioPanel implements vscode.Disposable {
       const data = matrixRowData(key, row, displayName);
       if (!before || JSON.stringify(before) !== JSON.stringify(data)) rows.push(data);
     }
-    return { type: 'patch', sections, rows, removed };
+    return { type: 'patch', sections, rows, removed, ...(charts && { charts }) };
   }
 
-  private patched(patch: Extract<ToPortfolioWebview, { type: 'patch' }>): ShownPortfolio {
-    const shown = this.shown as ShownPortfolio;
-    const rows = shown.rows as Map<string, MatrixRowData> | undefined;
+  private patchedRows(patch: Extract<ToPortfolioWebview, { type: 'patch' }>): ShownPortfolio['rows'] {
+    const rows = this.shown?.rows as Map<string, MatrixRowData> | undefined;
     for (const key of patch.removed) rows?.delete(key);
     for (const row of patch.rows) rows?.set(row.key, row);
-    return { sections: { ...shown.sections, ...patch.sections }, ...(rows && { rows }) };
+    return rows;
   }
 
   /** A file's workspace-relative name, remembered (a thousand rows name a thousand files on every page). */

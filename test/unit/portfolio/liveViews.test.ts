@@ -45,11 +45,24 @@ describe('live portfolio views', () => {
       // One analysis edited: its subject alone.
       const target = entries.find((e) => e.companyId === 'coreweave' && e.period?.written === 'Q2 2026');
       assert.ok(target);
-      const edited = analysis(target.uri, 'CoreWeave', 'Q2 2026', '61%');
+      const seriesOf = (metric: number): unknown => live.views().trends[metric].series.find((x) => x.companyId === 'coreweave');
+      const before = live.views().trends.map((_, i) => seriesOf(i));
+      // As the index gives it after the GPU utilization is edited: a new entry, the other metrics as they were.
+      const gpu = pattern.model.metrics[0].id;
+      const edited: IndexEntry = { ...target, metrics: target.metrics.map((m) => (m.metricId === gpu ? { ...m, value: { ...m.value, text: '61%', low: 61, high: 61 } } : m)) };
       entries = entries.map((e) => (e === target ? edited : e));
       assert.deepEqual([...live.update(entries).changed], ['company:coreweave']);
       sameAsFull(live, entries, asOf);
+      // A metric whose series the edit left as it was keeps the same series object (its chart is not redrawn).
+      const after = live.views().trends.map((_, i) => seriesOf(i));
+      after.forEach((a, i) => {
+        if (JSON.stringify(a) === JSON.stringify(before[i])) assert.equal(a, before[i], `metric ${i}: unchanged series kept`);
+        else assert.notEqual(a, before[i]);
+      });
+      assert.ok(after.slice(1).some((a, i) => a !== undefined && a === before[i + 1]), 'another metric’s series kept as it was');
+      assert.notDeepEqual(after[0], before[0], 'the edited metric’s series changed');
       if (asOf) assert.equal(live.row('company:coreweave')?.cells[0]?.value.text, '61%', 'as of Q2 2026 the edited value shows');
+      assert.equal(seriesOf(0) !== undefined, true);
 
       // A new subject, then renamed to another, then removed.
       const newcomer = analysis('file:///ws/zeta.md', 'Zeta Compute', 'Q1 2026', '55%');

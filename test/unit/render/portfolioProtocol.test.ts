@@ -39,6 +39,9 @@ describe('Portfolio protocol', () => {
     assert.equal(parseToPortfolioWebview({ type: 'page', sections: { header: '' } }), undefined, 'a page has every part');
     const row = { key: 'k', subject: 'S', analyses: 1, files: [['file:///a.md', 'a.md']], cells: [{ v: '72%', n: 72, d: 'misses', p: 'Q2 2026', f: 0, l: 10, c: 25 }] };
     assert.ok(parseToPortfolioWebview({ type: 'patch', sections: {}, rows: [row], removed: [] }, 1));
+    assert.deepEqual(parseToPortfolioWebview({ type: 'patch', sections: {}, rows: [], removed: [], charts: { 'gpu-utilization-rate': '<svg></svg>' } }), { type: 'patch', sections: {}, rows: [], removed: [], charts: { 'gpu-utilization-rate': '<svg></svg>' } });
+    assert.equal(parseToPortfolioWebview({ type: 'patch', sections: {}, rows: [], removed: [], charts: { x: 5 } }), undefined);
+    assert.equal(parseToPortfolioWebview({ type: 'patch', sections: {}, rows: [], removed: [], charts: ['<svg>'] }), undefined);
     for (const bad of [
       { ...row, cells: [] }, // not one cell per column
       { ...row, cells: [{ ...row.cells[0], f: 1 }] }, // a file the row does not name
