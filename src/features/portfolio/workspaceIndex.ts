@@ -51,6 +51,8 @@ interface Record<E> extends CachedFile<E> {
   readonly unsaved: boolean;
   /** Taken from the warm-start cache as it is (the cache need not be written again for it). */
   readonly fromCache?: true;
+  /** Built from this version of the open document. */
+  readonly documentVersion?: number;
 }
 
 /**
@@ -278,7 +280,14 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     if (stat.size > max * 4) return { uri, reason: vscode.l10n.t('too large to index ({0} MB)', (stat.size / 1e6).toFixed(1)) };
     if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false, fromCache: true };
     // Open and saved: the editor has analysed this version already (the shared analysis cache).
-    if (open) return () => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false });
+    if (open) {
+      // The file watcher's event after a save: the entry already comes from this version of the
+      // document, as saved; kept as it is (no second change for every view to redo).
+      const previous = this.records.get(uri.toString());
+      if (previous && !previous.unsaved && previous.documentVersion === open.version && previous.size === stat.size && previous.mtime === stat.mtime) return previous;
+      const documentVersion = open.version;
+      return () => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false, documentVersion });
+    }
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -397,7 +406,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
           const before = this.records.get(batch[i].toString())?.entry;
           this.apply(batch[i], settled(results[i]));
           const after = this.records.get(batch[i].toString())?.entry;
-          if (before !== undefined || after !== undefined) changed.push(batch[i]);
+          if (before !== after) changed.push(batch[i]);
           await slice.pause().catch(() => undefined);
         }
         if (changed.length) this.changed.fire({ uris: changed });
