@@ -8,6 +8,12 @@ import type { PatternIndex } from '../model/patternIndex';
 import { comparePeriods } from './periods';
 import type { IndexEntry, MatrixColumn } from './types';
 
+/**
+ * Names and paths in the portfolio's orders: the same order as `a.localeCompare(b)`, from one
+ * collator made once (localeCompare sets one up per call: milliseconds per thousand comparisons).
+ */
+export const compareText = new Intl.Collator().compare;
+
 /** Shown for an analysis whose front matter names no subject. */
 export const NO_SUBJECT = '(no subject)';
 
@@ -50,7 +56,7 @@ export function bySubject(entries: readonly IndexEntry[]): Map<string, IndexEntr
  */
 export function newestFirst(entries: readonly IndexEntry[]): IndexEntry[] {
   const problems = (e: IndexEntry): number => e.findings.error + e.findings.warning;
-  const tie = (a: IndexEntry, b: IndexEntry): number => problems(a) - problems(b) || a.uri.localeCompare(b.uri);
+  const tie = (a: IndexEntry, b: IndexEntry): number => problems(a) - problems(b) || compareText(a.uri, b.uri);
   return [...entries].sort((a, b) => {
     const pa = a.period?.period;
     const pb = b.period?.period;

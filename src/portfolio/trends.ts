@@ -4,7 +4,7 @@
  */
 import type { PatternIndex } from '../model/patternIndex';
 import { comparePeriods, periodKey } from './periods';
-import { bySubject, columnsOf, newestFirst, ofPattern, subjectName } from './subjects';
+import { bySubject, columnsOf, compareText, newestFirst, ofPattern, subjectName } from './subjects';
 import type { IndexEntry, MetricTrend, TrendPoint, TrendSeries } from './types';
 
 /**
@@ -17,28 +17,47 @@ export function metricTrends(entries: readonly IndexEntry[], pattern: PatternInd
   return columnsOf(pattern).map((column) => {
     const series: TrendSeries[] = [];
     for (const group of groups) {
-      const points = subjectSeries(group, column.metricId);
+      const points = seriesOfSorted(group, column.metricId);
       if (points.length === 0) continue;
       series.push({ subject: subjectName(group[0], pattern), ...(group[0].companyId && { companyId: group[0].companyId }), points });
     }
-    series.sort((a, b) => a.subject.localeCompare(b.subject));
+    series.sort((a, b) => compareText(a.subject, b.subject));
     return { column, series };
   });
 }
 
 /** One subject's dated values of a metric, oldest first, one per period. */
 export function subjectSeries(entries: readonly IndexEntry[], metricId: string): TrendPoint[] {
-  const byPeriod = new Map<string, TrendPoint>();
-  for (const e of newestFirst(entries)) {
+  return seriesOfSorted(newestFirst(entries), metricId);
+}
+
+/** {@link subjectSeries} of entries already {@link newestFirst}. */
+export function seriesOfSorted(sorted: readonly IndexEntry[], metricId: string): TrendPoint[] {
+  return seriesByMetric(sorted, [metricId])[0];
+}
+
+/**
+ * Each metric's {@link subjectSeries} of entries already {@link newestFirst}, in one pass over them
+ * (a live portfolio computes a thousand subjects' series when it opens). Per metric and period, the
+ * newest analysis of that period that states the metric gives the point.
+ */
+export function seriesByMetric(sorted: readonly IndexEntry[], metricIds: readonly string[]): TrendPoint[][] {
+  const out = metricIds.map((): TrendPoint[] => []);
+  const seen = metricIds.map(() => new Set<string>());
+  for (const e of sorted) {
     const period = e.period?.period;
     if (!period) continue;
     const key = periodKey(e.period);
-    if (byPeriod.has(key)) continue;
-    const m = e.metrics.find((x) => x.metricId === metricId);
-    if (!m) continue;
-    byPeriod.set(key, { period, value: m.value, verdict: m.verdict, location: { uri: e.uri, range: m.range } });
+    for (let i = 0; i < metricIds.length; i++) {
+      if (seen[i].has(key)) continue;
+      const m = e.metrics.find((x) => x.metricId === metricIds[i]);
+      if (!m) continue;
+      seen[i].add(key);
+      out[i].push({ period, value: m.value, verdict: m.verdict, location: { uri: e.uri, range: m.range } });
+    }
   }
-  return [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period));
+  for (const points of out) points.sort((a, b) => comparePeriods(a.period, b.period));
+  return out;
 }
 
 /** The trends as a view shows them when a portfolio is large: at most `max` subjects per metric. */
@@ -63,12 +82,32 @@ export function limitTrends(trends: readonly MetricTrend[], max: number): Limite
       trend.series.forEach((s) => shown.add(s.subject));
       return trend;
     }
-    const chosen = [...trend.series]
-      .sort((a, b) => Number(b.companyId !== undefined) - Number(a.companyId !== undefined) || b.points.length - a.points.length || a.subject.localeCompare(b.subject))
-      .slice(0, max)
-      .sort((a, b) => a.subject.localeCompare(b.subject));
+    const chosen = firstOf(trend.series, max, (a, b) => Number(b.companyId !== undefined) - Number(a.companyId !== undefined) || b.points.length - a.points.length || compareText(a.subject, b.subject))
+      .sort((a, b) => compareText(a.subject, b.subject));
     chosen.forEach((s) => shown.add(s.subject));
     return { ...trend, series: chosen };
   });
   return { trends: limited, shown: shown.size, total: all.size };
+}
+
+/**
+ * The first `max` items in `order`, as `[...items].sort(order).slice(0, max)` gives them, without
+ * sorting them all: the panel limits a thousand series per metric on every change.
+ */
+function firstOf<T>(items: readonly T[], max: number, order: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === max && order(item, best[max - 1]) >= 0) continue;
+    // After every item it does not come before: a stable sort keeps ties in their first order.
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(item, best[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > max) best.pop();
+  }
+  return best;
 }

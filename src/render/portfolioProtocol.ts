@@ -6,10 +6,79 @@
  */
 import { isPreviewStyle, type PreviewStyle } from './protocol';
 
+/**
+ * The page's parts that stay HTML (rendered and escaped by src/render/portfolioView.ts): small,
+ * and each replaced whole when it changes.
+ */
+export interface PortfolioSections {
+  readonly header: string;
+  readonly controls: string;
+  readonly coverage: string;
+  readonly trends: string;
+  readonly problems: string;
+}
+export const SECTION_NAMES = ['header', 'controls', 'coverage', 'trends', 'problems'] as const satisfies readonly (keyof PortfolioSections)[];
+
+/** A matrix column: the metric's name and its benchmark as the model writes it. */
+export interface MatrixColumnData {
+  readonly name: string;
+  readonly benchmark: string;
+}
+
+/**
+ * One matrix cell as data, not markup (the webview builds its DOM with textContent, and derives
+ * the symbol, colour class, words for screen readers and tooltip from these few fields): a
+ * thousand subjects' cells as HTML with their labels were megabytes the panel sent on every change.
+ */
+export interface MatrixCellData {
+  /** The value as written ("72%"). */
+  readonly v: string;
+  /** Its (lower) number: what the column sorts by. */
+  readonly n: number;
+  /** The verdict status (src/analysis/verdictDisplay names it). */
+  readonly d: string;
+  /** The period it comes from, as labelled ("Q2 2026"), or as written when unreadable. */
+  readonly p: string;
+  /** Index into the row's `files`: where the value is written. */
+  readonly f: number;
+  /** 0-based line and character of the value. */
+  readonly l: number;
+  readonly c: number;
+  /** The scorecard's source, when the analysis names one. */
+  readonly s?: string;
+}
+
+export interface MatrixRowData {
+  /** The subject's grouping key: what a later patch names the row by. */
+  readonly key: string;
+  readonly subject: string;
+  readonly analyses: number;
+  /** The analyses the cells come from: [uri, workspace-relative name]. */
+  readonly files: readonly (readonly [string, string])[];
+  /** One per column; null where no analysis states the metric. */
+  readonly cells: readonly (MatrixCellData | null)[];
+}
+
+export interface MatrixData {
+  readonly columns: readonly MatrixColumnData[];
+  readonly rows: readonly MatrixRowData[];
+  /** Shown instead of the table when there are no rows. */
+  readonly empty: string;
+}
+
 /** Extension → webview. */
 export type ToPortfolioWebview =
-  /** New body HTML (the matrix, coverage and trends) for the same page. */
-  | { readonly type: 'update'; readonly html: string }
+  /** A whole new page (the pattern, the period or the columns changed; or the first data). No matrix: a message page. */
+  | { readonly type: 'page'; readonly sections: PortfolioSections; readonly matrix?: MatrixData }
+  /** What changed since the last page or patch: sections replaced whole, rows replaced or added by key, rows removed. */
+  | {
+    readonly type: 'patch';
+    readonly sections: Partial<PortfolioSections>;
+    readonly rows: readonly MatrixRowData[];
+    readonly removed: readonly string[];
+    /** Metric id → that metric's trend chart (the content of its `.pa-pf-trend` element), when only charts changed. */
+    readonly charts?: Readonly<Record<string, string>>;
+  }
   | { readonly type: 'setStyle'; readonly style: PreviewStyle };
 
 /** The panel's export buttons: the page, the matrix as CSV, or the page printed to a PDF. */
@@ -41,6 +110,9 @@ const MAX_URI = 4096;
 const MAX_ID = 1024;
 const MAX_LINE = 10_000_000;
 const MAX_HTML = 64 * 1024 * 1024;
+const MAX_TEXT = 64 * 1024;
+const MAX_ROWS = 1_000_000;
+const MAX_COLUMNS = 1000;
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -79,11 +151,98 @@ export function parseFromPortfolioWebview(raw: unknown): FromPortfolioWebview | 
   }
 }
 
-export function parseToPortfolioWebview(raw: unknown): ToPortfolioWebview | undefined {
+function parseSections(raw: unknown, partial: boolean): Partial<PortfolioSections> | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: { -readonly [K in keyof PortfolioSections]?: string } = {};
+  for (const name of SECTION_NAMES) {
+    const v = raw[name];
+    if (v === undefined && partial) continue;
+    if (!isString(v, MAX_HTML)) return undefined;
+    out[name] = v;
+  }
+  return out;
+}
+
+function parseCharts(raw: unknown): Record<string, string> | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [id, html] of Object.entries(raw)) {
+    if (id.length > MAX_ID || !isString(html, MAX_HTML)) return undefined;
+    out[id] = html;
+  }
+  return out;
+}
+
+function parseCell(raw: unknown, files: number): MatrixCellData | null | undefined {
+  if (raw === null) return null;
+  if (!isObject(raw)) return undefined;
+  const { v, n, d, p, f, l, c, s } = raw;
+  if (!isString(v, MAX_TEXT) || typeof n !== 'number' || !Number.isFinite(n) || !isString(d, MAX_ID) || !isString(p, MAX_ID)
+    || !isCount(f) || f >= files || !isCount(l) || !isCount(c) || (s !== undefined && !isString(s, MAX_TEXT))) return undefined;
+  return { v, n, d, p, f, l, c, ...(s !== undefined && { s }) };
+}
+
+/** A row, checked field by field; one malformed cell drops the row whole. */
+export function parseMatrixRow(raw: unknown, columns: number): MatrixRowData | undefined {
+  if (!isObject(raw) || !isString(raw.key, MAX_URI) || raw.key === '' || !isString(raw.subject, MAX_TEXT) || !isCount(raw.analyses)) return undefined;
+  if (!Array.isArray(raw.files) || raw.files.length > MAX_COLUMNS || !Array.isArray(raw.cells) || raw.cells.length !== columns) return undefined;
+  const files: (readonly [string, string])[] = [];
+  for (const f of raw.files as unknown[]) {
+    if (!Array.isArray(f) || f.length !== 2 || !isString(f[0], MAX_URI) || !isString(f[1], MAX_URI)) return undefined;
+    files.push([f[0], f[1]]);
+  }
+  const cells: (MatrixCellData | null)[] = [];
+  for (const c of raw.cells as unknown[]) {
+    const cell = parseCell(c, files.length);
+    if (cell === undefined) return undefined;
+    cells.push(cell);
+  }
+  return { key: raw.key, subject: raw.subject, analyses: raw.analyses, files, cells };
+}
+
+function parseRows(raw: unknown, columns: number): MatrixRowData[] | undefined {
+  if (!Array.isArray(raw) || raw.length > MAX_ROWS) return undefined;
+  const rows: MatrixRowData[] = [];
+  for (const r of raw as unknown[]) {
+    const row = parseMatrixRow(r, columns);
+    if (!row) return undefined;
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function parseMatrixData(raw: unknown): MatrixData | undefined {
+  if (!isObject(raw) || !Array.isArray(raw.columns) || raw.columns.length > MAX_COLUMNS || !isString(raw.empty, MAX_TEXT)) return undefined;
+  const columns: MatrixColumnData[] = [];
+  for (const c of raw.columns as unknown[]) {
+    if (!isObject(c) || !isString(c.name, MAX_TEXT) || !isString(c.benchmark, MAX_TEXT)) return undefined;
+    columns.push({ name: c.name, benchmark: c.benchmark });
+  }
+  const rows = parseRows(raw.rows, columns.length);
+  return rows ? { columns, rows, empty: raw.empty } : undefined;
+}
+
+/**
+ * Extension → webview messages, checked on arrival. A patch's rows are checked against the number
+ * of columns the webview shows (`columns`); a row of another shape drops the patch whole.
+ */
+export function parseToPortfolioWebview(raw: unknown, columns = 0): ToPortfolioWebview | undefined {
   if (!isObject(raw)) return undefined;
   switch (raw.type) {
-    case 'update':
-      return isString(raw.html, MAX_HTML) ? { type: 'update', html: raw.html } : undefined;
+    case 'page': {
+      const sections = parseSections(raw.sections, false) as PortfolioSections | undefined;
+      if (!sections) return undefined;
+      if (raw.matrix === undefined) return { type: 'page', sections };
+      const matrix = parseMatrixData(raw.matrix);
+      return matrix ? { type: 'page', sections, matrix } : undefined;
+    }
+    case 'patch': {
+      const sections = parseSections(raw.sections, true);
+      const rows = parseRows(raw.rows, columns);
+      const removed = Array.isArray(raw.removed) && raw.removed.length <= MAX_ROWS && (raw.removed as unknown[]).every((k) => isString(k, MAX_URI)) ? (raw.removed as string[]) : undefined;
+      const charts = raw.charts === undefined ? {} : parseCharts(raw.charts);
+      return sections && rows && removed && charts ? { type: 'patch', sections, rows, removed, ...(raw.charts !== undefined && { charts }) } : undefined;
+    }
     case 'setStyle':
       return isPreviewStyle(raw.style) ? { type: 'setStyle', style: raw.style } : undefined;
     default:

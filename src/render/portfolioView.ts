@@ -1,14 +1,15 @@
 /**
- * The portfolio webview's body: the matrix (one row per subject, one column per metric, each cell
- * the latest value with its verdict's colour AND symbol, its period, and the place it is written),
- * the peer set's coverage (the pattern's companies without an analysis, each with a New Analysis
- * button), the trends (the core's SVG small multiples) and what the index could not read. Pure:
- * every string from an analysis is escaped here; the webview script only sorts rows and turns
- * clicks into typed messages.
+ * The portfolio webview's content: the matrix as compact data (one row per subject, one column per
+ * metric, each cell the latest value with its verdict, its period and the place it is written; the
+ * webview builds the table from it with textContent, so a thousand subjects are not megabytes of
+ * markup and one changed subject is one row's data), and as escaped HTML the parts around it: the
+ * header, the period and pattern choices, the peer set's coverage (the pattern's companies without
+ * an analysis, each with a New Analysis button), the trends (the core's SVG small multiples) and
+ * what the index could not read. Pure: every string from an analysis is escaped here or set as text.
  */
-import type { Matrix, MatrixCell, MetricTrend, PeerCoverage } from '../portfolio/types';
+import type { Matrix, MatrixCell, MatrixRow, MetricTrend, PeerCoverage } from '../portfolio/types';
 import { escapeAttribute as attr, escapeHtml as esc } from './html';
-import { verdictLook } from './verdictLabels';
+import type { MatrixCellData, MatrixData, MatrixRowData, PortfolioSections } from './portfolioProtocol';
 
 export interface PortfolioViewInput {
   /** Every loaded pattern with analyses (the pattern selector), and the one shown. */
@@ -26,34 +27,44 @@ export interface PortfolioViewInput {
   readonly trendSubjects?: { readonly shown: number; readonly total: number };
 }
 
-/** The sort key of a cell: its (lower) number, so a column sorts by value, not by text. */
-function sortKey(cell: MatrixCell | undefined): string {
-  return cell ? String(cell.value.low) : '';
+/** A cell as data: what the webview builds the cell from (src/webview/portfolioMatrix.ts). */
+function cellData(cell: MatrixCell | undefined, fileIndex: (uri: string) => number): MatrixCellData | null {
+  if (!cell) return null;
+  const start = cell.location.range.start;
+  return {
+    v: cell.value.text,
+    n: cell.value.low,
+    d: cell.verdict,
+    p: cell.period ? cell.period.period?.label ?? cell.period.written : '',
+    f: fileIndex(cell.location.uri),
+    l: start.line,
+    c: start.character,
+    ...(cell.source && { s: cell.source }),
+  };
 }
 
-function cellHtml(cell: MatrixCell | undefined, column: string, displayName: (uri: string) => string): string {
-  if (!cell) return `<td class="pa-pf-cell pa-pf-empty" data-sort=""><span class="pa-muted" title="No analysis states a value">—</span></td>`;
-  const look = verdictLook(cell.verdict);
-  const period = cell.period ? cell.period.period?.label ?? cell.period.written : 'no period';
-  const where = `${displayName(cell.location.uri)}, line ${cell.location.range.start.line + 1}`;
-  const title = `${column}: ${cell.verdictMessage} (${cell.period?.written ?? 'no period'}; ${where}${cell.source ? `; source: ${cell.source}` : ''})`;
-  return `<td class="pa-pf-cell ${look.className}" data-sort="${attr(sortKey(cell))}" data-verdict="${attr(cell.verdict)}">`
-    + `<button type="button" class="pa-pf-open" data-uri="${attr(cell.location.uri)}" data-line="${cell.location.range.start.line}" data-character="${cell.location.range.start.character}" title="${attr(title)}" aria-label="${attr(`${cell.value.text}, ${look.label}, ${period}. Open ${where}`)}">`
-    + `<span class="pa-pf-symbol" aria-hidden="true">${esc(look.symbol)}</span> <span class="pa-pf-value">${esc(cell.value.text)}</span>`
-    + `<span class="pa-pf-period">${esc(period)}</span></button></td>`;
+/** One matrix row as data, named by its subject key (a patch replaces it by that key). */
+export function matrixRowData(key: string, row: MatrixRow, displayName: (uri: string) => string): MatrixRowData {
+  const files: [string, string][] = [];
+  const at = new Map<string, number>();
+  const fileIndex = (uri: string): number => {
+    let i = at.get(uri);
+    if (i === undefined) {
+      i = files.push([uri, displayName(uri)]) - 1;
+      at.set(uri, i);
+    }
+    return i;
+  };
+  return { key, subject: row.subject, analyses: row.analyses, cells: row.cells.map((c) => cellData(c, fileIndex)), files };
 }
 
-function matrixHtml(input: PortfolioViewInput): string {
-  const { matrix } = input;
-  if (matrix.rows.length === 0) return '<p class="pa-muted">No analysis of this pattern states a period up to this one.</p>';
-  const head = ['<th scope="col" data-col="0" aria-sort="ascending"><button type="button" class="pa-pf-sort">Subject</button></th>']
-    .concat(matrix.columns.map((c, i) => `<th scope="col" data-col="${i + 1}" aria-sort="none" title="${attr(`Benchmark: ${c.benchmarkText}`)}"><button type="button" class="pa-pf-sort">${esc(c.name)}</button><span class="pa-pf-bench">${esc(c.benchmarkText)}</span></th>`));
-  const rows = matrix.rows.map((row) => {
-    const cells = row.cells.map((cell, i) => cellHtml(cell, matrix.columns[i]?.name ?? '', input.displayName)).join('');
-    const count = `${row.analyses} ${row.analyses === 1 ? 'analysis' : 'analyses'}`;
-    return `<tr data-subject="${attr(row.subject)}"><th scope="row" data-sort="${attr(row.subject.toLowerCase())}">${esc(row.subject)} <span class="pa-muted pa-pf-count">${esc(count)}</span></th>${cells}</tr>`;
-  });
-  return `<table class="pa-pf-matrix" id="pa-pf-matrix"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+/** The matrix as data: its columns and the rows of `keys` (subject keys), the webview sorts them. */
+export function matrixData(matrix: Matrix, rows: readonly { readonly key: string; readonly row: MatrixRow }[], displayName: (uri: string) => string): MatrixData {
+  return {
+    columns: matrix.columns.map((c) => ({ name: c.name, benchmark: c.benchmarkText })),
+    rows: rows.map((r) => matrixRowData(r.key, r.row, displayName)),
+    empty: 'No analysis of this pattern states a period up to this one.',
+  };
 }
 
 function controlsHtml(input: PortfolioViewInput): string {
@@ -75,11 +86,16 @@ function coverageHtml(coverage: PeerCoverage): string {
     + `<ul class="pa-pf-peers">${missing.join('')}${covered.join('')}</ul>${others}</section>`;
 }
 
+/** 12,345 (toLocaleString builds a number formatter per call: milliseconds on every panel update). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 function trendsHtml(input: PortfolioViewInput): string {
   // Each chart names its metric and benchmark itself (the core's small multiples).
   const charts = input.trends.filter((t) => t.series.some((s) => s.points.length > 0)).map((t) => `<div class="pa-pf-trend" data-metric="${attr(t.column.metricId)}">${input.chart(t)}</div>`);
   const limited = input.trendSubjects && input.trendSubjects.shown < input.trendSubjects.total
-    ? `<p class="pa-muted pa-pf-trends-limited">Trends of ${input.trendSubjects.shown.toLocaleString('en-US')} of ${input.trendSubjects.total.toLocaleString('en-US')} subjects: the pattern's companies first, then those with the most periods. The exported portfolio (HTML, PDF) draws every subject.</p>`
+    ? `<p class="pa-muted pa-pf-trends-limited">Trends of ${thousands(input.trendSubjects.shown)} of ${thousands(input.trendSubjects.total)} subjects: the pattern's companies first, then those with the most periods. The exported portfolio (HTML, PDF) draws every subject.</p>`
     : '';
   return `<section class="pa-pf-trends" id="pa-pf-trends"><h2>Trends</h2>${limited}${charts.length ? charts.join('') : '<p class="pa-muted">No values over periods yet.</p>'}</section>`;
 }
@@ -90,19 +106,33 @@ function problemsHtml(input: PortfolioViewInput): string {
   return items.length ? `<section class="pa-pf-problems"><h2>Not in the matrix</h2><ul>${items.join('')}</ul></section>` : '';
 }
 
-/** The body HTML of the portfolio webview. */
-export function renderPortfolioView(input: PortfolioViewInput): string {
+/** The page's HTML parts around the matrix (the matrix itself is data: {@link matrixData}). */
+export function renderPortfolioSections(input: PortfolioViewInput): PortfolioSections {
   const { matrix } = input;
   const subjects = `${matrix.rows.length} ${matrix.rows.length === 1 ? 'subject' : 'subjects'}`;
-  return `<header class="pa-pf-header"><h1>${esc(matrix.patternName)} portfolio</h1><p class="pa-muted">${esc(subjects)}${matrix.asOf ? ` · as of ${esc(matrix.asOf.label)}` : ' · latest period of each subject'}</p></header>`
-    + controlsHtml(input)
-    + `<section class="pa-pf-matrix-section">${matrixHtml(input)}</section>`
-    + coverageHtml(input.coverage)
-    + trendsHtml(input)
-    + problemsHtml(input);
+  return {
+    header: `<header class="pa-pf-header"><h1>${esc(matrix.patternName)} portfolio</h1><p class="pa-muted">${esc(subjects)}${matrix.asOf ? ` · as of ${esc(matrix.asOf.label)}` : ' · latest period of each subject'}</p></header>`,
+    controls: controlsHtml(input),
+    coverage: coverageHtml(input.coverage),
+    trends: trendsHtml(input),
+    problems: problemsHtml(input),
+  };
 }
 
-/** The page shown before any analysis is indexed, or when there is none. */
-export function renderPortfolioMessage(message: string): string {
-  return `<p class="pa-muted pa-pf-message">${esc(message)}</p>`;
+/**
+ * The trends part without its charts (each metric's `.pa-pf-trend` element empty), and each chart:
+ * when only charts changed (a saved edit changes one subject's series), a patch replaces just those.
+ */
+export function renderTrendCharts(input: PortfolioViewInput): { readonly frame: string; readonly charts: ReadonlyMap<string, string> } {
+  const charts = new Map<string, string>();
+  const frame = trendsHtml({ ...input, chart: (t) => {
+    charts.set(t.column.metricId, input.chart(t));
+    return '';
+  } });
+  return { frame, charts };
+}
+
+/** The page shown before any analysis is indexed, or when there is none: a message, no matrix. */
+export function renderPortfolioMessage(message: string): PortfolioSections {
+  return { header: `<p class="pa-muted pa-pf-message">${esc(message)}</p>`, controls: '', coverage: '', trends: '', problems: '' };
 }

@@ -1,11 +1,14 @@
 /**
- * Runs inside the portfolio webview. Receives rendered body HTML (src/render/portfolioView.ts)
- * and typed messages, never analyses; sorts the matrix by any column (numbers as numbers, empty
- * cells last), turns clicks into typed messages (open a value, New Analysis for a company, period
- * and pattern choices, export) and saves its state for the serializer. Every message is validated.
+ * Runs inside the portfolio webview. Receives the page's rendered HTML parts
+ * (src/render/portfolioView.ts) and the matrix as compact data, never analyses; builds the matrix
+ * (src/webview/portfolioMatrix.ts), applies patches (a changed part, a changed subject's row),
+ * sorts the matrix by any column (numbers as numbers, empty cells last), turns clicks into typed
+ * messages (open a value, New Analysis for a company, period and pattern choices, export) and
+ * saves its state for the serializer. Every message is validated.
  */
-import { parseToPortfolioWebview, parsePortfolioState, type FromPortfolioWebview, type PortfolioState } from '../render/portfolioProtocol';
+import { parseMatrixData, parseToPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type PortfolioSections, type PortfolioState } from '../render/portfolioProtocol';
 import type { PreviewStyle } from '../render/protocol';
+import { MatrixTable } from './portfolioMatrix';
 
 interface VsCodeApi {
   postMessage(message: FromPortfolioWebview): void;
@@ -32,29 +35,63 @@ function save(patch: Partial<PortfolioState>): void {
   vscode.setState(state);
 }
 
-// ---- Sorting --------------------------------------------------------------------------------
+// ---- The page ------------------------------------------------------------------------------
+
+const matrixSection = document.getElementById('pa-pf-matrix-section') as HTMLElement;
+const matrix = new MatrixTable(matrixSection, () => state.sort ?? { column: '0', descending: false });
+let columns = 0;
+
+function setMatrix(data: MatrixData | undefined): void {
+  columns = data?.columns.length ?? 0;
+  matrix.set(data);
+}
+
+/** Replaces the named parts; the extension's renderer escaped every string, parsed inert in a template. */
+function setSections(sections: Partial<PortfolioSections>): void {
+  for (const name of SECTION_NAMES) {
+    const html = sections[name];
+    const part = document.getElementById(`pa-pf-part-${name}`);
+    if (html === undefined || !part) continue;
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    part.replaceChildren(template.content);
+  }
+}
+
+/** Replaces the named metrics' trend charts (escaped by the extension's renderer, parsed inert). */
+function setCharts(charts: Readonly<Record<string, string>>): void {
+  for (const element of document.querySelectorAll<HTMLElement>('#pa-pf-part-trends .pa-pf-trend[data-metric]')) {
+    const html = Object.hasOwn(charts, element.dataset.metric ?? '') ? charts[element.dataset.metric ?? ''] : undefined;
+    if (html === undefined) continue;
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    element.replaceChildren(template.content);
+  }
+}
 
 function sortMatrix(): void {
-  const table = content.querySelector<HTMLTableElement>('#pa-pf-matrix');
-  const sort = state.sort ?? { column: '0', descending: false };
-  if (!table?.tBodies[0]) return;
-  const col = Number(sort.column);
-  const headers = Array.from(table.tHead?.rows[0]?.cells ?? []);
-  if (!Number.isInteger(col) || col < 0 || col >= headers.length) return;
-  const rows = Array.from(table.tBodies[0].rows);
-  const key = (row: HTMLTableRowElement): string => row.cells[col]?.dataset.sort ?? '';
-  const numeric = col > 0;
-  rows.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    // Rows with no value sort last whichever way the column is sorted.
-    if (ka === '' || kb === '') return ka === kb ? 0 : ka === '' ? 1 : -1;
-    const d = numeric ? Number(ka) - Number(kb) : ka.localeCompare(kb);
-    return (sort.descending ? -d : d) || (a.dataset.subject ?? '').localeCompare(b.dataset.subject ?? '');
-  });
-  table.tBodies[0].append(...rows);
-  headers.forEach((th, i) => th.setAttribute('aria-sort', i === col ? (sort.descending ? 'descending' : 'ascending') : 'none'));
+  matrix.resort();
 }
+
+function initialMatrix(): MatrixData | undefined {
+  const block = document.getElementById('pa-pf-matrix-data');
+  const raw = block?.textContent;
+  block?.remove();
+  if (!raw) return undefined;
+  try {
+    return parseMatrixData(JSON.parse(raw));
+  } catch {
+    return undefined;
+  }
+}
+
+// A cell's tooltip is written when it is first pointed at or focused (not for every cell up front).
+const withTooltip = (event: Event): void => {
+  const button = event.target instanceof Element ? event.target.closest<HTMLElement>('.pa-pf-open') : null;
+  if (button && !button.title) button.title = matrix.tooltip(button) ?? '';
+};
+content.addEventListener('mouseover', withTooltip);
+content.addEventListener('focusin', withTooltip);
 
 // ---- Clicks ---------------------------------------------------------------------------------
 
@@ -121,14 +158,15 @@ for (const format of ['html', 'csv', 'pdf'] as const) {
 // ---- Messages -------------------------------------------------------------------------------
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = parseToPortfolioWebview(event.data);
+  const message = parseToPortfolioWebview(event.data, columns);
   if (!message) return;
-  if (message.type === 'update') {
-    // The extension's renderer escaped every string; parsed inert in a template, then swapped in.
-    const template = document.createElement('template');
-    template.innerHTML = message.html;
-    content.replaceChildren(template.content);
-    sortMatrix();
+  if (message.type === 'page') {
+    setSections(message.sections);
+    setMatrix(message.matrix);
+  } else if (message.type === 'patch') {
+    setSections(message.sections);
+    setCharts(message.charts ?? {});
+    matrix.patch(message.rows, message.removed);
   } else if (message.type === 'setStyle') {
     applyStyle(message.style);
     save({ style: message.style });
@@ -136,4 +174,4 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 
 vscode.setState(state);
-sortMatrix();
+setMatrix(initialMatrix());

@@ -10,15 +10,16 @@ import { inertText } from '../inertText';
 import { COMMANDS } from '../commands';
 import type { PatternIndex } from '../../model/patternIndex';
 import { parsePeriod } from '../../portfolio/periods';
+import { LivePortfolioViews } from '../../portfolio/liveViews';
 import { limitTrends } from '../../portfolio/trends';
-import type { IndexEntry } from '../../portfolio/types';
-import { parseFromPortfolioWebview, parsePortfolioState, type FromPortfolioWebview, type PortfolioExportFormat, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
-import { renderPortfolioMessage, renderPortfolioView } from '../../render/portfolioView';
+import type { IndexEntry, MetricTrend, TrendSeries } from '../../portfolio/types';
+import { parseFromPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
+import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, type PortfolioViewInput } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
 import type { Services } from '../services';
-import { portfolioViews } from './portfolioViews';
 import { renderPortfolioShell } from './portfolioShell';
+import { trendChart } from './trendChart';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 import { PORTFOLIO_VIEW_TYPE } from './ids';
@@ -39,15 +40,42 @@ const PANEL_TREND_SUBJECTS = 24;
 /** Re-renders at most this often while changes stream in (a build in progress, a paste). */
 const MIN_INTERVAL_MS = 100;
 
+/** What the webview shows: the page's HTML parts and, unless it is a message page, the matrix rows by subject key. */
+export interface ShownPortfolio {
+  readonly sections: PortfolioSections;
+  readonly rows?: ReadonlyMap<string, MatrixRowData>;
+  /** The trends part without its charts, and each metric's chart, as shown. */
+  readonly trends?: ReturnType<typeof renderTrendCharts>;
+}
+
+/** The panel's content now: a message page, or the live views of a pattern with the subjects changed since the last look. */
+type Content =
+  | { readonly kind: 'message'; readonly sections: PortfolioSections }
+  | {
+    readonly kind: 'views';
+    readonly sections: PortfolioSections;
+    /** The trends part without its charts, and each metric's chart. */
+    readonly trends: ReturnType<typeof renderTrendCharts>;
+    readonly live: LivePortfolioViews;
+    readonly changed: ReadonlySet<string>;
+    readonly fresh: boolean;
+    readonly matrix: Omit<MatrixData, 'rows'>;
+  };
+
 export class PortfolioPanel implements vscode.Disposable {
   private state: PortfolioState;
   private disposed = false;
   private timer: NodeJS.Timeout | undefined;
   private lastRender = 0;
-  private shown = false;
+  private pageShown = false;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The body HTML last sent (for tests and to skip identical updates). */
-  lastHtml = '';
+  /** The views kept current subject by subject (reset when the pattern, the period or the model changes). */
+  private live: LivePortfolioViews | undefined;
+  /** Each metric's small multiples as last drawn, and the series they were drawn from. */
+  private readonly charts = new Map<string, { readonly series: readonly TrendSeries[]; readonly html: string }>();
+  private readonly names = new Map<string, string>();
+  /** What the webview was last sent (for tests and to send only what changed). */
+  shown: ShownPortfolio | undefined;
 
   constructor(readonly panel: vscode.WebviewPanel, private readonly host: PortfolioPanelHost, state: PortfolioState, private readonly onDispose: () => void) {
     this.state = state;
@@ -60,6 +88,7 @@ export class PortfolioPanel implements vscode.Disposable {
       }),
       host.index.onDidChange(() => this.scheduleRender()),
       host.services.models.onDidChange(() => this.scheduleRender()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.names.clear()),
     );
     this.render();
     // The first sight of the panel starts the index; the page shows "indexing" until it is ready.
@@ -84,24 +113,44 @@ export class PortfolioPanel implements vscode.Disposable {
     return [...indexes].sort((a, b) => (counts.get(b.model.id) ?? 0) - (counts.get(a.model.id) ?? 0))[0];
   }
 
-  /** The body HTML for the current index and state. */
-  body(): string {
-    if (!this.host.index.ready) return renderPortfolioMessage(vscode.l10n.t('Indexing the workspace’s analyses…'));
+  /** Each metric's chart, drawn again only when the series it shows changed (a saved edit changes one subject's). */
+  private chart(trend: MetricTrend): string {
+    const last = this.charts.get(trend.column.metricId);
+    if (last && last.series.length === trend.series.length && last.series.every((s, i) => s === trend.series[i])) return last.html;
+    const html = trendChart(trend);
+    this.charts.set(trend.column.metricId, { series: trend.series, html });
+    return html;
+  }
+
+  private content(): Content {
+    if (!this.host.index.ready) return { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('Indexing the workspace’s analyses…')) };
     const entries = this.host.index.entries().map((f) => f.entry);
     const pattern = this.pattern(entries);
-    if (!pattern) return renderPortfolioMessage(vscode.l10n.t('No pattern model is loaded.'));
+    if (!pattern) return { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('No pattern model is loaded.')) };
     const asOf = this.state.asOf ? parsePeriod(this.state.asOf)?.period : undefined;
-    const views = portfolioViews(entries, pattern, asOf);
+    let fresh = false;
+    if (!this.live || this.live.pattern !== pattern || this.live.asOf?.label !== asOf?.label) {
+      this.live = new LivePortfolioViews(pattern, asOf);
+      this.charts.clear();
+      fresh = true;
+    }
+    const live = this.live;
+    const { changed } = live.update(entries);
+    const views = live.views();
     const trends = limitTrends(views.trends, PANEL_TREND_SUBJECTS);
     const withAnalyses = new Set(entries.map((e) => e.patternId));
-    return renderPortfolioView({
+    const input: PortfolioViewInput = {
       patterns: this.host.services.models.catalog.indexes.filter((i) => i === pattern || withAnalyses.has(i.model.id)).map((i) => ({ id: i.model.id, name: i.model.name })),
       ...views,
+      chart: (t) => this.chart(t),
       trends: trends.trends,
       trendSubjects: { shown: trends.shown, total: trends.total },
       displayName: (uri) => this.host.displayName(uri),
       skipped: this.host.index.skipped().map((s) => ({ uri: s.uri.toString(), reason: s.reason })),
-    });
+    };
+    const sections = renderPortfolioSections(input);
+    const { columns, empty } = matrixData(views.matrix, [], (uri) => uri);
+    return { kind: 'views', sections, trends: renderTrendCharts(input), live, changed, fresh, matrix: { columns, empty } };
   }
 
   private scheduleRender(): void {
@@ -113,23 +162,93 @@ export class PortfolioPanel implements vscode.Disposable {
     }, wait);
   }
 
-  /** Renders now: the first time as a page, afterwards as a body update (scroll and sort kept). */
+  /**
+   * Renders now: the first time as the page, afterwards as a message with what changed: a whole
+   * page when the pattern, the period or the columns changed, else a patch of the changed parts and
+   * the changed subjects' rows (a saved edit is one row, not the whole matrix again).
+   */
   render(): void {
     if (this.disposed) return;
     this.lastRender = Date.now();
-    let html: string;
+    let content: Content;
     try {
-      html = this.body();
+      content = this.content();
     } catch (e) {
-      html = renderPortfolioMessage(vscode.l10n.t('The portfolio could not be drawn: {0}', e instanceof Error ? e.message : String(e)));
+      this.live = undefined;
+      content = { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('The portfolio could not be drawn: {0}', e instanceof Error ? e.message : String(e))) };
     }
-    if (!this.shown) {
-      this.shown = true;
-      this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, html, this.state, this.style);
-    } else if (html !== this.lastHtml) {
-      this.post({ type: 'update', html });
+    const message = this.messageFor(content);
+    if (!this.pageShown) {
+      this.pageShown = true;
+      const page = message.type === 'page' ? message : undefined;
+      const sections = page?.sections ?? content.sections;
+      // The trends (a hundred small SVG charts, below the matrix) follow the page as a patch: parsed
+      // and drawn with it, they held back the matrix a user opened the panel for.
+      const later = page?.matrix && sections.trends ? sections.trends : undefined;
+      this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, later ? { ...sections, trends: '' } : sections, page?.matrix, this.state, this.style);
+      if (later) this.post({ type: 'patch', sections: { trends: later }, rows: [], removed: [] });
+    } else if (message.type === 'page' || message.rows.length || message.removed.length || Object.keys(message.sections).length || Object.keys(message.charts ?? {}).length) {
+      this.post(message);
     }
-    this.lastHtml = html;
+    const rows = message.type === 'page' ? message.matrix && new Map(message.matrix.rows.map((r) => [r.key, r])) : this.patchedRows(message);
+    this.shown = { sections: content.sections, ...(rows && { rows }), ...(content.kind === 'views' && { trends: content.trends }) };
+  }
+
+  /** The message that brings the webview from what it shows to `content`. */
+  private messageFor(content: Content): Extract<ToPortfolioWebview, { type: 'page' | 'patch' }> {
+    const shown = this.shown;
+    if (content.kind === 'message') {
+      return shown && !shown.rows && SECTION_NAMES.every((n) => shown.sections[n] === content.sections[n])
+        ? { type: 'patch', sections: {}, rows: [], removed: [] }
+        : { type: 'page', sections: content.sections };
+    }
+    const displayName = (uri: string): string => this.displayName(uri);
+    if (content.fresh || !shown?.rows) {
+      const rows = content.live.rowKeys().flatMap((key) => {
+        const row = content.live.row(key);
+        return row ? [matrixRowData(key, row, displayName)] : [];
+      });
+      return { type: 'page', sections: content.sections, matrix: { ...content.matrix, rows } };
+    }
+    const sections: { -readonly [K in keyof PortfolioSections]?: string } = {};
+    for (const name of SECTION_NAMES) if (content.sections[name] !== shown.sections[name]) sections[name] = content.sections[name];
+    // The same trends around other charts: only the charts that changed (an edit redraws one metric's).
+    let charts: Record<string, string> | undefined;
+    if (sections.trends !== undefined && shown.trends && shown.trends.frame === content.trends.frame && [...content.trends.charts.keys()].every((id) => shown.trends?.charts.has(id))) {
+      delete sections.trends;
+      charts = {};
+      for (const [id, html] of content.trends.charts) if (shown.trends.charts.get(id) !== html) charts[id] = html;
+    }
+    const rows: MatrixRowData[] = [];
+    const removed: string[] = [];
+    for (const key of content.changed) {
+      const row = content.live.row(key);
+      const before = shown.rows.get(key);
+      if (!row) {
+        if (before) removed.push(key);
+        continue;
+      }
+      const data = matrixRowData(key, row, displayName);
+      if (!before || JSON.stringify(before) !== JSON.stringify(data)) rows.push(data);
+    }
+    return { type: 'patch', sections, rows, removed, ...(charts && { charts }) };
+  }
+
+  private patchedRows(patch: Extract<ToPortfolioWebview, { type: 'patch' }>): ShownPortfolio['rows'] {
+    const rows = this.shown?.rows as Map<string, MatrixRowData> | undefined;
+    for (const key of patch.removed) rows?.delete(key);
+    for (const row of patch.rows) rows?.set(row.key, row);
+    return rows;
+  }
+
+  /** A file's workspace-relative name, remembered (a thousand rows name a thousand files on every page). */
+  private displayName(uri: string): string {
+    let name = this.names.get(uri);
+    if (name === undefined) {
+      name = this.host.displayName(uri);
+      this.names.set(uri, name);
+    }
+    return name;
   }
 
   post(message: ToPortfolioWebview): void {
@@ -157,7 +276,7 @@ export class PortfolioPanel implements vscode.Disposable {
         this.render();
         break;
       case 'newAnalysis': {
-        const pattern = this.pattern(this.host.index.entries().map((f) => f.entry));
+            const pattern = this.pattern(this.host.index.entries().map((f) => f.entry));
         const company = pattern?.model.companies.find((c) => c.id === message.companyId);
         if (pattern && company) void vscode.commands.executeCommand(COMMANDS.newAnalysis, { subject: company.name, pattern: pattern.model.id });
         break;

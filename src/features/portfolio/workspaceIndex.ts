@@ -49,6 +49,10 @@ interface Record<E> extends CachedFile<E> {
   readonly uri: vscode.Uri;
   /** From an open document with unsaved edits: never written to the cache. */
   readonly unsaved: boolean;
+  /** Taken from the warm-start cache as it is (the cache need not be written again for it). */
+  readonly fromCache?: true;
+  /** Built from this version of the open document. */
+  readonly documentVersion?: number;
 }
 
 /**
@@ -68,6 +72,8 @@ export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const PROGRESS_THRESHOLD = 200;
 /** Files stat'ed and read concurrently. */
 const BATCH = 48;
+/** How far ahead of the reads cached files are stat'ed. */
+const STAT_AHEAD = 1024;
 const SAVE_DELAY_MS = 2000;
 
 export class WorkspaceIndex<E> implements vscode.Disposable {
@@ -83,6 +89,8 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   private building: Promise<void> | undefined;
   private draining: Promise<void> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
+  /** The records differ from the cache on disk (a warm start that changed nothing does not write it again). */
+  private dirty = false;
   private builtVersion: string | undefined;
   private started = false;
   private disposed = false;
@@ -184,7 +192,26 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   private async build(token: vscode.CancellationToken): Promise<void> {
     const version = this.source.version();
     const rules = (this.rules = readExclusions());
-    const found = await vscode.workspace.findFiles(MARKDOWN_GLOB, rules.searchExclude, undefined, token);
+    const searching = Promise.resolve(vscode.workspace.findFiles(MARKDOWN_GLOB, rules.searchExclude, undefined, token));
+    let searched = false;
+    void searching.finally(() => (searched = true)).catch(() => undefined);
+    // While the search runs, the warm-start cache is read and its files are stat'ed: on a window
+    // reload they are the workspace's analyses, and the search (which still decides which files
+    // there are) and ten thousand stats one batch after another each took about a second.
+    const cached = await this.cache.load(version, token);
+    const stats = new Map<string, Promise<vscode.FileStat | undefined>>();
+    const statOf = (key: string, uri: vscode.Uri): Promise<vscode.FileStat | undefined> => {
+      let p = stats.get(key);
+      if (!p) stats.set(key, (p = Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined)));
+      return p;
+    };
+    const prefetch = new TimeSlice(token);
+    for (const key of cached.keys()) {
+      if (searched) break;
+      statOf(key, vscode.Uri.parse(key, true));
+      await prefetch.pause();
+    }
+    const found = await searching;
     if (token.isCancellationRequested) throw new Cancelled();
     const work = async (report?: (done: number) => void): Promise<void> => {
       const slice = new TimeSlice(token);
@@ -195,22 +222,33 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
         await slice.pause();
       }
       total = uris.length;
-      const cached = await this.cache.load(version, token);
       const seen = new Set<string>();
       const max = this.source.maxChars();
+      let ahead = 0;
       for (let i = 0; i < uris.length; i += BATCH) {
+        // Stats run well ahead of the reads (cheap, and the file system answers many at once).
+        for (; ahead < Math.min(uris.length, i + STAT_AHEAD); ahead++) if (cached.has(uris[ahead].toString())) statOf(uris[ahead].toString(), uris[ahead]);
         const batch = uris.slice(i, i + BATCH);
-        const results = await Promise.all(batch.map((uri) => this.readRecord(uri, cached.get(uri.toString()), max)));
+        const results = await Promise.all(batch.map((uri) => {
+          const key = uri.toString();
+          return this.readRecord(uri, cached.get(key), max, statOf(key, uri));
+        }));
         if (token.isCancellationRequested) throw new Cancelled();
         for (let j = 0; j < batch.length; j++) {
           const key = batch[j].toString();
           seen.add(key);
+          stats.delete(key);
           this.apply(batch[j], settled(results[j]));
           await slice.pause();
         }
         report?.(Math.min(i + BATCH, uris.length));
       }
-      for (const key of [...this.records.keys()]) if (!seen.has(key)) this.records.delete(key);
+      for (const key of [...this.records.keys()]) {
+        if (!seen.has(key)) {
+          this.records.delete(key);
+          this.dirty = true;
+        }
+      }
       for (const key of [...this.skippedFiles.keys()]) if (!seen.has(key)) this.skippedFiles.delete(key);
     };
     let total = found.length;
@@ -231,22 +269,25 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   }
 
   /** Reads one file into a record (or a reason it was skipped); uses the cache when size and time agree. */
-  private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined, max: number): Promise<ReadResult<E>> {
+  private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined, max: number, statted?: Promise<vscode.FileStat | undefined>): Promise<ReadResult<E>> {
     const open = this.openDocument(uri);
     if (open?.isDirty) return () => ({ uri, size: -1, mtime: -1, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: true });
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
-      return undefined;
-    }
+    const stat = await (statted ?? Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined));
+    if (!stat) return undefined;
     if (stat.type & vscode.FileType.SymbolicLink) return { uri, reason: vscode.l10n.t('a symbolic link (only files inside the workspace are read)') };
     if (!(stat.type & vscode.FileType.File)) return undefined;
     // UTF-8 is at least one byte a character: a file of more bytes than 4× the limit is certainly too long.
     if (stat.size > max * 4) return { uri, reason: vscode.l10n.t('too large to index ({0} MB)', (stat.size / 1e6).toFixed(1)) };
-    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false };
+    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false, fromCache: true };
     // Open and saved: the editor has analysed this version already (the shared analysis cache).
-    if (open) return () => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false });
+    if (open) {
+      // The file watcher's event after a save: the entry already comes from this version of the
+      // document, as saved; kept as it is (no second change for every view to redo).
+      const previous = this.records.get(uri.toString());
+      if (previous && !previous.unsaved && previous.documentVersion === open.version && previous.size === stat.size && previous.mtime === stat.mtime) return previous;
+      const documentVersion = open.version;
+      return () => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false, documentVersion });
+    }
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -269,6 +310,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
 
   private apply(uri: vscode.Uri, result: Record<E> | SkippedFile | undefined): void {
     const key = uri.toString();
+    if (!(result && 'fromCache' in result)) this.dirty = true;
     if (!result) {
       this.records.delete(key);
       this.skippedFiles.delete(key);
@@ -338,6 +380,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     for (const [key, r] of this.records) {
       if (key === uri.toString() || key.startsWith(prefix)) {
         this.records.delete(key);
+        this.dirty = true;
         if (r.entry !== undefined) removed.push(r.uri);
       }
     }
@@ -363,7 +406,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
           const before = this.records.get(batch[i].toString())?.entry;
           this.apply(batch[i], settled(results[i]));
           const after = this.records.get(batch[i].toString())?.entry;
-          if (before !== undefined || after !== undefined) changed.push(batch[i]);
+          if (before !== after) changed.push(batch[i]);
           await slice.pause().catch(() => undefined);
         }
         if (changed.length) this.changed.fire({ uris: changed });
@@ -377,7 +420,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   }
 
   private scheduleSave(): void {
-    if (this.saveTimer || this.disposed) return;
+    if (this.saveTimer || this.disposed || !this.dirty) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       void this.persist();
@@ -388,6 +431,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   async persist(): Promise<void> {
     const version = this.builtVersion;
     if (!version) return;
+    this.dirty = false;
     const files = new Map<string, CachedFile<E>>();
     for (const [key, r] of this.records) if (!r.unsaved) files.set(key, { size: r.size, mtime: r.mtime, entry: r.entry });
     await this.cache.save(version, files);

@@ -174,11 +174,15 @@ async function warm(out: string): Promise<Record<string, unknown>> {
 
   // The panel, after the index is ready: the bench times its paint in the webview.
   const openWatch = new ThreadWatch();
-  const openAt = wallNow();
-  const o0 = performance.now();
-  await vscode.commands.executeCommand('patternAnalyst.openPortfolio');
-  const openCommandMs = performance.now() - o0;
-  await delay(1500);
+  let openAt = 0;
+  const openCommandMs = await profiled('open', async () => {
+    openAt = wallNow();
+    const o0 = performance.now();
+    await vscode.commands.executeCommand('patternAnalyst.openPortfolio');
+    const took = performance.now() - o0;
+    await delay(1500);
+    return took;
+  });
   const duringOpen = openWatch.stop();
 
   // One saved edit: the latest analysis of the first subject gets a new utilization figure.
@@ -195,7 +199,7 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   let postedAt: number | undefined;
   const post = panel.post.bind(panel);
   panel.post = (message) => {
-    if (postedAt === undefined && message.type === 'update' && message.html.includes(token)) postedAt = wallNow();
+    if (postedAt === undefined && message.type !== 'setStyle' && JSON.stringify(message).includes(token)) postedAt = wallNow();
     post(message);
   };
   writeFileSync(path.join(out, 'opened.json'), JSON.stringify({ openAt, token, was: stated.text }));
@@ -205,12 +209,26 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, stated.range, token);
   await vscode.workspace.applyEdit(edit);
-  const saveAt = wallNow();
-  await document.save();
-  await waitFor(() => postedAt !== undefined, 15_000, 'the panel to show the saved value');
-  await delay(1000);
+  let saveAt = 0;
+  // The host's half split in two: save → the index holds the new entry → the panel posts it.
+  let savedAt: number | undefined;
+  let indexedAt: number | undefined;
+  const onSaved = vscode.workspace.onDidSaveTextDocument((d) => {
+    if (savedAt === undefined && d.uri.toString() === uri.toString()) savedAt = wallNow();
+  });
+  const onIndexed = feature.index.onDidChange((e) => {
+    if (indexedAt === undefined && e.uris.some((u) => u.toString() === uri.toString())) indexedAt = wallNow();
+  });
+  await profiled('edit', async () => {
+    saveAt = wallNow();
+    await document.save();
+    await waitFor(() => postedAt !== undefined, 15_000, 'the panel to show the saved value');
+    await delay(1000);
+  });
   const duringEdit = editWatch.stop();
-  return { warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit };
+  onSaved.dispose();
+  onIndexed.dispose();
+  return { savedEventMs: (savedAt ?? NaN) - saveAt, indexedMs: (indexedAt ?? NaN) - saveAt, warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit };
 }
 
 export async function run(): Promise<void> {

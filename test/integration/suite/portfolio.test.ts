@@ -19,6 +19,7 @@ import { IndexCache } from '../../../src/features/portfolio/indexCache';
 import { WorkspaceIndex, type EntrySource } from '../../../src/features/portfolio/workspaceIndex';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import type { PortfolioFeature } from '../../../src/features/portfolio/portfolioFeature';
+import type { MatrixRowData } from '../../../src/render/portfolioProtocol';
 import { pdfInfo, pdfPages, PT_PER_IN, testBrowser } from '../../support/pdfTools';
 import { hoversAt, positionOf } from './authoringHelpers';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
@@ -183,18 +184,20 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     assert.equal(panel.panel.webview.options.enableForms, false);
     assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;nonce-/);
 
-    const html = await waitFor(() => (panel.lastHtml.includes('data-subject="Crusoe"') ? panel.lastHtml : undefined), 'the Crusoe row in the matrix', DEADLINE);
-    const row = /<tr data-subject="Crusoe">.*?<\/tr>/s.exec(html)?.[0] ?? '';
-    const gpuCell = /<td class="pa-pf-cell pa-verdict-misses"[^>]*>.*?<\/td>/s.exec(row)?.[0] ?? '';
-    assert.match(gpuCell, /✗/, 'the verdict has a symbol, not only a colour');
-    assert.match(gpuCell, /71%/, 'the latest period’s value');
-    assert.match(gpuCell, /Q2 2026/, 'the period it comes from');
-    const uri = /data-uri="([^"]+)"/.exec(gpuCell)?.[1];
-    const line = Number(/data-line="(\d+)"/.exec(gpuCell)?.[1]);
+    // The row the webview builds the matrix from (its DOM is read by the UI check).
+    const crusoe = (): MatrixRowData | undefined => [...(panel.shown?.rows?.values() ?? [])].find((r) => r.subject === 'Crusoe');
+    const row = await waitFor(crusoe, 'the Crusoe row in the matrix', DEADLINE);
+    const gpuCell = row.cells[0];
+    assert.ok(gpuCell);
+    assert.equal(gpuCell.d, 'misses', 'the verdict (shown with its symbol, not only a colour)');
+    assert.equal(gpuCell.v, '71%', 'the latest period’s value');
+    assert.equal(gpuCell.p, 'Q2 2026', 'the period it comes from');
+    const uri = row.files[gpuCell.f]?.[0];
+    const line = gpuCell.l;
     assert.equal(uri, q2.toString());
 
     // What a click on the cell sends; the editor opens at the value.
-    panel.onMessage({ type: 'openValue', uri: q2.toString(), line, character: Number(/data-character="(\d+)"/.exec(gpuCell)?.[1]) });
+    panel.onMessage({ type: 'openValue', uri: q2.toString(), line, character: gpuCell.c });
     const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === q2.toString() ? vscode.window.activeTextEditor : undefined), 'the analysis in an editor');
     assert.equal(editor.selection.active.line, line);
     assert.match(editor.document.lineAt(line).text, /GPU Utilization Rate \| 71%/);
@@ -202,14 +205,12 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
 
     // As of Q1 2026 the cell shows Q1's value.
     panel.onMessage({ type: 'setAsOf', period: 'Q1 2026' });
-    const asOf = /<tr data-subject="Crusoe">.*?<\/tr>/s.exec(panel.lastHtml)?.[0] ?? '';
-    assert.match(asOf, /88%/);
-    assert.doesNotMatch(asOf, /71%/);
+    assert.equal(crusoe()?.cells[0]?.v, '88%');
 
     // A place outside the index is refused, whatever the webview says.
     assert.equal(await panel.openValue(vscode.Uri.file('/etc/passwd').toString(), 0, 0), undefined);
     for (const u of [q1, q2]) await vscode.workspace.fs.delete(u);
-    await waitFor(() => (panel.lastHtml.includes('data-subject="Crusoe"') ? undefined : true), 'the deleted analyses gone from the open portfolio', DEADLINE);
+    await waitFor(() => (crusoe() ? undefined : true), 'the deleted analyses gone from the open portfolio', DEADLINE);
   });
 
   it('the portfolio panel is restored with its period by the serializer', async () => {
@@ -219,8 +220,8 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     const webviewPanel = vscode.window.createWebviewPanel('patternAnalyst.portfolio', 'Portfolio', vscode.ViewColumn.One, { enableScripts: true });
     await feature.panels.deserializeWebviewPanel(webviewPanel, { asOf: 'Q1 2026', sort: { column: '1', descending: true } });
     const panel = await waitFor(() => feature.panels.panel, 'the restored panel');
-    await waitFor(() => (panel.lastHtml.includes('data-subject="Voltage Park"') ? true : undefined), 'the restored matrix', DEADLINE);
-    assert.match(panel.lastHtml, /<option value="Q1 2026" selected>/);
+    await waitFor(() => ([...(panel.shown?.rows?.values() ?? [])].some((r) => r.subject === 'Voltage Park') ? true : undefined), 'the restored matrix', DEADLINE);
+    assert.match(panel.shown?.sections.controls ?? '', /<option value="Q1 2026" selected>/);
     assert.deepEqual(panel.currentState.sort, { column: '1', descending: true });
     assert.match(panel.panel.webview.html, /data-settings="[^"]*&quot;asOf&quot;:&quot;Q1 2026&quot;/);
     await vscode.workspace.fs.delete(file);

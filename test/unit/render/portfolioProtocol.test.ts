@@ -14,7 +14,12 @@ describe('Portfolio protocol', () => {
     assert.deepEqual(parseFromPortfolioWebview({ type: 'export', format: 'csv' }), { type: 'export', format: 'csv' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'export', format: 'pdf' }), { type: 'export', format: 'pdf' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'setSort', column: '2', descending: true }), { type: 'setSort', column: '2', descending: true });
-    assert.deepEqual(parseToPortfolioWebview({ type: 'update', html: '<p>x</p>' }), { type: 'update', html: '<p>x</p>' });
+    const sections = { header: '<h1>x</h1>', controls: '', coverage: '', trends: '', problems: '' };
+    assert.deepEqual(parseToPortfolioWebview({ type: 'page', sections }), { type: 'page', sections });
+    const row = { key: 'company:coreweave', subject: 'CoreWeave', analyses: 2, files: [['file:///a.md', 'a.md']], cells: [{ v: '72%', n: 72, d: 'misses', p: 'Q2 2026', f: 0, l: 10, c: 25, s: '10-Q' }, null] };
+    const matrix = { columns: [{ name: 'GPU', benchmark: '>80%' }, { name: 'Retention', benchmark: '>95%' }], rows: [row], empty: 'none' };
+    assert.deepEqual(parseToPortfolioWebview({ type: 'page', sections, matrix }), { type: 'page', sections, matrix });
+    assert.deepEqual(parseToPortfolioWebview({ type: 'patch', sections: { trends: '<p>t</p>' }, rows: [row], removed: ['name:x'] }, 2), { type: 'patch', sections: { trends: '<p>t</p>' }, rows: [row], removed: ['name:x'] });
   });
 
   it('drops unknown and malformed messages whole', () => {
@@ -29,7 +34,22 @@ describe('Portfolio protocol', () => {
       { type: 'setSort', column: '', descending: true },
       { type: 'setStyle', style: 'neon' },
     ]) assert.equal(parseFromPortfolioWebview(raw), undefined, JSON.stringify(raw)?.slice(0, 80));
-    assert.equal(parseToPortfolioWebview({ type: 'update', html: 5 }), undefined);
+    const sections = { header: '', controls: '', coverage: '', trends: '', problems: '' };
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections: { ...sections, header: 5 } }), undefined);
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections: { header: '' } }), undefined, 'a page has every part');
+    const row = { key: 'k', subject: 'S', analyses: 1, files: [['file:///a.md', 'a.md']], cells: [{ v: '72%', n: 72, d: 'misses', p: 'Q2 2026', f: 0, l: 10, c: 25 }] };
+    assert.ok(parseToPortfolioWebview({ type: 'patch', sections: {}, rows: [row], removed: [] }, 1));
+    assert.deepEqual(parseToPortfolioWebview({ type: 'patch', sections: {}, rows: [], removed: [], charts: { 'gpu-utilization-rate': '<svg></svg>' } }), { type: 'patch', sections: {}, rows: [], removed: [], charts: { 'gpu-utilization-rate': '<svg></svg>' } });
+    assert.equal(parseToPortfolioWebview({ type: 'patch', sections: {}, rows: [], removed: [], charts: { x: 5 } }), undefined);
+    assert.equal(parseToPortfolioWebview({ type: 'patch', sections: {}, rows: [], removed: [], charts: ['<svg>'] }), undefined);
+    for (const bad of [
+      { ...row, cells: [] }, // not one cell per column
+      { ...row, cells: [{ ...row.cells[0], f: 1 }] }, // a file the row does not name
+      { ...row, cells: [{ ...row.cells[0], n: '72' }] },
+      { ...row, cells: [{ ...row.cells[0], l: -1 }] },
+      { ...row, files: [['file:///a.md']] },
+      { ...row, key: '' },
+    ]) assert.equal(parseToPortfolioWebview({ type: 'patch', sections: {}, rows: [bad], removed: [] }, 1), undefined, JSON.stringify(bad));
   });
 
   it('sanitises saved state', () => {

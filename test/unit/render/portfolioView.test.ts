@@ -13,7 +13,9 @@ import { portfolioMatrix } from '../../../src/portfolio/matrix';
 import { peerCoverage } from '../../../src/portfolio/peerCoverage';
 import { metricTrends } from '../../../src/portfolio/trends';
 import type { IndexEntry } from '../../../src/portfolio/types';
-import { renderPortfolioView, type PortfolioViewInput } from '../../../src/render/portfolioView';
+import type { MatrixRowData } from '../../../src/render/portfolioProtocol';
+import { matrixData, renderPortfolioSections, type PortfolioViewInput } from '../../../src/render/portfolioView';
+import { subjectKey } from '../../../src/portfolio/subjects';
 import { dangersIn, decodeEntities } from '../../support/htmlSafety';
 
 const catalog = new PatternCatalog([{ index: bundledIndex(), origin: 'bundled', bundled: true }]);
@@ -29,8 +31,8 @@ function entry(uri: string, text: string): IndexEntry {
   return e;
 }
 
-function view(entries: readonly IndexEntry[]): string {
-  const input: PortfolioViewInput = {
+function input(entries: readonly IndexEntry[]): PortfolioViewInput {
+  return {
     patterns: [{ id: pattern.model.id, name: pattern.model.name }],
     matrix: portfolioMatrix(entries, pattern),
     coverage: peerCoverage(entries, pattern),
@@ -39,38 +41,48 @@ function view(entries: readonly IndexEntry[]): string {
     displayName: (uri) => uri.replace('file:///ws/', ''),
     skipped: [],
   };
-  return renderPortfolioView(input);
 }
 
-/** The `<tr>` of a subject. */
-function row(html: string, subject: string): string {
-  const rows = html.match(/<tr data-subject="[^"]*">.*?<\/tr>/gs) ?? [];
-  const found = rows.find((r) => decodeEntities(/data-subject="([^"]*)"/.exec(r)?.[1] ?? '') === subject);
+/** The page's HTML parts, joined. */
+function view(entries: readonly IndexEntry[]): string {
+  return Object.values(renderPortfolioSections(input(entries))).join('');
+}
+
+/** The matrix rows as the webview receives them. */
+function rows(entries: readonly IndexEntry[]): readonly MatrixRowData[] {
+  const i = input(entries);
+  const keyOf = new Map(entries.map((e) => [e.uri, subjectKey(e)]));
+  return matrixData(i.matrix, i.matrix.rows.map((row) => ({ key: keyOf.get(row.cells.find((c) => c)?.location.uri ?? '') ?? row.subject, row })), i.displayName).rows;
+}
+
+function row(data: readonly MatrixRowData[], subject: string): MatrixRowData {
+  const found = data.find((r) => r.subject === subject);
   assert.ok(found, `a row for ${subject}`);
   return found;
 }
 
-describe('Portfolio view (webview body)', () => {
+describe('Portfolio view (webview content)', () => {
   const entries = [
     entry('file:///ws/coreweave-q1.md', analysis('CoreWeave', 'Q1 2026', '78%', '97%')),
     entry('file:///ws/coreweave-q2.md', analysis('CoreWeave', 'Q2 2026', '72%', '97%')),
     entry('file:///ws/lambda-q2.md', analysis('Lambda Labs', 'Q2 2026', '86%', '91%')),
   ];
   const html = view(entries);
+  const data = rows(entries);
 
-  it('shows one row per subject with the latest period’s value, verdict symbol and class, period and place', () => {
-    const coreweave = row(html, 'CoreWeave');
-    const gpu = /<td class="pa-pf-cell pa-verdict-misses"[^>]*>.*?<\/td>/s.exec(coreweave)?.[0] ?? '';
-    assert.match(gpu, /✗/);
-    assert.match(gpu, /<span class="pa-pf-value">72%<\/span>/);
-    assert.match(gpu, /<span class="pa-pf-period">Q2 2026<\/span>/);
-    assert.match(gpu, /data-uri="file:\/\/\/ws\/coreweave-q2\.md" data-line="10"/);
-    assert.match(gpu, /data-sort="72"/);
-    const lambda = row(html, 'Lambda Labs');
-    assert.match(lambda, /pa-verdict-meets"[^>]*>.*?✓.*?86%/s);
-    assert.match(lambda, /pa-verdict-misses"[^>]*>.*?✗.*?91%/s);
-    // A metric no analysis states is an empty cell that sorts last.
-    assert.match(lambda, /<td class="pa-pf-cell pa-pf-empty" data-sort="">/);
+  it('gives one row per subject with the latest period’s value, verdict, period and place', () => {
+    const coreweave = row(data, 'CoreWeave');
+    assert.equal(coreweave.analyses, 2);
+    const gpu = coreweave.cells[0];
+    assert.ok(gpu);
+    assert.deepEqual({ v: gpu.v, n: gpu.n, d: gpu.d, p: gpu.p, l: gpu.l }, { v: '72%', n: 72, d: 'misses', p: 'Q2 2026', l: 10 });
+    assert.deepEqual(coreweave.files[gpu.f], ['file:///ws/coreweave-q2.md', 'coreweave-q2.md']);
+    const lambda = row(data, 'Lambda Labs');
+    assert.deepEqual(lambda.cells.slice(0, 4).map((c) => c && `${c.v} ${c.d}`).filter(Boolean), ['86% meets', '91% misses']);
+    // A metric no analysis states is an empty cell (the webview shows a dash, sorted last).
+    assert.ok(lambda.cells.includes(null));
+    // Cells of one file name it once.
+    assert.equal(lambda.files.length, 1);
   });
 
   it('lists the pattern’s companies without an analysis, each with a New Analysis button', () => {
@@ -97,5 +109,7 @@ describe('Portfolio view (webview body)', () => {
     assert.deepEqual(dangersIn(out, { allowElements: ['button', 'select', 'option', 'svg'] }), []);
     assert.ok(!out.includes('<img'), 'no image element');
     assert.ok(decodeEntities(out).includes(hostile), 'the subject shows as text');
+    // In the matrix it is data, which the webview sets as text.
+    assert.equal(row(rows([...entries, e]), hostile).subject, hostile);
   });
 });

@@ -1,0 +1,253 @@
+/**
+ * The portfolio's matrix, built in the webview from the extension's compact data (never from
+ * markup: every string is set with textContent or as an attribute value). Rows are sorted as data
+ * and built on demand; the first screenful is drawn at once and the rest of a thousand rows
+ * follows in the next task; a patch replaces only the rows it names. The verdict's symbol, colour
+ * class and words come from the one verdict display the other surfaces use, so colour is never
+ * the only signal; each cell is a button (keyboard-reachable) whose words for screen readers are
+ * derived here, and whose tooltip is written when it is first hovered or focused.
+ */
+import { verdictDisplay } from '../analysis/verdictDisplay';
+import type { VerdictStatus } from '../analysis/types';
+import type { MatrixCellData, MatrixData, MatrixRowData } from '../render/portfolioProtocol';
+
+export interface MatrixSort {
+  readonly column: string;
+  readonly descending: boolean;
+}
+
+/**
+ * Rows built before the first paint; the rest follow all at once in the next task (each append
+ * lays the whole table out again, so more, smaller chunks cost more in all).
+ */
+const FIRST_ROWS = 60;
+const collator = new Intl.Collator();
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Runs `then` once the next frame is painted (a task queued from requestAnimationFrame runs after that frame). */
+export function afterPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then, 0));
+}
+
+/** Marks the moment the next frame is painted (the bench reads these marks). */
+function markAfterPaint(name: string): void {
+  afterPaint(() => performance.mark(name));
+}
+
+export class MatrixTable {
+  private data: MatrixData | undefined;
+  private readonly rows = new Map<string, MatrixRowData>();
+  private readonly elements = new Map<string, HTMLTableRowElement>();
+  private order: string[] = [];
+  private tbody: HTMLTableSectionElement | undefined;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private firstShown = false;
+
+  constructor(private readonly section: HTMLElement, private readonly sort: () => MatrixSort) {}
+
+  /** A whole new matrix (undefined: none, a message page). */
+  set(data: MatrixData | undefined): void {
+    clearTimeout(this.pending);
+    this.pending = undefined;
+    this.data = data;
+    this.rows.clear();
+    this.elements.clear();
+    this.tbody = undefined;
+    if (!data) {
+      this.section.replaceChildren();
+      return;
+    }
+    for (const r of data.rows) this.rows.set(r.key, r);
+    if (data.rows.length === 0) {
+      this.section.replaceChildren(el('p', 'pa-muted', data.empty));
+      return;
+    }
+    const table = el('table', 'pa-pf-matrix');
+    table.id = 'pa-pf-matrix';
+    const head = el('tr');
+    const subject = el('th');
+    subject.scope = 'col';
+    subject.dataset.col = '0';
+    subject.append(el('button', 'pa-pf-sort', 'Subject'));
+    head.append(subject);
+    data.columns.forEach((c, i) => {
+      const th = el('th');
+      th.scope = 'col';
+      th.dataset.col = String(i + 1);
+      th.title = `Benchmark: ${c.benchmark}`;
+      th.append(el('button', 'pa-pf-sort', c.name), el('span', 'pa-pf-bench', c.benchmark));
+      head.append(th);
+    });
+    for (const b of head.querySelectorAll('button')) b.type = 'button';
+    table.createTHead().append(head);
+    this.tbody = table.createTBody();
+    this.section.replaceChildren(table);
+    this.resort();
+  }
+
+  /** Rows replaced or added by key, and rows removed: only those rows are built again. */
+  patch(rows: readonly MatrixRowData[], removed: readonly string[]): void {
+    if (!this.data) return;
+    if (this.rows.size === 0 || (rows.length === 0 && removed.length === 0)) {
+      if (rows.length) this.set({ ...this.data, rows: [...rows] });
+      return;
+    }
+    for (const key of removed) {
+      this.rows.delete(key);
+      this.elements.get(key)?.remove();
+      this.elements.delete(key);
+    }
+    const replaced: [HTMLTableRowElement, string][] = [];
+    for (const r of rows) {
+      this.rows.set(r.key, r);
+      const old = this.elements.get(r.key);
+      this.elements.delete(r.key);
+      if (old) replaced.push([old, r.key]);
+    }
+    if (this.rows.size === 0) {
+      this.set({ ...this.data, rows: [] });
+      return;
+    }
+    const before = this.order;
+    const after = this.sortedKeys();
+    const sameOrder = !this.pending && removed.length === 0 && before.length === after.length && before.every((k, i) => k === after[i]);
+    if (sameOrder) {
+      // The usual saved edit: one row's data changed, its place did not.
+      for (const [old, key] of replaced) old.replaceWith(this.element(key));
+    } else {
+      this.render(after);
+    }
+  }
+
+  /** Sorts by the current sort and shows the rows in that order. */
+  resort(): void {
+    if (!this.tbody) return;
+    this.render(this.sortedKeys());
+    const sort = this.sort();
+    const headers = this.tbody.parentElement?.querySelectorAll<HTMLElement>('thead th') ?? [];
+    headers.forEach((th) => th.setAttribute('aria-sort', th.dataset.col === sort.column ? (sort.descending ? 'descending' : 'ascending') : 'none'));
+  }
+
+  /** The row data and column of a cell's button (for its tooltip). */
+  cellOf(button: Element): { row: MatrixRowData; cell: MatrixCellData; column: number } | undefined {
+    const td = button.closest('td');
+    const key = td?.parentElement?.dataset.key;
+    const row = key ? this.rows.get(key) : undefined;
+    const column = td ? (td as HTMLTableCellElement).cellIndex - 1 : -1;
+    const cell = row?.cells[column];
+    return row && cell ? { row, cell, column } : undefined;
+  }
+
+  /** The tooltip of a cell: the metric, the verdict against the benchmark, the period, the file and line, the source. */
+  tooltip(button: Element): string | undefined {
+    const found = this.cellOf(button);
+    const column = found && this.data?.columns[found.column];
+    if (!found || !column) return undefined;
+    const { row, cell } = found;
+    const file = row.files[cell.f]?.[1] ?? '';
+    return `${column.name}: ${cell.v} — ${verdictDisplay(cell.d as VerdictStatus).label} (benchmark: ${column.benchmark}; ${cell.p || 'no period'}; ${file}, line ${cell.l + 1}${cell.s ? `; source: ${cell.s}` : ''})`;
+  }
+
+  private sortedKeys(): string[] {
+    const sort = this.sort();
+    const col = Number(sort.column);
+    const columns = this.data?.columns.length ?? 0;
+    const rows = [...this.rows.values()];
+    const byName = (a: MatrixRowData, b: MatrixRowData): number => collator.compare(a.subject.toLowerCase(), b.subject.toLowerCase()) || collator.compare(a.key, b.key);
+    if (!Number.isInteger(col) || col <= 0 || col > columns) {
+      rows.sort((a, b) => (sort.descending && col === 0 ? -1 : 1) * byName(a, b));
+    } else {
+      rows.sort((a, b) => {
+        const ca = a.cells[col - 1];
+        const cb = b.cells[col - 1];
+        // Rows with no value sort last whichever way the column is sorted.
+        if (!ca || !cb) return ca === cb ? byName(a, b) : ca ? -1 : 1;
+        const d = ca.n - cb.n;
+        return (sort.descending ? -d : d) || byName(a, b);
+      });
+    }
+    return rows.map((r) => r.key);
+  }
+
+  /** Shows the rows in `order`: the first screenful now, the rest in the next task (the matrix is usable at once). */
+  private render(order: string[]): void {
+    const tbody = this.tbody;
+    if (!tbody) return;
+    clearTimeout(this.pending);
+    this.pending = undefined;
+    this.order = order;
+    tbody.replaceChildren();
+    const append = (from: number, count: number): void => {
+      const end = Math.min(order.length, from + count);
+      const fragment = document.createDocumentFragment();
+      for (let i = from; i < end; i++) fragment.append(this.element(order[i]));
+      tbody.append(fragment);
+      if (end < order.length) {
+        // After the frame that shows the first rows (or a moment, if no frame comes).
+        const rest = (): void => {
+          if (this.pending !== timer) return;
+          clearTimeout(timer);
+          append(end, order.length);
+        };
+        const timer = setTimeout(rest, 250);
+        this.pending = timer;
+        afterPaint(rest);
+      } else {
+        this.pending = undefined;
+        if (!this.firstShown) markAfterPaint('pa-pf-matrix-complete');
+        this.firstShown = true;
+      }
+    };
+    append(0, FIRST_ROWS);
+    if (!this.firstShown) markAfterPaint('pa-pf-matrix-painted');
+  }
+
+  private element(key: string): HTMLTableRowElement {
+    let tr = this.elements.get(key);
+    if (tr) return tr;
+    const row = this.rows.get(key) as MatrixRowData;
+    tr = el('tr');
+    tr.dataset.key = row.key;
+    tr.dataset.subject = row.subject;
+    const th = el('th', undefined, `${row.subject} `);
+    th.scope = 'row';
+    th.append(el('span', 'pa-muted pa-pf-count', `${row.analyses} ${row.analyses === 1 ? 'analysis' : 'analyses'}`));
+    tr.append(th);
+    for (const cell of row.cells) tr.append(this.cell(row, cell));
+    this.elements.set(key, tr);
+    return tr;
+  }
+
+  private cell(row: MatrixRowData, cell: MatrixCellData | null): HTMLTableCellElement {
+    const td = el('td', 'pa-pf-cell');
+    if (!cell) {
+      td.classList.add('pa-pf-empty');
+      const none = el('span', 'pa-muted', '—');
+      none.title = 'No analysis states a value';
+      td.append(none);
+      return td;
+    }
+    const look = verdictDisplay(cell.d as VerdictStatus);
+    td.classList.add(/^[a-z-]+$/.test(cell.d) ? `pa-verdict-${cell.d}` : 'pa-verdict-other');
+    td.dataset.verdict = cell.d;
+    const file = row.files[cell.f] ?? ['', ''];
+    const button = el('button', 'pa-pf-open');
+    button.type = 'button';
+    button.dataset.uri = file[0];
+    button.dataset.line = String(cell.l);
+    button.dataset.character = String(cell.c);
+    const period = cell.p || 'no period';
+    button.setAttribute('aria-label', `${cell.v}, ${look.label}, ${period}. Open ${file[1]}, line ${cell.l + 1}`);
+    const symbol = el('span', 'pa-pf-symbol', look.symbol);
+    symbol.setAttribute('aria-hidden', 'true');
+    button.append(symbol, ' ', el('span', 'pa-pf-value', cell.v), el('span', 'pa-pf-period', period));
+    td.append(button);
+    return td;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The live portfolio views (what the open panel keeps current subject by subject) give the same
+ * matrix, coverage and trends as computing them from all entries, after any sequence of edits,
+ * additions, removals and subject changes; and they name exactly the subjects that changed.
+ */
+import * as assert from 'node:assert/strict';
+import { bundledIndex } from '../../../src/model/bundledModel';
+import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
+import { LivePortfolioViews } from '../../../src/portfolio/liveViews';
+import { portfolioMatrix } from '../../../src/portfolio/matrix';
+import { peerCoverage } from '../../../src/portfolio/peerCoverage';
+import { readPeriod } from '../../../src/portfolio/periods';
+import { metricTrends } from '../../../src/portfolio/trends';
+import type { IndexEntry, Period } from '../../../src/portfolio/types';
+import { catalog, sampleEntries } from './portfolioHelpers';
+
+const pattern = bundledIndex();
+
+function analysis(uri: string, subject: string, period: string, gpu: string): IndexEntry {
+  const e = buildIndexEntry(uri, `---\npattern: ai-infrastructure\nsubject: ${JSON.stringify(subject)}\nperiod: ${period}\n---\n\n# ${subject}\n\n| Metric | Value |\n| --- | --- |\n| GPU Utilization Rate | ${gpu} |\n`, catalog());
+  assert.ok(e);
+  return e;
+}
+
+function sameAsFull(live: LivePortfolioViews, entries: readonly IndexEntry[], asOf?: Period): void {
+  const views = live.views();
+  assert.deepEqual(views.matrix, portfolioMatrix(entries, pattern, asOf));
+  assert.deepEqual(views.trends, metricTrends(entries, pattern));
+  const full = peerCoverage(entries, pattern);
+  assert.deepEqual(views.coverage, full);
+}
+
+describe('live portfolio views', () => {
+  for (const asOf of [undefined, readPeriod('Q2 2026')]) {
+    it(`match the full views through edits, additions, removals and renames${asOf ? ' (as of Q2 2026)' : ''}`, () => {
+      const live = new LivePortfolioViews(pattern, asOf);
+      let entries = [...sampleEntries()];
+      const first = live.update(entries);
+      assert.ok(first.changed.size >= 5, 'every subject is new on the first update');
+      sameAsFull(live, entries, asOf);
+
+      // Nothing changed: nothing recomputed.
+      assert.equal(live.update([...entries]).changed.size, 0);
+
+      // One analysis edited: its subject alone.
+      const target = entries.find((e) => e.companyId === 'coreweave' && e.period?.written === 'Q2 2026');
+      assert.ok(target);
+      const seriesOf = (metric: number): unknown => live.views().trends[metric].series.find((x) => x.companyId === 'coreweave');
+      const before = live.views().trends.map((_, i) => seriesOf(i));
+      // As the index gives it after the GPU utilization is edited: a new entry, the other metrics as they were.
+      const gpu = pattern.model.metrics[0].id;
+      const edited: IndexEntry = { ...target, metrics: target.metrics.map((m) => (m.metricId === gpu ? { ...m, value: { ...m.value, text: '61%', low: 61, high: 61 } } : m)) };
+      entries = entries.map((e) => (e === target ? edited : e));
+      assert.deepEqual([...live.update(entries).changed], ['company:coreweave']);
+      sameAsFull(live, entries, asOf);
+      // A metric whose series the edit left as it was keeps the same series object (its chart is not redrawn).
+      const after = live.views().trends.map((_, i) => seriesOf(i));
+      after.forEach((a, i) => {
+        if (JSON.stringify(a) === JSON.stringify(before[i])) assert.equal(a, before[i], `metric ${i}: unchanged series kept`);
+        else assert.notEqual(a, before[i]);
+      });
+      assert.ok(after.slice(1).some((a, i) => a !== undefined && a === before[i + 1]), 'another metric’s series kept as it was');
+      assert.notDeepEqual(after[0], before[0], 'the edited metric’s series changed');
+      if (asOf) assert.equal(live.row('company:coreweave')?.cells[0]?.value.text, '61%', 'as of Q2 2026 the edited value shows');
+      assert.equal(seriesOf(0) !== undefined, true);
+
+      // A new subject, then renamed to another, then removed.
+      const newcomer = analysis('file:///ws/zeta.md', 'Zeta Compute', 'Q1 2026', '55%');
+      entries = [...entries, newcomer];
+      assert.deepEqual([...live.update(entries).changed], ['name:zeta compute']);
+      sameAsFull(live, entries, asOf);
+      const renamed = analysis('file:///ws/zeta.md', 'Crusoe Cloud', 'Q1 2026', '55%');
+      entries = entries.map((e) => (e === newcomer ? renamed : e));
+      assert.deepEqual([...live.update(entries).changed].sort(), ['name:crusoe cloud', 'name:zeta compute']);
+      sameAsFull(live, entries, asOf);
+      assert.equal(live.row('name:zeta compute'), undefined);
+      entries = entries.filter((e) => e !== renamed);
+      assert.deepEqual([...live.update(entries).changed], ['name:crusoe cloud']);
+      sameAsFull(live, entries, asOf);
+    });
+  }
+});
