@@ -8,13 +8,17 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { renderDocumentBody } from '../../../src/render/documentRenderer';
+import { isAllowedUrl } from '../../../src/render/linkSafety';
 import { analysis, claim, rangeOf } from './fakeAnalysis';
 
 const MARKER_CHAR = /[\uE000-\uE002\uE010-\uE019\uE020-\uE02F]/;
 /** A marker character as an address or entity may spell it (percent-encoded, punycoded host, entity). */
 const ENCODED_MARKER = /%EE%80%|xn--|&#x?e0/i;
 
+// Plain markdown-it with the preview's link policy: a protocol-relative `//host` address (which
+// the generated pieces can spell, e.g. "/" "/" "559www.gpu") is refused by design, with or without claims.
 const plain = new MarkdownIt('default', { html: false, linkify: true });
+plain.validateLink = isAllowedUrl;
 
 const hrefs = (html: string): string[] => Array.from(html.matchAll(/<a href="([^"]*)"/g), (m) => m[1]);
 
