@@ -76,16 +76,27 @@ const webOneFile = {
   name: 'web-one-file',
   setup(build) {
     const src = path.resolve('src');
-    const cores = {
-      './analysis.js': path.join(src, 'analysis/analysisBundle.ts'),
-      './portfolio.js': path.join(src, 'features/portfolio/portfolioFeature.ts'),
-      './pdf.js': path.join(src, 'features/pdf/noPrinterInTheBrowser.ts'),
-    };
-    build.onResolve({ filter: /^\.\/(analysis|portfolio|pdf)\.js$/ }, (args) =>
-      path.join(args.resolveDir, args.path) === path.join(src, 'features', args.path) ? { path: cores[args.path] } : undefined);
+    build.onResolve({ filter: /^\.\/pdf\.js$/ }, (args) =>
+      path.join(args.resolveDir, args.path) === path.join(src, 'features', args.path) ? { path: path.join(src, 'features/pdf/noPrinterInTheBrowser.ts') } : undefined);
     const desktopPlatform = path.join(src, 'features/platform/index.ts');
     build.onResolve({ filter: /platform$/ }, (args) =>
       path.join(args.resolveDir, `${args.path}/index.ts`) === desktopPlatform ? { path: path.join(src, 'features/platform/web.ts') } : undefined);
+  },
+};
+
+/**
+ * dist/web/portfolio.js is editor code loaded into the running extension: it must reach the
+ * analysis core, the renderer and the PDF stub through the SAME door as the rest (one loaded copy
+ * of each, one extension URI), so src/features/core.ts stays out of it and is required by the name
+ * src/features/platform/loadOwnBundle.ts hands it the activated extension's module under.
+ * @type {import('esbuild').Plugin}
+ */
+const sharedCore = {
+  name: 'shared-core',
+  setup(build) {
+    const core = path.resolve('src/features/core.ts');
+    build.onResolve({ filter: /core$/ }, (args) =>
+      path.join(args.resolveDir, `${args.path}.ts`) === core ? { path: 'pattern-analyst:features/core', external: true } : undefined);
   },
 };
 
@@ -180,6 +191,32 @@ targets.push({
   ...common,
   entryPoints: ['src/render/rendererBundle.ts'],
   outfile: 'dist/web/renderer.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  metafile: true,
+});
+targets.push({
+  // dist/web/portfolio.js: the portfolio for the web worker host (the workspace index, the panel,
+  // the cross-analysis check), read by src/features/platform/web.ts when a portfolio surface is
+  // first shown. It requires only 'vscode' and core.ts, which the loader hands it (sharedCore).
+  ...common,
+  entryPoints: ['src/features/portfolio/portfolioFeature.ts'],
+  outfile: 'dist/web/portfolio.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  metafile: true,
+  plugins: [vscodeOnce, sharedCore, webOneFile],
+});
+targets.push({
+  // dist/web/analysis.js: the analysis core for the web worker host with js-yaml, jsonc-parser and
+  // picomatch inside, self-contained like dist/web/renderer.js; read by src/features/platform/web.ts
+  // when a feature first needs a check (src/features/core.ts's whenAnalysisCore), never at activation.
+  ...common,
+  entryPoints: ['src/analysis/analysisBundle.ts'],
+  outfile: 'dist/web/analysis.js',
   platform: 'browser',
   format: 'cjs',
   target: 'es2022',

@@ -62,7 +62,7 @@ export function webBundleFigure(): FigureRow {
 type Host = 'web' | 'desktop';
 
 /** One fresh workbench on an empty folder; the probe's activation time in ms. */
-async function activationSession(host: Host, folder: string, extensionPath: string, probe: string): Promise<number> {
+async function activationSession(host: Host, folder: string, extensionPath: string, probe: string, log: (line: string) => void): Promise<number> {
   let resolveLine: (ms: number) => void = () => undefined;
   let rejectLine: (err: Error) => void = () => undefined;
   const measured = new Promise<number>((resolve, reject) => {
@@ -82,7 +82,8 @@ async function activationSession(host: Host, folder: string, extensionPath: stri
           void workbenchLogLine(msg).then((line) => {
             const at = line?.text.indexOf(ACTIVATION_LINE) ?? -1;
             if (!line || at < 0) return;
-            const result = JSON.parse(line.text.slice(at + ACTIVATION_LINE.length)) as { activateMs: number; wasActive: boolean; web: boolean };
+            const result = JSON.parse(line.text.slice(at + ACTIVATION_LINE.length)) as { activateMs: number; wasActive: boolean; web: boolean; marks?: Record<string, number> };
+            log(`web figures: ${host} host marks (ms after activate() was called): ${Object.entries(result.marks ?? {}).map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
             if (result.wasActive) rejectLine(new Error('the extension was already active before the probe'));
             else if (result.web !== (host === 'web')) rejectLine(new Error(`expected the ${host} host, the probe ran in the ${result.web ? 'web' : 'desktop'} one`));
             else resolveLine(result.activateMs);
@@ -116,7 +117,7 @@ export async function webFigures(options: { sessions: number; log: (line: string
     for (let i = 0; i < Math.max(1, options.sessions); i++) {
       const order: Host[] = i % 2 === 0 ? ['web', 'desktop'] : ['desktop', 'web'];
       for (const host of order) {
-        const ms = await activationSession(host, folder, host === 'web' ? extension.path : REPO_ROOT, host === 'web' ? webProbe.replace(/\.js$/, '') : desktopProbe);
+        const ms = await activationSession(host, folder, host === 'web' ? extension.path : REPO_ROOT, host === 'web' ? webProbe.replace(/\.js$/, '') : desktopProbe, options.log);
         samples[host].push(ms);
         options.log(`web figures: session ${i + 1}, ${host} host: activate() ${ms.toFixed(1)} ms`);
       }
