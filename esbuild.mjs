@@ -10,10 +10,11 @@
 //   dist/yaml.js        js-yaml, required on the first front matter (src/analysis/frontMatter.ts).
 //   dist/cli.js         src/cli/main.ts: the command-line twin, everything inlined.
 //   dist/web/extension.js  src/extension.ts for the web worker extension host (vscode.dev,
-//                       github.dev, code-server): ONE file with the analysis and portfolio cores
-//                       inlined (webOneFile), no node built-ins, no PDF; package.json's `browser` entry.
-//   dist/web/renderer.js   src/render/rendererBundle.ts for the web worker host: one self-contained
-//                       file, read and evaluated on the first preview or export (platform/web.ts).
+//                       github.dev, code-server): ONE file holding what dist/extension.js holds
+//                       (webOneFile), no node built-ins, no PDF; package.json's `browser` entry.
+//   dist/web/analysis.js, dist/web/renderer.js, dist/web/portfolio.js  the three lazily loaded
+//                       bundles for the web worker host, each one file, read and evaluated on first
+//                       use (src/features/platform/web.ts, loadOwnBundle.ts).
 //   media/dist/*.js     src/webview/: the preview's and the portfolio panel's scripts (browser, esm).
 // Production builds are minified without sourcemaps; development builds keep sourcemaps for
 // debugging. `--watch` rebuilds on change.
@@ -60,16 +61,11 @@ const lazyYaml = {
 };
 
 /**
- * The web build's answer to src/features/core.ts's lazy door. A web worker's `require` knows only
- * 'vscode' (no sibling files), so the door's `require('./analysis.js')` etc. resolve here to the
- * bundles' sources and are inlined into the one file. esbuild wraps each such module in a lazy
- * initialiser, so the door still runs the analysis core or js-yaml only on first use; their bytes
- * are parsed with the file, which the bench's web activation figure includes. The renderer
- * (markdown-it, its entity tables: the largest core) is NOT inlined: it is dist/web/renderer.js,
- * its own one-file bundle, which the web platform reads from the extension's URI and evaluates on
- * the first preview or export (src/features/platform/loadOwnBundle.ts).
- * `./pdf.js` (src/pdf: child_process, fs) becomes a stub that says why there is no PDF here, and
- * src/features/platform/index.ts (node's side of the platform seam) becomes platform/web.ts.
+ * The web build of src/extension.ts. A web worker's `require` knows only 'vscode' (no sibling
+ * files), so the node platform (src/features/platform/index.ts, which requires dist/analysis.js,
+ * dist/renderer.js and dist/portfolio.js) becomes platform/web.ts, which reads their web twins
+ * through loadOwnBundle.ts on first use; activation reads and compiles only this one file.
+ * `./pdf.js` (src/pdf: child_process, fs) becomes a stub that says why there is no PDF here.
  * @type {import('esbuild').Plugin}
  */
 const webOneFile = {
