@@ -56,12 +56,18 @@ function lazyCore<T>(name: string, sync: () => (() => T) | undefined, load: (ext
     const requireNow = sync();
     // The web worker host: every feature awaits when() first (its provider, event handler or
     // command is async). Calling now() before is a programming error, reported as one.
-    if (!requireNow) throw new Error(`The ${name} was used before it was loaded.`);
+    if (!requireNow) {
+      // not-for-translation: a programming error (a feature that did not await the bundle), for developers.
+      throw new Error(`The ${name} was used before it was loaded.`);
+    }
     return (loaded = requireNow());
   };
   const when = (): Promise<T> => {
     if (loaded || sync()) return Promise.resolve(now());
-    if (!bundlesAt) return Promise.reject(new Error('locateCoreBundles() was not called at activation.'));
+    if (!bundlesAt) {
+      // not-for-translation: a programming error, for developers.
+      return Promise.reject(new Error('locateCoreBundles() was not called at activation.'));
+    }
     loading ??= load(bundlesAt).then(
       (core) => (loaded = core),
       (error: unknown) => {
@@ -84,6 +90,7 @@ function lazyCore<T>(name: string, sync: () => (() => T) | undefined, load: (ext
  * `readFrontMatter`, the team config. First needed when a document is checked, hovered or
  * previewed. dist/analysis.js on the desktop, dist/web/analysis.js in the browser.
  */
+// not-for-translation: the name in a programming error's message.
 const analysis = lazyCore<typeof AnalysisBundle>('analysis core', () => platform.requireAnalysis, (uri) => platform.loadAnalysis(uri));
 export const analysisCore = analysis.now;
 export const whenAnalysisCore = analysis.when;
@@ -95,6 +102,7 @@ export const analysisCoreReady = analysis.ready;
  * panel and the cross-analysis check. First needed when a portfolio surface is shown.
  * dist/portfolio.js on the desktop, dist/web/portfolio.js in the browser.
  */
+// not-for-translation: the name in a programming error's message.
 const portfolio = lazyCore<typeof PortfolioBundle>('portfolio', () => platform.requirePortfolio, (uri) => platform.loadPortfolio(uri));
 export const portfolioCore = portfolio.now;
 export const withPortfolioCore = portfolio.with;

@@ -47,6 +47,7 @@ export async function loadOwnBundle(extensionUri: vscode.Uri, file: string, shar
   const module: CommonJsModule = { exports: {} };
   const require = (id: string): unknown => {
     if (Object.hasOwn(shared, id)) return shared[id];
+    // not-for-translation: a build mistake (esbuild.mjs left a require in the bundle), for developers.
     throw new Error(`${file} requires '${id}', which the extension does not share with it`);
   };
   const evaluate = new Function('module', 'exports', 'require', text) as (module: CommonJsModule, exports: unknown, require: (id: string) => unknown) => void;
