@@ -1,8 +1,9 @@
 /**
  * The web build's figures (issue 14), group `web` of `npm run bench`:
  *
- * - Size of dist/web/extension.js, the one file the web worker host loads (≤ 300 KB minified),
- *   with where its bytes go, from the build's metafile (dist/web/extension.meta.json).
+ * - Size of dist/web/extension.js, the file the web worker host loads at activation (≤ 300 KB
+ *   minified; the cores are files of their own, read on first use), with where its bytes go,
+ *   from the build's metafile (dist/web/extension.meta.json).
  * - Activation in the web worker extension host against the node host in the same run
  *   (≤ 1.5×): code-server with the extension loaded from its `browser` entry (a manifest without
  *   `main`, test/harness/webExtension.ts) or from its `main`, on an empty folder so nothing
