@@ -54,6 +54,7 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
     else byMetric.set(c.metricId, [c]);
   }
   const subjectCompany = subjectCompanyId(ctx);
+  const plainHeadings = new Map<Heading, boolean>();
   for (const [metricId, list] of byMetric) {
     if (list.length < 2) continue;
     const headline = headlineClaim(list);
@@ -68,7 +69,7 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
         capped = true;
         break;
       }
-      if (!aboutThisSubjectAndPeriod(ctx, c, subjectCompany)) continue;
+      if (!aboutThisSubjectAndPeriod(ctx, c, subjectCompany, plainHeadings)) continue;
       others.push(c);
       const here = c.value.text.trim();
       out.push({
@@ -123,13 +124,20 @@ function subjectCompanyId(ctx: ConflictContext): string | undefined {
 }
 
 /** Nothing in the statement's sentence or section heading points at another subject, period or a change. */
-function aboutThisSubjectAndPeriod(ctx: ConflictContext, c: MetricClaim, subjectCompany: string | undefined): boolean {
+function aboutThisSubjectAndPeriod(ctx: ConflictContext, c: MetricClaim, subjectCompany: string | undefined, plainHeadings: Map<Heading, boolean>): boolean {
   const line = ctx.lines[c.valueRange.start.line] ?? '';
   if (/^\s{0,3}>/.test(line)) return false; // a quotation is someone else's statement
   const sentence = sentenceAround(ctx.lines, c.valueRange.start.line, c.valueRange.start.character);
   if (!plain(ctx, sentence, subjectCompany)) return false;
   const heading = headingAbove(ctx.headings, c.valueRange.start.line);
-  return heading === undefined || (!FROM_TO.test(heading.text) && namesOnlyThis(ctx, heading.text, subjectCompany));
+  if (heading === undefined) return true;
+  // A section holds many statements under one heading: it is read once.
+  let ok = plainHeadings.get(heading);
+  if (ok === undefined) {
+    ok = !FROM_TO.test(heading.text) && namesOnlyThis(ctx, heading.text, subjectCompany);
+    plainHeadings.set(heading, ok);
+  }
+  return ok;
 }
 
 function plain(ctx: ConflictContext, text: string, subjectCompany: string | undefined): boolean {

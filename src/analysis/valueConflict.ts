@@ -11,6 +11,8 @@ export type ComparableValue = Pick<StatedValue, 'kind' | 'low' | 'high' | 'quali
 
 /** Decimal places of a number as the analysis wrote it (after normalisation: "0.72" of a percent is 72). */
 function decimals(n: number): number {
+  // Whole numbers (most values) have none: no string to build.
+  if (Number.isInteger(n)) return 0;
   const s = String(Number(n.toPrecision(12)));
   const dot = s.indexOf('.');
   return dot < 0 || s.includes('e') ? 0 : s.length - dot - 1;

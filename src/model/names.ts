@@ -52,21 +52,38 @@ function escapeWord(word: string): string {
     .join('');
 }
 
+/** Two rows of the distance table, reused by every call (it runs for every name of a model, per label and heading). */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /** Damerau-free Levenshtein distance, bounded: returns `limit + 1` as soon as it is exceeded. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const n = b.length;
+  if (rowA.length <= n) {
+    rowA = new Int32Array(2 * (n + 1));
+    rowB = new Int32Array(2 * (n + 1));
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ca = a.charCodeAt(i - 1);
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      cur.push(v);
+    for (let j = 1; j <= n; j++) {
+      let v = prev[j] + 1;
+      const insert = cur[j - 1] + 1;
+      if (insert < v) v = insert;
+      const change = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      if (change < v) v = change;
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length];
+  return prev[n];
 }

@@ -38,6 +38,8 @@ const stripMarkers = (text: string): string => text.replace(MARKER_CHARS_RE, '')
 const MAY_HOLD_MARKER_RE = /[\uE000-\uE002\uE010-\uE019\uE020-\uE02F&]|%EE%80%/i;
 /** Whether a run's text may decode to marker characters the document wrote (an entity, a percent-encoding). */
 const FORGEABLE_RE = /&|%EE%80%/i;
+/** A '%' then, past any marker characters, an 'E': where a percent-encoded marker could start. */
+const PERCENT_E_RE = /%[\uE000-\uE002\uE010-\uE019\uE020-\uE02F]*e/i;
 
 /**
  * Whether a run's source may spell a marker character through an entity or a percent-encoding.
@@ -46,7 +48,10 @@ const FORGEABLE_RE = /&|%EE%80%/i;
  */
 function mayForge(content: string): boolean {
   if (FORGEABLE_RE.test(content)) return true;
-  return /[&%]/.test(content) && HAS_MARKER_CHAR_RE.test(content) && FORGEABLE_RE.test(content.replace(MARKER_CHARS_RE, ''));
+  // Past that test no '&' is left: only a `%EE%80%` that this render's markers cut can remain, and
+  // it needs a '%' followed (across markers) by an 'E'. Checked before the copy without markers,
+  // which every claimed percentage ("72%") made otherwise.
+  return PERCENT_E_RE.test(content) && HAS_MARKER_CHAR_RE.test(content) && FORGEABLE_RE.test(content.replace(MARKER_CHARS_RE, ''));
 }
 
 /** A reference definition (`[r]: address "title"`) lends its address and title to runs that only say `[x][r]`. */

@@ -48,6 +48,21 @@ function removeMarkersIn(text: string, ranges: readonly { readonly index: number
 const LINK_EDGE = /[\p{Z}\p{Cc}]/u;
 
 /**
+ * Whether the character at `i` is a {@link LINK_EDGE}: ASCII and the markers answered by their
+ * code, the rest by the regex (called for every character of a marked word: the Unicode-property
+ * regex on a one-character string each time was most of the scan's cost).
+ */
+function isLinkEdge(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code <= 0x20 || code === 0x7f;
+  if (isMarkerCode(code)) return false;
+  return LINK_EDGE.test(text[i]);
+}
+
+/** Finds the marker characters of a text one after another (see {@link unmarkLinks}). */
+const MARKER_SCAN_RE = new RegExp(HAS_MARKER_CHAR_RE.source, 'g');
+
+/**
  * The text linkify will see for a text token: its markers gone wherever they would fall in a link.
  * Only the runs between {@link LINK_EDGE} characters that hold a marker are looked at (links
  * cannot cross an edge, and linkify reads an edge as the text's start or end): most of a
@@ -57,15 +72,24 @@ const LINK_EDGE = /[\p{Z}\p{Cc}]/u;
 function unmarkLinks(text: string, md: MarkdownIt, mayLink: () => boolean = () => true): string {
   let out = '';
   let last = 0;
-  const markers = new RegExp(HAS_MARKER_CHAR_RE.source, 'g');
+  // One global regex for every call (not re-entered: unmarkRun uses other regexes), reset here; a
+  // new RegExp per marked text was one more object for each of ~5,700 texts per 1 MB render.
+  const markers = MARKER_SCAN_RE;
+  markers.lastIndex = 0;
   for (let found = markers.exec(text); found; found = markers.exec(text)) {
     const at = found.index;
     let start = at;
-    while (start > last && !LINK_EDGE.test(text[start - 1])) start--;
+    while (start > last && !isLinkEdge(text, start - 1)) start--;
     let end = at + 1;
-    while (end < text.length && !LINK_EDGE.test(text[end])) end++;
-    out += text.slice(last, start) + unmarkRun(text.slice(start, end), md, mayLink);
-    last = markers.lastIndex = end;
+    while (end < text.length && !isLinkEdge(text, end)) end++;
+    const run = text.slice(start, end);
+    const unmarked = unmarkRun(run, md, mayLink);
+    markers.lastIndex = end;
+    // Most runs are no link and come back as they were: the text is rebuilt only from the first
+    // run that changed (rebuilding every marked text was most of this pass's garbage).
+    if (unmarked === run) continue;
+    out += text.slice(last, start) + unmarked;
+    last = end;
   }
   return last === 0 ? text : out + text.slice(last);
 }
@@ -98,11 +122,17 @@ function unmarkRun(text: string, md: MarkdownIt, mayLink: () => boolean): string
 function unmarkAddressesInSource(state: MarkdownIt.StateCore): void {
   const md = state.md;
   if (!md.options.linkify) return;
-  for (const block of state.tokens) {
+  // Indexed loops in these once-per-render passes: they run before the optimiser sees them, and
+  // an array iterator there allocated a result object per token (~4 MB per 1 MB render each).
+  const tokens = state.tokens;
+  for (let b = 0; b < tokens.length; b++) {
+    const block = tokens[b];
     // That rule starts only at a `://`: a run without one (markers left out: they may split one,
     // and plain markdown-it would link there) is left to the pass over the text tokens.
     if (block.type !== 'inline' || !HAS_MARKER_CHAR_RE.test(block.content)) continue;
-    if (block.content.replace(MARKER_CHARS_RE, '').includes('://')) block.content = unmarkLinks(block.content, md);
+    // ':' and '/' must both be there before the copy without markers can hold a '://'.
+    const content = block.content;
+    if (content.includes(':') && content.includes('/') && content.replace(MARKER_CHARS_RE, '').includes('://')) block.content = unmarkLinks(block.content, md);
   }
 }
 
@@ -110,14 +140,21 @@ function unmarkAddressesInSource(state: MarkdownIt.StateCore): void {
 function unmarkBareLinks(state: MarkdownIt.StateCore): void {
   const md = state.md;
   if (!md.options.linkify) return;
-  for (const block of state.tokens) {
+  const tokens = state.tokens;
+  // markdown-it's linkify skips a paragraph on this same test of its source (markers included);
+  // asked only once a marked word looks like part of a link, as few do. One closure for the
+  // render, reading the current block (a closure per block was ~3 MB of garbage per 1 MB render).
+  let block: MarkdownIt.Token | undefined;
+  let pretest: boolean | undefined;
+  const mayLink = (): boolean => (pretest ??= md.linkify.pretest(block?.content ?? ''));
+  for (let b = 0; b < tokens.length; b++) {
+    block = tokens[b];
     if (block.type !== 'inline' || !block.children || !HAS_MARKER_CHAR_RE.test(block.content)) continue;
-    // markdown-it's linkify skips a paragraph on this same test of its source (markers included);
-    // asked only once a marked word looks like part of a link, as few do.
-    let pretest: boolean | undefined;
-    const mayLink = (): boolean => (pretest ??= md.linkify.pretest(block.content));
+    pretest = undefined;
+    const children = block.children;
     let linkLevel = 0;
-    for (const token of block.children) {
+    for (let c = 0; c < children.length; c++) {
+      const token = children[c];
       if (token.type === 'link_open') linkLevel++;
       else if (token.type === 'link_close') linkLevel--;
       else if (linkLevel === 0 && token.type === 'text' && HAS_MARKER_CHAR_RE.test(token.content)) token.content = unmarkLinks(token.content, md, mayLink);

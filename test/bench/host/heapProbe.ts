@@ -15,7 +15,8 @@
  * work". It stays active and does its usual work on the same document and edits throughout.
  * Every reading also records V8's code space apart (JIT code of freshly optimised functions counts
  * in heapUsed but is not data anyone retains), and PA_BENCH_HEAP_SNAPSHOTS=<dir> writes heap
- * snapshots after the warm-up edits and after the measured ones, to diff what grew.
+ * snapshots before activation, after the real work, after the warm-up edits and after the measured
+ * ones, to diff what grew.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import * as inspector from 'node:inspector';
@@ -44,10 +45,32 @@ function exposeGc(): () => void {
 
 type Reading = NodeJS.MemoryUsage & { codeSpace: number };
 
+/** Longest wait for the heap to settle before a reading is taken anyway. */
+const SETTLE_MAX_MS = 20_000;
+/** Two readings this close (after collections) count as settled. */
+const SETTLED_BYTES = 256 * 1024;
+
+/**
+ * The host's memory once what is in flight has gone: collections until heapUsed stops falling.
+ * Messages still being written to another process are held until the write completes: on a
+ * loaded machine the built-in markdown extension's language server fell behind, and its pending
+ * `markdown/parse` replies (markdown-it tokens of every edit, in JSON-RPC messages queued on the
+ * socket) were 25 MB of the leak check's 'growth' over 60 edits, none of it retained by anyone.
+ * Four collections 100 ms apart read them as growth; waiting until two readings agree does not.
+ */
 async function settledMemory(gc: () => void, snapshot?: string): Promise<Reading> {
   for (let i = 0; i < 4; i++) {
     gc();
     await delay(100);
+  }
+  const started = performance.now();
+  let last = process.memoryUsage().heapUsed;
+  while (performance.now() - started < SETTLE_MAX_MS) {
+    await delay(500);
+    gc();
+    const now = process.memoryUsage().heapUsed;
+    if (Math.abs(last - now) < SETTLED_BYTES) break;
+    last = now;
   }
   const dir = process.env.PA_BENCH_HEAP_SNAPSHOTS;
   if (dir && snapshot) v8.writeHeapSnapshot(`${dir}/${snapshot}.heapsnapshot`);
@@ -96,7 +119,7 @@ async function realWork(gc: () => void, uri: vscode.Uri, edits: number): Promise
   const at = text.indexOf('GPU Utilization Rate', text.indexOf('\n---', 3));
   const hovers = at >= 0 ? ((await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, document.positionAt(at + 3))) as unknown[]) : [];
   await delay(1000);
-  const afterWork = await settledMemory(gc);
+  const afterWork = await settledMemory(gc, 'after-work');
   // The leak check: warm up with 100 edits, then measure `edits` more. A quick run once warmed up
   // with 12: what V8 compiled and the host grew on the first edits was then reported as a leak.
   const end = (): vscode.Position => document.lineAt(document.lineCount - 1).range.end;
@@ -140,7 +163,7 @@ export async function run(): Promise<void> {
     // Let the host finish starting (other startup work would otherwise be billed to us).
     await delay(3000);
     result.activeBefore = ext.isActive;
-    const before = await settledMemory(gc);
+    const before = await settledMemory(gc, 'before');
     const stopProfile = await startProfile();
     const t0 = performance.now();
     await ext.activate();
