@@ -10,10 +10,11 @@
 //   dist/yaml.js        js-yaml, required on the first front matter (src/analysis/frontMatter.ts).
 //   dist/cli.js         src/cli/main.ts: the command-line twin, everything inlined.
 //   dist/web/extension.js  src/extension.ts for the web worker extension host (vscode.dev,
-//                       github.dev, code-server): ONE file with the analysis and portfolio cores
-//                       inlined (webOneFile), no node built-ins, no PDF; package.json's `browser` entry.
-//   dist/web/renderer.js   src/render/rendererBundle.ts for the web worker host: one self-contained
-//                       file, read and evaluated on the first preview or export (platform/web.ts).
+//                       github.dev, code-server): ONE file holding what dist/extension.js holds
+//                       (webOneFile), no node built-ins, no PDF; package.json's `browser` entry.
+//   dist/web/analysis.js, dist/web/renderer.js, dist/web/portfolio.js  the three lazily loaded
+//                       bundles for the web worker host, each one file, read and evaluated on first
+//                       use (src/features/platform/web.ts, loadOwnBundle.ts).
 //   media/dist/*.js     src/webview/: the preview's and the portfolio panel's scripts (browser, esm).
 // Production builds are minified without sourcemaps; development builds keep sourcemaps for
 // debugging. `--watch` rebuilds on change.
@@ -60,32 +61,38 @@ const lazyYaml = {
 };
 
 /**
- * The web build's answer to src/features/core.ts's lazy door. A web worker's `require` knows only
- * 'vscode' (no sibling files), so the door's `require('./analysis.js')` etc. resolve here to the
- * bundles' sources and are inlined into the one file. esbuild wraps each such module in a lazy
- * initialiser, so the door still runs the analysis core or js-yaml only on first use; their bytes
- * are parsed with the file, which the bench's web activation figure includes. The renderer
- * (markdown-it, its entity tables: the largest core) is NOT inlined: it is dist/web/renderer.js,
- * its own one-file bundle, which the web platform reads from the extension's URI and evaluates on
- * the first preview or export (src/features/platform/loadOwnBundle.ts).
- * `./pdf.js` (src/pdf: child_process, fs) becomes a stub that says why there is no PDF here, and
- * src/features/platform/index.ts (node's side of the platform seam) becomes platform/web.ts.
+ * The web build of src/extension.ts. A web worker's `require` knows only 'vscode' (no sibling
+ * files), so the node platform (src/features/platform/index.ts, which requires dist/analysis.js,
+ * dist/renderer.js and dist/portfolio.js) becomes platform/web.ts, which reads their web twins
+ * through loadOwnBundle.ts on first use; activation reads and compiles only this one file.
+ * `./pdf.js` (src/pdf: child_process, fs) becomes a stub that says why there is no PDF here.
  * @type {import('esbuild').Plugin}
  */
 const webOneFile = {
   name: 'web-one-file',
   setup(build) {
     const src = path.resolve('src');
-    const cores = {
-      './analysis.js': path.join(src, 'analysis/analysisBundle.ts'),
-      './portfolio.js': path.join(src, 'features/portfolio/portfolioFeature.ts'),
-      './pdf.js': path.join(src, 'features/pdf/noPrinterInTheBrowser.ts'),
-    };
-    build.onResolve({ filter: /^\.\/(analysis|portfolio|pdf)\.js$/ }, (args) =>
-      path.join(args.resolveDir, args.path) === path.join(src, 'features', args.path) ? { path: cores[args.path] } : undefined);
+    build.onResolve({ filter: /^\.\/pdf\.js$/ }, (args) =>
+      path.join(args.resolveDir, args.path) === path.join(src, 'features', args.path) ? { path: path.join(src, 'features/pdf/noPrinterInTheBrowser.ts') } : undefined);
     const desktopPlatform = path.join(src, 'features/platform/index.ts');
     build.onResolve({ filter: /platform$/ }, (args) =>
       path.join(args.resolveDir, `${args.path}/index.ts`) === desktopPlatform ? { path: path.join(src, 'features/platform/web.ts') } : undefined);
+  },
+};
+
+/**
+ * dist/web/portfolio.js is editor code loaded into the running extension: it must reach the
+ * analysis core, the renderer and the PDF stub through the SAME door as the rest (one loaded copy
+ * of each, one extension URI), so src/features/core.ts stays out of it and is required by the name
+ * src/features/platform/loadOwnBundle.ts hands it the activated extension's module under.
+ * @type {import('esbuild').Plugin}
+ */
+const sharedCore = {
+  name: 'shared-core',
+  setup(build) {
+    const core = path.resolve('src/features/core.ts');
+    build.onResolve({ filter: /core$/ }, (args) =>
+      path.join(args.resolveDir, `${args.path}.ts`) === core ? { path: 'pattern-analyst:features/core', external: true } : undefined);
   },
 };
 
@@ -180,6 +187,32 @@ targets.push({
   ...common,
   entryPoints: ['src/render/rendererBundle.ts'],
   outfile: 'dist/web/renderer.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  metafile: true,
+});
+targets.push({
+  // dist/web/portfolio.js: the portfolio for the web worker host (the workspace index, the panel,
+  // the cross-analysis check), read by src/features/platform/web.ts when a portfolio surface is
+  // first shown. It requires only 'vscode' and core.ts, which the loader hands it (sharedCore).
+  ...common,
+  entryPoints: ['src/features/portfolio/portfolioFeature.ts'],
+  outfile: 'dist/web/portfolio.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  metafile: true,
+  plugins: [vscodeOnce, sharedCore, webOneFile],
+});
+targets.push({
+  // dist/web/analysis.js: the analysis core for the web worker host with js-yaml, jsonc-parser and
+  // picomatch inside, self-contained like dist/web/renderer.js; read by src/features/platform/web.ts
+  // when a feature first needs a check (src/features/core.ts's whenAnalysisCore), never at activation.
+  ...common,
+  entryPoints: ['src/analysis/analysisBundle.ts'],
+  outfile: 'dist/web/analysis.js',
   platform: 'browser',
   format: 'cjs',
   target: 'es2022',

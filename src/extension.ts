@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { AnalysisCache } from './features/analysisCache';
 import { ModelStore } from './features/modelStore';
+import { locateCoreBundles } from './features/core';
 import { configurePureL10n } from './features/pureL10n';
 import * as patternModels from './features/models';
 import type { Services } from './features/services';
@@ -41,6 +42,7 @@ export interface PatternAnalystApi {
 
 export function activate(context: vscode.ExtensionContext): PatternAnalystApi {
   configurePureL10n();
+  locateCoreBundles(context.extensionUri);
   const models = new ModelStore();
   const analyses = new AnalysisCache(models);
   const configs = new TeamConfigStore();

@@ -1,8 +1,9 @@
 /**
  * The web build's figures (issue 14), group `web` of `npm run bench`:
  *
- * - Size of dist/web/extension.js, the one file the web worker host loads (≤ 300 KB minified),
- *   with where its bytes go, from the build's metafile (dist/web/extension.meta.json).
+ * - Size of dist/web/extension.js, the file the web worker host loads at activation (≤ 300 KB
+ *   minified; the cores are files of their own, read on first use), with where its bytes go,
+ *   from the build's metafile (dist/web/extension.meta.json).
  * - Activation in the web worker extension host against the node host in the same run
  *   (≤ 1.5×): code-server with the extension loaded from its `browser` entry (a manifest without
  *   `main`, test/harness/webExtension.ts) or from its `main`, on an empty folder so nothing
@@ -61,11 +62,38 @@ export function webBundleFigure(): FigureRow {
 
 type Host = 'web' | 'desktop';
 
-/** One fresh workbench on an empty folder; the probe's activation time in ms. */
-async function activationSession(host: Host, folder: string, extensionPath: string, probe: string): Promise<number> {
-  let resolveLine: (ms: number) => void = () => undefined;
+/** What one activation measured: its time, and VS Code's marks for it (ms after activate() was called). */
+interface Activation {
+  readonly ms: number;
+  readonly marks: Readonly<Record<string, number>>;
+}
+
+/**
+ * Where an activation's time went, from VS Code's marks: `fetch` (web only: the host asks the
+ * workbench for the file's URL and fetches it, until the response's headers), `read+compile` (web:
+ * the response's body read and compiled by `new Function`), `load` (desktop: `require` reads,
+ * compiles and runs the file; web: running the compiled file), `wait` (the extension's context,
+ * set up in parallel, not yet ready), `activate` (our activate()).
+ */
+function phases(host: Host, m: Readonly<Record<string, number>>): Record<string, number> {
+  const span = (from: string, to: string): number => (m[to] ?? NaN) - (m[from] ?? NaN);
+  const common = { wait: span('didLoadExtensionCode', 'willActivateExtension'), activate: span('willActivateExtension', 'didActivateExtension') };
+  return host === 'web'
+    ? { fetch: span('willFetchExtensionCode', 'didFetchExtensionCode'), 'read+compile': span('didFetchExtensionCode', 'willLoadExtensionCode'), load: span('willLoadExtensionCode', 'didLoadExtensionCode'), ...common }
+    : { load: span('willLoadExtensionCode', 'didLoadExtensionCode'), ...common };
+}
+
+/** Each phase's median over the sessions, as "fetch 40, read+compile 30, ..." (ms). */
+function medianPhases(host: Host, runs: readonly Activation[]): string {
+  const all = runs.map((r) => phases(host, r.marks));
+  return Object.keys(all[0] ?? {}).map((name) => `${name} ${median(all.map((p) => p[name])).toFixed(0)}`).join(', ');
+}
+
+/** One fresh workbench on an empty folder; the probe's activation time in ms, with VS Code's marks. */
+async function activationSession(host: Host, folder: string, extensionPath: string, probe: string, log: (line: string) => void): Promise<Activation> {
+  let resolveLine: (activation: Activation) => void = () => undefined;
   let rejectLine: (err: Error) => void = () => undefined;
-  const measured = new Promise<number>((resolve, reject) => {
+  const measured = new Promise<Activation>((resolve, reject) => {
     resolveLine = resolve;
     rejectLine = reject;
   });
@@ -82,10 +110,11 @@ async function activationSession(host: Host, folder: string, extensionPath: stri
           void workbenchLogLine(msg).then((line) => {
             const at = line?.text.indexOf(ACTIVATION_LINE) ?? -1;
             if (!line || at < 0) return;
-            const result = JSON.parse(line.text.slice(at + ACTIVATION_LINE.length)) as { activateMs: number; wasActive: boolean; web: boolean };
+            const result = JSON.parse(line.text.slice(at + ACTIVATION_LINE.length)) as { activateMs: number; wasActive: boolean; web: boolean; marks?: Record<string, number> };
+            log(`web figures: ${host} host marks (ms after activate() was called): ${Object.entries(result.marks ?? {}).map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
             if (result.wasActive) rejectLine(new Error('the extension was already active before the probe'));
             else if (result.web !== (host === 'web')) rejectLine(new Error(`expected the ${host} host, the probe ran in the ${result.web ? 'web' : 'desktop'} one`));
-            else resolveLine(result.activateMs);
+            else resolveLine({ ms: result.activateMs, marks: result.marks ?? {} });
           });
         });
       },
@@ -113,18 +142,21 @@ export async function webFigures(options: { sessions: number; log: (line: string
     await esbuild.build({ entryPoints: [path.join(REPO_ROOT, 'test', 'bench', 'host', 'activationProbe.ts')], bundle: true, outfile: webProbe, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], logLevel: 'warning' });
     const desktopProbe = path.join(__dirname, 'host', 'activationProbe');
     const samples: Record<Host, number[]> = { web: [], desktop: [] };
+    const runs: Record<Host, Activation[]> = { web: [], desktop: [] };
     for (let i = 0; i < Math.max(1, options.sessions); i++) {
       const order: Host[] = i % 2 === 0 ? ['web', 'desktop'] : ['desktop', 'web'];
       for (const host of order) {
-        const ms = await activationSession(host, folder, host === 'web' ? extension.path : REPO_ROOT, host === 'web' ? webProbe.replace(/\.js$/, '') : desktopProbe);
+        const run = await activationSession(host, folder, host === 'web' ? extension.path : REPO_ROOT, host === 'web' ? webProbe.replace(/\.js$/, '') : desktopProbe, options.log);
+        const ms = run.ms;
+        runs[host].push(run);
         samples[host].push(ms);
         options.log(`web figures: session ${i + 1}, ${host} host: activate() ${ms.toFixed(1)} ms`);
       }
     }
     rows.push(ratioRow({
       id: 'web-activation', figure: 'activation in the web worker host (load + activate)', target: '≤ 1.50× the node host in the same run', limit: 1.5,
-      data: { webMs: samples.web, desktopMs: samples.desktop },
-      note: 'code-server 4.100.3: the extension from its browser entry (manifest without main) against the same extension from its main, each session a fresh workbench on an empty folder; extension.activate() timed inside each host by test/bench/host/activationProbe.ts; ratios pair the sessions',
+      data: { webMs: samples.web, desktopMs: samples.desktop, webMarks: runs.web.map((r) => r.marks), desktopMarks: runs.desktop.map((r) => r.marks) },
+      note: `code-server 4.100.3: the extension from its browser entry (manifest without main) against the same extension from its main, each session a fresh workbench on an empty folder; extension.activate() timed inside each host by test/bench/host/activationProbe.ts; ratios pair the sessions; median phases (ms), web: ${medianPhases('web', runs.web)}; desktop: ${medianPhases('desktop', runs.desktop)}`,
     }, median(samples.web), median(samples.desktop), samples.web.map((w, i) => w / samples.desktop[i])));
     return rows;
   } finally {

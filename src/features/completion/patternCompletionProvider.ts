@@ -9,13 +9,18 @@ import type { Analysis } from '../../analysis/types';
 import { entityKey, type NamedEntity, type PatternIndex } from '../../model/patternIndex';
 import { entityCard, entityCardMarkdown } from '../../render/entityCard';
 import { primaryPattern } from '../documentPatterns';
+import { withAnalysisCore } from '../core';
 import type { Services } from '../services';
 import { startedName } from './startedName';
 
 export class PatternCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly services: Services) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionItem[] | undefined {
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionItem[] | undefined | Promise<vscode.CompletionItem[] | undefined> {
+    return withAnalysisCore(() => this.itemsAt(document, position, context));
+  }
+
+  private itemsAt(document: vscode.TextDocument, position: vscode.Position, context: vscode.CompletionContext): vscode.CompletionItem[] | undefined {
     const analysis = this.services.analyses.get(document);
     const index = primaryPattern(analysis, this.services.models.catalog);
     if (!index) return undefined;

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { applyLevels } from '../../analysis/checkLevels';
 import { toDiagnostic } from '../convert';
-import { analysisCore } from '../core';
+import { whenAnalysisCore } from '../core';
 import type { Services } from '../services';
 import { pathFromConfig } from '../teamConfig/teamConfigStore';
 import { oversizedDiagnostic } from './oversizedDiagnostic';
@@ -65,9 +65,8 @@ export class AnalysisDiagnostics implements vscode.Disposable {
     const version = doc.version;
     // The team's config first (read once per folder, then cached); a document edited meanwhile
     // is checked by its own scheduled check.
-    const team = await this.services.configs.forDocument(doc.uri);
+    const [team, core] = await Promise.all([this.services.configs.forDocument(doc.uri), whenAnalysisCore()]);
     if (doc.isClosed || doc.version !== version) return;
-    const core = analysisCore();
     const relative = pathFromConfig(team, doc.uri);
     if (relative !== undefined && core.isIgnored(team.config, relative)) {
       this.collection.delete(doc.uri);

@@ -6,12 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands';
+import type * as AnalysisBundle from '../../analysis/analysisBundle';
 import type { Analysis, MetricClaim } from '../../analysis/types';
 import type { NamedEntity } from '../../model/patternIndex';
 import { commandLinkTarget, entityCard, entityCardMarkdown, type CardLink } from '../../render/entityCard';
 import { escapeMarkdown } from '../../render/patternMarkdown';
 import { patternsToSearch } from '../documentPatterns';
-import { analysisCore } from '../core';
+import { withAnalysisCore } from '../core';
 import type { Services } from '../services';
 
 interface Hit {
@@ -24,14 +25,18 @@ interface Hit {
 export class EntityHoverProvider implements vscode.HoverProvider {
   constructor(private readonly services: Services) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined | Promise<vscode.Hover | undefined> {
     if (!this.services.settings().hoverEnabled) return undefined;
+    return withAnalysisCore((core) => this.hoverAt(document, position, core));
+  }
+
+  private hoverAt(document: vscode.TextDocument, position: vscode.Position, core: typeof AnalysisBundle): vscode.Hover | undefined {
     const lineText = document.lineAt(position.line).text;
     const catalog = this.services.models.catalog;
     // Cheap first: no loaded model names anything here, so no need to look at the analysis.
     const anyMention = catalog.indexes.some((index) => index.mentionAt(lineText, position.character));
     const analysis = this.services.analyses.get(document);
-    const claims = analysisCore().claimsOnLine(analysis, position.line);
+    const claims = core.claimsOnLine(analysis, position.line);
     const hits = anyMention ? this.mentionHits(analysis, lineText, position.character) : [];
     if (hits.length === 0) {
       // Hovering the value of a claim ("72%") shows its metric's card too.

@@ -7,9 +7,23 @@ import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Platform } from './platform';
+import type * as AnalysisBundle from '../../analysis/analysisBundle';
 import type * as RendererBundle from '../../render/rendererBundle';
+import type * as PortfolioBundle from '../portfolio/portfolioFeature';
 
 export type { Platform } from './platform';
+
+/** dist/analysis.js, beside dist/extension.js (a literal path, external in esbuild.mjs). */
+function requireAnalysis(): typeof AnalysisBundle {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./analysis.js') as typeof AnalysisBundle;
+}
+
+/** dist/portfolio.js, likewise. */
+function requirePortfolio(): typeof PortfolioBundle {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./portfolio.js') as typeof PortfolioBundle;
+}
 
 export const platform: Platform = {
   kind: 'desktop',
@@ -28,4 +42,8 @@ export const platform: Platform = {
   // A literal path, external in esbuild.mjs: Node resolves it beside dist/extension.js.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loadRenderer: async () => require('./renderer.js') as typeof RendererBundle,
+  requireAnalysis,
+  loadAnalysis: async () => requireAnalysis(),
+  requirePortfolio,
+  loadPortfolio: async () => requirePortfolio(),
 };

@@ -16,6 +16,12 @@ interface CommonJsModule {
   exports: unknown;
 }
 
+/**
+ * The name under which dist/web/portfolio.js requires src/features/core.ts, which esbuild.mjs
+ * leaves out of it so that it shares the activated extension's (never a path a file could have).
+ */
+export const SHARED_CORE = 'pattern-analyst:features/core';
+
 /** The text of `file` (a path inside the extension), read where the extension is installed. */
 async function ownFileText(extensionUri: vscode.Uri, file: string): Promise<string> {
   const uri = vscode.Uri.joinPath(extensionUri, file);
@@ -31,13 +37,20 @@ async function ownFileText(extensionUri: vscode.Uri, file: string): Promise<stri
 }
 
 /**
- * Loads the extension's own CommonJS bundle `file` (self-contained: it requires nothing) and
- * returns its exports. Called once per bundle by src/features/core.ts's door, through the platform.
+ * Loads the extension's own CommonJS bundle `file` and returns its exports. The bundle may
+ * `require` only the names in `shared` (the modules it shares with the activated extension, e.g.
+ * 'vscode'); anything else is a build mistake, reported as one. Called once per bundle by
+ * src/features/core.ts's door, through the platform.
  */
-export async function loadOwnBundle(extensionUri: vscode.Uri, file: string): Promise<unknown> {
+export async function loadOwnBundle(extensionUri: vscode.Uri, file: string, shared: Readonly<Record<string, unknown>> = {}): Promise<unknown> {
   const text = await ownFileText(extensionUri, file);
   const module: CommonJsModule = { exports: {} };
-  const evaluate = new Function('module', 'exports', text) as (module: CommonJsModule, exports: unknown) => void;
-  evaluate(module, module.exports);
+  const require = (id: string): unknown => {
+    if (Object.hasOwn(shared, id)) return shared[id];
+    // not-for-translation: a build mistake (esbuild.mjs left a require in the bundle), for developers.
+    throw new Error(`${file} requires '${id}', which the extension does not share with it`);
+  };
+  const evaluate = new Function('module', 'exports', 'require', text) as (module: CommonJsModule, exports: unknown, require: (id: string) => unknown) => void;
+  evaluate(module, module.exports, require);
   return module.exports;
 }

@@ -8,7 +8,9 @@
  * scattered through the features.
  */
 import type * as vscode from 'vscode';
+import type * as AnalysisBundle from '../../analysis/analysisBundle';
 import type * as RendererBundle from '../../render/rendererBundle';
+import type * as PortfolioBundle from '../portfolio/portfolioFeature';
 
 export interface Platform {
   /** 'desktop': the node extension host; 'web': the web worker extension host. */
@@ -35,4 +37,20 @@ export interface Platform {
    * calls this, once.
    */
   loadRenderer(extensionUri: vscode.Uri): Promise<typeof RendererBundle>;
+  /**
+   * The analysis core (src/analysis/analysisBundle.ts, js-yaml inlined in the web build), built as
+   * a file of its own so that activation never reads it. The node host `require`s dist/analysis.js
+   * synchronously on first use (`requireAnalysis`); the web worker host has no synchronous way and
+   * leaves `requireAnalysis` out: it reads dist/web/analysis.js (`loadAnalysis`) when a feature
+   * first awaits src/features/core.ts's whenAnalysisCore().
+   */
+  readonly requireAnalysis?: () => typeof AnalysisBundle;
+  loadAnalysis(extensionUri: vscode.Uri): Promise<typeof AnalysisBundle>;
+  /**
+   * The portfolio (src/features/portfolio/portfolioFeature.ts), likewise: `require`d from
+   * dist/portfolio.js on the desktop, read from dist/web/portfolio.js in the browser when a
+   * portfolio surface is first shown.
+   */
+  readonly requirePortfolio?: () => typeof PortfolioBundle;
+  loadPortfolio(extensionUri: vscode.Uri): Promise<typeof PortfolioBundle>;
 }

@@ -5,8 +5,14 @@
  * browser to print with.
  */
 import type { Platform } from './platform';
+import type * as AnalysisBundle from '../../analysis/analysisBundle';
+import * as vscode from 'vscode';
 import type * as RendererBundle from '../../render/rendererBundle';
-import { loadOwnBundle } from './loadOwnBundle';
+import type * as PortfolioBundle from '../portfolio/portfolioFeature';
+// Imported back by core.ts: neither module touches the other while it is evaluated (core.ts reads
+// the platform at call time), so either may be evaluated first.
+import * as core from '../core';
+import { loadOwnBundle, SHARED_CORE } from './loadOwnBundle';
 
 export type { Platform } from './platform';
 
@@ -45,4 +51,12 @@ export const platform: Platform = {
   // dist/web/renderer.js, its own one-file bundle (esbuild.mjs): read and evaluated on the first
   // preview or export, so activation reads and compiles only dist/web/extension.js.
   loadRenderer: async (extensionUri) => (await loadOwnBundle(extensionUri, 'dist/web/renderer.js')) as typeof RendererBundle,
+  // dist/web/analysis.js likewise (js-yaml, the team config's jsonc-parser and picomatch inside),
+  // read when a feature first needs a check; no requireAnalysis: nothing here loads synchronously.
+  loadAnalysis: async (extensionUri) => (await loadOwnBundle(extensionUri, 'dist/web/analysis.js')) as typeof AnalysisBundle,
+  // dist/web/portfolio.js, read when a portfolio surface is first shown. Unlike the two cores it
+  // is editor code: it gets this host's `vscode` and core.ts (one door, so the analysis core and
+  // the renderer it reaches are the ones already loaded), the names esbuild.mjs left external.
+  loadPortfolio: async (extensionUri) =>
+    (await loadOwnBundle(extensionUri, 'dist/web/portfolio.js', { vscode, [SHARED_CORE]: core })) as typeof PortfolioBundle,
 };

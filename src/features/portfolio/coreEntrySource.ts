@@ -9,6 +9,7 @@ import type * as vscode from 'vscode';
 import type { PatternCatalog } from '../../model/patternCatalog';
 import { buildIndexEntry, INDEX_FORMAT_VERSION, indexEntryOf } from '../../portfolio/indexEntry';
 import type { IndexEntry } from '../../portfolio/types';
+import { analysisCoreReady } from '../core';
 import type { Services } from '../services';
 import type { EntrySource } from './workspaceIndex';
 
@@ -45,5 +46,7 @@ export function coreEntrySource(services: Services): EntrySource<IndexEntry> {
       return indexEntryOf(document.uri.toString(), document.getText(), services.analyses.get(document));
     },
     maxChars: () => services.settings().maxDocumentChars,
+    // fromDocument reads the shared analysis cache, so the analysis core must be loaded first.
+    ready: analysisCoreReady,
   };
 }

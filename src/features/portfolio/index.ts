@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { IndexEntry, ScorecardHistory } from '../../portfolio/types';
-import { portfolioCore } from '../core';
+import { withPortfolioCore } from '../core';
+import type * as PortfolioBundle from './portfolioFeature';
 import type { PortfolioReader, Services } from '../services';
 import type { AnalysesNode } from './analysesTree';
 import { COMMANDS, registerCommand } from '../commands';
@@ -57,7 +58,7 @@ export class PortfolioLink implements PortfolioReader, vscode.Disposable {
 
 export interface PortfolioApi {
   /** The feature, loaded (and the index started) by this call when no surface has yet. */
-  load(): PortfolioFeature;
+  load(): Promise<PortfolioFeature>;
   readonly link: PortfolioLink;
   readonly view: vscode.TreeView<AnalysesNode>;
 }
@@ -68,10 +69,15 @@ class AnalysesView implements vscode.TreeDataProvider<AnalysesNode>, vscode.Disp
   readonly onDidChangeTreeData = this.changed.event;
   private waiting = false;
 
-  constructor(private readonly load: () => PortfolioFeature) {}
+  /** `load` is synchronous where the platform can `require` the portfolio (the desktop). */
+  constructor(private readonly load: () => PortfolioFeature | Promise<PortfolioFeature>) {}
 
-  getChildren(node?: AnalysesNode): AnalysesNode[] {
+  getChildren(node?: AnalysesNode): AnalysesNode[] | Promise<AnalysesNode[]> {
     const feature = this.load();
+    return feature instanceof Promise ? feature.then((f) => this.rows(f, node)) : this.rows(feature, node);
+  }
+
+  private rows(feature: PortfolioFeature, node: AnalysesNode | undefined): AnalysesNode[] {
     if (!node && !feature.index.ready && !this.waiting) {
       // Shown at once as "Indexing…"; the rows replace it when the index is ready.
       this.waiting = true;
@@ -83,8 +89,9 @@ class AnalysesView implements vscode.TreeDataProvider<AnalysesNode>, vscode.Disp
     return feature.tree.getChildren(node);
   }
 
-  getTreeItem(node: AnalysesNode): vscode.TreeItem {
-    return this.load().tree.getTreeItem(node);
+  getTreeItem(node: AnalysesNode): vscode.TreeItem | Promise<vscode.TreeItem> {
+    const feature = this.load();
+    return feature instanceof Promise ? feature.then((f) => f.tree.getTreeItem(node)) : feature.tree.getTreeItem(node);
   }
 
   dispose(): void {
@@ -95,9 +102,9 @@ class AnalysesView implements vscode.TreeDataProvider<AnalysesNode>, vscode.Disp
 export function register(services: Services, context: vscode.ExtensionContext, link: PortfolioLink): vscode.Disposable & { readonly api: PortfolioApi } {
   let feature: PortfolioFeature | undefined;
   let refreshTimer: NodeJS.Timeout | undefined;
-  const load = (): PortfolioFeature => {
+  const create = (core: typeof PortfolioBundle): PortfolioFeature => {
     if (!feature) {
-      feature = portfolioCore().createPortfolioFeature({
+      feature = core.createPortfolioFeature({
         services,
         extensionUri: context.extensionUri,
         storageUri: context.storageUri ?? context.globalStorageUri,
@@ -113,22 +120,24 @@ export function register(services: Services, context: vscode.ExtensionContext, l
     }
     return feature;
   };
-  const tree = new AnalysesView(load);
+  const loadNow = (): PortfolioFeature | Promise<PortfolioFeature> => withPortfolioCore(create);
+  const load = async (): Promise<PortfolioFeature> => loadNow();
+  const tree = new AnalysesView(loadNow);
   const view = vscode.window.createTreeView(ANALYSES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const exportAs = (format: 'html' | 'csv' | 'pdf') => (args?: unknown) => load().exportPortfolio({ ...(args && typeof args === 'object' ? (args as PortfolioExportArgs) : {}), format });
+  const exportAs = (format: 'html' | 'csv' | 'pdf') => async (args?: unknown) => (await load()).exportPortfolio({ ...(args && typeof args === 'object' ? (args as PortfolioExportArgs) : {}), format });
   const disposable = vscode.Disposable.from(
     tree,
     view,
-    registerCommand(COMMANDS.openPortfolio, () => load().panels.open()),
+    registerCommand(COMMANDS.openPortfolio, async () => (await load()).panels.open()),
     registerCommand(COMMANDS.refreshAnalyses, async () => {
-      const f = load();
+      const f = await load();
       f.index.rebuild();
       await f.index.whenReady();
     }),
     registerCommand(COMMANDS.exportPortfolioHtml, exportAs('html')),
     registerCommand(COMMANDS.exportPortfolioCsv, exportAs('csv')),
     registerCommand(COMMANDS.exportPortfolioPdf, exportAs('pdf')),
-    vscode.window.registerWebviewPanelSerializer(PORTFOLIO_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => load().panels.deserializeWebviewPanel(panel, state) }),
+    vscode.window.registerWebviewPanelSerializer(PORTFOLIO_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => (await load()).panels.deserializeWebviewPanel(panel, state) }),
     { dispose: () => {
       clearTimeout(refreshTimer);
       feature?.dispose();

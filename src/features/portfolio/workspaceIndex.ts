@@ -24,6 +24,8 @@ export interface EntrySource<E> {
   fromDocument(document: vscode.TextDocument): E | undefined;
   /** Longest text indexed, in characters (the live-check limit). */
   maxChars(): number;
+  /** Resolves when fromDocument may be called (the web worker host loads the analysis core first). */
+  ready?(): Promise<unknown>;
 }
 
 export interface IndexedFile<E> {
@@ -270,6 +272,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
 
   /** Reads one file into a record (or a reason it was skipped); uses the cache when size and time agree. */
   private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined, max: number, statted?: Promise<vscode.FileStat | undefined>): Promise<ReadResult<E>> {
+    await this.source.ready?.();
     const open = this.openDocument(uri);
     if (open?.isDirty) return () => ({ uri, size: -1, mtime: -1, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: true });
     const stat = await (statted ?? Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined));

@@ -10,7 +10,7 @@ import { exists } from '../workspaceFiles';
 import { userMessages } from '../userMessages';
 import type { ExportImages } from '../../render/exportDocument';
 import type { Services } from '../services';
-import { rendererCore } from '../core';
+import { rendererCore, whenAnalysisCore } from '../core';
 import { documentFolder, realFileInFolder, resolveInFolder } from './documentFolder';
 
 /** Arguments for automation and tests: `executeCommand('patternAnalyst.exportHtml', { source, target })`. */
@@ -83,7 +83,8 @@ export async function exportPageFor(document: vscode.TextDocument, services: Ser
   const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css')));
   const images = exportImages(document.uri);
   const history = services.portfolio.history(document.uri.toString());
-  return (await rendererCore(extensionUri)).exportDocumentPage(document.getText(), services.analyses.get(document), {
+  const [renderer] = await Promise.all([rendererCore(extensionUri), whenAnalysisCore()]);
+  return renderer.exportDocumentPage(document.getText(), services.analyses.get(document), {
     css,
     ...(history && { history }),
     fallbackTitle: document.uri.path.split('/').pop() || vscode.l10n.t('Analysis'),

@@ -10,6 +10,7 @@ import type { PatternIndex } from '../../model/patternIndex';
 import { classifyUrl } from '../../render/linkSafety';
 import { parseCardState, parseFromWebview, type PreviewStyle } from '../../render/protocol';
 import { renderPatternCard } from '../../render/patternCard';
+import { whenAnalysisCore } from '../core';
 import type { Services } from '../services';
 import { renderShell, webviewOptions } from './webviewShell';
 
@@ -121,6 +122,7 @@ export class PatternCardPanels implements vscode.Disposable, vscode.WebviewPanel
   private async pickModel(): Promise<{ modelId: string } | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (editor && editor.document.languageId === 'markdown') {
+      await whenAnalysisCore();
       const pattern = this.services.analyses.get(editor.document).pattern;
       if (pattern) return { modelId: pattern.model.id };
     }

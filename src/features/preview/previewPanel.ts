@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { escapeHtml } from '../../render/html';
 import { parseFromWebview, updateMessage, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
 import type { Services } from '../services';
-import { rendererCore } from '../core';
+import { rendererCore, whenAnalysisCore } from '../core';
 import { userMessages } from '../userMessages';
 import { documentFolder, resolveInFolder } from './documentFolder';
 import { renderShell, webviewOptions } from './webviewShell';
@@ -132,7 +132,7 @@ export class PreviewPanel implements vscode.Disposable {
     // the checks below so that nothing awaits between them and the render.
     let renderer: Awaited<ReturnType<typeof rendererCore>>;
     try {
-      renderer = await rendererCore(this.host.extensionUri);
+      [renderer] = await Promise.all([rendererCore(this.host.extensionUri), whenAnalysisCore()]);
     } catch (error) {
       if (!this.disposed) void vscode.window.showErrorMessage(userMessages.rendererLoadFailed(error));
       return;

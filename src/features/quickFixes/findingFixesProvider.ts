@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../analysis/types';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
-import { analysisCore } from '../core';
+import { analysisCore, whenAnalysisCore } from '../core';
 import type { Services } from '../services';
 
 export class FindingFixesProvider implements vscode.CodeActionProvider {
@@ -20,6 +20,7 @@ export class FindingFixesProvider implements vscode.CodeActionProvider {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
     // Acknowledging is offered only where inline suppressions count (the team's file wins over the setting).
     const team = await this.services.configs.forDocument(document.uri);
+    await whenAnalysisCore();
     const inline = team.config.inlineSuppressions ?? this.services.settings().inlineSuppressions;
     const analysis = this.services.analyses.get(document);
     const actions: vscode.CodeAction[] = [];

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { TeamConfig } from '../../analysis/teamConfig';
 import { CONFIG_FILE_NAME, MAX_CONFIG_BYTES } from '../../analysis/teamConfigName';
 import { DIAGNOSTIC_SOURCE } from '../convert';
-import { analysisCore } from '../core';
+import { whenAnalysisCore } from '../core';
 
 export interface DocumentConfig {
   readonly config: TeamConfig;
@@ -82,7 +82,7 @@ export class TeamConfigStore implements vscode.Disposable {
     } catch {
       return undefined;
     }
-    const parsed = analysisCore().parseTeamConfig(new TextDecoder().decode(bytes));
+    const parsed = (await whenAnalysisCore()).parseTeamConfig(new TextDecoder().decode(bytes));
     this.problems.set(file, parsed.problems.map((p) => problem(p.line, p.character, p.message)));
     return { config: parsed.config, file, dir };
   }

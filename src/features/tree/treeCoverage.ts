@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Analysis, MetricClaim } from '../../analysis/types';
 import { valueWithVerdict } from '../../analysis/verdictDisplay';
+import { withAnalysisCore } from '../core';
 import type { Services } from '../services';
 import type { PatternTreeProvider, TreeCoverage } from './patternTreeProvider';
 
@@ -28,7 +29,11 @@ export function registerTreeCoverage(tree: PatternTreeProvider, services: Servic
   const update = (): void => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') return tree.setCoverage(undefined);
-    tree.setCoverage(coverageOf(services.analyses.get(editor.document)));
+    // The active editor is read again once the core is there (the web host's first update waits for it).
+    void withAnalysisCore(() => {
+      const now = vscode.window.activeTextEditor;
+      if (now?.document.languageId === 'markdown') tree.setCoverage(coverageOf(services.analyses.get(now.document)));
+    });
   };
   const schedule = (): void => {
     if (timer) clearTimeout(timer);

@@ -127,7 +127,7 @@ async function cold(): Promise<Record<string, unknown>> {
   const before = await settledHeap(gc);
   const watch = new ThreadWatch();
   const t0 = performance.now();
-  const feature = api.portfolio.load();
+  const feature = await api.portfolio.load();
   const indexMs = await profiled('cold', async () => {
     await feature.index.whenReady();
     const took = performance.now() - t0;
@@ -162,7 +162,7 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   await delay(1000);
   const watch = new ThreadWatch();
   const t0 = performance.now();
-  const feature = api.portfolio.load();
+  const feature = await api.portfolio.load();
   const warmMs = await profiled('warm', async () => {
     await feature.index.whenReady();
     const took = performance.now() - t0;

@@ -67,7 +67,7 @@ describe('l10n: the extension speaks the display language from its bundle file',
 
   it('the verdict counts of the Analyses view (the pure helpers\' @vscode/l10n) come from the same bundle', async () => {
     const api = await activateExtension();
-    const feature = api.portfolio.load();
+    const feature = await api.portfolio.load();
     await feature.index.whenReady();
     const patterns = feature.tree.getChildren();
     assert.ok(patterns.length > 0, 'the fixture workspace has analyses');

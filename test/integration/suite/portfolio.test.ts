@@ -71,7 +71,7 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     api = await activateExtension();
     scratch = scratchFolder();
     await vscode.workspace.fs.createDirectory(scratch);
-    feature = api.portfolio.load();
+    feature = await api.portfolio.load();
     await feature.index.whenReady();
   });
   afterEach(async () => {

@@ -90,6 +90,12 @@ export const check: UiCheck = {
     const loaded = [...new Set([...code.matchAll(/require\(["']\.\/([\w-]+\.js)["']\)/g)].map((m) => m[1]))];
     assert.ok(loaded.length >= 4, `the bundle loads its lazy bundles by require (found ${JSON.stringify(loaded)})`);
     for (const file of loaded) assert.ok(existsSync(path.join(path.dirname(bundle), file)), `the installed extension has dist/${file}, which dist/extension.js requires`);
+    // Likewise the browser entry's lazily read bundles (src/features/platform/web.ts names them).
+    const root = path.join(workbench.server.extensionsDir, installed[0]);
+    const web = readFileSync(path.join(root, 'dist', 'web', 'extension.js'), 'utf8');
+    const webLoaded = [...new Set([...web.matchAll(/["'](dist\/web\/[\w-]+\.js)["']/g)].map((m) => m[1]))];
+    assert.ok(webLoaded.length >= 3, `the web bundle reads its lazy bundles by path (found ${JSON.stringify(webLoaded)})`);
+    for (const file of webLoaded) assert.ok(existsSync(path.join(root, file)), `the installed extension has ${file}, which dist/web/extension.js reads`);
     assert.ok(existsSync(path.join(workbench.server.extensionsDir, installed[0], 'l10n', 'bundle.l10n.json')), 'the installed extension has l10n/bundle.l10n.json');
 
     await openPatternAnalyst(page);

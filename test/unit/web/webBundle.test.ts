@@ -1,8 +1,9 @@
 /**
- * The web bundles (dist/web/extension.js, package.json's `browser` entry, and dist/web/renderer.js,
- * the renderer core it loads on first use) must run in a web worker: no node built-in module, no
- * `require` of anything but 'vscode' (the worker's require knows nothing else; the lazily evaluated
- * renderer gets no require at all), and none of our own sources in them using node's globals. Read
+ * The web bundles (dist/web/extension.js, package.json's `browser` entry, and the analysis core,
+ * the renderer core and the portfolio it loads on first use) must run in a web worker: no node
+ * built-in module, no `require` of anything but what its loader gives it ('vscode' for the
+ * extension, from the worker; only the shared modules of src/features/platform/loadOwnBundle.ts for
+ * a lazily evaluated one), and none of our own sources in them using node's globals. Read
  * from what the build wrote: each bundle and its esbuild metafile (dist/web/*.meta.json, esbuild.mjs).
  */
 import * as assert from 'node:assert/strict';
@@ -13,14 +14,16 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 /**
- * Every file the web worker host loads: the extension itself at activation, and the renderer core
- * it reads and evaluates on the first preview or export (src/features/platform/loadOwnBundle.ts).
- * `imports`: what each may require at run time ('vscode' for the extension; nothing for a lazily
- * evaluated bundle, which gets no `require` at all).
+ * Every file the web worker host loads: the extension itself at activation, and the bundles it
+ * reads and evaluates on first use (src/features/platform/loadOwnBundle.ts). `imports`: what each
+ * may require at run time ('vscode' for the extension; for a lazily evaluated bundle, only what
+ * platform/web.ts hands it: nothing for the two cores, 'vscode' and core.ts for the portfolio).
  */
 const WEB_BUNDLES = [
   { file: 'dist/web/extension.js', imports: ['vscode'] },
+  { file: 'dist/web/analysis.js', imports: [] },
   { file: 'dist/web/renderer.js', imports: [] },
+  { file: 'dist/web/portfolio.js', imports: ['vscode', 'pattern-analyst:features/core'] },
 ] as const;
 
 interface ImportRecord {
@@ -59,9 +62,9 @@ for (const { file, imports } of WEB_BUNDLES) {
     it(`imports nothing at run time but ${JSON.stringify(imports)}`, () => {
       const output = meta.outputs[file];
       assert.ok(output, `the metafile describes ${file}`);
-      assert.deepEqual(output.imports.map((i) => i.path), imports);
+      assert.deepEqual([...new Set(output.imports.map((i) => i.path))].sort(), [...imports].sort());
       const requires = [...bundle.matchAll(/\brequire\(\s*["'`]([^"'`]*)["'`]\s*\)/g)].map((m) => m[1]);
-      assert.deepEqual([...new Set(requires)], imports, 'every require() left in the file');
+      assert.deepEqual([...new Set(requires)].sort(), [...imports].sort(), 'every require() left in the file');
     });
 
     it('holds no node built-in module, not even one a package disabled for the browser', () => {
@@ -96,13 +99,20 @@ describe('Web bundles: what goes where', () => {
     return Object.keys(meta.outputs[file]?.inputs ?? {});
   };
 
-  it('the extension inlines the web platform and the analysis core, and leaves markdown-it and the renderer to dist/web/renderer.js', () => {
+  it('the extension holds the web platform and leaves the analysis core, the YAML reader, markdown-it and the portfolio to their own files', () => {
     const extension = inputsOf('dist/web/extension.js');
     assert.ok(extension.includes('src/features/platform/web.ts'), 'the web platform is in');
-    assert.ok(extension.includes('src/analysis/analysisBundle.ts'), 'the analysis core is inlined');
-    assert.deepEqual(extension.filter((f) => f === 'src/render/rendererBundle.ts' || f.startsWith('node_modules/markdown-it/') || f.startsWith('node_modules/entities/')), []);
+    const lazy = (f: string): boolean =>
+      ['src/analysis/analysisBundle.ts', 'src/render/rendererBundle.ts', 'src/features/portfolio/portfolioFeature.ts'].includes(f) ||
+      /^node_modules\/(markdown-it|entities|js-yaml|picomatch)\//.test(f);
+    assert.deepEqual(extension.filter(lazy), []);
+    const analysis = inputsOf('dist/web/analysis.js');
+    assert.ok(analysis.includes('src/analysis/analysisBundle.ts') && analysis.some((f) => f.startsWith('node_modules/js-yaml/')), 'the analysis core, with js-yaml, is in its own file');
     const renderer = inputsOf('dist/web/renderer.js');
     assert.ok(renderer.includes('src/render/rendererBundle.ts'), 'the renderer is in its own file');
     assert.ok(renderer.some((f) => f.startsWith('node_modules/markdown-it/')), 'with markdown-it');
+    const portfolio = inputsOf('dist/web/portfolio.js');
+    assert.ok(portfolio.includes('src/features/portfolio/portfolioFeature.ts'), 'the portfolio is in its own file');
+    assert.ok(!portfolio.includes('src/features/core.ts'), "without a core.ts of its own: it shares the extension's");
   });
 });

@@ -82,7 +82,7 @@ describe('In the web worker extension host', () => {
     equal(doc.lineAt(diagnostics[0].range.start.line).text.includes('Customer Retention'), true, 'on the scorecard row');
   });
 
-  it('reads front matter (the YAML reader is inlined): an unknown pattern is an error', async () => {
+  it('reads front matter (the YAML reader, loaded with the analysis core on first use): an unknown pattern is an error', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\npattern: no-such-pattern\n---\n\n# Draft\n' });
     await vscode.window.showTextDocument(doc);
     const found = await waitFor(() => vscode.languages.getDiagnostics(doc.uri).find((d) => /no-such-pattern/.test(d.message)), 'the unknown-pattern diagnostic');
@@ -134,7 +134,7 @@ describe('In the web worker extension host', () => {
   });
 
   it('indexes the workspace for the portfolio (files found and read through workspace.fs)', async () => {
-    const feature = api.portfolio.load();
+    const feature = await api.portfolio.load();
     await feature.index.whenReady();
     const entry = await waitFor(() => feature.index.entry(fixture()), 'the fixture in the index');
     equal(entry.subject, 'Lambda Labs', 'subject');
