@@ -15,8 +15,9 @@ import type * as AnalysisBundle from '../analysis/analysisBundle';
 import type * as RendererBundle from '../render/rendererBundle';
 import type * as PortfolioBundle from './portfolio/portfolioFeature';
 import type * as PdfBundle from '../pdf/pdfBundle';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { platform } from './platform';
+import { userMessages } from './userMessages';
 
 /** A getter that calls `load` on its first call and returns the same module afterwards. */
 function onFirstUse<T>(load: () => T): () => T {
@@ -48,9 +49,13 @@ interface LazyCore<T> {
  * `sync` and `load` are read from the platform at call time, never while this module is evaluated:
  * the web platform imports this module back (for the bundles it loads), so either may run first.
  */
-function lazyCore<T>(name: string, sync: () => (() => T) | undefined, load: (extensionUri: vscode.Uri) => Promise<T>): LazyCore<T> {
+function lazyCore<T>(name: string, sync: () => (() => T) | undefined, load: (extensionUri: vscode.Uri) => Promise<T>, failed: (error: unknown) => string): LazyCore<T> {
   let loaded: T | undefined;
   let loading: Promise<T> | undefined;
+  // A failed load is told once, not once per caller: every edit of every open analysis asks for
+  // the analysis core, and each would otherwise stack another notification (or, unawaited, only
+  // log an unhandled rejection nobody sees). Told again only after a load has succeeded.
+  let told = false;
   const now = (): T => {
     if (loaded) return loaded;
     const requireNow = sync();
@@ -69,9 +74,16 @@ function lazyCore<T>(name: string, sync: () => (() => T) | undefined, load: (ext
       return Promise.reject(new Error('locateCoreBundles() was not called at activation.'));
     }
     loading ??= load(bundlesAt).then(
-      (core) => (loaded = core),
+      (core) => {
+        told = false;
+        return (loaded = core);
+      },
       (error: unknown) => {
         loading = undefined;
+        if (!told) {
+          told = true;
+          void vscode.window.showErrorMessage(failed(error));
+        }
         throw error;
       },
     );
@@ -91,7 +103,7 @@ function lazyCore<T>(name: string, sync: () => (() => T) | undefined, load: (ext
  * previewed. dist/analysis.js on the desktop, dist/web/analysis.js in the browser.
  */
 // not-for-translation: the name in a programming error's message.
-const analysis = lazyCore<typeof AnalysisBundle>('analysis core', () => platform.requireAnalysis, (uri) => platform.loadAnalysis(uri));
+const analysis = lazyCore<typeof AnalysisBundle>('analysis core', () => platform.requireAnalysis, (uri) => platform.loadAnalysis(uri), userMessages.analysisCoreLoadFailed);
 export const analysisCore = analysis.now;
 export const whenAnalysisCore = analysis.when;
 export const withAnalysisCore = analysis.with;
@@ -103,7 +115,7 @@ export const analysisCoreReady = analysis.ready;
  * dist/portfolio.js on the desktop, dist/web/portfolio.js in the browser.
  */
 // not-for-translation: the name in a programming error's message.
-const portfolio = lazyCore<typeof PortfolioBundle>('portfolio', () => platform.requirePortfolio, (uri) => platform.loadPortfolio(uri));
+const portfolio = lazyCore<typeof PortfolioBundle>('portfolio', () => platform.requirePortfolio, (uri) => platform.loadPortfolio(uri), userMessages.portfolioLoadFailed);
 export const portfolioCore = portfolio.now;
 export const withPortfolioCore = portfolio.with;
 

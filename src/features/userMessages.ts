@@ -25,6 +25,8 @@ export const userMessages = {
   openSourceFailed: (error: unknown): string => inertText(l10n.t('Pattern Analyst could not open the source line: {0}', errorText(error))),
   openLinkFailed: (error: unknown): string => inertText(l10n.t('Pattern Analyst could not open the link: {0}', errorText(error))),
   rendererLoadFailed: (error: unknown): string => inertText(l10n.t('Pattern Analyst could not load its renderer: {0}', errorText(error))),
+  analysisCoreLoadFailed: (error: unknown): string => inertText(l10n.t('Pattern Analyst could not load its checks ({0}): checks, hovers and previews of analyses wait until it can; it is tried again on the next edit.', errorText(error))),
+  portfolioLoadFailed: (error: unknown): string => inertText(l10n.t('Pattern Analyst could not load its portfolio ({0}); it is tried again the next time a portfolio view is opened.', errorText(error))),
   noModelWithId: (modelId: string): string => inertText(l10n.t('Pattern Analyst: no pattern model with id "{0}" is loaded.', modelId)),
   /** Quick pick items and tree labels: model names, origins, document text. */
   label: (text: string): string => inertText(text),

@@ -130,13 +130,17 @@ export class PreviewPanel implements vscode.Disposable {
     }
     // Loaded on the first preview (in the browser, read from the extension's own files), before
     // the checks below so that nothing awaits between them and the render.
+    // Both load at once; a failed analysis core has said so itself (core.ts, once for all callers),
+    // so only the renderer's failure is told here, each under its own name.
+    const analysisLoaded = whenAnalysisCore().then(() => true, () => false);
     let renderer: Awaited<ReturnType<typeof rendererCore>>;
     try {
-      [renderer] = await Promise.all([rendererCore(this.host.extensionUri), whenAnalysisCore()]);
+      renderer = await rendererCore(this.host.extensionUri);
     } catch (error) {
       if (!this.disposed) void vscode.window.showErrorMessage(userMessages.rendererLoadFailed(error));
       return;
     }
+    if (!(await analysisLoaded)) return;
     if (this.disposed || !this.isPreviewOf(uri)) return;
     const settings = this.host.services.settings();
     const allowHttps = settings.allowRemoteImages;

@@ -32,11 +32,18 @@ const builders: Record<string, (text: string) => string> = {
   savedAsNonModel: (t) => userMessages.savedAsNonModel(t, '.pattern.json'),
   openSourceFailed: (t) => userMessages.openSourceFailed(new Error(t)),
   openLinkFailed: (t) => userMessages.openLinkFailed(new Error(t)),
+  rendererLoadFailed: (t) => userMessages.rendererLoadFailed(new Error(`fetch ${t}`)),
+  analysisCoreLoadFailed: (t) => userMessages.analysisCoreLoadFailed(new Error(`dist/web/analysis.js: ${t}`)),
+  portfolioLoadFailed: (t) => userMessages.portfolioLoadFailed(new Error(`dist/web/portfolio.js: ${t}`)),
   noModelWithId: (t) => userMessages.noModelWithId(t),
   label: (t) => userMessages.label(t),
 };
 
 describe('hostile text in notifications, quick picks, status bar and tree labels', () => {
+  it('every message userMessages builds is checked below', () => {
+    assert.deepEqual(Object.keys(userMessages).sort(), Object.keys(builders).sort());
+  });
+
   for (const [name, build] of Object.entries(builders)) {
     it(`${name}: no command link, no icon, the same text for a reader`, () => {
       for (const text of HOSTILE) {
