@@ -140,6 +140,8 @@ export async function webFigures(options: { sessions: number; log: (line: string
     // The probe bundled for the worker (its require knows only 'vscode'); the node host loads tsc's output.
     const webProbe = path.join(extension.path, 'bench', 'activationProbe.js');
     await esbuild.build({ entryPoints: [path.join(REPO_ROOT, 'test', 'bench', 'host', 'activationProbe.ts')], bundle: true, outfile: webProbe, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], logLevel: 'warning' });
+    // esbuild's service process otherwise keeps the bench's node alive after the last figure is printed.
+    await esbuild.stop();
     const desktopProbe = path.join(__dirname, 'host', 'activationProbe');
     const samples: Record<Host, number[]> = { web: [], desktop: [] };
     const runs: Record<Host, Activation[]> = { web: [], desktop: [] };
