@@ -180,43 +180,34 @@ targets.push({
   metafile: true,
   plugins: [vscodeOnce, webOneFile],
 });
+// The web worker host's lazily read files: CommonJS (loadOwnBundle.ts evaluates them as a module
+// body), for the browser, with a metafile for the unit test that checks them for node built-ins.
+const webLazyBundle = { ...common, platform: 'browser', format: 'cjs', target: 'es2022', metafile: true };
 targets.push({
   // dist/web/renderer.js: the renderer core for the web worker host, self-contained (it requires
   // nothing), loaded on the first preview or export by src/features/platform/web.ts; never at
   // activation. Its metafile lets the same unit test check it for node built-ins.
-  ...common,
+  ...webLazyBundle,
   entryPoints: ['src/render/rendererBundle.ts'],
   outfile: 'dist/web/renderer.js',
-  platform: 'browser',
-  format: 'cjs',
-  target: 'es2022',
-  metafile: true,
 });
 targets.push({
   // dist/web/portfolio.js: the portfolio for the web worker host (the workspace index, the panel,
   // the cross-analysis check), read by src/features/platform/web.ts when a portfolio surface is
   // first shown. It requires only 'vscode' and core.ts, which the loader hands it (sharedCore).
-  ...common,
+  ...webLazyBundle,
   entryPoints: ['src/features/portfolio/portfolioFeature.ts'],
   outfile: 'dist/web/portfolio.js',
-  platform: 'browser',
-  format: 'cjs',
-  target: 'es2022',
   external: ['vscode'],
-  metafile: true,
   plugins: [vscodeOnce, sharedCore, webOneFile],
 });
 targets.push({
   // dist/web/analysis.js: the analysis core for the web worker host with js-yaml, jsonc-parser and
   // picomatch inside, self-contained like dist/web/renderer.js; read by src/features/platform/web.ts
   // when a feature first needs a check (src/features/core.ts's whenAnalysisCore), never at activation.
-  ...common,
+  ...webLazyBundle,
   entryPoints: ['src/analysis/analysisBundle.ts'],
   outfile: 'dist/web/analysis.js',
-  platform: 'browser',
-  format: 'cjs',
-  target: 'es2022',
-  metafile: true,
 });
 targets.push({
   ...common,
