@@ -126,10 +126,23 @@ export function treeRow(page: Page, name: string): Locator {
 
 /** Runs a command by title through the command palette (F1), as a user would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  for (let attempt = 1; ; attempt++) {
+    // The palette of the previous command may still be closing (or be closed by what that command
+    // does, e.g. an editor closing), and then takes this F1's palette with it: a clean-clone run
+    // saw the input found and then hidden for 30 s. Wait for it to be gone, then open it again if
+    // it closes under us.
+    await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
 }
