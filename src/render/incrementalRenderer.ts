@@ -27,8 +27,10 @@
 import type MarkdownIt from 'markdown-it';
 import type { Analysis, MetricClaim } from '../analysis/types';
 import { renderBadge } from './analysisBlocks';
+import type { EngineEnv } from './markdownEngine';
 import { assembleDocument, DEFAULT_MAX_CHARS, documentInput, sharedEngine, type DocumentInput, type RenderedDocument, type RenderOptions } from './documentRenderer';
 import { verdictLook } from './verdictLabels';
+import { HAS_MARKER_CHAR_RE } from './claimMarks';
 
 type Token = MarkdownIt.Token;
 
@@ -47,8 +49,13 @@ interface Block {
   readonly live: boolean;
 }
 
+/** markdown-it's link reference definitions (`env.references`), by normalised label. */
+type References = Record<string, { href?: string; title?: string }>;
+
 interface RenderState {
-  /** The source as parsed: line breaks normalised, not cut. */
+  /** The definitions of the whole document (none changed since: an edit near one renders in full). */
+  readonly references?: References;
+  /** The source as parsed: line breaks normalised. */
   readonly text: string;
   readonly lineStarts: readonly number[];
   readonly frontMatter: string;
@@ -70,6 +77,15 @@ export interface IncrementalResult extends RenderedDocument {
 
 /** More runs to parse again than this, and the document is parsed whole (each run re-reads the lines before it). */
 const MAX_WINDOWS = 32;
+
+/** Marker characters, or what may decode to one: see src/render/plugins/claimBadges.ts. */
+const MAY_HOLD_MARKER_RE = new RegExp(`${HAS_MARKER_CHAR_RE.source}|&|%EE%80%`, 'i');
+
+/**
+ * A line that may start a link reference definition: `[` after indentation and container marks
+ * (`>`, list markers).
+ */
+const DEFINITION_LINE_RE = /^(?:[ \t>]|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))*\[/m;
 
 const DATA_LINE_RE = / data-line="(\d+)"/g;
 
@@ -97,20 +113,16 @@ export class IncrementalRenderer {
     this.state = undefined;
     const frontMatter = String(input.prepared.frontMatterLines ?? '');
     const canReuse = previous !== undefined
-      && claimsByLine !== undefined
       && (options.maxChars ?? DEFAULT_MAX_CHARS) === (previous.options.maxChars ?? DEFAULT_MAX_CHARS)
       && options.images === previous.options.images
       && frontMatter === previous.frontMatter;
-    const preparedStarts = lineStartsOf(input.prepared.text);
-    const parser = new WindowParser(md, input, preparedStarts);
-    let blocks = canReuse ? reuse(previous, source, lineStarts, claimsByLine, parser) : undefined;
-    if (parser.sawReferences) blocks = undefined;
+    const parser = new WindowParser(md, input, lineStartsOf(input.prepared.text), claimsByLine);
+    let blocks = canReuse ? reuse(previous, source, lineStarts, parser) : undefined;
     const incremental = blocks !== undefined;
+    let references = previous?.references;
     if (!blocks) {
-      // A full parse, block by block (a reuse attempt may have met a definition: start afresh).
-      delete (input.env as { references?: unknown }).references;
-      parser.sawReferences = false;
-      blocks = parser.parse({ start: 0, end: lineStarts.length }, claimsByLine) ?? [];
+      blocks = parser.parse({ start: 0, end: lineStarts.length }, undefined) ?? [];
+      references = parser.references;
     }
     let body = '';
     for (const block of blocks) {
@@ -122,26 +134,28 @@ export class IncrementalRenderer {
       body += block.html;
       for (const image of block.images) input.env.localImages.push(image);
     }
-    // Reference definitions change links in other blocks: a document with any is always rendered in full.
-    if (claimsByLine !== undefined && !parser.sawReferences) {
-      this.state = { text: source, lineStarts, frontMatter, options, blocks };
+    // Definitions whose label or address holds a claim marker (a claimed value in a label) change
+    // with every render's marker key: such a document is always rendered in full.
+    if (references === undefined || !Object.entries(references).some(([label, r]) => MAY_HOLD_MARKER_RE.test(label + r.href + r.title))) {
+      this.state = { text: source, lineStarts, frontMatter, options, blocks, ...(references ? { references } : {}) };
     }
     return { ...assembleDocument(input, body), incremental };
   }
 }
 
 /**
- * Per line, the signature of the claims whose value starts there: where the value is and what its
- * span and badge render as, in the order the markers are written. `undefined` when a value spans
- * lines (its markers would sit in two blocks): such a document is rendered in full.
+ * Per line, the signature of the claims whose value starts or ends there: where the value is and
+ * what its span and badge render as, in the order the markers are written. A value over several
+ * lines signs its first and last line, each with the distance to the other.
  */
-function claimSignatures(claims: readonly MetricClaim[], lineCount: number): (string | undefined)[] | undefined {
+function claimSignatures(claims: readonly MetricClaim[], lineCount: number): (string | undefined)[] {
   const byLine: (string | undefined)[] = new Array<string | undefined>(lineCount);
   for (let i = 0; i < claims.length; i++) {
     const { start, end } = claims[i].valueRange;
-    if (start.line !== end.line) return undefined;
-    const signature = `${start.character}-${end.character} ${verdictLook(claims[i].verdict.status).className} ${renderBadge(claims[i])}\u0000`;
+    const span = end.line - start.line;
+    const signature = `${start.character}-${span}:${end.character} ${verdictLook(claims[i].verdict.status).className} ${renderBadge(claims[i])}\u0000`;
     byLine[start.line] = (byLine[start.line] ?? '') + signature;
+    if (span !== 0 && end.line < lineCount) byLine[end.line] = `${byLine[end.line] ?? ''}end ${signature}`;
   }
   return byLine;
 }
@@ -178,7 +192,8 @@ function lineOf(starts: readonly number[], offset: number): number {
  * The new block list from the previous one, or `undefined` when a change reaches something global
  * (the caller then renders in full).
  */
-function reuse(previous: RenderState, text: string, lineStarts: readonly number[], claimsByLine: readonly (string | undefined)[], parser: WindowParser): Block[] | undefined {
+function reuse(previous: RenderState, text: string, lineStarts: readonly number[], parser: WindowParser): Block[] | undefined {
+  const claimsByLine = parser.claimsByLine;
   const old = previous.text;
   const lineCount = lineStarts.length;
   const delta = lineCount - previous.lineStarts.length;
@@ -216,6 +231,9 @@ function reuse(previous: RenderState, text: string, lineStarts: readonly number[
         break;
       }
     }
+    // A definition written, removed, or made (or unmade) one by the edit changes links anywhere.
+    const endOld = end === lineCount ? previous.lineStarts.length : end - delta;
+    if (definesReferences(parser.md, text, lineStarts, start, end) || definesReferences(parser.md, old, previous.lineStarts, start, endOld)) return undefined;
     windows.push({ start, end });
   }
   for (let i = 0; i < oldBlocks.length; i++) {
@@ -259,14 +277,10 @@ function reuse(previous: RenderState, text: string, lineStarts: readonly number[
         break;
       }
     }
-    let parsed = w.end < lineCount ? parser.parse({ start: w.start, end: through }, claimsByLine, w.end) : undefined;
-    if (!parsed) {
-      // The window's end is no longer a block start (a fence opened, a list grew): parse to the end.
-      parsed = parser.parse({ start: w.start, end: lineCount }, claimsByLine);
-      if (!parsed) return undefined;
-      blocks.push(...parsed);
-      return blocks;
-    }
+    const parsed = w.end < lineCount ? parser.parse({ start: w.start, end: through }, previous.references, w.end) : parser.parse({ start: w.start, end: lineCount }, previous.references);
+    // The window's end is no longer a block start (a fence opened, a list grew): what follows may
+    // differ to the end of the document, definitions included.
+    if (!parsed) return undefined;
     blocks.push(...parsed);
     skipOldUntil(w.end);
   }
@@ -274,26 +288,49 @@ function reuse(previous: RenderState, text: string, lineStarts: readonly number[
   return blocks;
 }
 
+/**
+ * Whether lines [from, to) of `text`, a run starting at a block start, define a link reference.
+ * Most runs cannot (no `[` starting a line, no `]:`); the others are read by markdown-it's block
+ * parser alone (footnote-style lines such as `[^3]: Company filing` look like definitions but
+ * are not).
+ */
+function definesReferences(md: MarkdownIt, text: string, starts: readonly number[], from: number, to: number): boolean {
+  const end = to < starts.length ? starts[to] : text.length;
+  const lines = text.slice(starts[from] ?? text.length, end);
+  // A label is followed by its colon at once (`[label]:`, the label possibly over several lines).
+  if (!lines.includes(']:') || !DEFINITION_LINE_RE.test(lines)) return false;
+  const env: { references?: References } = {};
+  md.block.parse(lines, md, env, []);
+  return env.references !== undefined && Object.keys(env.references).length > 0;
+}
+
 /** Parses runs of the prepared source and renders their blocks. */
 class WindowParser {
-  /** Whether a parse met a link reference definition (then nothing may be reused). */
-  sawReferences = false;
+  /** The definitions the last parse ended with. */
+  references: References | undefined;
 
-  constructor(private readonly md: MarkdownIt, private readonly input: DocumentInput, private readonly starts: readonly number[]) {}
+  constructor(
+    readonly md: MarkdownIt,
+    private readonly input: DocumentInput,
+    private readonly starts: readonly number[],
+    readonly claimsByLine: readonly (string | undefined)[],
+  ) {}
 
   /**
-   * The blocks of lines [w.start, w.end) with their HTML. With `until`, only those before line
-   * `until`, and only if a block starts exactly there (else `undefined`).
+   * The blocks of lines [w.start, w.end) with their HTML, links resolved with `references` (the
+   * whole document's definitions; a run alone does not hold them). With `until`, only the blocks
+   * before line `until`, and only if a block starts exactly there (else `undefined`).
    */
-  parse(w: Window, claimsByLine: readonly (string | undefined)[] | undefined, until?: number): Block[] | undefined {
+  parse(w: Window, references: References | undefined, until?: number): Block[] | undefined {
     const { text } = this.input.prepared;
     const from = this.starts[w.start];
     const to = w.end < this.starts.length ? this.starts[w.end] : text.length;
+    const env = this.input.env as EngineEnv & { references?: References };
+    if (references) env.references = { ...references };
+    else delete env.references;
     // Empty lines before the slice: markdown-it skips them, and every token keeps the document's line.
-    const env = this.input.env;
     const tokens = this.md.parse('\n'.repeat(w.start) + text.slice(from, to), env);
-    const references = (env as { references?: Record<string, unknown> }).references;
-    if (references && Object.keys(references).length > 0) this.sawReferences = true;
+    this.references = env.references;
     // Top-level blocks: [index of first token, first line].
     const heads: [number, number][] = [];
     for (let i = 0; i < tokens.length; i++) {
@@ -319,7 +356,7 @@ class WindowParser {
         start: line,
         html,
         htmlStart: line,
-        claims: claimsByLine ? blockSignature(claimsByLine, line, endLine) : '',
+        claims: blockSignature(this.claimsByLine, line, endLine),
         images,
         live: slice.some(isMarker),
       });

@@ -85,11 +85,14 @@ describe('render: incremental rendering', function () {
     assert.equal(reused, 4, `reused blocks in ${reused} of 4 edits`);
   });
 
-  it('renders a document with link reference definitions in full, and right', () => {
-    const text = 'See [the deck][d].\n\nGPU utilization was 72%.\n\n[d]: https://example.com/deck\n';
+  it('keeps the document\'s link reference definitions for reused blocks, and renders in full when one is edited', () => {
+    const text = 'See [the deck][d].\n\nGPU utilization was 72%.\n\nMore text.\n\nEven more.\n\n[d]: https://example.com/deck\n';
+    const valueEdited = text.replace('72%', '82%');
+    const definitionEdited = valueEdited.replace('deck\n', 'slides\n');
+    const edits = [valueEdited, definitionEdited, definitionEdited.replace('See', 'Read')];
+    check([text, ...edits]);
     const renderer = new IncrementalRenderer();
-    check([text, text.replace('72%', '82%'), text.replace('[d]: https://example.com/deck\n', '')]);
-    renderer.render(text, analyzeText(text, catalog));
-    assert.equal(renderer.render(text.replace('72%', '82%'), analyzeText(text, catalog)).incremental, false);
+    const incremental = [text, ...edits].map((t) => renderer.render(t, analyzeText(t, catalog)).incremental);
+    assert.deepEqual(incremental, [false, true, false, true]);
   });
 });
