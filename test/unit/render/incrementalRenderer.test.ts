@@ -22,7 +22,7 @@ const catalog = new PatternCatalog([{ index: bundledIndex(), origin: 'bundled', 
 const PIECES = [
   'a', 'x', ' ', '\n', '\n\n', '\n\n\n', '# ', '## Key Metrics & Benchmarks\n', '- ', '* ', '1. ', '2) ', '> ', '    ', '  ', '\t', '```', '```\n', '~~~\n',
   '---\n', '===\n', '***\n', '| a | b |\n', '| --- | --- |\n', '| GPU Utilization Rate | 72% |\n', '|', 'GPU utilization was 72%.', ' 85%', '$2.10',
-  'Customer retention 96%', '[r]: https://example.com\n', '[x][r]', '[r]', '![img](pic.png)', '![i](other.png)', 'https://example.com', 'www.x.io',
+  'Customer retention 96%', '[r]: https://example.com\n', '[^1]: Company filing, FY2025: https://x.io\n', '[^1]', '[a\nb]: /u\n', '> [q]: /q\n', '[x][r]', '[r]', '![img](pic.png)', '![i](other.png)', 'https://example.com', 'www.x.io',
   '<!-- pattern-scorecard -->\n', '<!-- pattern-coverage -->\n', '<!-- pattern-analyst-disable gpu-utilization-rate -->', '*', '_', '`', '**', '\\',
   'pattern: ai-infrastructure\n', 'pattern: nope\n', '&#xE000;', '\uE001', '\r\n', 'Term\n: def\n',
 ];
