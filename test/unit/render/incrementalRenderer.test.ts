@@ -15,6 +15,7 @@ import { IncrementalRenderer } from '../../../src/render/incrementalRenderer';
 import { generateAnalysis } from '../../support/analysisGenerator';
 import { fuzzParameters, fuzzTimeout } from '../../support/fuzz';
 import { tokenSoup } from '../../support/fuzzArbitraries';
+import { HOSTILE_INPUTS } from '../../support/hostileInputs';
 
 const catalog = new PatternCatalog([{ index: bundledIndex(), origin: 'bundled', bundled: true }]);
 
@@ -94,5 +95,14 @@ describe('render: incremental rendering', function () {
     const renderer = new IncrementalRenderer();
     const incremental = [text, ...edits].map((t) => renderer.render(t, analyzeText(t, catalog)).incremental);
     assert.deepEqual(incremental, [false, true, false, true]);
+  });
+
+  it('renders every hostile input as the full render does, also after an edit in its middle', function () {
+    this.timeout(fuzzTimeout(180_000));
+    for (const input of HOSTILE_INPUTS.filter((h) => h.kind === 'document' && !h.large)) {
+      const text = input.make();
+      const middle = text.indexOf('\n', text.length >> 1) + 1;
+      check([text, text.slice(0, middle) + '\n\nAn inserted paragraph at 81%.\n\n' + text.slice(middle)]);
+    }
   });
 });
