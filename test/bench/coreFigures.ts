@@ -58,7 +58,9 @@ export function typingVersions(text: string): string[] {
   const sites: number[] = [];
   for (let k = 0; k < EDIT_SITES; k++) {
     let line = Math.floor(((k + 0.5) / EDIT_SITES) * lines.length);
-    while (line < lines.length - 1 && (lines[line].trim() === '' || lines[line] === '---')) line++;
+    // A line an analyst types at the end of: text or a table row, not a blank line, a fence or a rule
+    // (typing after a closing fence reopens it, a rare edit that changes the whole rest).
+    while (line < lines.length - 1 && !/\S/.test(lines[line].replace(/^\s*(?:```|~~~|---|\*\*\*|\|?\s*:?-{3,}.*|<!--.*)\s*$/, ''))) line++;
     sites.push(line);
   }
   const typed = new Set<number>();
