@@ -7,7 +7,7 @@ import type MarkdownIt from 'markdown-it';
 import type { Analysis } from '../analysis/types';
 import { frontMatterTitle, renderCoverage, renderHeader, renderScorecard } from './analysisBlocks';
 import type { ScorecardHistory } from '../portfolio/types';
-import { prepareSource } from './claimMarks';
+import { prepareSource, type PreparedSource } from './claimMarks';
 import { createMarkdownEngine, type EngineEnv, type ImagePolicy, type MarkerKind } from './markdownEngine';
 
 export type { ImagePolicy, MarkerKind } from './markdownEngine';
@@ -41,14 +41,25 @@ export interface RenderedDocument {
 
 let engine: MarkdownIt | undefined;
 
-/**
- * Renders an analyst's markdown with its analysis: a header from the front matter instead of the
- * YAML, verdict badges after every recognised value, the scorecard and section coverage (at the
- * top, or where `<!-- pattern-scorecard -->` / `<!-- pattern-coverage -->` lines place them), and
- * `data-line` source lines on every block for scroll sync. Raw HTML in the document stays text.
- */
-export function renderDocumentBody(text: string, analysis: Analysis, options: RenderOptions = {}): RenderedDocument {
+/** The one configured engine every render shares (per-render data travels in its `env`). */
+export function sharedEngine(): MarkdownIt {
   engine ??= createMarkdownEngine();
+  return engine;
+}
+
+/** What a render parses, and the per-render data its plugins read and fill. */
+export interface DocumentInput {
+  readonly analysis: Analysis;
+  readonly options: RenderOptions;
+  /** The note after a cut document ('' when it is shown whole). */
+  readonly truncated: string;
+  readonly prepared: PreparedSource;
+  readonly env: EngineEnv;
+  readonly markers: Record<MarkerKind, () => string>;
+}
+
+/** Cuts an over-long document and prepares its source and `env` (shared with the incremental renderer). */
+export function documentInput(text: string, analysis: Analysis, options: RenderOptions): DocumentInput {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   let truncated = '';
   if (text.length > maxChars) {
@@ -70,8 +81,12 @@ export function renderDocumentBody(text: string, analysis: Analysis, options: Re
     localImages: [],
     markersSeen: new Set(),
   };
-  const body = engine.render(prepared.text, env);
+  return { analysis, options, truncated, prepared, env, markers };
+}
 
+/** The whole body around the rendered markdown: header, analysis blocks not placed by the document, end anchor. */
+export function assembleDocument(input: DocumentInput, body: string): RenderedDocument {
+  const { analysis, options, prepared, env, markers } = input;
   const top: string[] = [];
   const headerLine = prepared.frontMatterLines?.[0] ?? 0;
   top.push(renderHeader(analysis, headerLine));
@@ -79,9 +94,22 @@ export function renderDocumentBody(text: string, analysis: Analysis, options: Re
     if (!env.markersSeen.has('scorecard')) top.push(`<div class="pa-marker pa-marker-scorecard pa-auto">${markers.scorecard()}</div>`);
     if (!env.markersSeen.has('coverage') && analysis.pattern) top.push(`<div class="pa-marker pa-marker-coverage pa-auto">${markers.coverage()}</div>`);
   }
-  const html = `<div class="pa-document">${top.join('')}${body}${truncated}<div class="code-line pa-end" data-line="${prepared.lineCount}"></div></div>`;
+  const html = `<div class="pa-document">${top.join('')}${body}${input.truncated}<div class="code-line pa-end" data-line="${prepared.lineCount}"></div></div>`;
   const title = frontMatterTitle(analysis.frontMatter);
   return { html, ...(title ? { title } : {}), localImages: env.localImages };
+}
+
+/**
+ * Renders an analyst's markdown with its analysis: a header from the front matter instead of the
+ * YAML, verdict badges after every recognised value, the scorecard and section coverage (at the
+ * top, or where `<!-- pattern-scorecard -->` / `<!-- pattern-coverage -->` lines place them), and
+ * `data-line` source lines on every block for scroll sync. Raw HTML in the document stays text.
+ * The live preview renders edits with src/render/incrementalRenderer.ts instead, which gives
+ * exactly this HTML.
+ */
+export function renderDocumentBody(text: string, analysis: Analysis, options: RenderOptions = {}): RenderedDocument {
+  const input = documentInput(text, analysis, options);
+  return assembleDocument(input, sharedEngine().render(input.prepared.text, input.env));
 }
 
 function formatSize(chars: number): string {

@@ -5,4 +5,5 @@
  * dist/extension.js they were parsed at every activation, for features many sessions never open.
  */
 export { renderDocumentBody } from './documentRenderer';
+export { IncrementalRenderer } from './incrementalRenderer';
 export { exportDocumentPage } from './exportDocument';

@@ -39,6 +39,41 @@ interface RendererModule {
   renderDocumentBody(text: string, analysis: Analysis): { html: string };
 }
 
+interface IncrementalModule {
+  IncrementalRenderer: new () => { render(text: string, analysis: Analysis): { html: string } };
+}
+
+/** Sites a bench edit types at: spread evenly through the document, so they land in prose, lists and tables alike. */
+const EDIT_SITES = 8;
+const TYPED = ' and capacity';
+
+/**
+ * The versions an analyst typing produces: a cycle of 2 × {@link EDIT_SITES} texts, each one edit
+ * (a phrase typed or deleted at the end of a line at one of the sites) from the one before, the
+ * last one edit from the first. Consecutive renders are therefore always of a different text, as
+ * in a preview during editing: nothing can be served from a cache of the same text.
+ */
+export function typingVersions(text: string): string[] {
+  const lines = text.split('\n');
+  const sites: number[] = [];
+  for (let k = 0; k < EDIT_SITES; k++) {
+    let line = Math.floor(((k + 0.5) / EDIT_SITES) * lines.length);
+    // A line an analyst types at the end of: text or a table row, not a blank line, a fence or a rule
+    // (typing after a closing fence reopens it, a rare edit that changes the whole rest).
+    while (line < lines.length - 1 && !/\S/.test(lines[line].replace(/^\s*(?:```|~~~|---|\*\*\*|\|?\s*:?-{3,}.*|<!--.*)\s*$/, ''))) line++;
+    sites.push(line);
+  }
+  const typed = new Set<number>();
+  const versions: string[] = [];
+  for (let step = 0; step < 2 * EDIT_SITES; step++) {
+    const site = sites[step % EDIT_SITES];
+    if (typed.has(site)) typed.delete(site);
+    else typed.add(site);
+    versions.push(lines.map((l, i) => (typed.has(i) ? l + TYPED : l)).join('\n'));
+  }
+  return versions;
+}
+
 /** The same text with its front matter removed: a markdown file that names no pattern. */
 export function withoutFrontMatter(text: string): string {
   const m = /^---\n(?:[^\n]*\n)*?---\n/.exec(text);
@@ -91,19 +126,32 @@ export function renderFigures(options: CoreOptions, catalog: PatternCatalog = bu
   if (!renderer) {
     return [{ id: 'preview-per-edit', figure: 'preview per edit', measured: '—', reference: '—', target: '≤ 1.25× preview markdown-it', status: 'SKIP', note: 'src/render/documentRenderer is not on this branch yet' }];
   }
+  const incremental = optionalModule<IncrementalModule>('src/render/incrementalRenderer');
   const reference = previewReference();
   const bare = new MarkdownIt();
   const rows: FigureRow[] = [];
   for (const size of options.sizes) {
     const text = analysisOfBytes(size.bytes);
     // What the preview does per edit: it updates before the diagnostics' debounce, so the shared
-    // cache has no analysis of this version yet and it runs analyzeText itself.
-    const perEdit = timePair(() => renderReference(reference, text), () => renderer.renderDocumentBody(text, analyzeText(text, catalog)), options);
+    // cache has no analysis of this version yet and it runs analyzeText itself, then renders the
+    // new version (incrementally when the renderer can). Every call renders the next version of a
+    // typing cycle, on both sides: the reference renders each in full, as VS Code's preview does.
+    const versions = typingVersions(text);
+    let r = 0;
+    let s = 0;
+    const preview = incremental ? new incremental.IncrementalRenderer() : undefined;
+    const subject = (): unknown => {
+      const version = versions[s++ % versions.length];
+      const analysis = analyzeText(version, catalog);
+      return preview ? preview.render(version, analysis) : renderer.renderDocumentBody(version, analysis);
+    };
+    const perEdit = timePair(() => renderReference(reference, versions[r++ % versions.length]), subject, options);
     rows.push(ratioRow({
       id: `preview-${size.name.replace(' ', '')}`,
       figure: `preview per edit (analyzeText + render), ${size.name}`,
       target: '≤ 1.25× markdown-it as a preview (linkify, data-line, front matter)',
       limit: 1.25,
+      note: `each call renders the next of ${versions.length} versions, each one edit from the one before (a phrase typed or deleted at one of ${EDIT_SITES} sites spread through the document); ours analyses it and renders it ${preview ? 'incrementally (blocks the edit cannot change are reused)' : 'in full'}, the reference renders it in full, as VS Code's preview does`,
       data: { bytes: Buffer.byteLength(text), subjectMs: perEdit.subjectSamples, referenceMs: perEdit.referenceSamples },
     }, perEdit.subject, perEdit.reference, perEdit.ratios));
   }

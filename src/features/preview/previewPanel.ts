@@ -5,7 +5,9 @@
  * nothing about which document it should follow: the manager tells it.
  */
 import * as vscode from 'vscode';
+import type { ImagePolicy } from '../../render/documentRenderer';
 import { escapeHtml } from '../../render/html';
+import type { IncrementalRenderer } from '../../render/incrementalRenderer';
 import { parseFromWebview, updateMessage, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
 import type { Services } from '../services';
 import { rendererCore, whenAnalysisCore } from '../core';
@@ -36,6 +38,12 @@ export class PreviewPanel implements vscode.Disposable {
   /** When the last edit-triggered update started (for the update interval). */
   private lastRefresh = 0;
   private rendered: { uri: string; version: number; allowHttps: boolean; historyKey: string } | undefined;
+  /**
+   * Renders edits re-using the blocks they leave unchanged (src/render/incrementalRenderer.ts), with
+   * the image policy it was made for: both are replaced when the page reloads (another document,
+   * other image rules).
+   */
+  private incremental: { renderer: IncrementalRenderer; images: ImagePolicy } | undefined;
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
@@ -153,9 +161,8 @@ export class PreviewPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     const folder = documentFolder(uri);
     const analysis = this.host.services.analyses.get(document);
-    const body = renderer.renderDocumentBody(document.getText(), analysis, {
-      ...(history && { history }),
-      images: {
+    if (needsReload || !this.incremental) {
+      const images: ImagePolicy = {
         allowHttps,
         allowDataImages: false,
         localUnavailableReason: vscode.l10n.t('image outside the document’s folder'),
@@ -163,8 +170,10 @@ export class PreviewPanel implements vscode.Disposable {
           const target = folder && resolveInFolder(folder, path);
           return target ? webview.asWebviewUri(target).toString() : undefined;
         },
-      },
-    });
+      };
+      this.incremental = { renderer: new renderer.IncrementalRenderer(), images };
+    }
+    const body = this.incremental.renderer.render(document.getText(), analysis, { ...(history && { history }), images: this.incremental.images });
     this.rendered = { uri: uri.toString(), version: document.version, allowHttps, historyKey };
     if (needsReload) {
       webview.options = webviewOptions(this.host.extensionUri, folder);

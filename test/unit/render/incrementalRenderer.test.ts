@@ -1,0 +1,108 @@
+/**
+ * The live preview's incremental renderer (src/render/incrementalRenderer.ts) reuses the HTML of
+ * blocks an edit cannot have changed. Whatever it reuses, its result must be byte for byte what a
+ * full render of the same text gives: checked after sequences of random edits (typing, deleting,
+ * new lines, fences and lists opened and closed, reference definitions, analysis-block markers,
+ * front matter changes) on random and realistic analyses, each analysed afresh as the preview does.
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyzeText } from '../../../src/analysis/analyze';
+import { bundledIndex } from '../../../src/model/bundledModel';
+import { PatternCatalog } from '../../../src/model/patternCatalog';
+import { renderDocumentBody, type RenderOptions } from '../../../src/render/documentRenderer';
+import { IncrementalRenderer } from '../../../src/render/incrementalRenderer';
+import { generateAnalysis } from '../../support/analysisGenerator';
+import { fuzzParameters, fuzzTimeout } from '../../support/fuzz';
+import { tokenSoup } from '../../support/fuzzArbitraries';
+import { HOSTILE_INPUTS } from '../../support/hostileInputs';
+
+const catalog = new PatternCatalog([{ index: bundledIndex(), origin: 'bundled', bundled: true }]);
+
+/** What edits insert: markdown that starts, ends or joins blocks, values, and plain typing. */
+const PIECES = [
+  'a', 'x', ' ', '\n', '\n\n', '\n\n\n', '# ', '## Key Metrics & Benchmarks\n', '- ', '* ', '1. ', '2) ', '> ', '    ', '  ', '\t', '```', '```\n', '~~~\n',
+  '---\n', '===\n', '***\n', '| a | b |\n', '| --- | --- |\n', '| GPU Utilization Rate | 72% |\n', '|', 'GPU utilization was 72%.', ' 85%', '$2.10',
+  'Customer retention 96%', '[r]: https://example.com\n', '[^1]: Company filing, FY2025: https://x.io\n', '[^1]', '[a\nb]: /u\n', '> [q]: /q\n', '[x][r]', '[r]', '![img](pic.png)', '![i](other.png)', 'https://example.com', 'www.x.io',
+  '<!-- pattern-scorecard -->\n', '<!-- pattern-coverage -->\n', '<!-- pattern-analyst-disable gpu-utilization-rate -->', '*', '_', '`', '**', '\\',
+  'pattern: ai-infrastructure\n', 'pattern: nope\n', '&#xE000;', '\uE001', '\r\n', 'Term\n: def\n',
+];
+
+type Edit = { at: number; remove: number; insert: string };
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
+  insert: fc.oneof(fc.constant(''), fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }).map((p) => p.join(''))),
+});
+
+function apply(text: string, e: Edit): string {
+  const at = e.at % (text.length + 1);
+  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
+}
+
+const start = fc.oneof(
+  fc.nat({ max: 1_000_000 }).map((seed) => generateAnalysis({ seed }).text.slice(0, 6000)),
+  tokenSoup,
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join('')),
+);
+
+/** Renders each version incrementally and in full; they must agree. Returns how many renders reused blocks. */
+function check(versions: readonly string[], options: RenderOptions = {}): number {
+  const renderer = new IncrementalRenderer();
+  let reused = 0;
+  for (const text of versions) {
+    const analysis = analyzeText(text, catalog);
+    const got = renderer.render(text, analysis, options);
+    const want = renderDocumentBody(text, analysis, options);
+    assert.equal(got.html, want.html, `version ${versions.indexOf(text)} of ${JSON.stringify(versions)}`);
+    assert.deepEqual(got.localImages, want.localImages);
+    assert.equal(got.title, want.title);
+    if (got.incremental) reused++;
+  }
+  return reused;
+}
+
+describe('render: incremental rendering', function () {
+  this.timeout(fuzzTimeout(60_000));
+
+  it('gives exactly the full render after any sequence of edits', () => {
+    const images: RenderOptions = { images: { resolveLocal: (p) => `local:${p}` } };
+    fc.assert(fc.property(start, fc.array(edit, { minLength: 1, maxLength: 8 }), (text, edits) => {
+      const versions = [text];
+      for (const e of edits) versions.push(apply(versions[versions.length - 1], e));
+      check(versions, images);
+    }), fuzzParameters(300));
+  });
+
+  it('reuses blocks on an ordinary edit, and still matches after lines are added above', () => {
+    const base = generateAnalysis({ seed: 3 }).text;
+    const middle = base.indexOf('\n\n', base.length >> 1) + 2;
+    const typed = base.slice(0, middle) + 'A new paragraph about GPU utilization at 71%.\n\n' + base.slice(middle);
+    // Lines added near the top (after the front matter): every later block moves down.
+    const afterFrontMatter = typed.indexOf('\n---\n') + 5;
+    const above = `${typed.slice(0, afterFrontMatter)}\nIntro line\n\n${typed.slice(afterFrontMatter)}`;
+    const reused = check([base, typed, typed.replace('71%', '91%'), above, typed]);
+    assert.equal(reused, 4, `reused blocks in ${reused} of 4 edits`);
+  });
+
+  it('keeps the document\'s link reference definitions for reused blocks, and renders in full when one is edited', () => {
+    const text = 'See [the deck][d].\n\nGPU utilization was 72%.\n\nMore text.\n\nEven more.\n\n[d]: https://example.com/deck\n';
+    const valueEdited = text.replace('72%', '82%');
+    const definitionEdited = valueEdited.replace('deck\n', 'slides\n');
+    const edits = [valueEdited, definitionEdited, definitionEdited.replace('See', 'Read')];
+    check([text, ...edits]);
+    const renderer = new IncrementalRenderer();
+    const incremental = [text, ...edits].map((t) => renderer.render(t, analyzeText(t, catalog)).incremental);
+    assert.deepEqual(incremental, [false, true, false, true]);
+  });
+
+  it('renders every hostile input as the full render does, also after an edit in its middle', function () {
+    this.timeout(fuzzTimeout(180_000));
+    for (const input of HOSTILE_INPUTS.filter((h) => h.kind === 'document' && !h.large)) {
+      const text = input.make();
+      const middle = text.indexOf('\n', text.length >> 1) + 1;
+      check([text, text.slice(0, middle) + '\n\nAn inserted paragraph at 81%.\n\n' + text.slice(middle)]);
+    }
+  });
+});
