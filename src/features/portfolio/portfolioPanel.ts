@@ -34,6 +34,8 @@ export interface PortfolioPanelHost {
   exportPortfolio(format: PortfolioExportFormat, patternId: string | undefined, asOf: string | undefined): Promise<unknown>;
 }
 
+const wallClock = (): number => performance.timeOrigin + performance.now();
+
 /** Subjects drawn per metric in the panel's trends (the exports draw all). */
 const PANEL_TREND_SUBJECTS = 24;
 
@@ -76,9 +78,15 @@ export class PortfolioPanel implements vscode.Disposable {
   private readonly names = new Map<string, string>();
   /** What the webview was last sent (for tests and to send only what changed). */
   shown: ShownPortfolio | undefined;
+  /**
+   * When (wall-clock ms) each step of showing the page with its matrix for the first time ended:
+   * what the bench reads to say where the time to open the panel goes.
+   */
+  readonly openTimings: Record<string, number> = {};
 
   constructor(readonly panel: vscode.WebviewPanel, private readonly host: PortfolioPanelHost, state: PortfolioState, private readonly onDispose: () => void) {
     this.state = state;
+    this.mark('created');
     panel.webview.options = webviewOptions(host.extensionUri, undefined);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -93,6 +101,10 @@ export class PortfolioPanel implements vscode.Disposable {
     this.render();
     // The first sight of the panel starts the index; the page shows "indexing" until it is ready.
     void host.index.whenReady().then(() => this.render());
+  }
+
+  private mark(step: string, at = wallClock()): void {
+    if (!(step in this.openTimings)) this.openTimings[step] = at;
   }
 
   get currentState(): PortfolioState {
@@ -170,6 +182,7 @@ export class PortfolioPanel implements vscode.Disposable {
   render(): void {
     if (this.disposed) return;
     this.lastRender = Date.now();
+    const steps: [string, number][] = [['render', wallClock()]];
     let content: Content;
     try {
       content = this.content();
@@ -177,7 +190,9 @@ export class PortfolioPanel implements vscode.Disposable {
       this.live = undefined;
       content = { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('The portfolio could not be drawn: {0}', e instanceof Error ? e.message : String(e))) };
     }
+    steps.push(['content', wallClock()]);
     const message = this.messageFor(content);
+    steps.push(['message', wallClock()]);
     if (!this.pageShown) {
       this.pageShown = true;
       const page = message.type === 'page' ? message : undefined;
@@ -185,8 +200,18 @@ export class PortfolioPanel implements vscode.Disposable {
       // The trends (a hundred small SVG charts, below the matrix) follow the page as a patch: parsed
       // and drawn with it, they held back the matrix a user opened the panel for.
       const later = page?.matrix && sections.trends ? sections.trends : undefined;
-      this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, later ? { ...sections, trends: '' } : sections, page?.matrix, this.state, this.style);
+      const html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, later ? { ...sections, trends: '' } : sections, page?.matrix, this.state, this.style);
+      steps.push(['shell', wallClock()]);
+      this.panel.webview.html = html;
+      steps.push(['htmlSet', wallClock()]);
       if (later) this.post({ type: 'patch', sections: { trends: later }, rows: [], removed: [] });
+      steps.push(['trendsPosted', wallClock()]);
+      if (page?.matrix) {
+        for (const [step, at] of steps) this.mark(step, at);
+        this.openTimings.htmlBytes = html.length;
+        this.openTimings.trendsBytes = later?.length ?? 0;
+        this.openTimings.rows = page.matrix.rows.length;
+      }
     } else if (message.type === 'page' || message.rows.length || message.removed.length || Object.keys(message.sections).length || Object.keys(message.charts ?? {}).length) {
       this.post(message);
     }
