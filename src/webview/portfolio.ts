@@ -169,6 +169,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseToPortfolioWebview(event.data, columns);
   if (!message) return;
   if (message.type === 'page') {
+    if (message.matrix) performance.mark('pa-pf-page-parsed');
     setSections(message.sections);
     setMatrix(message.matrix);
   } else if (message.type === 'patch') {
