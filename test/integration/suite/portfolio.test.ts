@@ -255,9 +255,10 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
 
     // Another period is a new matrix, filled in slices again.
     panel.onMessage({ type: 'setAsOf', period: 'Q4 2025' });
-    await waitFor(() => (bulk().length === 0 && (panel.shown?.sections.header ?? '').includes('as of Q4 2025') ? true : undefined), 'the matrix as of Q4 2025 (no bulk analysis then)', DEADLINE);
+    const asOfQ4 = (): boolean => (panel.shown?.sections.header ?? '').includes('as of Q4 2025') && bulk().length === count && bulk().every((r) => r.cells.every((c) => c === null));
+    await waitFor(() => (asOfQ4() ? true : undefined), 'the matrix as of Q4 2025 (no bulk analysis states a value then)', DEADLINE);
     panel.onMessage({ type: 'setAsOf', period: '' });
-    await waitFor(() => (bulk().length === count ? true : undefined), 'the latest matrix again', DEADLINE);
+    await waitFor(() => (bulk().find((r) => r.subject === name(7))?.cells[0]?.v === '93%' ? true : undefined), 'the latest matrix again', DEADLINE);
     await vscode.workspace.fs.delete(many, { recursive: true, useTrash: false });
     await waitFor(() => (bulk().length === 0 ? true : undefined), 'the deleted analyses gone from the open portfolio', 60_000);
   });
