@@ -20,7 +20,7 @@ import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
 import type { Services } from '../services';
 import { renderPortfolioShell } from './portfolioShell';
-import { TimeSlice } from './timeSlices';
+import { nextTurn, TimeSlice } from './timeSlices';
 import { trendChart } from './trendChart';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -315,7 +315,7 @@ export class PortfolioPanel implements vscode.Disposable {
       steps.push(['pagePosted', wallClock()]);
       // In a task of its own: each message is serialized by the host (the two in one task were its longest).
       const trends: ToPortfolioWebview = { type: 'patch', sections: { trends: message.sections.trends }, rows: [], removed: [] };
-      setImmediate(() => this.post(trends));
+      void nextTurn().then(() => this.post(trends));
       if (!this.openTimings.rows) {
         for (const [step, at] of steps) this.mark(step, at);
         this.openTimings.rows = message.matrix.rows.length;
