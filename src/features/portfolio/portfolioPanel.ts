@@ -94,6 +94,8 @@ export class PortfolioPanel implements vscode.Disposable {
   private fillFailure: unknown;
   /** Each matrix row as data, by the row it was made from (a row is replaced, never changed, when its subject's analyses change). */
   private rowData = new WeakMap<MatrixRow, MatrixRowData>();
+  /** A message made but posted in a later task (the trends after a page): posted before any other. */
+  private deferred: ToPortfolioWebview | undefined;
   /** The live views have not been sent as a page yet. */
   private fresh = false;
   /** What the webview was last sent (for tests and to send only what changed). */
@@ -315,7 +317,10 @@ export class PortfolioPanel implements vscode.Disposable {
       steps.push(['pagePosted', wallClock()]);
       // In a task of its own: each message is serialized by the host (the two in one task were its longest).
       const trends: ToPortfolioWebview = { type: 'patch', sections: { trends: message.sections.trends }, rows: [], removed: [] };
-      void nextTurn().then(() => this.post(trends));
+      this.deferred = trends;
+      void nextTurn().then(() => {
+        if (this.deferred === trends) this.post(trends);
+      });
       if (!this.openTimings.rows) {
         for (const [step, at] of steps) this.mark(step, at);
         this.openTimings.rows = message.matrix.rows.length;
@@ -394,8 +399,13 @@ export class PortfolioPanel implements vscode.Disposable {
     return name;
   }
 
+  /** Posts a message, after the deferred one if any (the webview sees them in the order they were made). */
   post(message: ToPortfolioWebview): void {
-    if (!this.disposed) void this.panel.webview.postMessage(message);
+    const deferred = this.deferred;
+    this.deferred = undefined;
+    if (this.disposed) return;
+    if (deferred && deferred !== message) void this.panel.webview.postMessage(deferred);
+    void this.panel.webview.postMessage(message);
   }
 
   setStyle(style: PreviewStyle): void {
