@@ -227,6 +227,42 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     await vscode.workspace.fs.delete(file);
   });
 
+  it('a portfolio of many analyses is assembled in slices and sent whole; an edit then patches its row', async function () {
+    this.timeout(180_000);
+    // Enough analyses of the pattern for the panel to fill the views in slices (SLICED_FROM).
+    const many = vscode.Uri.joinPath(scratch, 'many');
+    const count = 520;
+    const name = (i: number): string => `Bulk ${String(i).padStart(4, '0')}`;
+    const files = Array.from({ length: count }, (_, i) => vscode.Uri.joinPath(many, `bulk-${i}.md`));
+    await Promise.all(files.map((f, i) => write(f, analysis(name(i), 'Q1 2026', `${50 + (i % 40)}%`))));
+    await waitFor(() => (files.every((f) => gpuOf(feature, f)) ? true : undefined), 'every analysis indexed', 120_000);
+
+    await vscode.commands.executeCommand('patternAnalyst.openPortfolio');
+    const panel = await waitFor(() => feature.panels.panel, 'the portfolio panel');
+    // The page's frame is set at once, without the matrix: the matrix follows as a message.
+    assert.doesNotMatch(panel.panel.webview.html, /pa-pf-matrix-data/);
+    const bulk = (): MatrixRowData[] => [...(panel.shown?.rows?.values() ?? [])].filter((r) => r.subject.startsWith('Bulk '));
+    await waitFor(() => (bulk().length === count ? true : undefined), `all ${count} subjects in the matrix`, DEADLINE);
+    const seventh = bulk().find((r) => r.subject === name(7));
+    assert.equal(seventh?.cells[0]?.v, '57%');
+    assert.equal(seventh?.files[seventh.cells[0]?.f ?? -1]?.[0], files[7].toString());
+    assert.ok(panel.shown?.sections.trends.includes('pa-pf-trends'), 'the trends are shown too');
+
+    // A saved edit after that is one row's patch, not a new fill.
+    await write(files[7], analysis(name(7), 'Q1 2026', '93%'));
+    await waitFor(() => (bulk().find((r) => r.subject === name(7))?.cells[0]?.v === '93%' ? true : undefined), 'the edited value in the matrix', DEADLINE);
+    assert.equal(bulk().length, count);
+
+    // Another period is a new matrix, filled in slices again.
+    panel.onMessage({ type: 'setAsOf', period: 'Q4 2025' });
+    const asOfQ4 = (): boolean => (panel.shown?.sections.header ?? '').includes('as of Q4 2025') && bulk().length === count && bulk().every((r) => r.cells.every((c) => c === null));
+    await waitFor(() => (asOfQ4() ? true : undefined), 'the matrix as of Q4 2025 (no bulk analysis states a value then)', DEADLINE);
+    panel.onMessage({ type: 'setAsOf', period: '' });
+    await waitFor(() => (bulk().find((r) => r.subject === name(7))?.cells[0]?.v === '93%' ? true : undefined), 'the latest matrix again', DEADLINE);
+    await vscode.workspace.fs.delete(many, { recursive: true, useTrash: false });
+    await waitFor(() => (bulk().length === 0 ? true : undefined), 'the deleted analyses gone from the open portfolio', 60_000);
+  });
+
   it('reports conflicting-value at both places, each pointing at the other', async () => {
     const a = vscode.Uri.joinPath(scratch, 'fluidstack-q3-desk.md');
     const b = vscode.Uri.joinPath(scratch, 'fluidstack-q3-research.md');
