@@ -16,6 +16,7 @@ import type { PatternAnalystApi } from '../../../src/extension';
 import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
 import { coreEntrySource } from '../../../src/features/portfolio/coreEntrySource';
 import { IndexCache } from '../../../src/features/portfolio/indexCache';
+import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { WorkspaceIndex, type EntrySource } from '../../../src/features/portfolio/workspaceIndex';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import type { PortfolioFeature } from '../../../src/features/portfolio/portfolioFeature';
@@ -373,7 +374,7 @@ describe('Portfolio: warm start from the index cache', function () {
     const core = coreEntrySource(services);
     const read: string[] = [];
     const counting: EntrySource<IndexEntry> = { ...core, fromText: (text, uri) => (read.push(uri.toString()), core.fromText(text, uri)) };
-    const first = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    const first = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage, isIndexEntry), () => 0);
     try {
       await first.whenReady();
       assert.ok(read.includes(file.toString()), 'a cold start reads the file');
@@ -385,7 +386,7 @@ describe('Portfolio: warm start from the index cache', function () {
     assert.ok(coldEntries >= 3, `the workspace's markdown files were read (${coldEntries})`);
 
     read.length = 0;
-    const second = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    const second = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage, isIndexEntry), () => 0);
     try {
       await second.whenReady();
       assert.deepEqual(read, [], 'a warm start reads nothing unchanged');
@@ -397,7 +398,7 @@ describe('Portfolio: warm start from the index cache', function () {
     // A changed file (new size) is read again; the rest still come from the cache.
     await write(file, analysis('Warm Start Co', 'Q1 2026', '71.5%'));
     read.length = 0;
-    const third = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    const third = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage, isIndexEntry), () => 0);
     try {
       await third.whenReady();
       // Only the changed file (its watcher event may arrive after the build and read it once more).

@@ -1,0 +1,116 @@
+/**
+ * The markdown files under a folder on the local disk, found by walking it with `readdir` (desktop
+ * and code-server hosts only: imported by platform/index.ts alone, never by the web build). On a
+ * window reload of 10,000 analyses, `workspace.findFiles` (a search in another process, its
+ * 10,000 results delivered back as one message) and a `workspace.fs.stat` per file took most of
+ * the warm start; a walk and `fs.stat` take a fraction of it.
+ *
+ * Links are never followed: the walk goes down real directories only (a directory entry's own
+ * type, not its target's), so every path it yields is the file's real location below the folder's
+ * real location, and nothing outside the folder is reached through a link. A link named like
+ * markdown is reported as a link (the index lists it as skipped, as it does for one it is told of).
+ * Excluded folders are pruned before they are read.
+ */
+import { lstat as lstatCallback, promises as fsp, type Dirent, type Stats } from 'node:fs';
+import * as nodePath from 'node:path';
+
+export interface WalkedFile {
+  /** The path below the walked folder, with `/` between names. */
+  readonly relative: string;
+  /** As `workspace.fs.stat` gives them (DiskFileSystemProvider: `mtime.getTime()`, `size`); absent for a link. */
+  readonly size?: number;
+  readonly mtime?: number;
+  /** The entry is a symbolic link (not followed). */
+  readonly link?: true;
+}
+
+export interface WalkOptions {
+  /** Whether a file or folder (its path below the walked folder) is excluded; an excluded folder is not entered. */
+  readonly excluded: (relative: string) => boolean;
+  readonly cancelled: () => boolean;
+}
+
+const MARKDOWN = /\.(md|markdown)$/i;
+/** Directories read, and files stat'ed, at once. */
+const PARALLEL = 64;
+
+/** The entry's own stat (a file replaced by a link since the listing is seen as the link). */
+function lstat(path: string): Promise<Stats | undefined> {
+  return new Promise((resolve) => lstatCallback(path, (err, s) => resolve(err ? undefined : s)));
+}
+
+/** Runs `work` over `items` with at most PARALLEL at a time. */
+async function pool<T>(items: readonly T[], work: (item: T) => Promise<void>, cancelled: () => boolean): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && !cancelled()) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+}
+
+/**
+ * Every markdown file under `folder` that is not excluded, with its size and modification time.
+ * Undefined when the folder itself cannot be read (the caller then searches the usual way).
+ */
+export async function walkMarkdownFiles(folder: string, options: WalkOptions): Promise<WalkedFile[] | undefined> {
+  let root: string;
+  try {
+    // The folder the user opened is trusted as it is (a link to it included); below it, no link is followed.
+    root = await fsp.realpath(folder);
+    if (!(await fsp.stat(root)).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const found: WalkedFile[] = [];
+  const files: string[] = [];
+  let level = [''];
+  while (level.length && !options.cancelled()) {
+    const below: string[] = [];
+    await pool(level, async (dir) => {
+      let entries: Dirent[];
+      try {
+        entries = await fsp.readdir(dir ? nodePath.join(root, dir) : root, { withFileTypes: true });
+      } catch {
+        return; // Gone or unreadable since it was listed: nothing to index there.
+      }
+      for (const entry of entries) {
+        const relative = dir ? `${dir}/${entry.name}` : entry.name;
+        // Dirent types are the entry's own (lstat's), never a link's target.
+        if (entry.isDirectory()) {
+          if (!options.excluded(relative)) below.push(relative);
+        } else if (MARKDOWN.test(entry.name) && !options.excluded(relative)) {
+          if (entry.isFile()) files.push(relative);
+          else if (entry.isSymbolicLink()) found.push({ relative, link: true });
+        }
+      }
+    }, options.cancelled);
+    level = below.sort();
+  }
+  files.sort();
+  const stats = new Array<Stats | undefined>(files.length);
+  let at = 0;
+  await pool(files.map((_, i) => i), async (i) => {
+    stats[i] = await lstat(nodePath.join(root, files[i]));
+    at++;
+  }, options.cancelled);
+  if (options.cancelled() || at < files.length) return found;
+  for (let i = 0; i < files.length; i++) {
+    const s = stats[i];
+    // Replaced by something else (a link, a folder) between the listing and the stat: left out, like a file gone.
+    if (s?.isFile()) found.push({ relative: files[i], size: s.size, mtime: s.mtime.getTime() });
+  }
+  return found;
+}
+
+/**
+ * Whether `target` below `folder` is where its path says, no link on the way (its real location is
+ * the same path below the folder's real location); undefined when it cannot be resolved (gone).
+ */
+export async function isLinkFree(folder: string, target: string): Promise<boolean | undefined> {
+  try {
+    const [realFolder, realTarget] = await Promise.all([fsp.realpath(folder), fsp.realpath(target)]);
+    return nodePath.relative(realFolder, realTarget) === nodePath.relative(folder, target);
+  } catch {
+    return undefined;
+  }
+}
