@@ -281,8 +281,11 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     for (let f = 0; f < folders.length; f++) {
       const files = await walks[f];
       if (!files) return undefined;
+      const base = folders[f].uri;
+      const path = base.path.replace(/\/$/, '');
       for (const file of files) {
-        const uri = vscode.Uri.joinPath(folders[f].uri, ...file.relative.split('/'));
+        // The walk's names are plain (no '.', '..' or '/'): no joinPath normalization needed, which was a tenth of the warm start.
+        const uri = base.with({ path: `${path}/${file.relative}` });
         await slice.pause();
         if (nested && vscode.workspace.getWorkspaceFolder(uri) !== folders[f]) continue;
         const key = uri.toString();
