@@ -28,6 +28,8 @@ export interface WalkOptions {
   /** Whether a file or folder (its path below the walked folder) is excluded; an excluded folder is not entered. */
   readonly excluded: (relative: string) => boolean;
   readonly cancelled: () => boolean;
+  /** Awaited between entries: gives the thread back when its time slice is spent (10,000 glob tests are one long task). */
+  readonly pause?: () => Promise<void>;
 }
 
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -74,6 +76,7 @@ export async function walkMarkdownFiles(folder: string, options: WalkOptions): P
         return; // Gone or unreadable since it was listed: nothing to index there.
       }
       for (const entry of entries) {
+        await options.pause?.();
         const relative = dir ? `${dir}/${entry.name}` : entry.name;
         // Dirent types are the entry's own (lstat's), never a link's target.
         if (entry.isDirectory()) {
@@ -95,6 +98,7 @@ export async function walkMarkdownFiles(folder: string, options: WalkOptions): P
   }, options.cancelled);
   if (options.cancelled() || at < files.length) return found;
   for (let i = 0; i < files.length; i++) {
+    await options.pause?.();
     const s = stats[i];
     // Replaced by something else (a link, a folder) between the listing and the stat: left out, like a file gone.
     if (s?.isFile()) found.push({ relative: files[i], size: s.size, mtime: s.mtime.getTime() });

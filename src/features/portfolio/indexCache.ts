@@ -135,9 +135,11 @@ export class IndexCache<E> {
     const write = new Set<number>();
     for (let n = 0; n < SHARDS; n++) if (changed === 'all' || this.onDisk.get(n) !== version) write.add(n);
     if (changed !== 'all') for (const key of changed) write.add(shardOf(key));
-    const lines = new Map<number, string[]>([...write].map((n) => [n, []]));
+    // Grouped first, each shard then encoded and written on its own: a whole cache's lines at once
+    // were 17 MB of strings on the host's heap.
+    const groups = new Map<number, [string, CachedFile<E>][]>([...write].map((n) => [n, []]));
     for (const [key, f] of files) {
-      lines.get(shardOf(key))?.push(`${JSON.stringify([key, f.size, f.mtime, f.entry ?? null])}\n`);
+      groups.get(shardOf(key))?.push([key, f]);
       await slice.pause();
     }
     try {
@@ -146,12 +148,17 @@ export class IndexCache<E> {
       return;
     }
     const encoder = new TextEncoder();
-    for (const [n, shard] of lines) {
+    for (const [n, group] of groups) {
       const file = this.shardFile(n);
       if (!file) continue;
       this.onDisk.delete(n);
-      const header: Header = { format: FORMAT, version, shard: n, count: shard.length };
-      const bytes = encoder.encode(`${JSON.stringify(header)}\n${shard.join('')}`);
+      const header: Header = { format: FORMAT, version, shard: n, count: group.length };
+      const lines = [`${JSON.stringify(header)}\n`];
+      for (const [key, f] of group) {
+        lines.push(`${asciiJson([key, f.size, f.mtime, f.entry ?? null])}\n`);
+        await slice.pause();
+      }
+      const bytes = encoder.encode(lines.join(''));
       await slice.pause();
       const temporary = file.with({ path: `${file.path}.tmp` });
       try {
@@ -168,6 +175,15 @@ export class IndexCache<E> {
       await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.folder, LEGACY_FILE))).catch(() => undefined);
     }
   }
+}
+
+/**
+ * JSON with every character above ASCII escaped (`—` as `\u2014`): an ASCII shard decodes and
+ * parses about 40% faster than the same text with a few em dashes in each line (a UTF-16 string
+ * for all of it otherwise), and the warm start does both for every entry.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function isCount(v: unknown): v is number {

@@ -274,10 +274,11 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     if (!walk || folders.length === 0 || folders.some((f) => f.uri.scheme !== 'file')) return undefined;
     // A folder inside another: each file belongs to (and is judged by the settings of) its innermost folder.
     const nested = folders.some((a) => folders.some((b) => a !== b && b.uri.path.startsWith(`${a.uri.path.replace(/\/$/, '')}/`)));
-    const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), cancelled: () => token.isCancellationRequested }));
+    const slice = new TimeSlice(token);
+    const pause = (): Promise<void> => slice.pause().catch(() => undefined);
+    const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), cancelled: () => token.isCancellationRequested, pause }));
     const out: Listed[] = [];
     const seen = new Set<string>();
-    const slice = new TimeSlice(token);
     for (let f = 0; f < folders.length; f++) {
       const files = await walks[f];
       if (!files) return undefined;
