@@ -20,10 +20,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** An object whose `required` fields pass their checks and whose `optional` ones do when present. */
 function shape(required: Readonly<Record<string, Check>>, optional: Readonly<Record<string, Check>> = {}): Check {
+  // Listed once: the check runs on every metric of 10,000 entries in a warm start.
+  const must = Object.entries(required);
+  const may = Object.entries(optional);
   return (v) => {
     if (!isObject(v)) return false;
-    for (const [key, check] of Object.entries(required)) if (!check(v[key])) return false;
-    for (const [key, check] of Object.entries(optional)) if (v[key] !== undefined && !check(v[key])) return false;
+    for (const [key, check] of must) if (!check(v[key])) return false;
+    for (const [key, check] of may) if (v[key] !== undefined && !check(v[key])) return false;
     return true;
   };
 }

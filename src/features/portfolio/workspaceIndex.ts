@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { inertText } from '../inertText';
 import { IndexCache, type CachedFile } from './indexCache';
 import { readExclusions, type ExclusionRules } from './exclusions';
-import { Cancelled, TimeSlice } from './timeSlices';
+import { Cancelled, nextTurn, TimeSlice } from './timeSlices';
 import { platform } from '../platform';
 
 /** How the index turns a file into an entry (the portfolio core, behind a seam for tests). */
@@ -208,8 +208,14 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   }
 
   private async build(token: vscode.CancellationToken): Promise<void> {
+    // Tasks of their own: the caller's (a surface's first request, the portfolio bundle's load)
+    // is long enough, and hashing the models and reading the settings are a few ms each.
+    await nextTurn();
+    if (token.isCancellationRequested) throw new Cancelled();
     const version = this.source.version();
     const rules = (this.rules = readExclusions());
+    await nextTurn();
+    if (token.isCancellationRequested) throw new Cancelled();
     // The cache is read while the folders are walked (or searched): on a window reload its files
     // are the workspace's analyses, and the listing still decides which files there are.
     const loading = this.cache.load(version, token);
