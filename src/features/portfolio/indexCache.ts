@@ -32,6 +32,8 @@ const FOLDER = 'portfolio-index';
 /** The single-file cache of format 1: removed by the first save. */
 const LEGACY_FILE = 'portfolio-index.ndjson';
 export const SHARDS = 64;
+/** Shards being read while one is decoded. */
+const READ_AHEAD = 3;
 
 interface Header {
   readonly format: number;
@@ -63,13 +65,18 @@ export class IndexCache<E> {
     const result = new Map<string, CachedFile<E>>();
     this.onDisk.clear();
     if (!this.folder) return result;
-    // All shards are read at once (the file system works on them together); each is decoded in turn.
-    const reads = Array.from({ length: SHARDS }, (_, n) => {
-      const file = this.shardFile(n);
-      return file ? Promise.resolve(vscode.workspace.fs.readFile(file)).then((b) => b, () => undefined) : Promise.resolve(undefined);
-    });
+    // A few shards read ahead of the one decoded: all 64 at once filled the I/O thread pool, and the
+    // walk of the workspace (which the warm start also waits for) queued behind them.
+    const reads: Promise<Uint8Array | undefined>[] = [];
+    const readAhead = (upTo: number): void => {
+      for (let n = reads.length; n < Math.min(upTo, SHARDS); n++) {
+        const file = this.shardFile(n);
+        reads.push(file ? Promise.resolve(vscode.workspace.fs.readFile(file)).then((b) => b, () => undefined) : Promise.resolve(undefined));
+      }
+    };
     const slice = new TimeSlice(token);
     for (let n = 0; n < SHARDS; n++) {
+      readAhead(n + READ_AHEAD);
       const bytes = await reads[n];
       if (!bytes) continue;
       const files = await this.decodeShard(n, bytes, version, slice);

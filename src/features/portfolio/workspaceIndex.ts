@@ -218,8 +218,9 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     if (token.isCancellationRequested) throw new Cancelled();
     // The cache is read while the folders are walked (or searched): on a window reload its files
     // are the workspace's analyses, and the listing still decides which files there are.
+    const walking = this.walk(rules, token);
     const loading = this.cache.load(version, token);
-    const walked = await this.walk(rules, token);
+    const walked = await walking;
     const cached = await loading;
     const listed = walked ?? (await this.search(rules, cached, token));
     if (token.isCancellationRequested) throw new Cancelled();
