@@ -110,7 +110,10 @@ export async function walkMarkdownFiles(folder: string, options: WalkOptions): P
 export async function isLinkFree(folder: string, target: string): Promise<boolean | undefined> {
   try {
     const [realFolder, realTarget] = await Promise.all([fsp.realpath(folder), fsp.realpath(target)]);
-    return nodePath.relative(realFolder, realTarget) === nodePath.relative(folder, target);
+    const real = nodePath.relative(realFolder, realTarget);
+    const given = nodePath.relative(folder, target);
+    // Windows and macOS disks ignore case: a document opened as `A.md` is the file `a.md`, not a link to it.
+    return process.platform === 'win32' || process.platform === 'darwin' ? real.toLowerCase() === given.toLowerCase() : real === given;
   } catch {
     return undefined;
   }
