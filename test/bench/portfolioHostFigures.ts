@@ -89,6 +89,8 @@ interface ThreadFigures {
 
 interface ColdResult {
   readonly activation: { featureLoaded: boolean; bundleLoaded: boolean };
+  /** The portfolio bundle's load (its require on the desktop host). */
+  readonly loadMs: number;
   readonly indexMs: number;
   readonly entries: number;
   readonly heapGrowth: number;
@@ -99,6 +101,7 @@ interface ColdResult {
 }
 
 interface WarmResult {
+  readonly loadMs: number;
   readonly warmMs: number;
   readonly entries: number;
   readonly duringWarm: ThreadFigures;
@@ -231,7 +234,7 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       await Promise.race([exit, waitForFile(path.join(out, 'cold.json'), timeoutMs, 'the cold index')]);
       const cold = JSON.parse(readFileSync(path.join(out, 'cold.json'), 'utf8')) as ColdResult;
       if (cold.error) throw new Error(`portfolio probe (cold): ${cold.error}`);
-      log(`portfolio session ${index + 1}: cold index ${ms(cold.indexMs)} for ${cold.entries} entries, heap +${bytes(cold.heapGrowth)}, longest task ${ms(cold.duringIndex.maxDelayMs)}, on CPU ${ms(cold.duringIndex.maxCpuBoundMs)} (${JSON.stringify(cold.duringIndex.longest.slice(0, 4))}), cache written in ${ms(cold.persistMs)} (longest task ${ms(cold.duringSave.maxDelayMs)}, on CPU ${ms(cold.duringSave.maxCpuBoundMs)})`);
+      log(`portfolio session ${index + 1}: cold index ${ms(cold.indexMs)} (bundle loaded in ${ms(cold.loadMs)}) for ${cold.entries} entries, heap +${bytes(cold.heapGrowth)}, longest task ${ms(cold.duringIndex.maxDelayMs)}, on CPU ${ms(cold.duringIndex.maxCpuBoundMs)} (${JSON.stringify(cold.duringIndex.longest.slice(0, 4))}), cache written in ${ms(cold.persistMs)} (longest task ${ms(cold.duringSave.maxDelayMs)}, on CPU ${ms(cold.duringSave.maxCpuBoundMs)})`);
       await exit;
       // "Developer: Reload Window": a new extension host on the same user data and storage.
       exit = new Promise<void>((resolve) => (exited = resolve));
@@ -269,7 +272,7 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       if (typeof seenAt !== 'number') throw new Error(`the portfolio webview never showed the saved value (${JSON.stringify(warm)})`);
       const result: SessionResult = { cold, warm, openPaintMs: completeAt - opened.openAt, firstRowsPaintMs: paintedAt - opened.openAt, matrixRows, editShownMs: seenAt - warm.saveAt, openBreakdown, emptyReference };
       log(`portfolio session ${index + 1}: open breakdown (ms after the command) ${JSON.stringify(openBreakdown)}; empty webview reference ${JSON.stringify(emptyReference)}`);
-      log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}, on CPU ${ms(warm.duringOpen.maxCpuBoundMs)}: ${JSON.stringify(warm.duringOpen.longest.slice(0, 4))}), saved edit shown ${ms(result.editShownMs)} (save event after ${ms(warm.savedEventMs)}, indexed after ${ms(warm.indexedMs)}, host posted after ${ms(warm.hostEditMs)}; longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
+      log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (bundle loaded in ${ms(warm.loadMs)}; longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}, on CPU ${ms(warm.duringOpen.maxCpuBoundMs)}: ${JSON.stringify(warm.duringOpen.longest.slice(0, 4))}), saved edit shown ${ms(result.editShownMs)} (save event after ${ms(warm.savedEventMs)}, indexed after ${ms(warm.indexedMs)}, host posted after ${ms(warm.hostEditMs)}; longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
       return result;
     });
   } finally {
