@@ -262,7 +262,7 @@ function readProse(ctx: Reader, block: ProseBlock): void {
 
 function readTable(ctx: Reader, block: TableBlock): void {
   const { index, claims, findings } = ctx;
-  const headerKey = block.header.cells.map((c) => c.text).join('|');
+  const headerKey = headerKeyOf(block.header);
   let cols = ctx.columns.get(headerKey);
   if (!cols) {
     cols = tableColumns(block.header, ctx.subject);
@@ -284,7 +284,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
   const nameMentions = new Map<TableRow, readonly Mention[]>();
   for (const row of block.rows) {
     caseFindings(row);
-    const cell = row.cells[cols.metric];
+    const cell = row.cell(cols.metric);
     if (!cell) continue;
     if (hasLetter(cell.text)) nameMentions.set(row, cellMentions(ctx, cell.text));
     cellStart = cell.start;
@@ -295,6 +295,13 @@ function readTable(ctx: Reader, block: TableBlock): void {
   const found = tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS);
   pushAll(claims, found);
   if (found.length && ctx.evidence) pushAll(findings, tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
+}
+
+/** A table header's cell texts, joined: the key its column roles are kept under for this analysis. */
+function headerKeyOf(header: TableRow): string {
+  let key = '';
+  for (let i = 0; i < header.cellCount; i++) key += (i ? '|' : '') + (header.cell(i) as { text: string }).text;
+  return key;
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */

@@ -6,7 +6,7 @@
  * hold the claimed value.
  */
 import { foldTypography } from '../model/names';
-import type { TableRow } from './markdownBlocks';
+import type { TableCell, TableRow } from './markdownBlocks';
 
 export interface TableColumns {
   readonly metric: number;
@@ -45,7 +45,8 @@ export function periodRank(header: string): number | undefined {
 }
 
 export function tableColumns(header: TableRow, subject?: string): TableColumns {
-  const names = header.cells.map((c) => clean(c.text));
+  const names: string[] = [];
+  for (let i = 0; i < header.cellCount; i++) names.push(clean((header.cell(i) as TableCell).text));
   const excluded = new Set<number>();
   const unitHint = new Map<number, 'percent' | 'currency'>();
   let metric = -1;
