@@ -383,6 +383,11 @@ function buildTrie(names: readonly PlainName[]): TrieNode {
   return root;
 }
 
+/** Whether a name may start with ASCII `c0` then `c1` (not ASCII: maybe). */
+function mayPair(pairs: Uint8Array, c0: number, c1: number): boolean {
+  return c1 >= 128 || pairs[(lowerAscii(c0) << 7) | lowerAscii(c1)] === 1;
+}
+
 function codePointBefore(text: string, p: number): number {
   const low = text.charCodeAt(p - 1);
   if (low >= 0xdc00 && low <= 0xdfff && p >= 2) {
@@ -432,8 +437,7 @@ export class MentionScanner {
         // After an ASCII letter, digit or "_" no name starts; any other character before is left to the matchers.
         // Two ASCII characters that start no name of any list: no list's matcher can match here
         // (each answers -1 on its own pair table first), so none is asked.
-        const c1 = p + 1 < n ? text.charCodeAt(p + 1) : 128;
-        if (!prevWord && firsts[c] === 1 && (c1 >= 128 || pairs[(lowerAscii(c) << 7) | lowerAscii(c1)] === 1)) {
+        if (!prevWord && firsts[c] === 1 && (p + 1 === n || mayPair(pairs, c, text.charCodeAt(p + 1)))) {
           for (let k = 0; k < lists.length; k++) {
             const list = lists[k];
             if (p < list.resume || list.firsts[c] === 0) continue;
