@@ -18,7 +18,7 @@ import { unknownPatternFinding } from './patternRules';
 import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
 import { tableColumns, type TableColumns } from './tableColumns';
-import { applySuppressions, readDirectives } from './suppressions';
+import { applySuppressions, readDirectives, SUPPRESSION_PREFIX } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
 import { ValueScanner } from './values';
@@ -28,6 +28,8 @@ import { DEFAULT_LEVELS, type CheckLevel } from './checkLevels';
 import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, RuleId, SuppressedFinding, TextRange } from './types';
 
 const NO_MENTIONS: readonly Mention[] = [];
+
+const NO_DIRECTIVES: ReturnType<typeof readDirectives> = { directives: [], problems: [] };
 
 const EMPTY: Analysis = { isAnalysis: false, headings: [], claims: [], sections: [], metrics: [], findings: [] };
 
@@ -75,7 +77,9 @@ export function analyzeText(text: string, catalog: PatternCatalog, options: Anal
   const doc = splitLines(text);
   const fm = readFrontMatter(doc.lines, doc.bom);
   if (!fm.namesPattern) return EMPTY;
-  const directives = options.inlineSuppressions === false ? undefined : readDirectives(doc.lines, fm.bodyStart);
+  // Every suppression comment holds "pattern-analyst-": a document without it has none (one
+  // search of the text instead of a look at every line for comments and code fences).
+  const directives = options.inlineSuppressions === false ? undefined : text.includes(SUPPRESSION_PREFIX) ? readDirectives(doc.lines, fm.bodyStart) : NO_DIRECTIVES;
   const runs = rulesToRun(options.levels, directives);
   let analysis = readAnalysis(doc, fm, catalog, runs);
   if (runs !== EVERY_RULE) analysis = { ...analysis, findings: analysis.findings.filter((f) => runs(f.rule)) };
