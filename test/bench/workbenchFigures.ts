@@ -562,7 +562,18 @@ function codeGrowth(from: Reading | undefined, to: Reading | undefined): number 
   return (to?.codeSpace ?? NaN) - (from?.codeSpace ?? NaN);
 }
 
-async function heapSession(ws: Workspace, edits: number): Promise<HeapSample> {
+/**
+ * An extension folder with nothing in it: the host of a session "without Pattern Analyst" loads it
+ * as the development extension, so the probe (extensionTestsPath) runs with the same set-up.
+ */
+function standInExtension(ws: Workspace): string {
+  const dir = path.join(path.dirname(ws.folder), 'no-extension');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'heap-baseline', publisher: 'bench', version: '0.0.0', engines: { vscode: '*' } }));
+  return dir;
+}
+
+async function heapSession(ws: Workspace, edits: number, withExtension = true): Promise<HeapSample> {
   const outFile = path.join(path.dirname(ws.folder), `heap-${Date.now()}.json`);
   let done: () => void = () => undefined;
   let activations: string[] = [];
@@ -577,13 +588,13 @@ async function heapSession(ws: Workspace, edits: number): Promise<HeapSample> {
   mkdirSync(empty, { recursive: true });
   await withWorkbench({
     folder: empty,
-    extensionDevelopmentPath: REPO_ROOT,
+    extensionDevelopmentPath: withExtension ? REPO_ROOT : standInExtension(ws),
     extensionTestsPath: probe,
     disableExtensions: true,
     waitForWorkbench: false,
     settings: BENCH_WORKBENCH_SETTINGS,
     loadTimeoutMs: loadTimeoutMs(),
-    env: { PA_BENCH_HEAP_OUT: outFile, PA_BENCH_DOC: ws.docPath, PA_BENCH_EDITS: String(edits), ...(process.env.PA_BENCH_PROFILE ? { PA_BENCH_PROFILE: process.env.PA_BENCH_PROFILE } : {}), ...(process.env.PA_BENCH_HEAP_SNAPSHOTS ? { PA_BENCH_HEAP_SNAPSHOTS: process.env.PA_BENCH_HEAP_SNAPSHOTS } : {}) },
+    env: { PA_BENCH_HEAP_OUT: outFile, PA_BENCH_HEAP_WITHOUT: withExtension ? '0' : '1', PA_BENCH_DOC: ws.docPath, PA_BENCH_EDITS: String(edits), ...(process.env.PA_BENCH_PROFILE ? { PA_BENCH_PROFILE: process.env.PA_BENCH_PROFILE } : {}), ...(process.env.PA_BENCH_HEAP_SNAPSHOTS ? { PA_BENCH_HEAP_SNAPSHOTS: process.env.PA_BENCH_HEAP_SNAPSHOTS } : {}) },
     beforeLoad: async (page) => {
       await page.exposeFunction('codeAutomationExit', () => done());
     },
@@ -602,6 +613,8 @@ export async function heapFigures(options: { sessions: number; edits: number; lo
   try {
     const samples: HeapSample[] = [];
     const invalid: HeapSample[] = [];
+    /** Hosts without the extension doing the same steps (one per kept session, run right after it). */
+    const without: HeapSample[] = [];
     // A session where something activated the extension before the probe could measure is thrown away.
     for (let attempt = 0; samples.length < options.sessions && attempt < options.sessions * 2; attempt++) {
       const s = await heapSession(ws, options.edits);
@@ -612,6 +625,10 @@ export async function heapFigures(options: { sessions: number; edits: number; lo
         continue;
       }
       samples.push(s);
+      const w = await heapSession(ws, 0, false);
+      if (w.error) throw new Error(`heap probe without the extension: ${w.error}`);
+      without.push(w);
+      options.log(`heap session ${attempt + 1} without the extension: ${bytes(workGrowth(w))} after the same file opened and hovered (no preview)`);
       options.log(`heap session ${attempt + 1}: ${bytes(growth)} after activation (${s.activateMs?.toFixed(1)} ms to activate, require ${s.requireMs} ms), ${bytes(workGrowth(s))} after the analysis, preview and hover (${s.hoverResults} hover; code space ${bytes(codeGrowth(s.before, s.afterWork))}), ${bytes(editGrowth(s))} over ${s.edits} edits (code space ${bytes(codeGrowth(s.afterWarmEdits, s.afterEdits))}); built-in markdown active in the baseline: ${s.markdownActive}`);
     }
     const growth = median(samples.map((s) => (s.after?.heapUsed ?? NaN) - (s.before?.heapUsed ?? NaN)));
@@ -619,9 +636,15 @@ export async function heapFigures(options: { sessions: number; edits: number; lo
       const spread = spreadOf(values);
       return { id, figure, measured: `${bytes(spread.median)}${spread.n > 1 ? ` (${bytes(spread.min)}–${bytes(spread.max)})` : ''}`, reference: '—', target, status: judge(spread, limit), spread, spreadUnit: 'bytes', note };
     };
+    // What the extension adds: each session's growth minus that of the host without it run right after.
+    const added = samples.map((s, i) => workGrowth(s) - workGrowth(without[i]));
+    const workRow = absolute('heap-after-work', 'extension-host heap growth added by Pattern Analyst: 100 KB analysis opened, its preview, a hover', added, 10 * 2 ** 20, '≤ 10 MB',
+      'heapUsed after forced GCs, before activation (the built-in markdown extension already active) vs after opening the analysis, its preview and one hover, minus the same growth in a host without Pattern Analyst (same file opened and shown, same hover; the built-in markdown extension loads its engine and caches the file\'s tokens in both); paired sessions, median and range');
+    const hostRow = absolute('heap-after-work-host', 'extension-host heap growth, whole host: the same steps', samples.map(workGrowth), Infinity, '(information: the built-in markdown extension\'s work on the file included)',
+      `the same readings without subtracting anything; the host without Pattern Analyst grew ${bytes(median(without.map(workGrowth)))} on the same steps`);
     return [
-      absolute('heap-after-work', 'extension-host heap growth: 100 KB analysis opened, its preview, a hover', samples.map(workGrowth), 10 * 2 ** 20, '≤ 10 MB',
-        'heapUsed after forced GCs: before activation (the built-in markdown extension already active) vs after opening the analysis, its preview and one hover (medians and range across sessions)'),
+      { ...workRow, data: { withExtension: samples.map(workGrowth), withoutExtension: without.map(workGrowth) } },
+      { ...hostRow, status: 'INFO' },
       absolute('heap-leak', `extension-host heap over ${options.edits.toLocaleString('en-US')} edits with the preview open`, samples.map(editGrowth), 2 ** 20, '≤ 1 MB (no growth)',
         `heapUsed after forced GCs after 100 warm-up edits vs after ${options.edits.toLocaleString('en-US')} more (insert and delete a character at the end, alternately, the preview open)`),
       {

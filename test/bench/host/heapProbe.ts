@@ -13,6 +13,12 @@
  * The built-in markdown extension is activated before the first reading: opening a markdown file
  * activates it anyway, and its own start-up (several MB) was billed to us as "growth after the real
  * work". It stays active and does its usual work on the same document and edits throughout.
+ * With PA_BENCH_HEAP_WITHOUT=1 the probe runs in a host WITHOUT this extension (the bench loads it
+ * from an empty stand-in extension folder) and does the same steps a user without it would: the
+ * analysis opened and shown, the same hover asked for, no preview (ours is the only one in the steps).
+ * The difference between the two hosts' growth is what this extension adds; the built-in markdown
+ * extension's own work on the file (its markdown-it engine, loaded on the first markdown document,
+ * and its token cache) is in both.
  * Every reading also records V8's code space apart (JIT code of freshly optimised functions counts
  * in heapUsed but is not data anyone retains), and PA_BENCH_HEAP_SNAPSHOTS=<dir> writes heap
  * snapshots before activation, after the real work, after the warm-up edits and after the measured
@@ -107,12 +113,12 @@ async function startProfile(): Promise<() => Promise<void>> {
  * name; then types: `edits` single-character edits (insert, then delete, alternately, so the
  * text ends as it began), each followed by the time the preview needs to follow.
  */
-async function realWork(gc: () => void, uri: vscode.Uri, edits: number): Promise<Record<string, unknown>> {
+async function realWork(gc: () => void, uri: vscode.Uri, edits: number, withExtension: boolean): Promise<Record<string, unknown>> {
   const document = await vscode.workspace.openTextDocument(uri);
   progress('opened');
   const editor = await vscode.window.showTextDocument(document);
   progress('shown');
-  await vscode.commands.executeCommand('patternAnalyst.openPreviewToSide');
+  if (withExtension) await vscode.commands.executeCommand('patternAnalyst.openPreviewToSide');
   progress('preview');
   await delay(3000);
   const text = document.getText();
@@ -120,6 +126,8 @@ async function realWork(gc: () => void, uri: vscode.Uri, edits: number): Promise
   const hovers = at >= 0 ? ((await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, document.positionAt(at + 3))) as unknown[]) : [];
   await delay(1000);
   const afterWork = await settledMemory(gc, 'after-work');
+  // Without the extension only the work's growth is wanted (the leak check is about our preview).
+  if (!withExtension) return { docBytes: Buffer.byteLength(text), hoverResults: hovers.length, afterWork };
   // The leak check: warm up with 100 edits, then measure `edits` more. A quick run once warmed up
   // with 12: what V8 compiled and the host grew on the first edits was then reported as a leak.
   const end = (): vscode.Position => document.lineAt(document.lineCount - 1).range.end;
@@ -153,8 +161,11 @@ export async function run(): Promise<void> {
   const result: Record<string, unknown> = {};
   try {
     const gc = exposeGc();
+    const withExtension = process.env.PA_BENCH_HEAP_WITHOUT !== '1';
+    result.withExtension = withExtension;
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    if (!ext) throw new Error(`${EXTENSION_ID} is not loaded in this host`);
+    if (withExtension && !ext) throw new Error(`${EXTENSION_ID} is not loaded in this host`);
+    if (!withExtension && ext) throw new Error(`${EXTENSION_ID} is loaded in the host meant to run without it`);
     // Opening the markdown analysis would activate the built-in markdown extension: do it first, so
     // its start-up is in the baseline and not billed to us (it then runs as usual on the document).
     const markdown = vscode.extensions.getExtension(BUILTIN_MARKDOWN);
@@ -162,11 +173,11 @@ export async function run(): Promise<void> {
     result.markdownActive = markdown?.isActive ?? false;
     // Let the host finish starting (other startup work would otherwise be billed to us).
     await delay(3000);
-    result.activeBefore = ext.isActive;
+    result.activeBefore = ext?.isActive ?? false;
     const before = await settledMemory(gc, 'before');
     const stopProfile = await startProfile();
     const t0 = performance.now();
-    await ext.activate();
+    await ext?.activate();
     result.activateMs = performance.now() - t0;
     await stopProfile();
     const mark = (name: string): number | undefined => hostMarks().find((m) => m.name === `code/extHost/${name}/${EXTENSION_ID}`)?.startTime;
@@ -177,7 +188,7 @@ export async function run(): Promise<void> {
     const after = await settledMemory(gc);
     Object.assign(result, { before, after });
     const doc = process.env.PA_BENCH_DOC;
-    if (doc) Object.assign(result, await realWork(gc, vscode.Uri.file(doc), Number(process.env.PA_BENCH_EDITS ?? 1000)));
+    if (doc) Object.assign(result, await realWork(gc, vscode.Uri.file(doc), Number(process.env.PA_BENCH_EDITS ?? 1000), withExtension));
   } catch (err) {
     result.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
   }
