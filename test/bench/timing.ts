@@ -116,13 +116,16 @@ export function pairSlices(options: PairOptions, callMs: number): number {
  * are thrown away (JIT, caches). Garbage is collected before every sample when it can be.
  */
 export function timePair(reference: () => unknown, subject: () => unknown, options: PairOptions): PairTiming {
-  let slowest = 0;
   for (let i = 0; i < options.warmup; i++) {
-    const t0 = performance.now();
     reference();
-    const t1 = performance.now();
     subject();
-    slowest = Math.max(slowest, t1 - t0, performance.now() - t1);
+  }
+  // A call's length, warm, for the slicing (not a first call: that one compiles): each side
+  // repeated for a slice's length, untimed otherwise.
+  let slowest = 0;
+  if ((options.slices ?? 1) > 1 && (options.minSampleMs ?? 0) > 0) {
+    const sliceMs = (options.minSampleMs ?? 0) / (options.slices ?? 1);
+    for (const fn of [reference, subject]) slowest = Math.max(slowest, timeOnce(fn, sliceMs));
   }
   const ref: number[] = [];
   const sub: number[] = [];
