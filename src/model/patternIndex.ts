@@ -73,6 +73,16 @@ export function entityName(entity: Entity): string {
 
 const NO_MENTIONS: readonly Mention[] = Object.freeze([]);
 
+/**
+ * A copy of `text` that is a string of its own. A matched name is a slice of the document, and V8
+ * keeps a slice's whole parent text alive: a memo key kept as it was matched would hold the
+ * document version it was first seen in (megabytes for a long analysis) for the life of the index.
+ * Only a memo miss pays the copy, and a document's names are few.
+ */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 export class PatternIndex {
   private readonly byKey = new Map<string, Entity>();
   /** Case-insensitive names (the default). */
@@ -171,7 +181,7 @@ export class PatternIndex {
     if (memo.has(written)) return memo.get(written);
     const entry = caseSensitive ? this.caseNames.get(nameKeyMatchCase(written)) : this.names.get(nameKey(written));
     if (memo.size > 10_000) memo.clear();
-    memo.set(written, entry);
+    memo.set(ownCopy(written), entry);
     return entry;
   }
 
