@@ -18,7 +18,7 @@ import { unknownPatternFinding } from './patternRules';
 import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
 import { tableColumns, type TableColumns } from './tableColumns';
-import { applySuppressions, readDirectives } from './suppressions';
+import { applySuppressions, readDirectives, SUPPRESSION_PREFIX } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
 import { ValueScanner } from './values';
@@ -28,6 +28,8 @@ import { DEFAULT_LEVELS, type CheckLevel } from './checkLevels';
 import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCoverage, RuleId, SuppressedFinding, TextRange } from './types';
 
 const NO_MENTIONS: readonly Mention[] = [];
+
+const NO_DIRECTIVES: ReturnType<typeof readDirectives> = { directives: [], problems: [] };
 
 const EMPTY: Analysis = { isAnalysis: false, headings: [], claims: [], sections: [], metrics: [], findings: [] };
 
@@ -75,7 +77,9 @@ export function analyzeText(text: string, catalog: PatternCatalog, options: Anal
   const doc = splitLines(text);
   const fm = readFrontMatter(doc.lines, doc.bom);
   if (!fm.namesPattern) return EMPTY;
-  const directives = options.inlineSuppressions === false ? undefined : readDirectives(doc.lines, fm.bodyStart);
+  // Every suppression comment holds "pattern-analyst-": a document without it has none (one
+  // search of the text instead of a look at every line for comments and code fences).
+  const directives = options.inlineSuppressions === false ? undefined : text.includes(SUPPRESSION_PREFIX) ? readDirectives(doc.lines, fm.bodyStart) : NO_DIRECTIVES;
   const runs = rulesToRun(options.levels, directives);
   let analysis = readAnalysis(doc, fm, catalog, runs);
   if (runs !== EVERY_RULE) analysis = { ...analysis, findings: analysis.findings.filter((f) => runs(f.rule)) };
@@ -262,7 +266,7 @@ function readProse(ctx: Reader, block: ProseBlock): void {
 
 function readTable(ctx: Reader, block: TableBlock): void {
   const { index, claims, findings } = ctx;
-  const headerKey = block.header.cells.map((c) => c.text).join('|');
+  const headerKey = headerKeyOf(block.header);
   let cols = ctx.columns.get(headerKey);
   if (!cols) {
     cols = tableColumns(block.header, ctx.subject);
@@ -284,7 +288,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
   const nameMentions = new Map<TableRow, readonly Mention[]>();
   for (const row of block.rows) {
     caseFindings(row);
-    const cell = row.cells[cols.metric];
+    const cell = row.cell(cols.metric);
     if (!cell) continue;
     if (hasLetter(cell.text)) nameMentions.set(row, cellMentions(ctx, cell.text));
     cellStart = cell.start;
@@ -295,6 +299,13 @@ function readTable(ctx: Reader, block: TableBlock): void {
   const found = tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS);
   pushAll(claims, found);
   if (found.length && ctx.evidence) pushAll(findings, tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
+}
+
+/** A table header's cell texts, joined: the key its column roles are kept under for this analysis. */
+function headerKeyOf(header: TableRow): string {
+  let key = '';
+  for (let i = 0; i < header.cellCount; i++) key += (i ? '|' : '') + (header.cell(i) as { text: string }).text;
+  return key;
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */

@@ -287,26 +287,26 @@ function cellValue(scanner: ValueScanner, metric: Metric, cell: TableCell, hint:
 export function tableClaims(scanner: ValueScanner, table: TableBlock, cols: TableColumns, cellMentions: (row: TableRow, col: number) => readonly Mention[]): MetricClaim[] {
   const out: MetricClaim[] = [];
   for (const row of table.rows) {
-    const nameCell = row.cells[cols.metric];
+    const nameCell = row.cell(cols.metric);
     if (!nameCell) continue;
     const mention = cellMentions(row, cols.metric).find(isMetricMention);
     if (!mention) continue;
     const metric = mention.entity.metric;
     let picked: { col: number; found: FoundValue; value: StatedValue } | undefined;
     if (cols.value !== undefined) {
-      const cell = row.cells[cols.value];
+      const cell = row.cell(cols.value);
       const got = cell && cellValue(scanner, metric, cell, cols.unitHint.get(cols.value));
       if (got) picked = { col: cols.value, found: got.found, value: got.value };
     } else {
-      for (let c = cols.metric + 1; c < row.cells.length && !picked; c++) {
+      for (let c = cols.metric + 1; c < row.cellCount && !picked; c++) {
         if (cols.excluded.has(c)) continue;
-        const got = cellValue(scanner, metric, row.cells[c], cols.unitHint.get(c));
+        const got = cellValue(scanner, metric, row.cell(c) as TableCell, cols.unitHint.get(c));
         if (got) picked = { col: c, found: got.found, value: got.value };
       }
     }
     if (!picked) continue;
-    const valueCell = row.cells[picked.col];
-    const source = cols.source !== undefined ? row.cells[cols.source]?.raw.trim() : undefined;
+    const valueCell = row.cell(picked.col) as TableCell;
+    const source = cols.source !== undefined ? row.cell(cols.source)?.raw.trim() : undefined;
     out.push(
       claim(
         metric,

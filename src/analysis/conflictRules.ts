@@ -127,17 +127,19 @@ function subjectCompanyId(ctx: ConflictContext): string | undefined {
 function aboutThisSubjectAndPeriod(ctx: ConflictContext, c: MetricClaim, subjectCompany: string | undefined, plainHeadings: Map<Heading, boolean>): boolean {
   const line = ctx.lines[c.valueRange.start.line] ?? '';
   if (/^\s{0,3}>/.test(line)) return false; // a quotation is someone else's statement
-  const sentence = sentenceAround(ctx.lines, c.valueRange.start.line, c.valueRange.start.character);
-  if (!plain(ctx, sentence, subjectCompany)) return false;
+  // The heading first: a section holds many statements under one heading, read once, and a
+  // heading naming another company or period ("Deep dive: Lambda in Q2 2025") settles all of them.
   const heading = headingAbove(ctx.headings, c.valueRange.start.line);
-  if (heading === undefined) return true;
-  // A section holds many statements under one heading: it is read once.
-  let ok = plainHeadings.get(heading);
-  if (ok === undefined) {
-    ok = !FROM_TO.test(heading.text) && namesOnlyThis(ctx, heading.text, subjectCompany);
-    plainHeadings.set(heading, ok);
+  if (heading !== undefined) {
+    let ok = plainHeadings.get(heading);
+    if (ok === undefined) {
+      ok = !FROM_TO.test(heading.text) && namesOnlyThis(ctx, heading.text, subjectCompany);
+      plainHeadings.set(heading, ok);
+    }
+    if (!ok) return false;
   }
-  return ok;
+  const sentence = sentenceAround(ctx.lines, c.valueRange.start.line, c.valueRange.start.character);
+  return plain(ctx, sentence, subjectCompany);
 }
 
 function plain(ctx: ConflictContext, text: string, subjectCompany: string | undefined): boolean {

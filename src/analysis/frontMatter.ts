@@ -46,20 +46,9 @@ function yaml(): typeof JsYaml {
   return jsYaml;
 }
 
-/**
- * The last front matter parsed, and what it parsed to. Every keystroke in an analysis's body
- * re-reads the whole document, front matter included, and the front matter rarely changes: parsing
- * its YAML was a third of the fixed cost of reading a 4 KB analysis (the bench's profile). The
- * parsed value is only ever read, so sharing it between analyses of the same text is safe.
- */
-let lastYaml: { readonly text: string; readonly data: unknown } | undefined;
-
 function loadYaml(text: string): unknown {
-  if (lastYaml?.text === text) return lastYaml.data;
   const { load, CORE_SCHEMA } = yaml();
-  const data = load(text, { schema: CORE_SCHEMA, json: false });
-  lastYaml = { text, data };
-  return data;
+  return load(text, { schema: CORE_SCHEMA, json: false });
 }
 
 function finding(message: string, where: TextRange): Finding {

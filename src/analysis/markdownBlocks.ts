@@ -56,7 +56,9 @@ export interface TableRow {
   readonly line: number;
   /** The masked line: cells' columns index into it. */
   readonly text: string;
-  readonly cells: readonly TableCell[];
+  readonly cellCount: number;
+  /** Cell `i`, or undefined past the last. Built when asked for: a rule reads two or three cells of a row. */
+  cell(i: number): TableCell | undefined;
 }
 
 export interface TableBlock {
@@ -163,18 +165,48 @@ function cellOf(masked: string, raw: string, s: number, e: number): TableCell {
   return new Cell(a, b, masked.slice(a, b), raw, s, e);
 }
 
+/**
+ * A table row as its cells' bounds in the line; a cell's object and text are made only when a
+ * rule reads it (the last one asked for is kept: the metric cell is read twice).
+ */
+class Row implements TableRow {
+  private lastIndex = -1;
+  private lastCell: TableCell | undefined;
+
+  constructor(
+    readonly line: number,
+    readonly text: string,
+    private readonly raw: string,
+    /** Untrimmed [start, end) of each cell, in pairs. */
+    private readonly bounds: readonly number[],
+  ) {}
+
+  get cellCount(): number {
+    return this.bounds.length >> 1;
+  }
+
+  cell(i: number): TableCell | undefined {
+    if (i === this.lastIndex) return this.lastCell;
+    if (!(i >= 0 && 2 * i < this.bounds.length)) return undefined;
+    const cell = cellOf(this.text, this.raw, this.bounds[2 * i], this.bounds[2 * i + 1]);
+    this.lastIndex = i;
+    this.lastCell = cell;
+    return cell;
+  }
+}
+
 /** Splits a table line into cells at unescaped pipes (escaped ones are already blanked in `masked`). */
 function splitCells(masked: string, raw: string, from: number, line: number): TableRow {
-  const cells: TableCell[] = [];
+  const bounds: number[] = [];
   let start = from;
   const lead = indentAt(masked, from).end;
   if (masked[lead] === '|') start = lead + 1;
   for (let k = masked.indexOf('|', start); k >= 0; k = masked.indexOf('|', start)) {
-    cells.push(cellOf(masked, raw, start, k));
+    bounds.push(start, k);
     start = k + 1;
   }
-  if (!isBlankFrom(raw, start)) cells.push(cellOf(masked, raw, start, masked.length));
-  return { line, text: masked, cells };
+  if (!isBlankFrom(raw, start)) bounds.push(start, masked.length);
+  return new Row(line, masked, raw, bounds);
 }
 
 function isDelimiterRow(text: string): number {
@@ -378,7 +410,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
       const cols = nq.depth === depth ? isDelimiterRow(next.slice(nq.end)) : 0;
       if (cols > 0) {
         const header = splitCells(masked, raw, p, i);
-        if (header.cells.length === cols) {
+        if (header.cellCount === cols) {
           flushPara();
           table = { header, rows: [], depth };
           i++;

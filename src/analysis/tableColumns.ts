@@ -6,7 +6,7 @@
  * hold the claimed value.
  */
 import { foldTypography } from '../model/names';
-import type { TableRow } from './markdownBlocks';
+import type { TableCell, TableRow } from './markdownBlocks';
 
 export interface TableColumns {
   readonly metric: number;
@@ -27,7 +27,11 @@ const PERIOD = /^(?:(q[1-4]|h[12])\s*)?(?:fy|cy)?\s*'?(\d{4}|\d{2})(?:\s*(q[1-4]
 const PERIOD_ALT = /^([1-4])q\s*'?(\d{4}|\d{2})$/;
 
 function clean(text: string): string {
-  return foldTypography(text).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Each step only where it changes something: most headers are plain words.
+  let t = foldTypography(text);
+  if (/[*_`]/.test(t)) t = t.replace(/[*_`]/g, '');
+  if (/\s\s|[^\S ]/.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.trim().toLowerCase();
 }
 
 /** A comparable rank for a period header ("Q3 2026" > "Q2 2026" > "FY2025"), or undefined. */
@@ -45,7 +49,8 @@ export function periodRank(header: string): number | undefined {
 }
 
 export function tableColumns(header: TableRow, subject?: string): TableColumns {
-  const names = header.cells.map((c) => clean(c.text));
+  const names: string[] = [];
+  for (let i = 0; i < header.cellCount; i++) names.push(clean((header.cell(i) as TableCell).text));
   const excluded = new Set<number>();
   const unitHint = new Map<number, 'percent' | 'currency'>();
   let metric = -1;
@@ -54,8 +59,8 @@ export function tableColumns(header: TableRow, subject?: string): TableColumns {
   const subjectKey = subject ? clean(subject) : undefined;
   let bestPeriod: { col: number; rank: number } | undefined;
   names.forEach((name, col) => {
-    if (name.includes('%') || /(?<![\p{L}])percent/u.test(name)) unitHint.set(col, 'percent');
-    else if (name.includes('$') || /(?<![\p{L}])usd(?![\p{L}])/u.test(name)) unitHint.set(col, 'currency');
+    if (name.includes('%') || (name.includes('percent') && /(?<![\p{L}])percent/u.test(name))) unitHint.set(col, 'percent');
+    else if (name.includes('$') || (name.includes('usd') && /(?<![\p{L}])usd(?![\p{L}])/u.test(name))) unitHint.set(col, 'currency');
     if (metric < 0 && METRIC_HEADER.test(name)) metric = col;
     else if (source === undefined && SOURCE_HEADER.test(name)) source = col;
     else if (EXCLUDED_HEADER.test(name)) excluded.add(col);

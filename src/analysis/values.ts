@@ -51,8 +51,14 @@ export interface FoundValue {
   readonly reference: boolean;
 }
 
-/** A number as written: thousands separators allowed, never inside a word, a version or a model name (H100). */
-const NUMBER = /(?<![\p{L}\p{N}_.,'’/\\])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![\p{L}\p{N}_.,'’/\\])\.\d+/gu;
+/**
+ * A number as written: thousands separators allowed, never inside a word, a version or a model
+ * name (H100). {@link nextNumber} finds exactly what this expression finds, run globally, without
+ * trying it at every position of the text and without a match array per number.
+ */
+export const NUMBER = /(?<![\p{L}\p{N}_.,'’/\\])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<![\p{L}\p{N}_.,'’/\\])\.\d+/gu;
+/** Letters and digits outside ASCII, for the look-behind of {@link NUMBER} (answers remembered per code unit). */
+const OTHER_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const NUMBER_STICKY = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+/y;
 /** What may stand right after a number without making it part of a word ("72%", "72,", "72)", "72 "). */
 const AFTER_OK = /[^\p{L}\p{N}_]|$/uy;
@@ -87,6 +93,65 @@ function isDigitCode(c: number): boolean {
 function isLetterOrDigitCode(c: number): boolean {
   if (c < 128) return isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x5f;
   return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+
+/** The end of the run of ASCII digits starting at `at`. */
+function digitsEnd(text: string, at: number): number {
+  let k = at;
+  while (k < text.length && isDigitCode(text.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Whether the code point before `at` lets a number start there: not a letter, digit, "_", ".", ",", "'", "’", "/" or "\\". */
+function mayStartNumberAfter(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text.charCodeAt(at - 1);
+  if (c < 128) return !(isLetterOrDigitCode(c) || c === DOT || c === COMMA || c === 0x27 || c === SLASH || c === 0x5c);
+  if (c === 0x2019) return false;
+  // The expression reads a code point: a surrogate pair before the number is one character.
+  const cp = c >= 0xdc00 && c <= 0xdfff && at >= 2 ? text.codePointAt(at - 2) as number : c;
+  return !OTHER_LETTER_OR_DIGIT.test(String.fromCodePoint(cp > 0xffff ? cp : c));
+}
+
+/**
+ * The next number at or after `from` that starts before `to`, as the global {@link NUMBER} would
+ * find it (the same start and end), or -1. Its end is left in `numberEnd`.
+ */
+export function nextNumber(text: string, from: number, to: number): number {
+  const n = Math.min(to, text.length);
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) {
+      const run = digitsEnd(text, i);
+      if (!mayStartNumberAfter(text, i)) {
+        // No number starts inside this run of digits, nor at a "." right after it.
+        i = run - 1;
+        continue;
+      }
+      let end = run;
+      // "12,345,678": one to three digits, then groups of a comma and three digits.
+      if (run - i <= 3) {
+        let j = run;
+        while (text.charCodeAt(j) === COMMA && isDigitCode(text.charCodeAt(j + 1)) && isDigitCode(text.charCodeAt(j + 2)) && isDigitCode(text.charCodeAt(j + 3))) j += 4;
+        end = j;
+      }
+      if (text.charCodeAt(end) === DOT && isDigitCode(text.charCodeAt(end + 1))) end = digitsEnd(text, end + 1);
+      numberEnd = end;
+      return i;
+    }
+    if (c === DOT && isDigitCode(text.charCodeAt(i + 1)) && mayStartNumberAfter(text, i)) {
+      numberEnd = digitsEnd(text, i + 1);
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** The end of the number {@link nextNumber} last found. */
+let numberEnd = 0;
+
+export function lastNumberEnd(): number {
+  return numberEnd;
 }
 
 function isLetterCode(c: number): boolean {
@@ -303,14 +368,12 @@ export class ValueScanner {
     this.text = text;
     this.from = from;
     this.to = to;
-    // NUMBER's lastIndex is set before every search: nothing is carried between calls.
-    NUMBER.lastIndex = from;
-    for (let m = NUMBER.exec(text); m && m.index < to; m = NUMBER.exec(text)) {
-      const numberEnd = m.index + m[0].length;
+    for (let at = nextNumber(text, from, to); at >= 0; ) {
+      const end = numberEnd;
       this.resumeAt = -1;
-      const found = this.readValueAt(m.index, m[0]);
+      const found = this.readValueAt(at, text.slice(at, end));
       if (found) out.push(found);
-      NUMBER.lastIndex = Math.max(numberEnd, this.resumeAt);
+      at = nextNumber(text, Math.max(end, this.resumeAt), to);
     }
     // Keep no reference to the document once the scan is done.
     this.text = '';

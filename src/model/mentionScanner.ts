@@ -108,7 +108,7 @@ class NameList {
   private readonly flags: string;
   private readonly matchCase: boolean;
   /** 1 at (first << 7 | second) for the lower-cased ASCII character pairs some name may start with. */
-  private readonly pairs = new Uint8Array(128 * 128);
+  readonly pairs = new Uint8Array(128 * 128);
   /** 1 for each ASCII character (either case) some name may start with. */
   readonly firsts = new Uint8Array(128);
   /** 1 for each ASCII character the look-ahead of first characters accepts. */
@@ -383,6 +383,11 @@ function buildTrie(names: readonly PlainName[]): TrieNode {
   return root;
 }
 
+/** Whether a name may start with ASCII `c0` then `c1` (not ASCII: maybe). */
+function mayPair(pairs: Uint8Array, c0: number, c1: number): boolean {
+  return c1 >= 128 || pairs[(lowerAscii(c0) << 7) | lowerAscii(c1)] === 1;
+}
+
 function codePointBefore(text: string, p: number): number {
   const low = text.charCodeAt(p - 1);
   if (low >= 0xdc00 && low <= 0xdfff && p >= 2) {
@@ -403,10 +408,15 @@ export class MentionScanner {
   private readonly lists: readonly NameList[];
   /** 1 for each ASCII character some name of some list may start with. */
   private readonly firsts = new Uint8Array(128);
+  /** 1 for each pair of lower-cased ASCII characters some name of some list may start with (every list's pairs). */
+  private readonly pairs = new Uint8Array(128 * 128);
 
   constructor(specs: readonly NameListSpec[]) {
     this.lists = specs.map((s) => new NameList(s.names, s.matchCase));
-    for (const list of this.lists) for (let c = 0; c < 128; c++) this.firsts[c] |= list.firsts[c];
+    for (const list of this.lists) {
+      for (let c = 0; c < 128; c++) this.firsts[c] |= list.firsts[c];
+      for (let k = 0; k < this.pairs.length; k++) this.pairs[k] |= list.pairs[k];
+    }
   }
 
   /**
@@ -417,6 +427,7 @@ export class MentionScanner {
   scan(text: string, found: (list: number, start: number, end: number) => void): void {
     const lists = this.lists;
     const firsts = this.firsts;
+    const pairs = this.pairs;
     for (const list of lists) list.resume = 0;
     const n = text.length;
     let prevWord = false;
@@ -424,7 +435,9 @@ export class MentionScanner {
       const c = text.charCodeAt(p);
       if (c < 128) {
         // After an ASCII letter, digit or "_" no name starts; any other character before is left to the matchers.
-        if (!prevWord && firsts[c] === 1) {
+        // Two ASCII characters that start no name of any list: no list's matcher can match here
+        // (each answers -1 on its own pair table first), so none is asked.
+        if (!prevWord && firsts[c] === 1 && (p + 1 === n || mayPair(pairs, c, text.charCodeAt(p + 1)))) {
           for (let k = 0; k < lists.length; k++) {
             const list = lists[k];
             if (p < list.resume || list.firsts[c] === 0) continue;

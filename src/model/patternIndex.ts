@@ -43,6 +43,12 @@ interface NameEntry {
   readonly spelled: string;
 }
 
+interface SuggestionKey extends NameEntry {
+  readonly matchCase: boolean;
+  readonly key: string;
+  readonly caseKey: string;
+}
+
 /** A stable id for any entity, e.g. `metric:gpu-utilization-rate` or `strength:2`. */
 export function entityKey(entity: Entity): string {
   switch (entity.kind) {
@@ -67,6 +73,16 @@ export function entityName(entity: Entity): string {
 
 const NO_MENTIONS: readonly Mention[] = Object.freeze([]);
 
+/**
+ * A copy of `text` that is a string of its own. A matched name is a slice of the document, and V8
+ * keeps a slice's whole parent text alive: a memo key kept as it was matched would hold the
+ * document version it was first seen in (megabytes for a long analysis) for the life of the index.
+ * Only a memo miss pays the copy, and a document's names are few.
+ */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 export class PatternIndex {
   private readonly byKey = new Map<string, Entity>();
   /** Case-insensitive names (the default). */
@@ -79,6 +95,7 @@ export class PatternIndex {
   private scanner: MentionScanner | undefined;
   private readonly entryMemo = new Map<string, NameEntry | undefined>();
   private readonly caseEntryMemo = new Map<string, NameEntry | undefined>();
+  private keys: readonly SuggestionKey[] | undefined;
   /** Every entity, in the source's order: pattern, sections, metrics, companies, strengths, weaknesses. */
   readonly entities: readonly Entity[];
 
@@ -164,7 +181,7 @@ export class PatternIndex {
     if (memo.has(written)) return memo.get(written);
     const entry = caseSensitive ? this.caseNames.get(nameKeyMatchCase(written)) : this.names.get(nameKey(written));
     if (memo.size > 10_000) memo.clear();
-    memo.set(written, entry);
+    memo.set(ownCopy(written), entry);
     return entry;
   }
 
@@ -192,20 +209,32 @@ export class PatternIndex {
     if (this.caseNames.has(asWritten)) return [];
     const limit = Math.max(1, Math.min(3, Math.floor(key.length / 5)));
     const best = new Map<string, Suggestion>();
-    const consider = (entity: Entity, spelled: string, matchCase: boolean): void => {
-      if (!kinds.includes(entity.kind)) return;
+    for (const { entity, spelled, matchCase, key: nameKeyOf, caseKey } of this.suggestionKeys()) {
+      if (!kinds.includes(entity.kind)) continue;
       // A matchCase alias in other capitals is the common word it guards against ("together"), and
       // it is compared with its capitals: "Togther" is near "Together", "togther" is not.
-      if (matchCase && nameKey(spelled) === key) return;
-      const d = matchCase ? editDistance(asWritten, nameKeyMatchCase(spelled), limit) : editDistance(key, nameKey(spelled), limit);
-      if (d === 0 || d > limit) return;
+      if (matchCase && nameKeyOf === key) continue;
+      const d = matchCase ? editDistance(asWritten, caseKey, limit) : editDistance(key, nameKeyOf, limit);
+      if (d === 0 || d > limit) continue;
       const id = entityKey(entity);
       const prior = best.get(id);
       if (!prior || d < prior.distance) best.set(id, { entity, name: spelled, distance: d });
-    };
-    for (const entry of this.names.values()) consider(entry.entity, entry.spelled, false);
-    for (const entry of this.caseNames.values()) consider(entry.entity, entry.spelled, true);
+    }
     return [...best.values()].sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name)).slice(0, max);
+  }
+
+  /**
+   * Every name and alias with its comparison keys, in the order {@link suggest} considers them
+   * (case-insensitive names, then matchCase aliases): computed once per model, not per suggestion.
+   */
+  private suggestionKeys(): readonly SuggestionKey[] {
+    if (!this.keys) {
+      const keys: SuggestionKey[] = [];
+      for (const e of this.names.values()) keys.push({ entity: e.entity, spelled: e.spelled, matchCase: false, key: nameKey(e.spelled), caseKey: '' });
+      for (const e of this.caseNames.values()) keys.push({ entity: e.entity, spelled: e.spelled, matchCase: true, key: nameKey(e.spelled), caseKey: nameKeyMatchCase(e.spelled) });
+      this.keys = keys;
+    }
+    return this.keys;
   }
 
   /** Every name and alias of an entity, canonical name first. */

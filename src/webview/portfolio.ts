@@ -17,6 +17,8 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+// The bench reads these marks ('pa-pf-*') to say where the time to open the panel goes.
+performance.mark('pa-pf-script-start');
 const vscode = acquireVsCodeApi();
 const content = document.getElementById('pa-content') as HTMLElement;
 
@@ -79,7 +81,11 @@ function initialMatrix(): MatrixData | undefined {
   block?.remove();
   if (!raw) return undefined;
   try {
-    return parseMatrixData(JSON.parse(raw));
+    const json: unknown = JSON.parse(raw);
+    performance.mark('pa-pf-data-json');
+    const data = parseMatrixData(json);
+    performance.mark('pa-pf-data-parsed');
+    return data;
   } catch {
     return undefined;
   }
@@ -157,16 +163,20 @@ for (const format of ['html', 'csv', 'pdf'] as const) {
 
 // ---- Messages -------------------------------------------------------------------------------
 
+let messages = 0;
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (messages++ === 0) performance.mark('pa-pf-first-message');
   const message = parseToPortfolioWebview(event.data, columns);
   if (!message) return;
   if (message.type === 'page') {
+    if (message.matrix) performance.mark('pa-pf-page-parsed');
     setSections(message.sections);
     setMatrix(message.matrix);
   } else if (message.type === 'patch') {
     setSections(message.sections);
     setCharts(message.charts ?? {});
     matrix.patch(message.rows, message.removed);
+    if (messages === 1) performance.mark('pa-pf-first-message-applied');
   } else if (message.type === 'setStyle') {
     applyStyle(message.style);
     save({ style: message.style });
@@ -175,3 +185,4 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 
 vscode.setState(state);
 setMatrix(initialMatrix());
+performance.mark('pa-pf-script-end');

@@ -17,7 +17,7 @@ import { analysisOfBytes, analysisOfLines, bundledCatalog, SIZES } from './bench
 import { previewReference, renderReference } from './previewReference';
 import { loadPackage, optionalModule } from './optionalModule';
 import { ms, ratioRow, type FigureRow } from './report';
-import { collectGarbage, median, percentile, timePair } from './timing';
+import { collectGarbage, median, percentile, timePair, type PairTiming } from './timing';
 
 export interface CoreOptions {
   /** Sizes of the lint and render inputs (the issue: 4 KB, 100 KB and 1 MB). */
@@ -29,9 +29,16 @@ export interface CoreOptions {
   readonly warmup: number;
   /** Each sample repeats its call for at least this long: a 4 KB lint takes well under a millisecond. */
   readonly minSampleMs: number;
+  /** Alternating slices per round (see PairOptions.slices): fewer when one call outlasts a slice. */
+  readonly slices?: number;
 }
 
-export const FULL_CORE: CoreOptions = { sizes: SIZES, hoverLines: [1_000, 10_000, 100_000], hoversPerSize: 20_000, repetitions: 15, warmup: 3, minSampleMs: 40 };
+export const FULL_CORE: CoreOptions = { sizes: SIZES, hoverLines: [1_000, 10_000, 100_000], hoversPerSize: 20_000, repetitions: 15, warmup: 3, minSampleMs: 40, slices: 8 };
+
+/** How a paired figure was sampled, for its note. */
+function samplingNote(options: CoreOptions, t: PairTiming): string {
+  return `${t.ratios.length} rounds; each round ${t.slices} alternating slice${t.slices === 1 ? '' : 's'} of ≥ ${(options.minSampleMs / t.slices).toFixed(1)} ms per side (GC before each round, collections during it counted where they fall), summed per side`;
+}
 
 type MarkdownlintSync = { lint(options: { strings: Record<string, string> }): Record<string, unknown[]> };
 
@@ -91,6 +98,7 @@ export function lintFigures(options: CoreOptions, catalog: PatternCatalog = bund
       figure: `lint (analyzeText), ${size.name}`,
       target: '≤ 1.00× markdown-it parse',
       limit: 1.0,
+      note: samplingNote(options, t),
       data: { bytes: Buffer.byteLength(text), subjectMs: t.subjectSamples, referenceMs: t.referenceSamples },
     }, t.subject, t.reference, t.ratios));
   }
@@ -104,6 +112,7 @@ export function lintFigures(options: CoreOptions, catalog: PatternCatalog = bund
     target: '≤ 0.02× markdown-it parse',
     limit: 0.02,
     format: ms,
+    note: samplingNote(options, p),
     data: { bytes: Buffer.byteLength(plain), subjectMs: p.subjectSamples, referenceMs: p.referenceSamples },
   }, p.subject, p.reference, p.ratios));
 
@@ -151,7 +160,7 @@ export function renderFigures(options: CoreOptions, catalog: PatternCatalog = bu
       figure: `preview per edit (analyzeText + render), ${size.name}`,
       target: '≤ 1.25× markdown-it as a preview (linkify, data-line, front matter)',
       limit: 1.25,
-      note: `each call renders the next of ${versions.length} versions, each one edit from the one before (a phrase typed or deleted at one of ${EDIT_SITES} sites spread through the document); ours analyses it and renders it ${preview ? 'incrementally (blocks the edit cannot change are reused)' : 'in full'}, the reference renders it in full, as VS Code's preview does`,
+      note: `each call renders the next of ${versions.length} versions, each one edit from the one before (a phrase typed or deleted at one of ${EDIT_SITES} sites spread through the document); ours analyses it and renders it ${preview ? 'incrementally (blocks the edit cannot change are reused)' : 'in full'}, the reference renders it in full, as VS Code's preview does; ${samplingNote(options, perEdit)}`,
       data: { bytes: Buffer.byteLength(text), subjectMs: perEdit.subjectSamples, referenceMs: perEdit.referenceSamples },
     }, perEdit.subject, perEdit.reference, perEdit.ratios));
   }

@@ -89,6 +89,8 @@ interface ThreadFigures {
 
 interface ColdResult {
   readonly activation: { featureLoaded: boolean; bundleLoaded: boolean };
+  /** The portfolio bundle's load (its require on the desktop host). */
+  readonly loadMs: number;
   readonly indexMs: number;
   readonly entries: number;
   readonly heapGrowth: number;
@@ -99,6 +101,7 @@ interface ColdResult {
 }
 
 interface WarmResult {
+  readonly loadMs: number;
   readonly warmMs: number;
   readonly entries: number;
   readonly duringWarm: ThreadFigures;
@@ -124,6 +127,10 @@ interface SessionResult {
   readonly matrixRows: number;
   /** Save → the webview's DOM holds the new value. */
   readonly editShownMs: number;
+  /** Where the open's time goes: each step's end, in ms after the command (host steps, the webview frames' starts, the script's marks). */
+  readonly openBreakdown: Record<string, number>;
+  /** The same for an empty webview opened afterwards in the same session (the webview's own start-up). */
+  readonly emptyReference: Record<string, number> | undefined;
 }
 
 const NOW = 'performance.timeOrigin + performance.now()';
@@ -134,6 +141,46 @@ const NOW = 'performance.timeOrigin + performance.now()';
  * page's first contentful paint (the toolbar) would come before it: it is no measure of the matrix.
  */
 const MARK_AT = (name: string): string => `(() => { const p = performance.getEntriesByName(${JSON.stringify(name)})[0]; return p ? performance.timeOrigin + p.startTime : undefined; })()`;
+/**
+ * A frame's times as wall-clock ms: its document's start (timeOrigin), its navigation's response
+ * and DOM events, its first paints, its scripts' and stylesheets' arrival, and every 'pa-' mark.
+ */
+const FRAME_TIMES = `(() => {
+  const o = performance.timeOrigin;
+  const out = { frameStart: o };
+  const n = performance.getEntriesByType('navigation')[0];
+  if (n) {
+    for (const k of ['responseStart', 'responseEnd', 'domInteractive', 'domContentLoadedEventEnd', 'loadEventEnd']) if (n[k]) out[k] = o + n[k];
+  }
+  for (const p of performance.getEntriesByType('paint')) out[p.name] = o + p.startTime;
+  for (const r of performance.getEntriesByType('resource')) out['loaded ' + r.name.split('?')[0].split('/').pop()] = o + r.responseEnd;
+  for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('pa-')) out[m.name] = o + m.startTime;
+  return out;
+})()`;
+
+/** `times` (wall-clock ms) as ms after `origin`, in time order, with the parent frame's (the webview host's iframe) start. */
+async function breakdown(frame: Frame, origin: number, extra: Record<string, number> = {}): Promise<Record<string, number>> {
+  const times = { ...extra, ...(await frame.evaluate(FRAME_TIMES)) as Record<string, number> };
+  const parent = frame.parentFrame();
+  if (parent && parent !== frame.page().mainFrame()) {
+    const start = await parent.evaluate('performance.timeOrigin').catch(() => undefined);
+    if (typeof start === 'number') times['outer frameStart'] = start;
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, t]) => [k, Math.round(t - origin)] as const).sort((a, b) => a[1] - b[1]));
+}
+
+async function frameWith(page: Page, selector: string, timeoutMs: number): Promise<Frame | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame() || frame.isDetached()) continue;
+      if (await frame.evaluate(`!!document.querySelector(${JSON.stringify(selector)})`).catch(() => false)) return frame;
+    }
+    if (Date.now() > deadline) return undefined;
+    await page.waitForTimeout(50);
+  }
+}
+
 const ROWS = `(() => { const t = document.getElementById('pa-pf-matrix'); return t ? t.tBodies[0].rows.length : -1; })()`;
 const WATCH = (token: string): string => `(() => {
   const t = ${JSON.stringify(token)};
@@ -187,36 +234,66 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       await Promise.race([exit, waitForFile(path.join(out, 'cold.json'), timeoutMs, 'the cold index')]);
       const cold = JSON.parse(readFileSync(path.join(out, 'cold.json'), 'utf8')) as ColdResult;
       if (cold.error) throw new Error(`portfolio probe (cold): ${cold.error}`);
-      log(`portfolio session ${index + 1}: cold index ${ms(cold.indexMs)} for ${cold.entries} entries, heap +${bytes(cold.heapGrowth)}, longest task ${ms(cold.duringIndex.maxDelayMs)}, on CPU ${ms(cold.duringIndex.maxCpuBoundMs)} (${JSON.stringify(cold.duringIndex.longest.slice(0, 4))}), cache written in ${ms(cold.persistMs)} (longest task ${ms(cold.duringSave.maxDelayMs)}, on CPU ${ms(cold.duringSave.maxCpuBoundMs)})`);
+      log(`portfolio session ${index + 1}: cold index ${ms(cold.indexMs)} (bundle loaded in ${ms(cold.loadMs)}) for ${cold.entries} entries, heap +${bytes(cold.heapGrowth)}, longest task ${ms(cold.duringIndex.maxDelayMs)}, on CPU ${ms(cold.duringIndex.maxCpuBoundMs)} (${JSON.stringify(cold.duringIndex.longest.slice(0, 4))}), cache written in ${ms(cold.persistMs)} (longest task ${ms(cold.duringSave.maxDelayMs)}, on CPU ${ms(cold.duringSave.maxCpuBoundMs)})`);
       await exit;
       // "Developer: Reload Window": a new extension host on the same user data and storage.
       exit = new Promise<void>((resolve) => (exited = resolve));
       await page.reload({ waitUntil: 'domcontentloaded' });
       await Promise.race([exit, waitForFile(path.join(out, 'opened.json'), timeoutMs, 'the portfolio to open')]);
       if (existsSync(path.join(out, 'warm.json'))) throw new Error(`portfolio probe (warm): ${(JSON.parse(readFileSync(path.join(out, 'warm.json'), 'utf8')) as WarmResult).error}`);
-      const opened = JSON.parse(readFileSync(path.join(out, 'opened.json'), 'utf8')) as { openAt: number; token: string };
+      const opened = JSON.parse(readFileSync(path.join(out, 'opened.json'), 'utf8')) as { openAt: number; token: string; openTimings: Record<string, number> };
       const frame = await portfolioFrame(page, 60_000);
       let completeAt: unknown;
       for (const deadline = Date.now() + 60_000; typeof completeAt !== 'number' && Date.now() < deadline; await page.waitForTimeout(50)) completeAt = await frame.evaluate(MARK_AT('pa-pf-matrix-complete'));
       const paintedAt = await frame.evaluate(MARK_AT('pa-pf-matrix-painted'));
       if (typeof completeAt !== 'number' || typeof paintedAt !== 'number') throw new Error('the portfolio webview never marked its matrix painted');
       const matrixRows = (await frame.evaluate(ROWS)) as number;
+      const hostSteps = Object.fromEntries(Object.entries(opened.openTimings).filter(([k]) => !/Bytes$|^rows$/.test(k)).map(([k, t]) => [`host ${k}`, t]));
+      const openBreakdown = { ...await breakdown(frame, opened.openAt, hostSteps), htmlBytes: opened.openTimings.htmlBytes, trendsBytes: opened.openTimings.trendsBytes };
       await frame.evaluate(WATCH(opened.token));
       writeFileSync(path.join(out, 'armed'), '');
-      await Promise.race([exit, waitForFile(path.join(out, 'warm.json'), timeoutMs, 'the saved edit')]);
-      await waitForFile(path.join(out, 'warm.json'), 10_000, 'the warm result');
-      const warm = JSON.parse(readFileSync(path.join(out, 'warm.json'), 'utf8')) as WarmResult;
-      if (warm.error) throw new Error(`portfolio probe (warm): ${warm.error}`);
+      const emptyFile = path.join(out, 'empty.json');
+      const warmFile = path.join(out, 'warm.json');
+      await Promise.race([exit, waitForFile(emptyFile, timeoutMs, 'the saved edit'), waitForFile(warmFile, timeoutMs, 'the saved edit')]);
       let seenAt: unknown;
       for (const deadline = Date.now() + 30_000; typeof seenAt !== 'number' && Date.now() < deadline; await page.waitForTimeout(100)) seenAt = await frame.evaluate('window.__paSeen');
+      let emptyReference: Record<string, number> | undefined;
+      if (existsSync(emptyFile)) {
+        const { openAt } = JSON.parse(readFileSync(emptyFile, 'utf8')) as { openAt: number };
+        const empty = await frameWith(page, '#pa-empty-reference', 30_000);
+        for (const deadline = Date.now() + 30_000; empty && Date.now() < deadline && typeof await empty.evaluate(MARK_AT('pa-empty-painted')) !== 'number';) await page.waitForTimeout(50);
+        emptyReference = empty && await breakdown(empty, openAt);
+        writeFileSync(path.join(out, 'empty-read'), '');
+      }
+      await Promise.race([exit, waitForFile(warmFile, timeoutMs, 'the warm result')]);
+      await waitForFile(warmFile, 10_000, 'the warm result');
+      const warm = JSON.parse(readFileSync(warmFile, 'utf8')) as WarmResult;
+      if (warm.error) throw new Error(`portfolio probe (warm): ${warm.error}`);
       if (typeof seenAt !== 'number') throw new Error(`the portfolio webview never showed the saved value (${JSON.stringify(warm)})`);
-      const result: SessionResult = { cold, warm, openPaintMs: completeAt - opened.openAt, firstRowsPaintMs: paintedAt - opened.openAt, matrixRows, editShownMs: seenAt - warm.saveAt };
-      log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}), saved edit shown ${ms(result.editShownMs)} (save event after ${ms(warm.savedEventMs)}, indexed after ${ms(warm.indexedMs)}, host posted after ${ms(warm.hostEditMs)}; longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
+      const result: SessionResult = { cold, warm, openPaintMs: completeAt - opened.openAt, firstRowsPaintMs: paintedAt - opened.openAt, matrixRows, editShownMs: seenAt - warm.saveAt, openBreakdown, emptyReference };
+      log(`portfolio session ${index + 1}: open breakdown (ms after the command) ${JSON.stringify(openBreakdown)}; empty webview reference ${JSON.stringify(emptyReference)}`);
+      log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (bundle loaded in ${ms(warm.loadMs)}; longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}, on CPU ${ms(warm.duringOpen.maxCpuBoundMs)}: ${JSON.stringify(warm.duringOpen.longest.slice(0, 4))}), saved edit shown ${ms(result.editShownMs)} (save event after ${ms(warm.savedEventMs)}, indexed after ${ms(warm.indexedMs)}, host posted after ${ms(warm.hostEditMs)}; longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
       return result;
     });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** The open's milestones in words, ms after the command: what the report prints of the breakdown. */
+function openSummary(r: SessionResult): string {
+  const b = r.openBreakdown;
+  const at = (label: string, ...keys: string[]): string | undefined => {
+    const key = keys.find((k) => typeof b[k] === 'number');
+    return key ? `${label} ${b[key]}` : undefined;
+  };
+  const steps = [
+    at('page frame set', 'host shell', 'host htmlSet'), at('views filled', 'host filled'), at('matrix posted', 'host pagePosted', 'host htmlSet'),
+    at('webview frame', 'frameStart'), at('script', 'pa-pf-script-start'), at('matrix received', 'pa-pf-page-parsed', 'pa-pf-data-parsed'),
+    at('first rows built', 'pa-pf-first-rows-built'), at('all rows built', 'pa-pf-rows-built'), at('painted', 'pa-pf-matrix-complete'),
+  ].filter((x) => x !== undefined);
+  const empty = r.emptyReference?.['pa-empty-painted'];
+  return `${steps.join(', ')}${empty === undefined ? '' : `; an empty webview in the same session painted at ${empty}`}`;
 }
 
 function absolute(id: string, figure: string, values: readonly number[], limit: number, target: string, unit: 'ms' | 'bytes', note: string, data?: Record<string, unknown>): FigureRow {
@@ -260,7 +337,7 @@ export async function portfolioHostFigures(options: PortfolioHostOptions): Promi
         'in the new host after "Reload Window": from the first request (the feature loaded) until the index is complete, from the cache in the workspace storage', { longestTask: runs.map((r) => r.warm.duringWarm) }),
       absolute('portfolio-warm-longest-task', 'portfolio warm start: longest task on the host thread', runs.map((r) => r.warm.duringWarm.maxDelayMs), 50, '≤ 50 ms', 'ms', 'event-loop delay in the host during the warm start and 1 s after'),
       absolute('portfolio-open', `portfolio webview opened with ${runs[0]?.matrixRows ?? '?'} subjects, index ready`, runs.map((r) => r.openPaintMs), 300, '≤ 300 ms', 'ms',
-        'from "Open Portfolio" executed in the host until every row of the matrix is in the webview\'s DOM and painted (marked by the webview\'s script after the frame that drew the last rows)', { firstRowsPaintMs: runs.map((r) => r.firstRowsPaintMs), openCommandMs: runs.map((r) => r.warm.openCommandMs), matrixRows: runs.map((r) => r.matrixRows), duringOpen: runs.map((r) => r.warm.duringOpen) }),
+        `from "Open Portfolio" executed in the host until every row of the matrix is in the webview's DOM and painted (marked by the webview's script after the frame that drew the last rows); ms after the command: ${runs.map(openSummary).join(' | ')}`, { openBreakdown: runs.map((r) => r.openBreakdown), emptyWebview: runs.map((r) => r.emptyReference), firstRowsPaintMs: runs.map((r) => r.firstRowsPaintMs), openCommandMs: runs.map((r) => r.warm.openCommandMs), matrixRows: runs.map((r) => r.matrixRows), duringOpen: runs.map((r) => r.warm.duringOpen) }),
       absolute('portfolio-saved-edit', `one saved edit reflected in the open portfolio, ${n} analyses`, runs.map((r) => r.editShownMs), 50, '≤ 50 ms', 'ms',
         'from document.save() of an edited metric value until a MutationObserver in the portfolio webview sees the new value', { hostPostedMs: runs.map((r) => r.warm.hostEditMs), savedEventMs: runs.map((r) => r.warm.savedEventMs), indexedMs: runs.map((r) => r.warm.indexedMs), duringEdit: runs.map((r) => r.warm.duringEdit) }),
     ];
@@ -273,7 +350,7 @@ export async function portfolioHostFigures(options: PortfolioHostOptions): Promi
 if (require.main === module) {
   const [subjects, periods, sessions] = process.argv.slice(2).map(Number);
   portfolioHostFigures({ subjects: subjects || 1_000, periods: periods || 10, sessions: sessions || 1, log: (line) => process.stderr.write(`[bench] ${line}\n`) })
-    .then((rows) => console.log(JSON.stringify(rows.map(({ id, measured, target, status }) => ({ id, measured, target, status })), null, 1)))
+    .then((rows) => console.log(JSON.stringify(rows.map(({ id, measured, target, status, note }) => ({ id, measured, target, status, ...(id === 'portfolio-open' && { note }) })), null, 1)))
     .catch((err) => {
       console.error(err);
       process.exitCode = 2;

@@ -33,7 +33,7 @@ export interface BenchOptions {
   readonly log: (line: string) => void;
 }
 
-const QUICK_CORE: CoreOptions = { sizes: SIZES, hoverLines: [200, 2_000], hoversPerSize: 1_000, repetitions: 3, warmup: 1, minSampleMs: 10 };
+const QUICK_CORE: CoreOptions = { sizes: SIZES, hoverLines: [200, 2_000], hoversPerSize: 1_000, repetitions: 3, warmup: 1, minSampleMs: 10, slices: 4 };
 
 function coreOptions(quick: boolean): CoreOptions {
   const base = quick ? QUICK_CORE : FULL_CORE;

@@ -29,6 +29,12 @@ export function percentile(values: readonly number[], p: number): number {
 
 /** Milliseconds one call of `fn` takes (repeated until at least `minMs` to beat timer resolution). */
 export function timeOnce(fn: () => unknown, minMs = 0): number {
+  const t = timeCalls(fn, minMs);
+  return t.ms / t.calls;
+}
+
+/** Calls `fn` until at least `minMs` have passed (at least once): the time taken and the calls made. */
+function timeCalls(fn: () => unknown, minMs: number): { ms: number; calls: number } {
   let calls = 0;
   const start = performance.now();
   let elapsed = 0;
@@ -37,7 +43,7 @@ export function timeOnce(fn: () => unknown, minMs = 0): number {
     calls++;
     elapsed = performance.now() - start;
   } while (elapsed < minMs);
-  return elapsed / calls;
+  return { ms: elapsed, calls };
 }
 
 /** A sample's spread: its extremes, quartiles (nearest rank) and median, and how many values it has. */
@@ -69,11 +75,13 @@ export interface PairTiming {
   readonly ratio: number;
   /** The per-round ratios subject/reference, whose spread says how far the median can be trusted. */
   readonly ratios: readonly number[];
+  /** Alternating slices each round's samples were taken in (1: one sample per side). */
+  readonly slices: number;
 }
 
-function paired(ref: readonly number[], sub: readonly number[]): PairTiming {
+function paired(ref: readonly number[], sub: readonly number[], slices = 1): PairTiming {
   const ratios = ref.map((r, i) => sub[i] / r);
-  return { reference: median(ref), subject: median(sub), referenceSamples: ref, subjectSamples: sub, ratio: median(ratios), ratios };
+  return { reference: median(ref), subject: median(sub), referenceSamples: ref, subjectSamples: sub, ratio: median(ratios), ratios, slices };
 }
 
 export interface PairOptions {
@@ -81,6 +89,26 @@ export interface PairOptions {
   readonly repetitions: number;
   /** Each sample repeats the call until this many ms have passed (0: one call per sample). */
   readonly minSampleMs?: number;
+  /**
+   * Each round's two samples are taken as this many alternating slices (A B B A …, each
+   * minSampleMs / slices long, garbage collected before the round only), summed per side: a burst of load
+   * from a neighbour lasting less than a sample then falls on both sides alike instead of on one
+   * round's one side. Default 1 (one sample per side per round).
+   */
+  readonly slices?: number;
+}
+
+/**
+ * How many slices a round's samples are cut into: as asked, but never so many that one call
+ * (the slowest warm-up call of either side) outlasts a slice; a call of a whole sample's length
+ * gets one slice, as before.
+ */
+export function pairSlices(options: PairOptions, callMs: number): number {
+  const asked = Math.max(1, Math.floor(options.slices ?? 1));
+  const minMs = options.minSampleMs ?? 0;
+  if (asked === 1 || minMs <= 0) return 1;
+  const fit = callMs > 0 ? Math.floor(minMs / callMs) : asked;
+  return Math.max(1, Math.min(asked, fit));
 }
 
 /**
@@ -92,17 +120,36 @@ export function timePair(reference: () => unknown, subject: () => unknown, optio
     reference();
     subject();
   }
+  // A call's length, warm, for the slicing (not a first call: that one compiles): each side
+  // repeated for a slice's length, untimed otherwise.
+  let slowest = 0;
+  if ((options.slices ?? 1) > 1 && (options.minSampleMs ?? 0) > 0) {
+    const sliceMs = (options.minSampleMs ?? 0) / (options.slices ?? 1);
+    for (const fn of [reference, subject]) slowest = Math.max(slowest, timeOnce(fn, sliceMs));
+  }
   const ref: number[] = [];
   const sub: number[] = [];
+  const slices = pairSlices(options, slowest);
+  const sliceMs = (options.minSampleMs ?? 0) / slices;
   for (let i = 0; i < options.repetitions; i++) {
-    const order = i % 2 === 0 ? [0, 1] : [1, 0];
-    for (const which of order) {
-      collectGarbage();
-      if (which === 0) ref.push(timeOnce(reference, options.minSampleMs));
-      else sub.push(timeOnce(subject, options.minSampleMs));
+    // Per side: time and calls summed over the round's slices; which side goes first alternates.
+    const total = [{ ms: 0, calls: 0 }, { ms: 0, calls: 0 }];
+    for (let k = 0; k < slices; k++) {
+      const order = (i + k) % 2 === 0 ? [0, 1] : [1, 0];
+      for (const which of order) {
+        // A collection before each side's first slice of the round, not before every slice: a
+        // slice of a few ms would then rarely meet a collection, and the cost of collecting each
+        // side's garbage would leave the figures, flattering the side that makes more of it.
+        if (k === 0) collectGarbage();
+        const t = timeCalls(which === 0 ? reference : subject, sliceMs);
+        total[which].ms += t.ms;
+        total[which].calls += t.calls;
+      }
     }
+    ref.push(total[0].ms / total[0].calls);
+    sub.push(total[1].ms / total[1].calls);
   }
-  return paired(ref, sub);
+  return paired(ref, sub, slices);
 }
 
 /** The same for asynchronous work (child processes, a browser). */

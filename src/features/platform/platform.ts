@@ -11,6 +11,7 @@ import type * as vscode from 'vscode';
 import type * as AnalysisBundle from '../../analysis/analysisBundle';
 import type * as RendererBundle from '../../render/rendererBundle';
 import type * as PortfolioBundle from '../portfolio/portfolioFeature';
+import type { WalkedFile, WalkOptions } from './diskWalk';
 
 export interface Platform {
   /** 'desktop': the node extension host; 'web': the web worker extension host. */
@@ -27,6 +28,17 @@ export interface Platform {
    * the path with `workspace.fs.stat` and refuse any link the file system reports.
    */
   readonly realFileOnDisk?: (folder: vscode.Uri, target: vscode.Uri) => Promise<vscode.Uri | undefined>;
+  /**
+   * The markdown files under a `file:` folder, walked on disk without following links
+   * (diskWalk.ts), with their size and modification time; undefined when the folder cannot be
+   * walked. Absent in the web worker host: the workspace index searches with `workspace.findFiles`.
+   */
+  readonly walkMarkdownFiles?: (folder: vscode.Uri, options: WalkOptions) => Promise<WalkedFile[] | undefined>;
+  /**
+   * For a `file:` URI below a `file:` folder: whether no link lies on its path (its real location
+   * is the same path below the folder's real location); undefined when it cannot be resolved.
+   */
+  readonly isLinkFree?: (folder: vscode.Uri, target: vscode.Uri) => Promise<boolean | undefined>;
   /** Resolves on the next turn of the event loop, after pending I/O and messages. */
   nextTurn(): Promise<void>;
   /**

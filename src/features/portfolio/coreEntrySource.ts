@@ -3,10 +3,9 @@
  * `portfolio` command uses: from a file's text, or, for an open document, from the analysis the
  * editor already holds for its current version (the shared analysis cache), unsaved edits included.
  */
-// SHA-256 in plain JS: the web worker host has no node:crypto, and Web Crypto's digest is async.
-import { sha256 } from '@noble/hashes/sha2';
 import type * as vscode from 'vscode';
 import type { PatternCatalog } from '../../model/patternCatalog';
+import { contentHash } from '../../portfolio/contentHash';
 import { buildIndexEntry, INDEX_FORMAT_VERSION, indexEntryOf } from '../../portfolio/indexEntry';
 import type { IndexEntry } from '../../portfolio/types';
 import { analysisCoreReady } from '../core';
@@ -18,22 +17,20 @@ const ENTRY_FORMAT = 1;
 
 const versions = new WeakMap<PatternCatalog, string>();
 
-/** A short hash of the loaded models: a changed benchmark changes every verdict in the index. */
+/**
+ * A hash of the loaded models: a changed benchmark changes every verdict in the index. Two seeds
+ * of the fast content hash (106 bits): it only tells the models the cache was written with from
+ * others, and SHA-256 in plain JS (the web worker host has no node:crypto) cost 18–23 ms of the
+ * warm start's first task.
+ */
 export function modelVersion(catalog: PatternCatalog): string {
   let version = versions.get(catalog);
   if (!version) {
-    const hash = sha256.create();
-    const utf8 = new TextEncoder();
-    hash.update(utf8.encode(`${ENTRY_FORMAT}/${INDEX_FORMAT_VERSION}`));
-    for (const index of catalog.indexes) hash.update(utf8.encode(JSON.stringify(index.model)));
-    version = base64Url(hash.digest()).slice(0, 22);
+    const models = JSON.stringify([`${ENTRY_FORMAT}/${INDEX_FORMAT_VERSION}`, ...catalog.indexes.map((index) => index.model)]);
+    version = `${contentHash(models)}.${contentHash(models, 0x9e3779b9)}`;
     versions.set(catalog, version);
   }
   return version;
-}
-
-function base64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 export function coreEntrySource(services: Services): EntrySource<IndexEntry> {

@@ -13,6 +13,12 @@ const ALWAYS = ['**/node_modules'];
 export interface ExclusionRules {
   /** Whether the portfolio skips this file. */
   excludes(uri: vscode.Uri): boolean;
+  /**
+   * Whether a glob matches this path below `folder` itself (not the folders above it): a walk of
+   * the folder tests each folder as it reaches it and does not enter an excluded one, so a file it
+   * reaches is excluded exactly when `excludes` says so.
+   */
+  matches(folder: vscode.WorkspaceFolder, relative: string): boolean;
   /** A cheap pre-filter for `findFiles` (VS Code prunes these folders); `excludes` stays the judge. */
   readonly searchExclude: string;
 }
@@ -44,6 +50,9 @@ export function readExclusions(): ExclusionRules {
   const simple = [...globs].filter((g) => !/[{}]/.test(g));
   return {
     searchExclude: simple.length === 1 ? simple[0] : `{${simple.join(',')}}`,
+    matches(folder, relative) {
+      return matchersFor(folder).some((m) => m(relative));
+    },
     excludes(uri) {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : uri.path.replace(/^\//, '');

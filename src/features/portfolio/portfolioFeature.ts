@@ -13,6 +13,7 @@ import { ConflictDiagnostics } from './conflictDiagnostics';
 import { coreEntrySource } from './coreEntrySource';
 import { exportPortfolio, portfolioExportTestHooks, type PortfolioExportArgs } from './exportPortfolio';
 import { IndexCache } from './indexCache';
+import { isIndexEntry } from '../../portfolio/entryShape';
 import { PortfolioPanels } from './portfolioPanel';
 import { WorkspaceIndex } from './workspaceIndex';
 import { configurePureL10n } from '../pureL10n';
@@ -53,7 +54,7 @@ export function displayName(uri: string): string {
 
 export function createPortfolioFeature(ctx: PortfolioContext): PortfolioFeature {
   const { services } = ctx;
-  const index = new WorkspaceIndex<IndexEntry>(coreEntrySource(services), new IndexCache<IndexEntry>(ctx.storageUri), () => services.settings().debounceMs);
+  const index = new WorkspaceIndex<IndexEntry>(coreEntrySource(services), new IndexCache<IndexEntry>(ctx.storageUri, isIndexEntry), () => services.settings().debounceMs);
   const tree = new AnalysesTreeProvider({
     entries: () => (index.ready ? index.entries().map((f) => f.entry) : undefined),
     catalog: () => services.models.catalog,

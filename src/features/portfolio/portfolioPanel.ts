@@ -11,14 +11,16 @@ import { COMMANDS } from '../commands';
 import type { PatternIndex } from '../../model/patternIndex';
 import { parsePeriod } from '../../portfolio/periods';
 import { LivePortfolioViews } from '../../portfolio/liveViews';
+import { subjectKey } from '../../portfolio/subjects';
 import { limitTrends } from '../../portfolio/trends';
-import type { IndexEntry, MetricTrend, TrendSeries } from '../../portfolio/types';
+import type { IndexEntry, MatrixRow, MetricTrend, TrendSeries } from '../../portfolio/types';
 import { parseFromPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, type PortfolioViewInput } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
 import type { Services } from '../services';
 import { renderPortfolioShell } from './portfolioShell';
+import { nextTurn, TimeSlice } from './timeSlices';
 import { trendChart } from './trendChart';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -34,8 +36,19 @@ export interface PortfolioPanelHost {
   exportPortfolio(format: PortfolioExportFormat, patternId: string | undefined, asOf: string | undefined): Promise<unknown>;
 }
 
+const wallClock = (): number => performance.timeOrigin + performance.now();
+
 /** Subjects drawn per metric in the panel's trends (the exports draw all). */
 const PANEL_TREND_SUBJECTS = 24;
+
+/**
+ * Analyses of the shown pattern from which a new matrix (a first look, another pattern or period)
+ * is assembled in slices before it is drawn: a thousand subjects' views in one go held the
+ * extension host for 200 ms. Below it, the views are built at once.
+ */
+const SLICED_FROM = 500;
+/** Analyses added to the views between two looks at the time slice (a few dozen subjects). */
+const FILL_BATCH = 400;
 
 /** Re-renders at most this often while changes stream in (a build in progress, a paste). */
 const MIN_INTERVAL_MS = 100;
@@ -51,6 +64,8 @@ export interface ShownPortfolio {
 /** The panel's content now: a message page, or the live views of a pattern with the subjects changed since the last look. */
 type Content =
   | { readonly kind: 'message'; readonly sections: PortfolioSections }
+  /** A new matrix being assembled in slices ({@link PortfolioPanel.fill}): nothing to send yet. */
+  | { readonly kind: 'pending' }
   | {
     readonly kind: 'views';
     readonly sections: PortfolioSections;
@@ -74,11 +89,26 @@ export class PortfolioPanel implements vscode.Disposable {
   /** Each metric's small multiples as last drawn, and the series they were drawn from. */
   private readonly charts = new Map<string, { readonly series: readonly TrendSeries[]; readonly html: string }>();
   private readonly names = new Map<string, string>();
+  /** The live views being filled in slices, and what stopped a fill (shown by the next render). */
+  private filling: LivePortfolioViews | undefined;
+  private fillFailure: unknown;
+  /** Each matrix row as data, by the row it was made from (a row is replaced, never changed, when its subject's analyses change). */
+  private rowData = new WeakMap<MatrixRow, MatrixRowData>();
+  /** A message made but posted in a later task (the trends after a page): posted before any other. */
+  private deferred: ToPortfolioWebview | undefined;
+  /** The live views have not been sent as a page yet. */
+  private fresh = false;
   /** What the webview was last sent (for tests and to send only what changed). */
   shown: ShownPortfolio | undefined;
+  /**
+   * When (wall-clock ms) each step of showing the page with its matrix for the first time ended:
+   * what the bench reads to say where the time to open the panel goes.
+   */
+  readonly openTimings: Record<string, number> = {};
 
   constructor(readonly panel: vscode.WebviewPanel, private readonly host: PortfolioPanelHost, state: PortfolioState, private readonly onDispose: () => void) {
     this.state = state;
+    this.mark('created');
     panel.webview.options = webviewOptions(host.extensionUri, undefined);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -88,11 +118,18 @@ export class PortfolioPanel implements vscode.Disposable {
       }),
       host.index.onDidChange(() => this.scheduleRender()),
       host.services.models.onDidChange(() => this.scheduleRender()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.names.clear()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.names.clear();
+        this.rowData = new WeakMap();
+      }),
     );
     this.render();
     // The first sight of the panel starts the index; the page shows "indexing" until it is ready.
     void host.index.whenReady().then(() => this.render());
+  }
+
+  private mark(step: string, at = wallClock()): void {
+    if (!(step in this.openTimings)) this.openTimings[step] = at;
   }
 
   get currentState(): PortfolioState {
@@ -128,13 +165,21 @@ export class PortfolioPanel implements vscode.Disposable {
     const pattern = this.pattern(entries);
     if (!pattern) return { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('No pattern model is loaded.')) };
     const asOf = this.state.asOf ? parsePeriod(this.state.asOf)?.period : undefined;
-    let fresh = false;
+    if (this.fillFailure !== undefined) {
+      const failure = this.fillFailure;
+      this.fillFailure = undefined;
+      throw failure;
+    }
     if (!this.live || this.live.pattern !== pattern || this.live.asOf?.label !== asOf?.label) {
       this.live = new LivePortfolioViews(pattern, asOf);
       this.charts.clear();
-      fresh = true;
+      this.fresh = true;
+      const ofPattern = entries.filter((e) => e.patternId === pattern.model.id);
+      if (ofPattern.length >= SLICED_FROM) void this.fill(this.live, ofPattern);
     }
+    if (this.filling === this.live) return { kind: 'pending' };
     const live = this.live;
+    const fresh = this.fresh;
     const { changed } = live.update(entries);
     const views = live.views();
     const trends = limitTrends(views.trends, PANEL_TREND_SUBJECTS);
@@ -151,6 +196,60 @@ export class PortfolioPanel implements vscode.Disposable {
     const sections = renderPortfolioSections(input);
     const { columns, empty } = matrixData(views.matrix, [], (uri) => uri);
     return { kind: 'views', sections, trends: renderTrendCharts(input), live, changed, fresh, matrix: { columns, empty } };
+  }
+
+  /**
+   * Fills new live views a few dozen subjects at a time, each batch in its own slice of the host's
+   * thread, then draws the charts the panel shows one metric at a time (kept in the chart cache),
+   * and renders: what is left for that render (the page's parts, the rows as data, the message) is
+   * short. The entries are taken subject by subject, so each subject's row is built once; the views
+   * are given the growing list (LivePortfolioViews takes a missing analysis as removed).
+   */
+  private async fill(live: LivePortfolioViews, entries: readonly IndexEntry[]): Promise<void> {
+    this.filling = live;
+    const current = (): boolean => !this.disposed && this.live === live;
+    try {
+      const bySubject = new Map<string, IndexEntry[]>();
+      for (const e of entries) {
+        const key = subjectKey(e);
+        const group = bySubject.get(key);
+        if (group) group.push(e);
+        else bySubject.set(key, [e]);
+      }
+      const slice = new TimeSlice();
+      const prefix: IndexEntry[] = [];
+      let added = 0;
+      for (const group of bySubject.values()) {
+        prefix.push(...group);
+        if (prefix.length - added < FILL_BATCH) continue;
+        live.update(prefix);
+        added = prefix.length;
+        await slice.pause();
+        if (!current()) return;
+      }
+      live.update(prefix);
+      await slice.pause();
+      if (!current()) return;
+      for (const key of live.rowKeys()) {
+        const row = live.row(key);
+        if (row) this.rowDataOf(key, row);
+        await slice.pause();
+        if (!current()) return;
+      }
+      for (const trend of limitTrends(live.views().trends, PANEL_TREND_SUBJECTS).trends) {
+        this.chart(trend);
+        await slice.pause();
+        if (!current()) return;
+      }
+    } catch (e) {
+      if (current()) this.fillFailure = e;
+    } finally {
+      if (this.filling === live) this.filling = undefined;
+    }
+    if (this.disposed) return;
+    if (this.fillFailure !== undefined) this.live = undefined;
+    this.mark('filled');
+    this.render();
   }
 
   private scheduleRender(): void {
@@ -170,6 +269,7 @@ export class PortfolioPanel implements vscode.Disposable {
   render(): void {
     if (this.disposed) return;
     this.lastRender = Date.now();
+    const steps: [string, number][] = [['render', wallClock()]];
     let content: Content;
     try {
       content = this.content();
@@ -177,7 +277,21 @@ export class PortfolioPanel implements vscode.Disposable {
       this.live = undefined;
       content = { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('The portfolio could not be drawn: {0}', e instanceof Error ? e.message : String(e))) };
     }
+    steps.push(['content', wallClock()]);
+    if (content.kind === 'pending') {
+      // The page's frame now, so the webview starts while the views are filled; the matrix follows as a message.
+      if (!this.pageShown) {
+        this.pageShown = true;
+        const sections = renderPortfolioMessage(vscode.l10n.t('Drawing the portfolio…'));
+        this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, sections, undefined, this.state, this.style);
+        this.shown = { sections };
+        this.mark('shell');
+      }
+      return;
+    }
     const message = this.messageFor(content);
+    if (content.kind === 'views') this.fresh = false;
+    steps.push(['message', wallClock()]);
     if (!this.pageShown) {
       this.pageShown = true;
       const page = message.type === 'page' ? message : undefined;
@@ -185,8 +299,33 @@ export class PortfolioPanel implements vscode.Disposable {
       // The trends (a hundred small SVG charts, below the matrix) follow the page as a patch: parsed
       // and drawn with it, they held back the matrix a user opened the panel for.
       const later = page?.matrix && sections.trends ? sections.trends : undefined;
-      this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, later ? { ...sections, trends: '' } : sections, page?.matrix, this.state, this.style);
+      const html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, later ? { ...sections, trends: '' } : sections, page?.matrix, this.state, this.style);
+      steps.push(['shell', wallClock()]);
+      this.panel.webview.html = html;
+      steps.push(['htmlSet', wallClock()]);
       if (later) this.post({ type: 'patch', sections: { trends: later }, rows: [], removed: [] });
+      steps.push(['trendsPosted', wallClock()]);
+      if (page?.matrix) {
+        for (const [step, at] of steps) this.mark(step, at);
+        this.openTimings.htmlBytes = html.length;
+        this.openTimings.trendsBytes = later?.length ?? 0;
+        this.openTimings.rows = page.matrix.rows.length;
+      }
+    } else if (message.type === 'page' && message.matrix && message.sections.trends) {
+      // As above: the matrix first, the trends after it.
+      this.post({ ...message, sections: { ...message.sections, trends: '' } });
+      steps.push(['pagePosted', wallClock()]);
+      // In a task of its own: each message is serialized by the host (the two in one task were its longest).
+      const trends: ToPortfolioWebview = { type: 'patch', sections: { trends: message.sections.trends }, rows: [], removed: [] };
+      this.deferred = trends;
+      void nextTurn().then(() => {
+        if (this.deferred === trends) this.post(trends);
+      });
+      if (!this.openTimings.rows) {
+        for (const [step, at] of steps) this.mark(step, at);
+        this.openTimings.rows = message.matrix.rows.length;
+        this.openTimings.trendsBytes = message.sections.trends.length;
+      }
     } else if (message.type === 'page' || message.rows.length || message.removed.length || Object.keys(message.sections).length || Object.keys(message.charts ?? {}).length) {
       this.post(message);
     }
@@ -195,18 +334,17 @@ export class PortfolioPanel implements vscode.Disposable {
   }
 
   /** The message that brings the webview from what it shows to `content`. */
-  private messageFor(content: Content): Extract<ToPortfolioWebview, { type: 'page' | 'patch' }> {
+  private messageFor(content: Exclude<Content, { readonly kind: 'pending' }>): Extract<ToPortfolioWebview, { type: 'page' | 'patch' }> {
     const shown = this.shown;
     if (content.kind === 'message') {
       return shown && !shown.rows && SECTION_NAMES.every((n) => shown.sections[n] === content.sections[n])
         ? { type: 'patch', sections: {}, rows: [], removed: [] }
         : { type: 'page', sections: content.sections };
     }
-    const displayName = (uri: string): string => this.displayName(uri);
     if (content.fresh || !shown?.rows) {
       const rows = content.live.rowKeys().flatMap((key) => {
         const row = content.live.row(key);
-        return row ? [matrixRowData(key, row, displayName)] : [];
+        return row ? [this.rowDataOf(key, row)] : [];
       });
       return { type: 'page', sections: content.sections, matrix: { ...content.matrix, rows } };
     }
@@ -228,7 +366,7 @@ export class PortfolioPanel implements vscode.Disposable {
         if (before) removed.push(key);
         continue;
       }
-      const data = matrixRowData(key, row, displayName);
+      const data = this.rowDataOf(key, row);
       if (!before || JSON.stringify(before) !== JSON.stringify(data)) rows.push(data);
     }
     return { type: 'patch', sections, rows, removed, ...(charts && { charts }) };
@@ -241,6 +379,16 @@ export class PortfolioPanel implements vscode.Disposable {
     return rows;
   }
 
+  /** A row as the data the webview builds it from, made once per row. */
+  private rowDataOf(key: string, row: MatrixRow): MatrixRowData {
+    let data = this.rowData.get(row);
+    if (data?.key !== key) {
+      data = matrixRowData(key, row, (uri) => this.displayName(uri));
+      this.rowData.set(row, data);
+    }
+    return data;
+  }
+
   /** A file's workspace-relative name, remembered (a thousand rows name a thousand files on every page). */
   private displayName(uri: string): string {
     let name = this.names.get(uri);
@@ -251,8 +399,13 @@ export class PortfolioPanel implements vscode.Disposable {
     return name;
   }
 
+  /** Posts a message, after the deferred one if any (the webview sees them in the order they were made). */
   post(message: ToPortfolioWebview): void {
-    if (!this.disposed) void this.panel.webview.postMessage(message);
+    const deferred = this.deferred;
+    this.deferred = undefined;
+    if (this.disposed) return;
+    if (deferred && deferred !== message) void this.panel.webview.postMessage(deferred);
+    void this.panel.webview.postMessage(message);
   }
 
   setStyle(style: PreviewStyle): void {

@@ -12,7 +12,8 @@ import * as vscode from 'vscode';
 import { inertText } from '../inertText';
 import { IndexCache, type CachedFile } from './indexCache';
 import { readExclusions, type ExclusionRules } from './exclusions';
-import { Cancelled, TimeSlice } from './timeSlices';
+import { Cancelled, nextTurn, TimeSlice } from './timeSlices';
+import { platform } from '../platform';
 
 /** How the index turns a file into an entry (the portfolio core, behind a seam for tests). */
 export interface EntrySource<E> {
@@ -65,6 +66,13 @@ interface Record<E> extends CachedFile<E> {
 type Analyse<E> = () => Record<E> | SkippedFile | undefined;
 type ReadResult<E> = Record<E> | SkippedFile | Analyse<E> | undefined;
 
+/** A file the build found: with its stat when the listing had it, or a link (never read). */
+interface Listed {
+  readonly uri: vscode.Uri;
+  readonly stat?: vscode.FileStat | Promise<vscode.FileStat | undefined>;
+  readonly link?: true;
+}
+
 function settled<E>(result: ReadResult<E>): Record<E> | SkippedFile | undefined {
   return typeof result === 'function' ? result() : result;
 }
@@ -74,8 +82,6 @@ export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const PROGRESS_THRESHOLD = 200;
 /** Files stat'ed and read concurrently. */
 const BATCH = 48;
-/** How far ahead of the reads cached files are stat'ed. */
-const STAT_AHEAD = 1024;
 const SAVE_DELAY_MS = 2000;
 
 export class WorkspaceIndex<E> implements vscode.Disposable {
@@ -91,8 +97,12 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   private building: Promise<void> | undefined;
   private draining: Promise<void> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
-  /** The records differ from the cache on disk (a warm start that changed nothing does not write it again). */
-  private dirty = false;
+  /**
+   * Files whose record changed since the cache was last written: only their shards are written
+   * again (a warm start that changed nothing writes nothing; a saved edit, one shard).
+   */
+  private changedKeys = new Set<string>();
+  private saving: Promise<void> = Promise.resolve();
   private builtVersion: string | undefined;
   private started = false;
   private disposed = false;
@@ -154,8 +164,14 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       }),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.removeUnder(uri))),
       vscode.workspace.onDidChangeTextDocument((e) => this.typed(e.document)),
-      // A save is the clearest signal there is: re-indexed at once, not after the typing debounce
-      // or the file watcher's event (which still comes, and finds the entry current).
+      // A save is the clearest signal there is: re-indexed at once, not after the typing debounce.
+      // At its START: the text being saved is the document's text now, and the save's round trip
+      // (onDidSaveTextDocument came 0.6 s after document.save() in code-server) is not waited for.
+      // Nothing is awaited in the listener (no waitUntil): the save is never held up, and VS Code
+      // never counts this listener against its save-participant budget. A save participant that
+      // edits the document after this is an edit like any other (the typing debounce); the save
+      // event below then keeps the entry (same document version) or takes the saved text.
+      vscode.workspace.onWillSaveTextDocument((e) => this.saved(e.document)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.saved(doc)),
       // Unsaved edits were dropped: the file on disk is the truth again.
       vscode.workspace.onDidCloseTextDocument((doc) => this.isCandidate(doc.uri) && this.records.get(doc.uri.toString())?.unsaved && this.queue(doc.uri)),
@@ -192,69 +208,52 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   }
 
   private async build(token: vscode.CancellationToken): Promise<void> {
+    // Tasks of their own: the caller's (a surface's first request, the portfolio bundle's load)
+    // is long enough, and hashing the models and reading the settings are a few ms each.
+    await nextTurn();
+    if (token.isCancellationRequested) throw new Cancelled();
     const version = this.source.version();
     const rules = (this.rules = readExclusions());
-    const searching = Promise.resolve(vscode.workspace.findFiles(MARKDOWN_GLOB, rules.searchExclude, undefined, token));
-    let searched = false;
-    void searching.finally(() => (searched = true)).catch(() => undefined);
-    // While the search runs, the warm-start cache is read and its files are stat'ed: on a window
-    // reload they are the workspace's analyses, and the search (which still decides which files
-    // there are) and ten thousand stats one batch after another each took about a second.
-    const cached = await this.cache.load(version, token);
-    const stats = new Map<string, Promise<vscode.FileStat | undefined>>();
-    const statOf = (key: string, uri: vscode.Uri): Promise<vscode.FileStat | undefined> => {
-      let p = stats.get(key);
-      if (!p) stats.set(key, (p = Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined)));
-      return p;
-    };
-    const prefetch = new TimeSlice(token);
-    for (const key of cached.keys()) {
-      if (searched) break;
-      statOf(key, vscode.Uri.parse(key, true));
-      await prefetch.pause();
-    }
-    const found = await searching;
+    await nextTurn();
+    if (token.isCancellationRequested) throw new Cancelled();
+    // The cache is read while the folders are walked (or searched): on a window reload its files
+    // are the workspace's analyses, and the listing still decides which files there are.
+    const walking = this.walk(rules, token);
+    const loading = this.cache.load(version, token);
+    const walked = await walking;
+    const cached = await loading;
+    const listed = walked ?? (await this.search(rules, cached, token));
     if (token.isCancellationRequested) throw new Cancelled();
     const work = async (report?: (done: number) => void): Promise<void> => {
       const slice = new TimeSlice(token);
-      // Filtered between time slices: 10,000 workspace-folder lookups and glob tests are one long task.
-      const uris: vscode.Uri[] = [];
-      for (const uri of found) {
-        if (!rules.excludes(uri)) uris.push(uri);
-        await slice.pause();
-      }
-      total = uris.length;
       const seen = new Set<string>();
       const max = this.source.maxChars();
-      let ahead = 0;
-      for (let i = 0; i < uris.length; i += BATCH) {
-        // Stats run well ahead of the reads (cheap, and the file system answers many at once).
-        for (; ahead < Math.min(uris.length, i + STAT_AHEAD); ahead++) if (cached.has(uris[ahead].toString())) statOf(uris[ahead].toString(), uris[ahead]);
-        const batch = uris.slice(i, i + BATCH);
-        const results = await Promise.all(batch.map((uri) => {
-          const key = uri.toString();
-          return this.readRecord(uri, cached.get(key), max, statOf(key, uri));
+      for (let i = 0; i < listed.length; i += BATCH) {
+        const batch = listed.slice(i, i + BATCH);
+        // Once per batch, not once per file: the list of open documents is built anew on every read of it.
+        const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d] as const));
+        const results = await Promise.all(batch.map((l) => {
+          const key = l.uri.toString();
+          return l.link ? Promise.resolve(this.linkSkipped(l.uri)) : this.readRecord(l.uri, cached.get(key), max, l.stat, open.get(key) ?? null);
         }));
         if (token.isCancellationRequested) throw new Cancelled();
         for (let j = 0; j < batch.length; j++) {
-          const key = batch[j].toString();
-          seen.add(key);
-          stats.delete(key);
-          this.apply(batch[j], settled(results[j]));
+          seen.add(batch[j].uri.toString());
+          this.apply(batch[j].uri, settled(results[j]));
           await slice.pause();
         }
-        report?.(Math.min(i + BATCH, uris.length));
+        report?.(Math.min(i + BATCH, listed.length));
       }
       for (const key of [...this.records.keys()]) {
         if (!seen.has(key)) {
           this.records.delete(key);
-          this.dirty = true;
+          this.changedKeys.add(key);
         }
       }
       for (const key of [...this.skippedFiles.keys()]) if (!seen.has(key)) this.skippedFiles.delete(key);
     };
-    let total = found.length;
-    if (found.length > PROGRESS_THRESHOLD) {
+    const total = listed.length;
+    if (total > PROGRESS_THRESHOLD) {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: inertText(vscode.l10n.t('Indexing analyses')) }, async (progress) => {
         let last = 0;
         await work((done) => {
@@ -270,25 +269,124 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     this.scheduleSave();
   }
 
+  /**
+   * The markdown files of `file:` workspace folders, walked on disk with their stats (the node
+   * host; platform/diskWalk.ts follows no link, so every path is the file's real place inside its
+   * folder). Undefined where there is no walk (the web worker host, other schemes) or a folder
+   * cannot be walked: the search decides then.
+   */
+  private async walk(rules: ExclusionRules, token: vscode.CancellationToken): Promise<Listed[] | undefined> {
+    const walk = platform.walkMarkdownFiles;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (!walk || folders.length === 0 || folders.some((f) => f.uri.scheme !== 'file')) return undefined;
+    // A folder inside another: each file belongs to (and is judged by the settings of) its innermost folder.
+    const nested = folders.some((a) => folders.some((b) => a !== b && b.uri.path.startsWith(`${a.uri.path.replace(/\/$/, '')}/`)));
+    const slice = new TimeSlice(token);
+    const pause = (): Promise<void> => slice.pause().catch(() => undefined);
+    const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), cancelled: () => token.isCancellationRequested, pause }));
+    const out: Listed[] = [];
+    const seen = new Set<string>();
+    for (let f = 0; f < folders.length; f++) {
+      const files = await walks[f];
+      if (!files) return undefined;
+      const base = folders[f].uri;
+      const path = base.path.replace(/\/$/, '');
+      for (const file of files) {
+        // The walk's names are plain (no '.', '..' or '/'): no joinPath normalization needed, which was a tenth of the warm start.
+        const uri = base.with({ path: `${path}/${file.relative}` });
+        await slice.pause();
+        if (nested && vscode.workspace.getWorkspaceFolder(uri) !== folders[f]) continue;
+        const key = uri.toString();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(file.link ? { uri, link: true } : { uri, stat: { type: vscode.FileType.File, size: file.size ?? 0, mtime: file.mtime ?? 0, ctime: 0 } });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The markdown files by `workspace.findFiles` (every other host and scheme), the exclusions
+   * applied to its answer. While the search runs, the cached files are stat'ed: on a window reload
+   * they are the workspace's analyses, and the search and ten thousand stats one batch after
+   * another each took about a second.
+   */
+  private async search(rules: ExclusionRules, cached: ReadonlyMap<string, CachedFile<E>>, token: vscode.CancellationToken): Promise<Listed[]> {
+    const searching = Promise.resolve(vscode.workspace.findFiles(MARKDOWN_GLOB, rules.searchExclude, undefined, token));
+    let searched = false;
+    void searching.finally(() => (searched = true)).catch(() => undefined);
+    const stats = new Map<string, Promise<vscode.FileStat | undefined>>();
+    const statOf = (key: string, uri: vscode.Uri): Promise<vscode.FileStat | undefined> => {
+      let p = stats.get(key);
+      if (!p) stats.set(key, (p = Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined)));
+      return p;
+    };
+    const slice = new TimeSlice(token);
+    for (const key of cached.keys()) {
+      if (searched) break;
+      statOf(key, vscode.Uri.parse(key, true));
+      await slice.pause();
+    }
+    const found = await searching;
+    const out: Listed[] = [];
+    // Filtered between time slices: 10,000 workspace-folder lookups and glob tests are one long task.
+    for (const uri of found) {
+      if (!rules.excludes(uri)) {
+        const key = uri.toString();
+        // Files not stat'ed yet are stat'ed with their batch.
+        out.push({ uri, ...(stats.has(key) && { stat: statOf(key, uri) }) });
+      }
+      await slice.pause();
+    }
+    return out;
+  }
+
+  /**
+   * A changed file (an event, an edit) reached through a link on its path: a link inside the
+   * workspace leads to a file indexed under its own path already, one outside it to a file that
+   * is not the workspace's. The build's walk never takes such a path; events and documents can.
+   */
+  private async throughLink(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!platform.isLinkFree || uri.scheme !== 'file' || folder?.uri.scheme !== 'file') return false;
+    return (await platform.isLinkFree(folder.uri, uri)) === false;
+  }
+
+  private linkSkipped(uri: vscode.Uri): SkippedFile {
+    return { uri, reason: vscode.l10n.t('a symbolic link (only files inside the workspace are read)') };
+  }
+
   /** Reads one file into a record (or a reason it was skipped); uses the cache when size and time agree. */
-  private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined, max: number, statted?: Promise<vscode.FileStat | undefined>): Promise<ReadResult<E>> {
+  private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined, max: number, statted?: vscode.FileStat | Promise<vscode.FileStat | undefined>, openDocument?: vscode.TextDocument | null): Promise<ReadResult<E>> {
     await this.source.ready?.();
-    const open = this.openDocument(uri);
-    if (open?.isDirty) return () => ({ uri, size: -1, mtime: -1, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: true });
+    const open = openDocument === undefined ? this.openDocument(uri) : (openDocument ?? undefined);
+    if (open?.isDirty) {
+      const documentVersion = open.version;
+      // Already indexed at this version (the typing debounce, then the save beginning): unchanged.
+      const previous = this.records.get(uri.toString());
+      if (previous?.unsaved && previous.documentVersion === documentVersion) return previous;
+      return () => ({ uri, size: -1, mtime: -1, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: true, documentVersion });
+    }
     const stat = await (statted ?? Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined));
     if (!stat) return undefined;
-    if (stat.type & vscode.FileType.SymbolicLink) return { uri, reason: vscode.l10n.t('a symbolic link (only files inside the workspace are read)') };
+    if (stat.type & vscode.FileType.SymbolicLink) return this.linkSkipped(uri);
     if (!(stat.type & vscode.FileType.File)) return undefined;
     // UTF-8 is at least one byte a character: a file of more bytes than 4× the limit is certainly too long.
     if (stat.size > max * 4) return { uri, reason: vscode.l10n.t('too large to index ({0} MB)', (stat.size / 1e6).toFixed(1)) };
     if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false, fromCache: true };
     // Open and saved: the editor has analysed this version already (the shared analysis cache).
     if (open) {
-      // The file watcher's event after a save: the entry already comes from this version of the
-      // document, as saved; kept as it is (no second change for every view to redo).
+      // The save event and the file watcher's event after a save: the entry already comes from this
+      // version of the document (indexed when the save began, or by an earlier event of the same
+      // save); kept as the same object, now saved (no second change for every view to redo).
       const previous = this.records.get(uri.toString());
-      if (previous && !previous.unsaved && previous.documentVersion === open.version && previous.size === stat.size && previous.mtime === stat.mtime) return previous;
       const documentVersion = open.version;
+      if (previous?.documentVersion === documentVersion) {
+        if (!previous.unsaved && previous.size === stat.size && previous.mtime === stat.mtime) return previous;
+        // Indexed from the unsaved text of this very version (a dirty document's version is never
+        // that of a freshly opened one): what the save wrote.
+        if (previous.unsaved) return { uri, size: stat.size, mtime: stat.mtime, entry: previous.entry, unsaved: false, documentVersion };
+      }
       return () => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false, documentVersion });
     }
     let text: string;
@@ -313,7 +411,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
 
   private apply(uri: vscode.Uri, result: Record<E> | SkippedFile | undefined): void {
     const key = uri.toString();
-    if (!(result && 'fromCache' in result)) this.dirty = true;
+    if (!(result && 'fromCache' in result)) this.changedKeys.add(key);
     if (!result) {
       this.records.delete(key);
       this.skippedFiles.delete(key);
@@ -383,7 +481,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     for (const [key, r] of this.records) {
       if (key === uri.toString() || key.startsWith(prefix)) {
         this.records.delete(key);
-        this.dirty = true;
+        this.changedKeys.add(key);
         if (r.entry !== undefined) removed.push(r.uri);
       }
     }
@@ -404,7 +502,10 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
         batch.forEach((u) => this.pending.delete(u.toString()));
         const changed: vscode.Uri[] = [];
         const max = this.source.maxChars();
-        const results = await Promise.all(batch.map((uri) => (this.isCandidate(uri) ? this.readRecord(uri, undefined, max) : Promise.resolve(undefined))));
+        const results = await Promise.all(batch.map(async (uri) => {
+          if (!this.isCandidate(uri)) return undefined;
+          return (await this.throughLink(uri)) ? this.linkSkipped(uri) : this.readRecord(uri, undefined, max);
+        }));
         for (let i = 0; i < batch.length; i++) {
           const before = this.records.get(batch[i].toString())?.entry;
           this.apply(batch[i], settled(results[i]));
@@ -423,21 +524,29 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   }
 
   private scheduleSave(): void {
-    if (this.saveTimer || this.disposed || !this.dirty) return;
+    if (this.saveTimer || this.disposed || this.changedKeys.size === 0) return;
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       void this.persist();
     }, SAVE_DELAY_MS);
   }
 
-  /** Writes the warm-start cache now (saved files only: unsaved edits are not what the next start finds on disk). */
-  async persist(): Promise<void> {
-    const version = this.builtVersion;
-    if (!version) return;
-    this.dirty = false;
-    const files = new Map<string, CachedFile<E>>();
-    for (const [key, r] of this.records) if (!r.unsaved) files.set(key, { size: r.size, mtime: r.mtime, entry: r.entry });
-    await this.cache.save(version, files);
+  /**
+   * Writes the warm-start cache now: the shards of the files changed since the last write (saved
+   * files only: unsaved edits are not what the next start finds on disk). One write at a time.
+   */
+  persist(): Promise<void> {
+    const run = this.saving.then(async () => {
+      const version = this.builtVersion;
+      if (!version) return;
+      const changed = this.changedKeys;
+      this.changedKeys = new Set();
+      const files = new Map<string, CachedFile<E>>();
+      for (const [key, r] of this.records) if (!r.unsaved) files.set(key, { size: r.size, mtime: r.mtime, entry: r.entry });
+      await this.cache.save(version, files, changed);
+    });
+    this.saving = run.catch(() => undefined);
+    return run;
   }
 
   dispose(): void {

@@ -8,14 +8,15 @@
  * places, each pointing at the other; the warm-start cache spares re-reading unchanged files.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
 import { coreEntrySource } from '../../../src/features/portfolio/coreEntrySource';
-import { IndexCache } from '../../../src/features/portfolio/indexCache';
+import { IndexCache, SHARDS, shardOf } from '../../../src/features/portfolio/indexCache';
+import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { WorkspaceIndex, type EntrySource } from '../../../src/features/portfolio/workspaceIndex';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import type { PortfolioFeature } from '../../../src/features/portfolio/portfolioFeature';
@@ -145,6 +146,51 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(scratch, 'node_modules'), { recursive: true });
   });
 
+  it('lists the files a search finds, under the same URIs, and follows no link out of a folder', async () => {
+    const walk = vscode.Uri.joinPath(scratch, 'walk');
+    const outside = mkdtempSync(path.join(tmpdir(), 'pa-outside-'));
+    try {
+      const plain = vscode.Uri.joinPath(walk, 'Q1 #1 (draft%).md');
+      const deep = vscode.Uri.joinPath(walk, 'sub', 'deeper', 'lambda-q1.markdown');
+      await write(plain, analysis('Nebius', 'Q3 2026', '63%'));
+      await write(deep, analysis('Lambda', 'Q1 2026', '64%'));
+      writeFileSync(path.join(outside, 'secret.md'), analysis('Outside Co', 'Q1 2026', '65%'));
+      // A folder outside the workspace, a folder inside it, and a file outside it, each through a link.
+      symlinkSync(outside, path.join(walk.fsPath, 'linked-outside'), 'dir');
+      symlinkSync(path.join(walk.fsPath, 'sub'), path.join(walk.fsPath, 'linked-inside'), 'dir');
+      symlinkSync(path.join(outside, 'secret.md'), path.join(walk.fsPath, 'link.md'), 'file');
+      await vscode.commands.executeCommand('patternAnalyst.refreshAnalyses');
+
+      const under = (u: vscode.Uri | string): boolean => u.toString().startsWith(`${walk.toString()}/`);
+      const indexed = feature.index.entries().map((f) => f.uri.toString()).filter(under).sort();
+      assert.deepEqual(indexed, [plain.toString(), deep.toString()].sort(), 'the analyses under their own URIs, nothing through a link');
+      assert.ok(!feature.index.entries().some((f) => f.entry.subject === 'Outside Co'), 'nothing outside the workspace');
+      const link = feature.index.skipped().find((f) => f.uri.toString() === vscode.Uri.joinPath(walk, 'link.md').toString());
+      assert.match(link?.reason ?? '', /symbolic link/, 'a linked file is listed as skipped, with why');
+      // What a search finds, apart from what it reaches through links, is what the index holds, key for key.
+      const searched = (await vscode.workspace.findFiles(new vscode.RelativePattern(walk, '**/*.{md,markdown}')))
+        .map((u) => u.toString())
+        .filter((u) => !/\/linked-(outside|inside)\/|\/link\.md$/.test(u))
+        .sort();
+      assert.deepEqual(indexed, searched);
+
+      // A document reached through a link and edited is not indexed under the link's path either.
+      const viaLink = vscode.Uri.joinPath(walk, 'linked-inside', 'deeper', 'lambda-q1.markdown');
+      const doc = await vscode.workspace.openTextDocument(viaLink);
+      await vscode.window.showTextDocument(doc);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(viaLink, new vscode.Position(doc.lineCount, 0), 'More notes.\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor(() => (feature.index.skipped().some((f) => f.uri.toString() === viaLink.toString()) ? true : undefined), 'the edited link path listed as skipped', DEADLINE);
+      assert.equal(feature.index.entry(viaLink), undefined);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await closeAllEditors();
+      rmSync(walk.fsPath, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('the Analyses view shows pattern → subject → period with verdict summaries, and a period opens its file', async () => {
     const q1 = vscode.Uri.joinPath(scratch, 'vultr-q1.md');
     const q2 = vscode.Uri.joinPath(scratch, 'vultr-q2.md');
@@ -225,6 +271,42 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     assert.deepEqual(panel.currentState.sort, { column: '1', descending: true });
     assert.match(panel.panel.webview.html, /data-settings="[^"]*&quot;asOf&quot;:&quot;Q1 2026&quot;/);
     await vscode.workspace.fs.delete(file);
+  });
+
+  it('a portfolio of many analyses is assembled in slices and sent whole; an edit then patches its row', async function () {
+    this.timeout(180_000);
+    // Enough analyses of the pattern for the panel to fill the views in slices (SLICED_FROM).
+    const many = vscode.Uri.joinPath(scratch, 'many');
+    const count = 520;
+    const name = (i: number): string => `Bulk ${String(i).padStart(4, '0')}`;
+    const files = Array.from({ length: count }, (_, i) => vscode.Uri.joinPath(many, `bulk-${i}.md`));
+    await Promise.all(files.map((f, i) => write(f, analysis(name(i), 'Q1 2026', `${50 + (i % 40)}%`))));
+    await waitFor(() => (files.every((f) => gpuOf(feature, f)) ? true : undefined), 'every analysis indexed', 120_000);
+
+    await vscode.commands.executeCommand('patternAnalyst.openPortfolio');
+    const panel = await waitFor(() => feature.panels.panel, 'the portfolio panel');
+    // The page's frame is set at once, without the matrix: the matrix follows as a message.
+    assert.doesNotMatch(panel.panel.webview.html, /pa-pf-matrix-data/);
+    const bulk = (): MatrixRowData[] => [...(panel.shown?.rows?.values() ?? [])].filter((r) => r.subject.startsWith('Bulk '));
+    await waitFor(() => (bulk().length === count ? true : undefined), `all ${count} subjects in the matrix`, DEADLINE);
+    const seventh = bulk().find((r) => r.subject === name(7));
+    assert.equal(seventh?.cells[0]?.v, '57%');
+    assert.equal(seventh?.files[seventh.cells[0]?.f ?? -1]?.[0], files[7].toString());
+    assert.ok(panel.shown?.sections.trends.includes('pa-pf-trends'), 'the trends are shown too');
+
+    // A saved edit after that is one row's patch, not a new fill.
+    await write(files[7], analysis(name(7), 'Q1 2026', '93%'));
+    await waitFor(() => (bulk().find((r) => r.subject === name(7))?.cells[0]?.v === '93%' ? true : undefined), 'the edited value in the matrix', DEADLINE);
+    assert.equal(bulk().length, count);
+
+    // Another period is a new matrix, filled in slices again.
+    panel.onMessage({ type: 'setAsOf', period: 'Q4 2025' });
+    const asOfQ4 = (): boolean => (panel.shown?.sections.header ?? '').includes('as of Q4 2025') && bulk().length === count && bulk().every((r) => r.cells.every((c) => c === null));
+    await waitFor(() => (asOfQ4() ? true : undefined), 'the matrix as of Q4 2025 (no bulk analysis states a value then)', DEADLINE);
+    panel.onMessage({ type: 'setAsOf', period: '' });
+    await waitFor(() => (bulk().find((r) => r.subject === name(7))?.cells[0]?.v === '93%' ? true : undefined), 'the latest matrix again', DEADLINE);
+    await vscode.workspace.fs.delete(many, { recursive: true, useTrash: false });
+    await waitFor(() => (bulk().length === 0 ? true : undefined), 'the deleted analyses gone from the open portfolio', 60_000);
   });
 
   it('reports conflicting-value at both places, each pointing at the other', async () => {
@@ -373,7 +455,7 @@ describe('Portfolio: warm start from the index cache', function () {
     const core = coreEntrySource(services);
     const read: string[] = [];
     const counting: EntrySource<IndexEntry> = { ...core, fromText: (text, uri) => (read.push(uri.toString()), core.fromText(text, uri)) };
-    const first = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    const first = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage, isIndexEntry), () => 0);
     try {
       await first.whenReady();
       assert.ok(read.includes(file.toString()), 'a cold start reads the file');
@@ -385,7 +467,7 @@ describe('Portfolio: warm start from the index cache', function () {
     assert.ok(coldEntries >= 3, `the workspace's markdown files were read (${coldEntries})`);
 
     read.length = 0;
-    const second = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    const second = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage, isIndexEntry), () => 0);
     try {
       await second.whenReady();
       assert.deepEqual(read, [], 'a warm start reads nothing unchanged');
@@ -397,7 +479,7 @@ describe('Portfolio: warm start from the index cache', function () {
     // A changed file (new size) is read again; the rest still come from the cache.
     await write(file, analysis('Warm Start Co', 'Q1 2026', '71.5%'));
     read.length = 0;
-    const third = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage), () => 0);
+    const third = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage, isIndexEntry), () => 0);
     try {
       await third.whenReady();
       // Only the changed file (its watcher event may arrive after the build and read it once more).
@@ -407,6 +489,125 @@ describe('Portfolio: warm start from the index cache', function () {
       third.dispose();
       await vscode.workspace.fs.delete(scratchFolder(), { recursive: true, useTrash: false });
       rmSync(storage.fsPath, { recursive: true, force: true });
+    }
+  });
+
+  it('a torn or tampered cache shard costs the reading of its own files only; a change rewrites one shard', async () => {
+    const services = (await activateExtension()).services;
+    const storage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'pa-index-shards-')));
+    const scratch = vscode.Uri.joinPath(scratchFolder(), 'shards');
+    const files = Array.from({ length: 12 }, (_, i) => vscode.Uri.joinPath(scratch, `shard-co-${i}.md`));
+    for (const [i, file] of files.entries()) await write(file, analysis(`Shard Co ${i}`, 'Q1 2026', `${60 + i}%`));
+    // Their creation events are let through first: arriving during a start, they would be read for the event.
+    await new Promise((r) => setTimeout(r, 1500));
+    const core = coreEntrySource(services);
+    const read: string[] = [];
+    const counting: EntrySource<IndexEntry> = { ...core, fromText: (text, uri) => (read.push(uri.toString()), core.fromText(text, uri)) };
+    const cache = new IndexCache<IndexEntry>(storage, isIndexEntry);
+    const start = async (): Promise<WorkspaceIndex<IndexEntry>> => {
+      read.length = 0;
+      const index = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage, isIndexEntry), () => 0);
+      await index.whenReady();
+      return index;
+    };
+    const shardText = (n: number): string => {
+      try {
+        return readFileSync(cache.shardFile(n)?.fsPath ?? '', 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    try {
+      const first = await start();
+      await first.persist();
+      const fromText = files.map((f) => first.entry(f));
+      first.dispose();
+      const written = readdirSync(path.join(storage.fsPath, 'portfolio-index')).filter((f) => f.endsWith('.ndjson'));
+      assert.equal(written.length, SHARDS, 'every shard written by the first start');
+
+      // One shard torn mid-line (a window closed while writing), another with a well-formed line of the wrong shape.
+      const torn = shardOf(files[0].toString());
+      const tampered = shardOf(files.find((f) => shardOf(f.toString()) !== torn)?.toString() ?? '');
+      const tornPath = cache.shardFile(torn)?.fsPath ?? '';
+      truncateSync(tornPath, Math.floor(shardText(torn).length * 0.6));
+      const lines = shardText(tampered).split('\n');
+      const at = lines.findIndex((l) => l.includes('Shard Co'));
+      lines[at] = lines[at].replace(/"verdict":"[a-z-]+"/, '"verdict":"great"');
+      writeFileSync(cache.shardFile(tampered)?.fsPath ?? '', lines.join('\n'));
+
+      const second = await start();
+      const inBadShards = (u: string): boolean => shardOf(u) === torn || shardOf(u) === tampered;
+      assert.ok(read.includes(files[0].toString()), 'the torn shard’s file is read again');
+      assert.ok(read.length > 0 && read.every(inBadShards), `only the bad shards’ files are read again: ${read.join(', ')}`);
+      // Every entry as the text gave it, from the cache or read again (verdict messages with their dashes included).
+      for (const [i, file] of files.entries()) assert.deepEqual(second.entry(file), fromText[i], file.toString());
+      assert.match(second.entry(files[1])?.metrics[0]?.verdictMessage ?? '', /—/);
+      assert.ok(second.entries().every((f) => ['meets', 'misses', 'borderline', 'no-benchmark', 'impossible', 'wrong-unit'].includes(f.entry.metrics[0]?.verdict ?? 'meets')));
+
+      // Repaired by the next save; then one changed file rewrites its own shard and no other.
+      await second.persist();
+      const before = Array.from({ length: SHARDS }, (_, n) => shardText(n));
+      await write(files[3], analysis('Shard Co 3', 'Q1 2026', '99%'));
+      await waitFor(() => (second.entry(files[3])?.metrics[0]?.value.text === '99%' ? true : undefined), 'the change in the index', DEADLINE);
+      await second.persist();
+      const after = Array.from({ length: SHARDS }, (_, n) => shardText(n));
+      const rewritten = after.map((t, n) => (t === before[n] ? -1 : n)).filter((n) => n >= 0);
+      assert.deepEqual(rewritten, [shardOf(files[3].toString())]);
+      second.dispose();
+
+      const third = await start();
+      assert.deepEqual(read, [], 'after the repair, a start reads nothing');
+      assert.equal(third.entry(files[3])?.metrics[0]?.value.text, '99%');
+      third.dispose();
+    } finally {
+      await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+      rmSync(storage.fsPath, { recursive: true, force: true });
+    }
+  });
+
+  it('a save is indexed when it begins, once: not after the typing pause, not again for the save event', async () => {
+    const services = (await activateExtension()).services;
+    const scratch = vscode.Uri.joinPath(scratchFolder(), 'save');
+    const file = vscode.Uri.joinPath(scratch, 'saved-q1.md');
+    await write(file, analysis('Saved Co', 'Q1 2026', '70%'));
+    // Its creation event is let through first: arriving after the edit below, it would index the unsaved text.
+    await new Promise((r) => setTimeout(r, 1500));
+    // A typing pause far longer than the test: only the save can bring the edit in.
+    const index = new WorkspaceIndex(coreEntrySource(services), new IndexCache<IndexEntry>(undefined, isIndexEntry), () => 60_000);
+    try {
+      await index.whenReady();
+      await waitFor(() => (index.entry(file) ? true : undefined), 'the analysis indexed', DEADLINE);
+      const doc = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(doc);
+      const line = doc.getText().split('\n').findIndex((l) => l.includes('GPU Utilization Rate'));
+      const at = doc.lineAt(line).text.indexOf('70%');
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(file, new vscode.Range(line, at, line, at + 3), '77%');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(index.entry(file)?.metrics[0]?.value.text, '70%', 'an unsaved edit waits for the typing pause');
+      let changes = 0;
+      let indexedAt = 0;
+      const counted = index.onDidChange((e) => {
+        changes += e.uris.filter((u) => u.toString() === file.toString()).length;
+        if (changes && !indexedAt) indexedAt = Date.now();
+      });
+      let savedAt = 0;
+      const saved = vscode.workspace.onDidSaveTextDocument((d) => d.uri.toString() === file.toString() && (savedAt = Date.now()));
+      assert.ok(await doc.save());
+      await waitFor(() => (index.entry(file)?.metrics[0]?.value.text === '77%' ? true : undefined), 'the saved value in the index', DEADLINE);
+      await waitFor(() => savedAt || undefined, 'the save event', DEADLINE);
+      assert.ok(indexedAt <= savedAt, `indexed when the save began, not after its event (${indexedAt - savedAt} ms after it)`);
+      // The save event and the file watcher's event after it find the entry current.
+      await new Promise((r) => setTimeout(r, 1500));
+      counted.dispose();
+      saved.dispose();
+      assert.equal(changes, 1, 'one change for one save');
+      assert.equal(index.entry(file)?.metrics[0]?.value.text, '77%');
+    } finally {
+      index.dispose();
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
     }
   });
 });

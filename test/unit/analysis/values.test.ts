@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatStatedValue } from '../../../src/analysis/valueFormat';
-import { asPercentFraction, findValues, parseStatedValue } from '../../../src/analysis/values';
+import { asPercentFraction, findValues, lastNumberEnd, nextNumber, NUMBER, parseStatedValue } from '../../../src/analysis/values';
 import { fuzzParameters } from '../../support/fuzz';
 
 function one(text: string) {
@@ -219,5 +219,34 @@ describe('values: numbers are read exactly as Number() and toPrecision(12) read 
       assert.equal(found.length, 1, digits);
       assert.ok(Object.is(found[0].value.low, reference(digits)), `${digits}: ${found[0].value.low} vs ${reference(digits)}`);
     }
+  });
+});
+
+describe('values: the number finder', () => {
+  /** Every match of the reference expression run globally from `from`, as [start, end) pairs, starting before `to`. */
+  function byExpression(text: string, from: number, to: number): number[] {
+    const re = new RegExp(NUMBER.source, NUMBER.flags);
+    const out: number[] = [];
+    re.lastIndex = from;
+    for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) out.push(m.index, m.index + m[0].length);
+    return out;
+  }
+  function byFinder(text: string, from: number, to: number): number[] {
+    const out: number[] = [];
+    for (let at = nextNumber(text, from, to); at >= 0; at = nextNumber(text, out[out.length - 1], to)) out.push(at, lastNumberEnd());
+    return out;
+  }
+
+  it('finds exactly what the NUMBER expression finds, from any start and to any end', () => {
+    const pieces = ['1', '12', '123', '1234', '0', ',', '.', ',000', ',12', '.5', 'a', 'Z', '_', "'", '’', '/', '\\', ' ', '-', '%', '$', 'é', '٣', '😀', '\ud835\udfce', '\ud800', '\udc00', 'H100', 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const from = a % (text.length + 1);
+        const to = from + (b % (text.length + 2 - from));
+        assert.deepEqual(byFinder(text, from, to), byExpression(text, from, to), JSON.stringify(text));
+      }),
+      fuzzParameters(3000),
+    );
   });
 });

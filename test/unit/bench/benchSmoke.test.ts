@@ -9,7 +9,7 @@ import { analyzeText } from '../../../src/analysis/analyze';
 import { hoverFigures, lintFigures, renderFigures, type CoreOptions } from '../../bench/coreFigures';
 import { bundledCatalog, corpusStats } from '../../bench/benchInputs';
 import { formatFigures, ratioRow } from '../../bench/report';
-import { median, percentile, timePair } from '../../bench/timing';
+import { median, pairSlices, percentile, timePair } from '../../bench/timing';
 import { generateAnalysis } from '../../support/analysisGenerator';
 import { staleTimes } from '../../bench/typingStale';
 
@@ -59,6 +59,17 @@ describe('bench: generator and statistics', () => {
     assert.deepEqual(calls, ['r', 's', 'r', 's', 's', 'r', 'r', 's', 's', 'r']);
     assert.equal(t.referenceSamples.length, 4);
     assert.equal(t.subjectSamples.length, 4);
+  });
+
+  it('cuts a round into alternating slices, never shorter than one call', () => {
+    assert.equal(pairSlices({ warmup: 1, repetitions: 1, minSampleMs: 40, slices: 8 }, 0.1), 8, 'a 0.1 ms call: 8 slices of 5 ms');
+    assert.equal(pairSlices({ warmup: 1, repetitions: 1, minSampleMs: 40, slices: 8 }, 10), 4, 'a 10 ms call: slices of at least one call');
+    assert.equal(pairSlices({ warmup: 1, repetitions: 1, minSampleMs: 40, slices: 8 }, 60), 1, 'a call longer than a sample: one slice, as without slicing');
+    assert.equal(pairSlices({ warmup: 1, repetitions: 1, minSampleMs: 40 }, 0.1), 1, 'no slices asked: one');
+    assert.equal(pairSlices({ warmup: 1, repetitions: 1, minSampleMs: 0, slices: 8 }, 0.1), 1, 'one call per sample: one');
+    const t = timePair(() => 1, () => 2, { warmup: 1, repetitions: 2, minSampleMs: 2, slices: 4 });
+    assert.equal(t.slices, 4);
+    assert.equal(t.ratios.length, 2);
   });
 
   it('judges a ratio row against its limit', () => {

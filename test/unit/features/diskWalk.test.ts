@@ -1,0 +1,85 @@
+/**
+ * The walk the workspace index lists a `file:` folder's markdown files with (node host): what it
+ * finds on a real temporary tree with links in it. No link is followed (neither to a folder
+ * outside nor to one inside, which would list a file twice), a link named like markdown is
+ * reported as a link, excluded folders are not entered, and each file comes with the size and
+ * modification time `workspace.fs.stat` gives (the warm-start cache compares them).
+ */
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { isLinkFree, walkMarkdownFiles } from '../../../src/features/platform/diskWalk';
+
+describe('disk walk of a workspace folder (portfolio index)', () => {
+  let home: string;
+  let root: string;
+  let outside: string;
+
+  before(() => {
+    home = mkdtempSync(path.join(tmpdir(), 'pa-walk-'));
+    root = path.join(home, 'workspace');
+    outside = path.join(home, 'outside');
+    const files: Record<string, string> = {
+      'a.md': 'a',
+      'b.markdown': 'bb',
+      'C.MD': 'ccc',
+      'notes.txt': 'not markdown',
+      'sub/deeper/d.md': 'dddd',
+      'drafts/e.md': 'excluded folder',
+      'sub/drafts/f.md': 'excluded folder below',
+      'node_modules/pkg/readme.md': 'dependency',
+      'sub/skip-me.md': 'excluded file',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, 'secret.md'), 'outside the workspace');
+    symlinkSync(outside, path.join(root, 'linked-outside'), 'dir');
+    symlinkSync(path.join(root, 'sub'), path.join(root, 'linked-inside'), 'dir');
+    symlinkSync(path.join(outside, 'secret.md'), path.join(root, 'link.md'), 'file');
+    mkdirSync(path.join(root, 'folder.md'));
+    writeFileSync(path.join(root, 'folder.md', 'g.md'), 'a folder named like markdown is a folder');
+  });
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  const excluded = (relative: string): boolean => /(^|\/)(node_modules|drafts)$/.test(relative) || relative === 'sub/skip-me.md';
+
+  it('lists the markdown files below real folders only, links reported, exclusions pruned', async () => {
+    const visited: string[] = [];
+    const found = await walkMarkdownFiles(root, { excluded: (r) => (visited.push(r), excluded(r)), cancelled: () => false });
+    assert.ok(found);
+    assert.deepEqual(found.filter((f) => !f.link).map((f) => f.relative).sort(), ['C.MD', 'a.md', 'b.markdown', 'folder.md/g.md', 'sub/deeper/d.md']);
+    assert.deepEqual(found.filter((f) => f.link).map((f) => f.relative), ['link.md']);
+    assert.ok(!visited.some((r) => r.startsWith('node_modules/') || r.startsWith('drafts/') || r.startsWith('sub/drafts/')), 'excluded folders are not entered');
+    assert.ok(!visited.some((r) => r.startsWith('linked-')), 'links to folders are not entered');
+    for (const f of found.filter((x) => !x.link)) {
+      const s = statSync(path.join(root, f.relative));
+      assert.equal(f.size, s.size, f.relative);
+      assert.equal(f.mtime, s.mtime.getTime(), f.relative);
+    }
+  });
+
+  it('walks from the folder’s real place when the folder itself is reached through a link', async () => {
+    const viaLink = path.join(home, 'workspace-link');
+    symlinkSync(root, viaLink, 'dir');
+    const found = await walkMarkdownFiles(viaLink, { excluded, cancelled: () => false });
+    assert.equal(found?.filter((f) => !f.link).length, 5);
+  });
+
+  it('says when a folder cannot be walked, and stops when cancelled', async () => {
+    assert.equal(await walkMarkdownFiles(path.join(home, 'missing'), { excluded, cancelled: () => false }), undefined);
+    assert.equal(await walkMarkdownFiles(path.join(root, 'a.md'), { excluded, cancelled: () => false }), undefined);
+    assert.deepEqual(await walkMarkdownFiles(root, { excluded, cancelled: () => true }), []);
+  });
+
+  it('tells a path with a link on it from a real one', async () => {
+    assert.equal(await isLinkFree(root, path.join(root, 'sub', 'deeper', 'd.md')), true);
+    assert.equal(await isLinkFree(root, path.join(root, 'linked-inside', 'deeper', 'd.md')), false);
+    assert.equal(await isLinkFree(root, path.join(root, 'linked-outside', 'secret.md')), false);
+    assert.equal(await isLinkFree(root, path.join(root, 'link.md')), false);
+    assert.equal(await isLinkFree(root, path.join(root, 'gone.md')), undefined);
+  });
+});
