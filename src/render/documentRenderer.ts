@@ -5,6 +5,7 @@
  */
 import type MarkdownIt from 'markdown-it';
 import type { Analysis } from '../analysis/types';
+import { DOCUMENT_CLOSE, DOCUMENT_OPEN } from './previewSegments';
 import { frontMatterTitle, renderCoverage, renderHeader, renderScorecard } from './analysisBlocks';
 import type { ScorecardHistory } from '../portfolio/types';
 import { prepareSource, type PreparedSource } from './claimMarks';
@@ -84,8 +85,18 @@ export function documentInput(text: string, analysis: Analysis, options: RenderO
   return { analysis, options, truncated, prepared, env, markers };
 }
 
-/** The whole body around the rendered markdown: header, analysis blocks not placed by the document, end anchor. */
-export function assembleDocument(input: DocumentInput, body: string): RenderedDocument {
+export { DOCUMENT_CLOSE, DOCUMENT_OPEN };
+
+/** The parts of a document around its markdown: header and analysis blocks before, the cut note and end anchor after. */
+export interface DocumentFrame {
+  readonly top: readonly string[];
+  readonly truncated: string;
+  readonly end: string;
+  readonly lineCount: number;
+}
+
+/** The header, analysis blocks not placed by the document, cut note and end anchor around the rendered markdown. */
+export function documentFrame(input: DocumentInput): DocumentFrame {
   const { analysis, options, prepared, env, markers } = input;
   const top: string[] = [];
   const headerLine = prepared.frontMatterLines?.[0] ?? 0;
@@ -94,9 +105,14 @@ export function assembleDocument(input: DocumentInput, body: string): RenderedDo
     if (!env.markersSeen.has('scorecard')) top.push(`<div class="pa-marker pa-marker-scorecard pa-auto">${markers.scorecard()}</div>`);
     if (!env.markersSeen.has('coverage') && analysis.pattern) top.push(`<div class="pa-marker pa-marker-coverage pa-auto">${markers.coverage()}</div>`);
   }
-  const html = `<div class="pa-document">${top.join('')}${body}${input.truncated}<div class="code-line pa-end" data-line="${prepared.lineCount}"></div></div>`;
-  const title = frontMatterTitle(analysis.frontMatter);
-  return { html, ...(title ? { title } : {}), localImages: env.localImages };
+  return { top, truncated: input.truncated, end: `<div class="code-line pa-end" data-line="${prepared.lineCount}"></div>`, lineCount: prepared.lineCount };
+}
+
+/** The whole body around the rendered markdown: header, analysis blocks not placed by the document, end anchor. */
+export function assembleDocument(input: DocumentInput, body: string, frame: DocumentFrame = documentFrame(input)): RenderedDocument {
+  const html = `${DOCUMENT_OPEN}${frame.top.join('')}${body}${frame.truncated}${frame.end}${DOCUMENT_CLOSE}`;
+  const title = frontMatterTitle(input.analysis.frontMatter);
+  return { html, ...(title ? { title } : {}), localImages: input.env.localImages };
 }
 
 /**

@@ -28,14 +28,20 @@ import type MarkdownIt from 'markdown-it';
 import type { Analysis, MetricClaim } from '../analysis/types';
 import { renderBadge } from './analysisBlocks';
 import type { EngineEnv } from './markdownEngine';
-import { assembleDocument, DEFAULT_MAX_CHARS, documentInput, sharedEngine, type DocumentInput, type RenderedDocument, type RenderOptions } from './documentRenderer';
+import { assembleDocument, DEFAULT_MAX_CHARS, documentFrame, documentInput, sharedEngine, type DocumentFrame, type DocumentInput, type RenderedDocument, type RenderOptions } from './documentRenderer';
 import { verdictLook } from './verdictLabels';
 import { HAS_MARKER_CHAR_RE } from './claimMarks';
+import { shiftDataLines, type Segment } from './previewSegments';
 
 type Token = MarkdownIt.Token;
 
 /** A top-level block as last rendered. */
 interface Block {
+  /**
+   * Its HTML written as if it started at line 0: equal keys mean equal HTML up to a line shift
+   * (a segment key, src/render/previewSegments.ts), also for a block parsed again unchanged.
+   */
+  readonly key: string;
   /** Its first line, in the current document. */
   start: number;
   /** Its HTML, whose `data-line` values were written for a block starting at {@link htmlStart}. */
@@ -73,7 +79,10 @@ interface Window {
 export interface IncrementalResult extends RenderedDocument {
   /** Whether this render reused blocks of the previous one. */
   readonly incremental: boolean;
+  /** The children of the document wrapper, keyed so that the preview can post only what changed. */
+  readonly segments: readonly Segment[];
 }
+
 
 /** More runs to parse again than this, and the document is parsed whole (each run re-reads the lines before it). */
 const MAX_WINDOWS = 32;
@@ -104,7 +113,9 @@ export class IncrementalRenderer {
     if (input.truncated !== '') {
       // A cut document (megabytes of text): rendered whole, as a document this long is rarely edited.
       this.state = undefined;
-      return { ...assembleDocument(input, md.render(input.prepared.text, input.env)), incremental: false };
+      const body = md.render(input.prepared.text, input.env);
+      const frame = documentFrame(input);
+      return { ...assembleDocument(input, body, frame), incremental: false, segments: frameSegments(frame, [{ key: `h:${body}`, line: 0, html: body }]) };
     }
     const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
     const lineStarts = lineStartsOf(source);
@@ -125,6 +136,7 @@ export class IncrementalRenderer {
       references = parser.references;
     }
     let body = '';
+    const blockSegments: Segment[] = [];
     for (const block of blocks) {
       if (block.htmlStart !== block.start) {
         const shift = block.start - block.htmlStart;
@@ -132,6 +144,7 @@ export class IncrementalRenderer {
         block.htmlStart = block.start;
       }
       body += block.html;
+      blockSegments.push({ key: block.key, line: block.start, html: block.html });
       for (const image of block.images) input.env.localImages.push(image);
     }
     // Definitions whose label or address holds a claim marker (a claimed value in a label) change
@@ -139,8 +152,18 @@ export class IncrementalRenderer {
     if (references === undefined || !Object.entries(references).some(([label, r]) => MAY_HOLD_MARKER_RE.test(label + r.href + r.title))) {
       this.state = { text: source, lineStarts, frontMatter, options, blocks, ...(references ? { references } : {}) };
     }
-    return { ...assembleDocument(input, body), incremental };
+    const frame = documentFrame(input);
+    return { ...assembleDocument(input, body, frame), incremental, segments: frameSegments(frame, blockSegments) };
   }
+}
+
+/** All segments of a document: the frame's parts (keyed by their HTML; the end anchor shifts with the line count) around the body's. */
+function frameSegments(frame: DocumentFrame, body: readonly Segment[]): Segment[] {
+  const segments: Segment[] = frame.top.map((html) => ({ key: `h:${html}`, line: 0, html }));
+  segments.push(...body);
+  if (frame.truncated !== '') segments.push({ key: `h:${frame.truncated}`, line: 0, html: frame.truncated });
+  segments.push({ key: 'end', line: frame.lineCount, html: frame.end });
+  return segments;
 }
 
 /**
@@ -353,6 +376,7 @@ class WindowParser {
       const html = this.md.renderer.render(slice, options, env);
       const images = env.localImages.splice(imagesBefore);
       blocks.push({
+        key: shiftDataLines(html, -line),
         start: line,
         html,
         htmlStart: line,

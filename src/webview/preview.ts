@@ -7,6 +7,7 @@
 import { parseToWebview, isPreviewStyle, type FromWebview, type PreviewStyle } from '../render/protocol';
 import { openSourceMessageFor } from '../render/sourceLineClicks';
 import { patchChildren } from './patchDom';
+import { showSegments, patchSegments, type ShownSegments } from './segmentDom';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -246,13 +247,42 @@ function revealEntity(key: string): void {
 
 // ---- Messages -------------------------------------------------------------------------------
 
+/** The document's segments as last sent with their number (src/render/previewSegments.ts); unset until an update sends them. */
+let shown: ShownSegments | undefined;
+let resyncAsked = false;
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseToWebview(event.data);
   if (!message) return;
   switch (message.type) {
     case 'update': {
       const y = window.scrollY;
-      patchChildren(content, message.html);
+      if (message.segments) {
+        shown = showSegments(content, message.html, message.segments);
+      } else {
+        patchChildren(content, message.html);
+        shown = undefined;
+      }
+      resyncAsked = false;
+      lineCache = undefined;
+      settings.source = message.source;
+      if (message.title) document.title = message.title;
+      scrollProgrammatically(y);
+      saveState();
+      break;
+    }
+    case 'patch': {
+      // A patch for another state than the one shown (the page reloaded, a message was lost) is
+      // never applied: the whole body is asked for instead, once until it arrives.
+      const next = shown && shown.seq === message.base ? patchSegments(shown, message.seq, message.parts) : undefined;
+      if (!next) {
+        shown = undefined;
+        if (!resyncAsked) vscode.postMessage({ type: 'resync' });
+        resyncAsked = true;
+        break;
+      }
+      const y = window.scrollY;
+      shown = next;
       lineCache = undefined;
       settings.source = message.source;
       if (message.title) document.title = message.title;

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { ImagePolicy } from '../../render/documentRenderer';
 import { escapeHtml } from '../../render/html';
 import type { IncrementalRenderer } from '../../render/incrementalRenderer';
-import { parseFromWebview, updateMessage, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
+import { diffSegments, type SentSegment } from '../../render/previewSegments';
+import { parseFromWebview, patchMessage, updateMessage, type FromWebview, type PreviewState, type PreviewStyle, type ToWebview } from '../../render/protocol';
 import type { Services } from '../services';
 import { rendererCore, whenAnalysisCore } from '../core';
 import { userMessages } from '../userMessages';
@@ -44,6 +45,13 @@ export class PreviewPanel implements vscode.Disposable {
    * other image rules).
    */
   private incremental: { renderer: IncrementalRenderer; images: ImagePolicy } | undefined;
+  /**
+   * The segments the webview shows (src/render/previewSegments.ts) and the number of the message
+   * that sent them: an edit then posts only what changed. Unset after a reload, a full update
+   * without segments, or the webview's request to resync: the next update sends the whole body.
+   */
+  private sent: { seq: number; segments: readonly SentSegment[] } | undefined;
+  private seq = 0;
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
@@ -58,7 +66,8 @@ export class PreviewPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => {
         const message = parseFromWebview(raw);
-        if (message) this.host.onMessage(this, message);
+        if (message?.type === 'resync') this.resync();
+        else if (message) this.host.onMessage(this, message);
       }),
     );
     this.updateTitle();
@@ -156,7 +165,7 @@ export class PreviewPanel implements vscode.Disposable {
     // The subject's earlier periods (the scorecard's sparklines), only when a portfolio surface has built the index.
     const history = this.host.services.portfolio.history(uri.toString());
     const historyKey = history ? JSON.stringify(history) : '';
-    if (!needsReload && this.rendered?.version === document.version && this.rendered.historyKey === historyKey) return;
+    if (!needsReload && this.sent && this.rendered?.version === document.version && this.rendered.historyKey === historyKey) return;
 
     const webview = this.panel.webview;
     const folder = documentFolder(uri);
@@ -175,6 +184,8 @@ export class PreviewPanel implements vscode.Disposable {
     }
     const body = this.incremental.renderer.render(document.getText(), analysis, { ...(history && { history }), images: this.incremental.images });
     this.rendered = { uri: uri.toString(), version: document.version, allowHttps, historyKey };
+    const previous = this.sent;
+    this.sent = undefined;
     if (needsReload) {
       webview.options = webviewOptions(this.host.extensionUri, folder);
       webview.html = renderShell({
@@ -188,8 +199,21 @@ export class PreviewPanel implements vscode.Disposable {
         lockButton: true,
       });
     } else {
-      this.post(updateMessage(body.html, uri.toString(), body.title ?? basename(uri)));
+      const title = body.title ?? basename(uri);
+      const seq = ++this.seq;
+      const patch = previous && patchMessage(previous.seq, seq, diffSegments(previous.segments, body.segments), uri.toString(), title);
+      const message = patch ?? updateMessage(body.html, uri.toString(), title, { seq, lengths: body.segments.map((s) => s.html.length) });
+      this.post(message);
+      if (message.type === 'patch' || (message.type === 'update' && message.segments)) {
+        this.sent = { seq, segments: body.segments.map(({ key, line }) => ({ key, line })) };
+      }
     }
+  }
+
+  /** The webview could not apply a patch: the next update sends the whole body. */
+  private resync(): void {
+    this.sent = undefined;
+    void this.refresh(false);
   }
 
   post(message: ToWebview): void {

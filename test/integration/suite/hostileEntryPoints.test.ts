@@ -13,6 +13,7 @@ import type { PatternAnalystApi } from '../../../src/extension';
 import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
 import { parseToWebview, type ToWebview } from '../../../src/render/protocol';
 import { FRONT } from '../../support/hostileInputs';
+import { shownHtml } from '../../support/previewMirror';
 import { PNG_1X1 } from '../../support/tinyImages';
 import { activateExtension, closeAllEditors, waitFor } from './helpers';
 
@@ -75,9 +76,12 @@ describe('Hostile entry points in the editor (security review)', function () {
     Object.defineProperty(webview, 'postMessage', { configurable: true, value: (m: ToWebview) => (seen.push(m), original(m)) });
     for (const edit of ['First edit', 'Second edit']) {
       await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), `\n${edit}\n`));
-      const update = await waitFor(() => seen.find((m): m is Extract<ToWebview, { type: 'update' }> => m.type === 'update' && m.html.includes(edit)), `the update with "${edit}"`, 20_000);
-      assert.deepEqual(parseToWebview(update), update, 'the webview accepts the update as sent');
-      assert.ok(update.title.startsWith('Long Long') && update.title.length <= 1024);
+      // The first edit sends the whole body, the next only what changed: the preview shows both.
+      await waitFor(() => (shownHtml(seen)?.includes(edit) ? true : undefined), `the preview showing "${edit}"`, 20_000);
+      const last = seen[seen.length - 1];
+      assert.ok(last.type === 'update' || last.type === 'patch');
+      assert.deepEqual(parseToWebview(last), last, 'the webview accepts the message as sent');
+      assert.ok(last.title.startsWith('Long Long') && last.title.length <= 1024);
     }
   });
 });

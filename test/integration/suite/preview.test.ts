@@ -13,6 +13,7 @@ import type { PatternAnalystApi } from '../../../src/extension';
 import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
 import { parseFromWebview, type ToWebview } from '../../../src/render/protocol';
 import { activateExtension, closeAllEditors, fixturePath, waitFor } from './helpers';
+import { shownHtml } from '../../support/previewMirror';
 
 const FIXTURE = 'lambda-labs-ai-infrastructure.md';
 
@@ -105,6 +106,14 @@ describe('Preview, pattern card and export', () => {
     assert.doesNotMatch(update.html, /<script/);
     // Local images resolve inside the document's folder only.
     assert.match(update.html, /<img src="[^"]*chart\.png" alt="Fleet chart"/);
+    // The next edit sends only what changed; applied as the webview applies it, the page shows both edits.
+    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\nA second edit.\n'));
+    const patch = await waitFor(() => messages.find((m): m is Extract<ToWebview, { type: 'patch' }> => m.type === 'patch'), 'a patch message');
+    const shown = shownHtml(messages) ?? '';
+    assert.ok(shown.includes('Added while the preview is open') && shown.includes('A second edit.'), 'the preview shows both edits');
+    const sentChars = patch.parts.reduce((n, p) => n + ('insert' in p ? p.insert.join('').length : 0), 0);
+    assert.ok(sentChars < update.html.length / 2, `${sentChars} characters sent for the edit, of ${update.html.length}`);
+    assert.equal(preview.panel.webview.html, page, 'the page itself was not replaced');
   });
 
   it('scrolls the editor from the preview, and the preview from the editor', async () => {

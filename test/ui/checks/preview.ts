@@ -16,6 +16,7 @@ import { openFile, runCommand, type UiCheck } from '../uiCheck';
 
 const SAMPLE = 'coreweave-ai-infrastructure.md';
 const TYPED_HEADING = 'Typed while the preview is open';
+const MIDDLE_TEXT = 'Inserted above the typed heading';
 const HOSTILE_SCRIPT = "<script>document.title='pwned-script';window.paPwned='script'</script>";
 const HOSTILE_IMG = `<img src=x onerror="document.title='pwned-img';window.paPwned='img'">`;
 
@@ -111,6 +112,33 @@ export const check: UiCheck = {
       assert.equal(probe.images, 0);
       assert.ok(probe.text.includes(HOSTILE_SCRIPT), 'the script tag shows as text');
       assert.ok(probe.text.includes(HOSTILE_IMG), 'the img tag shows as text');
+
+      // A second edit, lines added above the heading: sent as a patch (the new block, and a
+      // data-line shift for every block after it). The page shows it once, and the heading's
+      // source line (scroll sync) moved down by the two lines added.
+      const heading = content.locator('h2', { hasText: TYPED_HEADING });
+      const lineBefore = Number(await heading.getAttribute('data-line'));
+      // Go to the heading's line (data-line is 0-based) and write above it.
+      await page.keyboard.press('Control+g');
+      await page.keyboard.type(String(lineBefore + 1));
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Home');
+      await page.keyboard.insertText(`${MIDDLE_TEXT}\n\n`);
+      await content.getByText(MIDDLE_TEXT).first().waitFor({ timeout: 15_000 });
+      for (let i = 0; i < 50 && (await heading.getAttribute('data-line')) !== String(lineBefore + 2); i++) await page.waitForTimeout(100);
+      const after = {
+        headings: await heading.count(),
+        line: Number(await heading.first().getAttribute('data-line')),
+        middle: await content.getByText(MIDDLE_TEXT).count(),
+        ends: await content.locator('.pa-end').count(),
+        after: await heading.first().locator(`xpath=following::*[contains(text(), "${MIDDLE_TEXT}")]`).count(),
+      };
+      log(`second edit: heading data-line ${lineBefore} → ${after.line}, heading shown ${after.headings}×, inserted text shown ${after.middle}× (${after.after} after the heading)`);
+      assert.equal(after.headings, 1);
+      assert.equal(after.line, lineBefore + 2);
+      assert.equal(after.middle, 1);
+      assert.equal(after.ends, 1, 'one end anchor');
+      assert.equal(after.after, 0, 'the inserted text is above the heading');
 
       await useTheme(page, 'dark');
       // Back to the top of the editor: scroll sync brings the preview's header and scorecard back.

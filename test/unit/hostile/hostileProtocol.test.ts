@@ -9,7 +9,8 @@ import { analyzeText } from '../../../src/analysis/analyze';
 import { bundledIndex } from '../../../src/model/bundledModel';
 import { PatternCatalog } from '../../../src/model/patternCatalog';
 import { renderDocumentBody } from '../../../src/render/documentRenderer';
-import { MAX_SOURCE, MAX_TITLE, parsePreviewState, parseToWebview, updateMessage } from '../../../src/render/protocol';
+import { MAX_SOURCE, MAX_TITLE, parsePreviewState, parseToWebview, patchMessage, updateMessage } from '../../../src/render/protocol';
+import { DOCUMENT_CLOSE, DOCUMENT_OPEN } from '../../../src/render/previewSegments';
 import { fuzzParameters } from '../../support/fuzz';
 import { aliasBomb } from '../../support/hostileInputs';
 
@@ -24,6 +25,24 @@ describe('hostile protocol: updates the extension builds always arrive', () => {
       }),
       fuzzParameters(300),
     );
+  });
+
+  it('a patch arrives as built; one with a malformed or unbounded field, or an update whose layout does not add up, is dropped whole', () => {
+    const patch = patchMessage(3, 4, [{ keep: 0, count: 2, shift: 0 }, { insert: ['<p>x</p>\n'] }, { keep: 3, count: 5, shift: -2 }], 'file:///a.md', 'A');
+    assert.ok(patch);
+    assert.deepEqual(parseToWebview(patch), patch);
+    for (const parts of [
+      [{ keep: -1, count: 1, shift: 0 }], [{ keep: 0, count: 0, shift: 0 }], [{ keep: 0, count: 1, shift: 0.5 }], [{ keep: 0, count: 1, shift: 1e12 }],
+      [{ insert: [1] }], [{ insert: 'x' }], [null], 'parts',
+    ]) assert.equal(parseToWebview({ ...patch, parts }), undefined, JSON.stringify(parts));
+    assert.equal(parseToWebview({ ...patch, base: -1 }), undefined);
+    assert.equal(parseToWebview({ ...patch, seq: 'x' }), undefined);
+    const html = `${DOCUMENT_OPEN}<p>a</p><p>b</p>${DOCUMENT_CLOSE}`;
+    const update = updateMessage(html, 'file:///a.md', 'A', { seq: 1, lengths: [8, 8] });
+    assert.deepEqual(parseToWebview(update), update);
+    assert.equal(parseToWebview({ ...update, segments: { seq: 1, lengths: [8, 9] } }), undefined, 'lengths past the body');
+    assert.equal(parseToWebview({ ...update, segments: { seq: 1, lengths: [8, -8, 16] } }), undefined);
+    assert.equal(parseToWebview({ ...update, html: '<p>a</p><p>b</p>', segments: { seq: 1, lengths: [8, 8] } }), undefined, 'no document wrapper');
   });
 
   it('a front-matter title of 5,000 characters is cut for display, and the update arrives', () => {
