@@ -20,6 +20,7 @@ import { configurableRules, isCheckLevel, type CheckLevel } from './checkLevels'
 import type { RuleId } from './types';
 
 import { MAX_CONFIG_BYTES } from './teamConfigName';
+import { lineOf, lineStartsOf } from './textLines';
 
 export { CONFIG_FILE_NAME, MAX_CONFIG_BYTES } from './teamConfigName';
 
@@ -181,17 +182,10 @@ function plain(node: Node): unknown {
 
 /** Offset → 0-based line and column (one pass to index the line starts). */
 function offsets(text: string): (offset: number) => { line: number; character: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStartsOf(text);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
+    const line = lineOf(starts, offset);
+    return { line, character: offset - starts[line] };
   };
 }
 

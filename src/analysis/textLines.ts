@@ -33,3 +33,22 @@ export function range(line: number, start: number, end: number): TextRange {
 export function spanRange(start: TextPosition, end: TextPosition): TextRange {
   return { start, end };
 }
+
+/** Where each line starts in `text` (lines end at "\n"; the first starts at 0). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** The line holding character `offset`, given {@link lineStartsOf}'s starts (a binary search). */
+export function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -31,6 +31,7 @@ import type { EngineEnv } from './markdownEngine';
 import { assembleDocument, DEFAULT_MAX_CHARS, documentFrame, documentInput, sharedEngine, type DocumentFrame, type DocumentInput, type RenderedDocument, type RenderOptions } from './documentRenderer';
 import { verdictLook } from './verdictLabels';
 import { HAS_MARKER_CHAR_RE } from './claimMarks';
+import { lineOf, lineStartsOf } from '../analysis/textLines';
 import { shiftDataLines, type Segment } from './previewSegments';
 
 type Token = MarkdownIt.Token;
@@ -191,24 +192,6 @@ function blockSignature(byLine: readonly (string | undefined)[], start: number, 
     if (s !== undefined) signature += `${line - start}:${s}`;
   }
   return signature;
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
-}
-
-/** The line holding character `offset`. */
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**

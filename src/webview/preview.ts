@@ -251,6 +251,15 @@ function revealEntity(key: string): void {
 let shown: ShownSegments | undefined;
 let resyncAsked = false;
 
+/** After an update or a patch changed the body: line positions, the document shown, the scroll kept, state saved. */
+function afterBodyChanged(message: { readonly source: string; readonly title?: string }, scrollY: number): void {
+  lineCache = undefined;
+  settings.source = message.source;
+  if (message.title) document.title = message.title;
+  scrollProgrammatically(scrollY);
+  saveState();
+}
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseToWebview(event.data);
   if (!message) return;
@@ -264,11 +273,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
         shown = undefined;
       }
       resyncAsked = false;
-      lineCache = undefined;
-      settings.source = message.source;
-      if (message.title) document.title = message.title;
-      scrollProgrammatically(y);
-      saveState();
+      afterBodyChanged(message, y);
       break;
     }
     case 'patch': {
@@ -283,11 +288,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       }
       const y = window.scrollY;
       shown = next;
-      lineCache = undefined;
-      settings.source = message.source;
-      if (message.title) document.title = message.title;
-      scrollProgrammatically(y);
-      saveState();
+      afterBodyChanged(message, y);
       break;
     }
     case 'scrollToLine':
