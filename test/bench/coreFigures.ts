@@ -228,9 +228,6 @@ export function hoverOnce(cards: CardModule, catalog: PatternCatalog, cache: Ver
   return out;
 }
 
-/** Untimed hovers after each forced collection before a batch is timed (the first of them is the cold row). */
-const SETTLE_HOVERS = 5;
-
 /** Hover points on names (most hovers land on a name: that is when the card is built). */
 function hoverPoints(catalog: PatternCatalog, lines: readonly string[], count: number, seed: number): HoverPoint[] {
   const r = new Random(seed);
@@ -266,21 +263,11 @@ export function hoverFigures(options: CoreOptions, catalog: PatternCatalog = bun
   for (const s of sizes) for (const p of s.points.slice(0, 500)) hoverOnce(cards, catalog, s.cache, s.docLines, p);
   const batch = 500;
   let sink = 0;
-  /** The first hover after each forced collection, timed apart (see below). */
-  const cold: number[] = [];
   for (let from = 0; from < options.hoversPerSize; from += batch) {
     for (const s of sizes) {
+      // A major collection before each batch keeps one batch's garbage off the next; it keeps the
+      // compiled code (see collectGarbage), so every hover after it is timed and counted.
       collectGarbage();
-      // The bench's own forced full collection (it keeps one batch's garbage off the next) leaves
-      // the next few hovers cold, 3–10× slower (first hover after it: mentionAt 2 → 24 µs, card
-      // 3 → 55 µs). Those few were 1% of a batch of 500, exactly the p99: the figure measured the
-      // bench's collection. An editor host is never made to collect before a hover, so they are
-      // taken out of the warm figure and reported as their own row.
-      for (let k = 0; k < SETTLE_HOVERS; k++) {
-        const t0 = performance.now();
-        sink += hoverOnce(cards, catalog, s.cache, s.docLines, s.points[k % Math.min(500, s.points.length)]);
-        if (k === 0) cold.push(performance.now() - t0);
-      }
       for (const p of s.points.slice(from, from + batch)) {
         const t0 = performance.now();
         sink += hoverOnce(cards, catalog, s.cache, s.docLines, p);
@@ -290,15 +277,6 @@ export function hoverFigures(options: CoreOptions, catalog: PatternCatalog = bun
   }
   if (sink < 0) throw new Error('unreachable');
   const base = percentile(sizes[0].samples, 99);
-  const coldRow: FigureRow = {
-    id: 'hover-after-full-gc',
-    figure: 'hover right after a forced full collection (p50 / p99)',
-    measured: `${ms(median(cold))} / ${ms(percentile(cold, 99))}`,
-    reference: '—',
-    target: '(information: the first hover after the bench\'s own collection)',
-    status: 'INFO',
-    data: { hovers: cold.length, p50Ms: median(cold), p99Ms: percentile(cold, 99), maxMs: Math.max(...cold) },
-  };
   const rows = sizes.map((s) => {
     const p50 = median(s.samples);
     const p99 = percentile(s.samples, 99);
@@ -312,9 +290,9 @@ export function hoverFigures(options: CoreOptions, catalog: PatternCatalog = bun
       ratio: flat,
       target: '≤ 50 µs p99, flat (≤ 2× the 1k p99)',
       status: ok ? 'PASS' : 'MISS',
-      note: `timed warm: after each forced GC, ${SETTLE_HOVERS} untimed hovers first (the first of them is the "right after a forced full collection" row)`,
+      note: `every hover timed, in batches of ${batch} per size in turn, a major collection (compiled code kept) before each batch`,
       data: { lines: s.docLines.length, hovers: s.samples.length, p50Ms: p50, p90Ms: percentile(s.samples, 90), p99Ms: p99, maxMs: Math.max(...s.samples) },
     } satisfies FigureRow;
   });
-  return [...rows, coldRow];
+  return rows;
 }
