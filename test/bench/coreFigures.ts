@@ -37,7 +37,7 @@ export const FULL_CORE: CoreOptions = { sizes: SIZES, hoverLines: [1_000, 10_000
 
 /** How a paired figure was sampled, for its note. */
 function samplingNote(options: CoreOptions, t: PairTiming): string {
-  return `${t.ratios.length} rounds; each round ${t.slices} alternating slice${t.slices === 1 ? '' : 's'} of ≥ ${(options.minSampleMs / t.slices).toFixed(1)} ms per side (GC before each round, collections during it counted where they fall), summed per side`;
+  return `${t.ratios.length} rounds; each round ${t.slices} alternating slice${t.slices === 1 ? '' : 's'} of ≥ ${(options.minSampleMs / t.slices).toFixed(1)} ms per side (a major collection that keeps the compiled code before each round, collections during it counted where they fall), summed per side`;
 }
 
 type MarkdownlintSync = { lint(options: { strings: Record<string, string> }): Record<string, unknown[]> };
