@@ -52,8 +52,13 @@ export function parseArgs(argv: readonly string[]): ShimArgs {
 /** Starts every console line of the extension host; random so no workbench line can carry it by chance. */
 const CONSOLE_MARK = `\u2063pa-${randomBytes(4).toString('hex')}\u2063`;
 
-/** How long one whole test run may take before the shim gives up (a hung host must not hang CI). */
-const RUN_TIMEOUT_MS = Number(process.env.PATTERN_ANALYST_TEST_TIMEOUT_MS ?? 5 * 60_000);
+/**
+ * How long one whole test run may take before the shim gives up (a hung host must not hang CI;
+ * a hung test is caught sooner by mocha's own per-test timeout). It bounds the WHOLE suite: at
+ * 5 minutes, a full run of ~140 tests on a 2-core machine under a neighbour's load (load 7-13)
+ * was cut off in its last suites although every test was passing.
+ */
+const RUN_TIMEOUT_MS = Number(process.env.PATTERN_ANALYST_TEST_TIMEOUT_MS ?? 15 * 60_000);
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
