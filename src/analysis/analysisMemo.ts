@@ -28,12 +28,23 @@ export interface BlockReading {
   readonly findings: readonly Finding[];
 }
 
+interface Remembered {
+  readonly key: string;
+  readonly reading: BlockReading;
+}
+
 export class AnalysisMemo {
   /** The last front matter read: its lines through the closing fence, and what was read from them. */
   private frontMatter: { readonly bom: number; readonly lines: readonly string[]; readonly result: FrontMatterResult } | undefined;
   private context: readonly unknown[] | undefined;
-  private previous = new Map<string, BlockReading>();
-  private kept = new Map<string, BlockReading>();
+  /**
+   * Readings by the block's first line, each with its key. By line, not by key: a small number
+   * hashes at once, where a key as long as the block cost a pass to hash on every lookup (the
+   * memo's own cost was a sixth of an analysis). Nothing is lost: a key holds its lines, so a
+   * block that moved could never match anyway; two blocks on one line only miss.
+   */
+  private previous = new Map<number, Remembered>();
+  private kept = new Map<number, Remembered>();
   private reusedNow = 0;
   /** How many blocks the last analysis reused rather than read. */
   reused = 0;
@@ -50,18 +61,17 @@ export class AnalysisMemo {
     this.reusedNow = 0;
   }
 
-  /** The reading of the block with this key in the last analysis, kept for the next one too. */
-  reuse(key: string): BlockReading | undefined {
-    const reading = this.previous.get(key);
-    if (reading) {
-      this.kept.set(key, reading);
-      this.reusedNow++;
-    }
-    return reading;
+  /** The reading of the block starting on `line` with this key in the last analysis, kept for the next one too. */
+  reuse(line: number, key: string): BlockReading | undefined {
+    const known = this.previous.get(line);
+    if (known?.key !== key) return undefined;
+    this.kept.set(line, known);
+    this.reusedNow++;
+    return known.reading;
   }
 
-  keep(key: string, reading: BlockReading): void {
-    this.kept.set(key, reading);
+  keep(line: number, key: string, reading: BlockReading): void {
+    this.kept.set(line, { key, reading });
   }
 
   /** Ends the analysis: the blocks it read are those the next one may reuse. */

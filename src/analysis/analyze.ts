@@ -215,7 +215,8 @@ function readRemembered(ctx: Reader, memo: AnalysisMemo, block: Block, read: (bl
     read(block);
     return;
   }
-  const known = memo.reuse(key);
+  const line = block.kind === 'heading' ? block.line : block.kind === 'table' ? block.header.line : block.run.segments[0]?.line ?? -1;
+  const known = memo.reuse(line, key);
   if (known) {
     pushAll(ctx.headings, known.headings);
     pushAll(ctx.claims, known.claims);
@@ -226,7 +227,7 @@ function readRemembered(ctx: Reader, memo: AnalysisMemo, block: Block, read: (bl
   const c = ctx.claims.length;
   const f = ctx.findings.length;
   read(block);
-  memo.keep(key, { headings: ctx.headings.slice(h), claims: ctx.claims.slice(c), findings: ctx.findings.slice(f) });
+  memo.keep(line, key, { headings: ctx.headings.slice(h), claims: ctx.claims.slice(c), findings: ctx.findings.slice(f) });
 }
 
 function readHeading(ctx: Reader, block: HeadingBlock): void {
