@@ -39,8 +39,13 @@ export function readExclusions(): ExclusionRules {
     const key = folder?.uri.toString() ?? '';
     let matchers = perFolder.get(key);
     if (!matchers) {
-      // The same glob engine as the team config's ignore list (picomatch); `!` is literal here, never a negation.
-      matchers = excludeGlobs(folder).map((glob) => picomatch(glob, { dot: true, nonegate: true }));
+      // The same glob engine as the team config's ignore list (picomatch); `!` is literal here, never a
+      // negation. Its regular expression tested directly (with the matcher's own shortcut, the glob
+      // itself): the matcher's per-call wrapping was a tenth of a warm start's walk at 10,000 files.
+      matchers = excludeGlobs(folder).map((glob) => {
+        const re = picomatch.makeRe(glob, { dot: true, nonegate: true });
+        return (path: string) => path === glob || re.test(path);
+      });
       perFolder.set(key, matchers);
     }
     return matchers;

@@ -126,7 +126,7 @@ export class IndexCache<E> {
       if (typeof key !== 'string' || !isCount(size) || typeof mtime !== 'number' || !Number.isFinite(mtime) || shardOf(key) !== n) return undefined;
       if (entry !== null && !this.isEntry(entry, key)) return undefined;
       files.push([key, { size, mtime, entry: entry === null ? undefined : entry }]);
-      await slice.pause();
+      if (slice.due) await slice.pause();
     }
     return files.length === header.count ? files : undefined;
   }
@@ -147,7 +147,7 @@ export class IndexCache<E> {
     const groups = new Map<number, [string, CachedFile<E>][]>([...write].map((n) => [n, []]));
     for (const [key, f] of files) {
       groups.get(shardOf(key))?.push([key, f]);
-      await slice.pause();
+      if (slice.due) await slice.pause();
     }
     try {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.folder, FOLDER));
@@ -163,7 +163,7 @@ export class IndexCache<E> {
       const lines = [`${JSON.stringify(header)}\n`];
       for (const [key, f] of group) {
         lines.push(`${asciiJson([key, f.size, f.mtime, f.entry ?? null])}\n`);
-        await slice.pause();
+        if (slice.due) await slice.pause();
       }
       const bytes = encoder.encode(lines.join(''));
       await slice.pause();
