@@ -1,13 +1,14 @@
 /**
  * The node extension host's platform (desktop VS Code, code-server, Codespaces): see platform.ts.
  * The web build never bundles this file (esbuild.mjs swaps in web.ts), so node built-ins are
- * allowed here and in the files only this one imports (diskWalk.ts), nowhere else in src/features.
+ * allowed here and in the files only this one imports (diskWalk.ts, offThreadShards.ts), nowhere else in src/features.
  */
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Platform } from './platform';
 import { isLinkFree, walkMarkdownFiles } from './diskWalk';
+import { checkShardsOffThread } from './offThreadShards';
 import type * as AnalysisBundle from '../../analysis/analysisBundle';
 import type * as RendererBundle from '../../render/rendererBundle';
 import type * as PortfolioBundle from '../portfolio/portfolioFeature';
@@ -41,6 +42,7 @@ export const platform: Platform = {
   },
   walkMarkdownFiles: (folder, options) => walkMarkdownFiles(folder.fsPath, options),
   isLinkFree: (folder, target) => isLinkFree(folder.fsPath, target.fsPath),
+  checkShardsOffThread,
   nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
   // A literal path, external in esbuild.mjs: Node resolves it beside dist/extension.js.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
