@@ -4,8 +4,8 @@
  * excludes a file when it matches the file's workspace-relative path or any folder above it, as
  * VS Code's own excludes do ("**\/drafts" hides everything in every drafts folder).
  */
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import { excludeMatcher } from './excludeMatcher';
 
 /** Always skipped: dependencies are never the user's analyses. */
 const ALWAYS = ['**/node_modules'];
@@ -39,13 +39,7 @@ export function readExclusions(): ExclusionRules {
     const key = folder?.uri.toString() ?? '';
     let matchers = perFolder.get(key);
     if (!matchers) {
-      // The same glob engine as the team config's ignore list (picomatch); `!` is literal here, never a
-      // negation. Its regular expression tested directly (with the matcher's own shortcut, the glob
-      // itself): the matcher's per-call wrapping was a tenth of a warm start's walk at 10,000 files.
-      matchers = excludeGlobs(folder).map((glob) => {
-        const re = picomatch.makeRe(glob, { dot: true, nonegate: true });
-        return (path: string) => path === glob || re.test(path);
-      });
+      matchers = excludeGlobs(folder).map(excludeMatcher);
       perFolder.set(key, matchers);
     }
     return matchers;
