@@ -7,7 +7,7 @@
 //                       first preview or export (src/features/core.ts).
 //   dist/portfolio.js   src/features/portfolio/portfolioFeature.ts: the workspace index and the
 //                       portfolio panel, required when a portfolio surface is first shown (core.ts).
-//   dist/indexCacheWorker.js  the worker thread that reads and checks the portfolio's warm-start
+//   dist/indexWorker.js  the worker thread that reads and checks the portfolio's warm-start
 //                       cache (node host only), started by dist/portfolio.js on a window reload.
 //   dist/yaml.js        js-yaml, required on the first front matter (src/analysis/frontMatter.ts).
 //   dist/cli.js         src/cli/main.ts: the command-line twin, everything inlined.
@@ -152,12 +152,12 @@ const targets = [
     plugins: [vscodeOnce, lazyYaml],
   },
   {
-    // dist/indexCacheWorker.js: the worker thread that reads and checks the portfolio's warm-start
-    // cache (src/features/platform/indexCacheWorker.ts), started by dist/portfolio.js on the node
+    // dist/indexWorker.js: the worker thread that reads and checks the portfolio's warm-start
+    // cache (src/features/platform/indexWorker.ts), started by dist/portfolio.js on the node
     // host only (the web build keeps the cache on the host's thread).
     ...common,
-    entryPoints: ['src/features/platform/indexCacheWorker.ts'],
-    outfile: 'dist/indexCacheWorker.js',
+    entryPoints: ['src/features/platform/indexWorker.ts'],
+    outfile: 'dist/indexWorker.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -3,7 +3,7 @@
  * 64 shards chosen by a hash of the file's URI, each a header line and one JSON line per file,
  * `[uri, size, mtime, entry | null]`. Here without the editor, so that the same checks run in
  * the extension host and in the worker that reads the shards off the host's thread
- * (src/features/platform/indexCacheWorker.ts), and in unit tests.
+ * (src/features/platform/indexWorker.ts), and in unit tests.
  *
  * A shard is taken whole or not at all: torn (fewer lines than its header says), corrupt bytes,
  * another format or version, a line of the wrong shape, an entry that fails the entry check, or a

@@ -28,6 +28,8 @@ export interface WalkOptions {
   /** Whether a file or folder (its path below the walked folder) is excluded; an excluded folder is not entered. */
   readonly excluded: (relative: string) => boolean;
   readonly cancelled: () => boolean;
+  /** The exclusion globs `excluded` tests (exclusions.ts): given, the node host walks in its worker thread with them. */
+  readonly globs?: readonly string[];
   /**
    * Called between entries: a promise to await when the thread is to be given back (the time slice
    * is spent; 10,000 glob tests are one long task), else undefined (no await: a microtask per entry

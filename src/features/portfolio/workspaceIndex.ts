@@ -271,8 +271,8 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
 
   /**
    * The markdown files of `file:` workspace folders, walked on disk with their stats (the node
-   * host; platform/diskWalk.ts follows no link, so every path is the file's real place inside its
-   * folder). Undefined where there is no walk (the web worker host, other schemes) or a folder
+   * host, in its worker thread given the exclusion globs; platform/diskWalk.ts follows no link, so
+   * every path is the file's real place inside its folder). Undefined where there is no walk (the web worker host, other schemes) or a folder
    * cannot be walked: the search decides then.
    */
   private async walk(rules: ExclusionRules, token: vscode.CancellationToken): Promise<Listed[] | undefined> {
@@ -283,7 +283,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     const nested = folders.some((a) => folders.some((b) => a !== b && b.uri.path.startsWith(`${a.uri.path.replace(/\/$/, '')}/`)));
     const slice = new TimeSlice(token);
     const pause = (): Promise<void> | undefined => (slice.due ? slice.pause().catch(() => undefined) : undefined);
-    const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), cancelled: () => token.isCancellationRequested, pause }));
+    const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), globs: rules.globs(folder), cancelled: () => token.isCancellationRequested, pause }));
     const out: Listed[] = [];
     const seen = new Set<string>();
     for (let f = 0; f < folders.length; f++) {

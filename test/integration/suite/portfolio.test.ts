@@ -16,7 +16,7 @@ import type { PatternAnalystApi } from '../../../src/extension';
 import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
 import { coreEntrySource } from '../../../src/features/portfolio/coreEntrySource';
 import { IndexCache, SHARDS, shardOf, type OffThreadShards } from '../../../src/features/portfolio/indexCache';
-import { checkShardsOffThread } from '../../../src/features/platform/offThreadShards';
+import { checkShardsOffThread } from '../../../src/features/platform/offThread';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { WorkspaceIndex, type EntrySource } from '../../../src/features/portfolio/workspaceIndex';
 import type { IndexEntry } from '../../../src/portfolio/types';

@@ -1,7 +1,7 @@
 /**
  * The warm-start cache's shard format (src/portfolio/indexCacheFormat.ts) and the worker thread
  * that reads and checks shards off the extension host's thread (src/features/platform/
- * indexCacheWorker.ts, run here for real from its compiled file): a sound shard comes back whole
+ * indexWorker.ts, run here for real from its compiled file): a sound shard comes back whole
  * and parses to the entries written; a torn, corrupt, tampered, misplaced or stale shard is
  * refused as a whole, by the worker and by the host's own check alike.
  */
@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { checkShardsOffThread } from '../../../src/features/platform/offThreadShards';
+import { checkShardsOffThread } from '../../../src/features/platform/offThread';
 import type { ShardResult } from '../../../src/features/platform/platform';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
