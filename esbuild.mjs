@@ -7,6 +7,8 @@
 //                       first preview or export (src/features/core.ts).
 //   dist/portfolio.js   src/features/portfolio/portfolioFeature.ts: the workspace index and the
 //                       portfolio panel, required when a portfolio surface is first shown (core.ts).
+//   dist/indexWorker.js  the worker thread that walks the workspace folders and reads and checks
+//                       the portfolio's warm-start cache (node host only), started by dist/portfolio.js.
 //   dist/yaml.js        js-yaml, required on the first front matter (src/analysis/frontMatter.ts).
 //   dist/cli.js         src/cli/main.ts: the command-line twin, everything inlined.
 //   dist/web/extension.js  src/extension.ts for the web worker extension host (vscode.dev,
@@ -148,6 +150,17 @@ const targets = [
     // instance from Node's cache); core.ts also names ./portfolio.js, never required from here.
     external: ['vscode', './renderer.js', './analysis.js', './portfolio.js', './pdf.js'],
     plugins: [vscodeOnce, lazyYaml],
+  },
+  {
+    // dist/indexWorker.js: the worker thread that walks the workspace folders and reads and checks
+    // the portfolio's warm-start cache (src/features/platform/indexWorker.ts), started by
+    // dist/portfolio.js on the node host only (the web build does both on the host's thread).
+    ...common,
+    entryPoints: ['src/features/platform/indexWorker.ts'],
+    outfile: 'dist/indexWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,

@@ -28,8 +28,14 @@ export interface WalkOptions {
   /** Whether a file or folder (its path below the walked folder) is excluded; an excluded folder is not entered. */
   readonly excluded: (relative: string) => boolean;
   readonly cancelled: () => boolean;
-  /** Awaited between entries: gives the thread back when its time slice is spent (10,000 glob tests are one long task). */
-  readonly pause?: () => Promise<void>;
+  /** The exclusion globs `excluded` tests (exclusions.ts): given, the node host walks in its worker thread with them. */
+  readonly globs?: readonly string[];
+  /**
+   * Called between entries: a promise to await when the thread is to be given back (the time slice
+   * is spent; 10,000 glob tests are one long task), else undefined (no await: a microtask per entry
+   * for nothing).
+   */
+  readonly pause?: () => Promise<void> | undefined;
 }
 
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -71,7 +77,8 @@ export async function walkMarkdownFiles(folder: string, options: WalkOptions): P
         return; // Gone or unreadable since it was listed: nothing to index there.
       }
       for (const entry of entries) {
-        await options.pause?.();
+        const pausing = options.pause?.();
+        if (pausing) await pausing;
         const relative = dir ? `${dir}/${entry.name}` : entry.name;
         // Dirent types are the entry's own (lstat's), never a link's target.
         if (entry.isDirectory()) {
@@ -90,7 +97,8 @@ export async function walkMarkdownFiles(folder: string, options: WalkOptions): P
   // trip and a callback each) and most of the warm start's wall time.
   for (const relative of files) {
     if (options.cancelled()) return found;
-    await options.pause?.();
+    const pausing = options.pause?.();
+    if (pausing) await pausing;
     let s: Stats | undefined;
     try {
       s = lstatSync(nodePath.join(root, relative), { throwIfNoEntry: false });

@@ -1,13 +1,14 @@
 /**
  * The node extension host's platform (desktop VS Code, code-server, Codespaces): see platform.ts.
  * The web build never bundles this file (esbuild.mjs swaps in web.ts), so node built-ins are
- * allowed here and in the files only this one imports (diskWalk.ts), nowhere else in src/features.
+ * allowed here and in the files only this one imports (diskWalk.ts, offThread.ts), nowhere else in src/features.
  */
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Platform } from './platform';
 import { isLinkFree, walkMarkdownFiles } from './diskWalk';
+import { checkShardsOffThread, walkOffThread } from './offThread';
 import type * as AnalysisBundle from '../../analysis/analysisBundle';
 import type * as RendererBundle from '../../render/rendererBundle';
 import type * as PortfolioBundle from '../portfolio/portfolioFeature';
@@ -39,8 +40,13 @@ export const platform: Platform = {
       return undefined;
     }
   },
-  walkMarkdownFiles: (folder, options) => walkMarkdownFiles(folder.fsPath, options),
+  async walkMarkdownFiles(folder, options) {
+    // In the worker thread when it can (the host's thread then only receives the list), else here.
+    const walked = options.globs ? await walkOffThread(folder.fsPath, options.globs, options.cancelled) : 'failed';
+    return walked === 'failed' ? walkMarkdownFiles(folder.fsPath, options) : walked;
+  },
   isLinkFree: (folder, target) => isLinkFree(folder.fsPath, target.fsPath),
+  checkShardsOffThread,
   nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
   // A literal path, external in esbuild.mjs: Node resolves it beside dist/extension.js.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -13,6 +13,20 @@ import type * as RendererBundle from '../../render/rendererBundle';
 import type * as PortfolioBundle from '../portfolio/portfolioFeature';
 import type { WalkedFile, WalkOptions } from './diskWalk';
 
+/**
+ * A shard as the worker left it: its lines after the header, every one checked; 'refused' (missing,
+ * torn, corrupt, tampered or of another version: not to be used); 'failed' (the worker could not
+ * tell: the host reads and checks the shard itself).
+ */
+export type ShardResult = { readonly body: string } | 'refused' | 'failed';
+
+export interface ShardReader {
+  /** Shard n's result; ask in shard order. */
+  shard(n: number): Promise<ShardResult>;
+  /** Stops the worker (the load is done or cancelled). */
+  dispose(): void;
+}
+
 export interface Platform {
   /** 'desktop': the node extension host; 'web': the web worker extension host. */
   readonly kind: 'desktop' | 'web';
@@ -39,6 +53,12 @@ export interface Platform {
    * is the same path below the folder's real location); undefined when it cannot be resolved.
    */
   readonly isLinkFree?: (folder: vscode.Uri, target: vscode.Uri) => Promise<boolean | undefined>;
+  /**
+   * Reads and checks the warm-start cache's shards (the files at `files`, shard n at files[n]) in
+   * a worker thread, so that the host's thread only parses the sound ones. Absent in the web worker
+   * host: the cache reads and checks them on the host's thread in time slices.
+   */
+  readonly checkShardsOffThread?: (files: readonly string[], version: string) => ShardReader;
   /** Resolves on the next turn of the event loop, after pending I/O and messages. */
   nextTurn(): Promise<void>;
   /**

@@ -4,8 +4,8 @@
  * excludes a file when it matches the file's workspace-relative path or any folder above it, as
  * VS Code's own excludes do ("**\/drafts" hides everything in every drafts folder).
  */
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import { excludeMatcher } from './excludeMatcher';
 
 /** Always skipped: dependencies are never the user's analyses. */
 const ALWAYS = ['**/node_modules'];
@@ -19,6 +19,8 @@ export interface ExclusionRules {
    * reaches is excluded exactly when `excludes` says so.
    */
   matches(folder: vscode.WorkspaceFolder, relative: string): boolean;
+  /** The globs `matches` tests for `folder` (for a walk in a worker thread, which tests them itself). */
+  globs(folder: vscode.WorkspaceFolder): readonly string[];
   /** A cheap pre-filter for `findFiles` (VS Code prunes these folders); `excludes` stays the judge. */
   readonly searchExclude: string;
 }
@@ -34,17 +36,18 @@ export function excludeGlobs(folder: vscode.WorkspaceFolder | undefined): string
 
 /** The rules as the settings are now; build again after a configuration change. */
 export function readExclusions(): ExclusionRules {
-  const perFolder = new Map<string, ((path: string) => boolean)[]>();
-  const matchersFor = (folder: vscode.WorkspaceFolder | undefined): ((path: string) => boolean)[] => {
+  const perFolder = new Map<string, { readonly globs: readonly string[]; readonly matchers: ((path: string) => boolean)[] }>();
+  const rulesFor = (folder: vscode.WorkspaceFolder | undefined): { readonly globs: readonly string[]; readonly matchers: ((path: string) => boolean)[] } => {
     const key = folder?.uri.toString() ?? '';
-    let matchers = perFolder.get(key);
-    if (!matchers) {
-      // The same glob engine as the team config's ignore list (picomatch); `!` is literal here, never a negation.
-      matchers = excludeGlobs(folder).map((glob) => picomatch(glob, { dot: true, nonegate: true }));
-      perFolder.set(key, matchers);
+    let rules = perFolder.get(key);
+    if (!rules) {
+      const globs = excludeGlobs(folder);
+      rules = { globs, matchers: globs.map(excludeMatcher) };
+      perFolder.set(key, rules);
     }
-    return matchers;
+    return rules;
   };
+  const matchersFor = (folder: vscode.WorkspaceFolder | undefined): ((path: string) => boolean)[] => rulesFor(folder).matchers;
   const globs = new Set(vscode.workspace.workspaceFolders?.flatMap((f) => excludeGlobs(f)) ?? excludeGlobs(undefined));
   // Braces inside the outer braces are not understood by every glob engine: those stay for `excludes`.
   const simple = [...globs].filter((g) => !/[{}]/.test(g));
@@ -53,6 +56,7 @@ export function readExclusions(): ExclusionRules {
     matches(folder, relative) {
       return matchersFor(folder).some((m) => m(relative));
     },
+    globs: (folder) => rulesFor(folder).globs,
     excludes(uri) {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : uri.path.replace(/^\//, '');

@@ -11,11 +11,17 @@
  * says), corrupt, of another version, or holds an entry of the wrong shape or in the wrong shard
  * is dropped, and its files are read again like on a cold start, silently (the cache only saves
  * time). Read, decoded and encoded between time slices: parsing megabytes at once would hold the
- * extension host's thread too long.
+ * extension host's thread too long. On the node host a worker thread reads, decodes and checks the
+ * shards (platform.checkShardsOffThread) and the host only parses the lines of the sound ones: the
+ * reading and checking were most of a warm start on the host's thread. The format and its checks
+ * are src/portfolio/indexCacheFormat.ts, shared by both.
  */
 import * as vscode from 'vscode';
-import { contentHash } from '../../portfolio/contentHash';
+import { fileLine, headerLine, SHARDS, shardHeader, shardLine, shardOf, shardText, trustedLine, type EntryCheck } from '../../portfolio/indexCacheFormat';
+import type { ShardReader } from '../platform/platform';
 import { TimeSlice } from './timeSlices';
+
+export { SHARDS, shardOf, type EntryCheck } from '../../portfolio/indexCacheFormat';
 
 export interface CachedFile<E> {
   readonly size: number;
@@ -24,36 +30,26 @@ export interface CachedFile<E> {
   readonly entry: E | undefined;
 }
 
-/** Whether a value read back from the cache is an entry of the file `key` (checked before it is trusted). */
-export type EntryCheck<E> = (value: unknown, key: string) => value is E;
-
-const FORMAT = 2;
 const FOLDER = 'portfolio-index';
 /** The single-file cache of format 1: removed by the first save. */
 const LEGACY_FILE = 'portfolio-index.ndjson';
-export const SHARDS = 64;
 /** Shards being read while one is decoded. */
 const READ_AHEAD = 3;
 
-interface Header {
-  readonly format: number;
-  readonly version: string;
-  readonly shard: number;
-  /** Lines after the header: fewer means the shard was torn. */
-  readonly count: number;
-}
-
-/** The shard a file's line lives in. */
-export function shardOf(key: string): number {
-  return Number.parseInt(contentHash(key), 36) % SHARDS;
-}
+/** Reads and checks the shards at these paths off the host's thread (the node host's worker). */
+export type OffThreadShards = (files: readonly string[], version: string) => ShardReader;
 
 export class IndexCache<E> {
   /** The version each shard on disk holds, as last read or written; absent: unknown or unusable. */
   private readonly onDisk = new Map<number, string>();
   private legacyRemoved = false;
 
-  constructor(private readonly folder: vscode.Uri | undefined, private readonly isEntry: EntryCheck<E>) {}
+  /**
+   * `offThread`: where the shards can be read and checked in a worker (the node host, for entries
+   * that worker checks: the portfolio's). Without it, or for storage not on the local disk, this
+   * thread does it between time slices.
+   */
+  constructor(private readonly folder: vscode.Uri | undefined, private readonly isEntry: EntryCheck<E>, private readonly offThread?: OffThreadShards) {}
 
   /** Where shard `n` is stored (tests reach it to tear or corrupt it). */
   shardFile(n: number): vscode.Uri | undefined {
@@ -65,68 +61,69 @@ export class IndexCache<E> {
     const result = new Map<string, CachedFile<E>>();
     this.onDisk.clear();
     if (!this.folder) return result;
+    const slice = new TimeSlice(token);
+    const files = Array.from({ length: SHARDS }, (_, n) => this.shardFile(n));
+    const worker = this.offThread && this.folder.scheme === 'file' ? this.offThread(files.map((f) => f?.fsPath ?? ''), version) : undefined;
     // A few shards read ahead of the one decoded: all 64 at once filled the I/O thread pool, and the
     // walk of the workspace (which the warm start also waits for) queued behind them.
-    const reads: Promise<Uint8Array | undefined>[] = [];
-    const readAhead = (upTo: number): void => {
-      for (let n = reads.length; n < Math.min(upTo, SHARDS); n++) {
-        const file = this.shardFile(n);
-        reads.push(file ? Promise.resolve(vscode.workspace.fs.readFile(file)).then((b) => b, () => undefined) : Promise.resolve(undefined));
+    const reads = new Map<number, Promise<Uint8Array | undefined>>();
+    const readAhead = (from: number): void => {
+      for (let n = from; n < Math.min(from + READ_AHEAD, SHARDS); n++) {
+        const file = files[n];
+        if (!reads.has(n)) reads.set(n, file ? Promise.resolve(vscode.workspace.fs.readFile(file)).then((b) => b, () => undefined) : Promise.resolve(undefined));
       }
     };
-    const slice = new TimeSlice(token);
-    for (let n = 0; n < SHARDS; n++) {
-      readAhead(n + READ_AHEAD);
-      const bytes = await reads[n];
-      if (!bytes) continue;
-      const files = await this.decodeShard(n, bytes, version, slice);
-      if (!files) continue;
-      for (const [key, file] of files) result.set(key, file);
-      this.onDisk.set(n, version);
+    try {
+      for (let n = 0; n < SHARDS; n++) {
+        let lines: [string, CachedFile<E>][] | undefined;
+        const checked = worker ? await worker.shard(n) : 'failed';
+        if (checked === 'refused') continue;
+        if (checked === 'failed') {
+          // No worker, or it stopped: this thread reads and checks the shard.
+          readAhead(n);
+          const bytes = await reads.get(n);
+          lines = bytes && (await this.decodeShard(n, bytes, version, slice));
+        } else {
+          lines = await this.parseChecked(checked.body, slice);
+        }
+        if (!lines) continue;
+        for (const [key, file] of lines) result.set(key, file);
+        this.onDisk.set(n, version);
+      }
+    } finally {
+      worker?.dispose();
     }
     return result;
   }
 
+  /** The lines of a shard body the worker has checked (text from the worker, not from the disk). */
+  private async parseChecked(body: string, slice: TimeSlice): Promise<[string, CachedFile<E>][]> {
+    const files: [string, CachedFile<E>][] = [];
+    for (let start = -1; start + 1 < body.length;) {
+      const end = body.indexOf('\n', start + 1);
+      const line = trustedLine<E>(body.slice(start + 1, end));
+      files.push([line.key, { size: line.size, mtime: line.mtime, entry: line.entry }]);
+      start = end;
+      if (slice.due) await slice.pause();
+    }
+    return files;
+  }
+
   /** A shard's files, or undefined when any part of it is not as written for `version`. */
   private async decodeShard(n: number, bytes: Uint8Array, version: string, slice: TimeSlice): Promise<[string, CachedFile<E>][] | undefined> {
-    let text = new TextDecoder().decode(bytes);
-    // Invalid UTF-8 (a corrupt byte) became U+FFFD. The strict decoder is many times slower, so it
-    // only tells a corrupt shard from one whose analyses have that character themselves.
-    if (text.includes('\uFFFD')) {
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        return undefined;
-      }
-    }
-    let start = text.indexOf('\n');
-    if (start < 0) return undefined;
-    let header: Partial<Header>;
-    try {
-      header = JSON.parse(text.slice(0, start)) as Partial<Header>;
-    } catch {
-      return undefined;
-    }
-    if (header?.format !== FORMAT || header.version !== version || header.shard !== n || typeof header.count !== 'number') return undefined;
+    const text = shardText(bytes);
+    const header = text === undefined ? undefined : shardHeader(text, n, version);
+    if (text === undefined || !header) return undefined;
     const files: [string, CachedFile<E>][] = [];
-    while (start + 1 < text.length) {
+    for (let start = header.linesAt; start + 1 < text.length;) {
       const end = text.indexOf('\n', start + 1);
       // A last line without its newline was cut short.
       if (end < 0) return undefined;
-      const line = text.slice(start + 1, end);
+      const line = shardLine(text.slice(start + 1, end), n, this.isEntry);
+      if (!line) return undefined;
+      files.push([line.key, { size: line.size, mtime: line.mtime, entry: line.entry }]);
       start = end;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        return undefined;
-      }
-      if (!Array.isArray(parsed) || parsed.length !== 4) return undefined;
-      const [key, size, mtime, entry] = parsed as unknown[];
-      if (typeof key !== 'string' || !isCount(size) || typeof mtime !== 'number' || !Number.isFinite(mtime) || shardOf(key) !== n) return undefined;
-      if (entry !== null && !this.isEntry(entry, key)) return undefined;
-      files.push([key, { size, mtime, entry: entry === null ? undefined : entry }]);
-      await slice.pause();
+      if (slice.due) await slice.pause();
     }
     return files.length === header.count ? files : undefined;
   }
@@ -147,7 +144,7 @@ export class IndexCache<E> {
     const groups = new Map<number, [string, CachedFile<E>][]>([...write].map((n) => [n, []]));
     for (const [key, f] of files) {
       groups.get(shardOf(key))?.push([key, f]);
-      await slice.pause();
+      if (slice.due) await slice.pause();
     }
     try {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.folder, FOLDER));
@@ -159,11 +156,10 @@ export class IndexCache<E> {
       const file = this.shardFile(n);
       if (!file) continue;
       this.onDisk.delete(n);
-      const header: Header = { format: FORMAT, version, shard: n, count: group.length };
-      const lines = [`${JSON.stringify(header)}\n`];
+      const lines = [headerLine(n, version, group.length)];
       for (const [key, f] of group) {
-        lines.push(`${asciiJson([key, f.size, f.mtime, f.entry ?? null])}\n`);
-        await slice.pause();
+        lines.push(fileLine(key, f.size, f.mtime, f.entry));
+        if (slice.due) await slice.pause();
       }
       const bytes = encoder.encode(lines.join(''));
       await slice.pause();
@@ -182,17 +178,4 @@ export class IndexCache<E> {
       await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.folder, LEGACY_FILE))).catch(() => undefined);
     }
   }
-}
-
-/**
- * JSON with every character above ASCII escaped (`—` as `\u2014`): an ASCII shard decodes and
- * parses about 40% faster than the same text with a few em dashes in each line (a UTF-16 string
- * for all of it otherwise), and the warm start does both for every entry.
- */
-function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function isCount(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }

@@ -17,6 +17,7 @@ import { isIndexEntry } from '../../portfolio/entryShape';
 import { PortfolioPanels } from './portfolioPanel';
 import { WorkspaceIndex } from './workspaceIndex';
 import { configurePureL10n } from '../pureL10n';
+import { platform } from '../platform';
 
 // This bundle's own copy of @vscode/l10n (the verdict counts of the Analyses view) gets the bundle too.
 configurePureL10n();
@@ -54,7 +55,7 @@ export function displayName(uri: string): string {
 
 export function createPortfolioFeature(ctx: PortfolioContext): PortfolioFeature {
   const { services } = ctx;
-  const index = new WorkspaceIndex<IndexEntry>(coreEntrySource(services), new IndexCache<IndexEntry>(ctx.storageUri, isIndexEntry), () => services.settings().debounceMs);
+  const index = new WorkspaceIndex<IndexEntry>(coreEntrySource(services), new IndexCache<IndexEntry>(ctx.storageUri, isIndexEntry, platform.checkShardsOffThread), () => services.settings().debounceMs);
   const tree = new AnalysesTreeProvider({
     entries: () => (index.ready ? index.entries().map((f) => f.entry) : undefined),
     catalog: () => services.models.catalog,

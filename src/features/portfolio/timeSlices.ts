@@ -1,18 +1,23 @@
 /**
  * Cooperative time slicing for work on the extension host's one thread: indexing 10,000 files
  * must never hold the thread longer than the editor tolerates (50 ms), so long loops ask
- * `slice.pause()` between items and give the thread back once their slice is spent.
+ * `slice.pause()` between items and give the thread back once the turn's budget is spent. The
+ * budget is the turn's, not the loop's (turnBudget.ts): loops running side by side (the walk and
+ * the cache's decoding on a warm start) share one budget per turn instead of adding theirs up.
  */
 import type { CancellationToken } from 'vscode';
 import { platform } from '../platform';
+import { TurnBudget } from './turnBudget';
 
-/** Work per slice. Well under 50 ms, so one slow item (a large analysis) still fits after it. */
+/** Work per turn. Well under 50 ms, so one slow item (a large analysis) still fits after it. */
 export const SLICE_MS = 15;
 
 /** Resolves on the next turn of the event loop, after pending I/O and messages. */
 export function nextTurn(): Promise<void> {
   return platform.nextTurn();
 }
+
+const budget = new TurnBudget(() => platform.nextTurn());
 
 export class Cancelled extends Error {
   constructor() {
@@ -21,16 +26,22 @@ export class Cancelled extends Error {
 }
 
 export class TimeSlice {
-  private started = performance.now();
+  /** A loop started in the middle of a task (an event, an I/O callback) counts its budget from here. */
+  private readonly created = performance.now();
 
   constructor(private readonly token?: CancellationToken, private readonly budgetMs = SLICE_MS) {}
 
-  /** Gives the thread back when this slice is spent; throws `Cancelled` once the token is. */
+  /** Whether the next `pause()` would give the thread back (a cheap test for the hottest loops). */
+  get due(): boolean {
+    return this.token?.isCancellationRequested === true || budget.spent(this.budgetMs, this.created);
+  }
+
+  /** Gives the thread back when this turn's budget is spent; throws `Cancelled` once the token is. */
   async pause(): Promise<void> {
     if (this.token?.isCancellationRequested) throw new Cancelled();
-    if (performance.now() - this.started < this.budgetMs) return;
-    await nextTurn();
-    this.started = performance.now();
-    if (this.token?.isCancellationRequested) throw new Cancelled();
+    for (let starved = false; budget.spent(this.budgetMs, this.created); starved = true) {
+      await budget.wait(starved);
+      if (this.token?.isCancellationRequested) throw new Cancelled();
+    }
   }
 }

@@ -240,7 +240,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
         for (let j = 0; j < batch.length; j++) {
           seen.add(batch[j].uri.toString());
           this.apply(batch[j].uri, settled(results[j]));
-          await slice.pause();
+          if (slice.due) await slice.pause();
         }
         report?.(Math.min(i + BATCH, listed.length));
       }
@@ -271,8 +271,8 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
 
   /**
    * The markdown files of `file:` workspace folders, walked on disk with their stats (the node
-   * host; platform/diskWalk.ts follows no link, so every path is the file's real place inside its
-   * folder). Undefined where there is no walk (the web worker host, other schemes) or a folder
+   * host, in its worker thread given the exclusion globs; platform/diskWalk.ts follows no link, so
+   * every path is the file's real place inside its folder). Undefined where there is no walk (the web worker host, other schemes) or a folder
    * cannot be walked: the search decides then.
    */
   private async walk(rules: ExclusionRules, token: vscode.CancellationToken): Promise<Listed[] | undefined> {
@@ -282,8 +282,8 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     // A folder inside another: each file belongs to (and is judged by the settings of) its innermost folder.
     const nested = folders.some((a) => folders.some((b) => a !== b && b.uri.path.startsWith(`${a.uri.path.replace(/\/$/, '')}/`)));
     const slice = new TimeSlice(token);
-    const pause = (): Promise<void> => slice.pause().catch(() => undefined);
-    const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), cancelled: () => token.isCancellationRequested, pause }));
+    const pause = (): Promise<void> | undefined => (slice.due ? slice.pause().catch(() => undefined) : undefined);
+    const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), globs: rules.globs(folder), cancelled: () => token.isCancellationRequested, pause }));
     const out: Listed[] = [];
     const seen = new Set<string>();
     for (let f = 0; f < folders.length; f++) {
@@ -294,7 +294,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       for (const file of files) {
         // The walk's names are plain (no '.', '..' or '/'): no joinPath normalization needed, which was a tenth of the warm start.
         const uri = base.with({ path: `${path}/${file.relative}` });
-        await slice.pause();
+        if (slice.due) await slice.pause();
         if (nested && vscode.workspace.getWorkspaceFolder(uri) !== folders[f]) continue;
         const key = uri.toString();
         if (seen.has(key)) continue;

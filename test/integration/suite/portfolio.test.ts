@@ -15,7 +15,8 @@ import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
 import { coreEntrySource } from '../../../src/features/portfolio/coreEntrySource';
-import { IndexCache, SHARDS, shardOf } from '../../../src/features/portfolio/indexCache';
+import { IndexCache, SHARDS, shardOf, type OffThreadShards } from '../../../src/features/portfolio/indexCache';
+import { checkShardsOffThread } from '../../../src/features/platform/offThread';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { WorkspaceIndex, type EntrySource } from '../../../src/features/portfolio/workspaceIndex';
 import type { IndexEntry } from '../../../src/portfolio/types';
@@ -492,7 +493,22 @@ describe('Portfolio: warm start from the index cache', function () {
     }
   });
 
-  it('a torn or tampered cache shard costs the reading of its own files only; a change rewrites one shard', async () => {
+  // Both ways of reading the shards: on the host's thread (the web host; a worker that cannot start)
+  // and in the node host's worker thread (platform.checkShardsOffThread), counted to prove it answered.
+  const workerAnswers = { count: 0 };
+  const countedWorker: OffThreadShards = (files, version) => {
+    const reader = checkShardsOffThread(files, version);
+    return {
+      shard: async (n) => {
+        const result = await reader.shard(n);
+        if (result !== 'failed') workerAnswers.count++;
+        return result;
+      },
+      dispose: () => reader.dispose(),
+    };
+  };
+  for (const [where, offThread] of [['on the host thread', undefined], ['in a worker thread', countedWorker]] as const) it(`a torn or tampered cache shard costs the reading of its own files only; a change rewrites one shard (shards checked ${where})`, async () => {
+    workerAnswers.count = 0;
     const services = (await activateExtension()).services;
     const storage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'pa-index-shards-')));
     const scratch = vscode.Uri.joinPath(scratchFolder(), 'shards');
@@ -506,7 +522,7 @@ describe('Portfolio: warm start from the index cache', function () {
     const cache = new IndexCache<IndexEntry>(storage, isIndexEntry);
     const start = async (): Promise<WorkspaceIndex<IndexEntry>> => {
       read.length = 0;
-      const index = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage, isIndexEntry), () => 0);
+      const index = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage, isIndexEntry, offThread), () => 0);
       await index.whenReady();
       return index;
     };
@@ -562,6 +578,8 @@ describe('Portfolio: warm start from the index cache', function () {
 
       const third = await start();
       assert.deepEqual(read, [], 'after the repair, a start reads nothing');
+      // Each of the four builds (three starts and the rebuild) had the worker's answer for every shard (the first's: missing, refused).
+      if (offThread) assert.equal(workerAnswers.count, 4 * SHARDS, 'the worker answered for every shard');
       assert.equal(third.entry(files[3])?.metrics[0]?.value.text, '99%');
       third.dispose();
     } finally {

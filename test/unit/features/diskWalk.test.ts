@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { isLinkFree, walkMarkdownFiles } from '../../../src/features/platform/diskWalk';
+import { walkOffThread } from '../../../src/features/platform/offThread';
 
 describe('disk walk of a workspace folder (portfolio index)', () => {
   let home: string;
@@ -73,6 +74,19 @@ describe('disk walk of a workspace folder (portfolio index)', () => {
     assert.equal(await walkMarkdownFiles(path.join(home, 'missing'), { excluded, cancelled: () => false }), undefined);
     assert.equal(await walkMarkdownFiles(path.join(root, 'a.md'), { excluded, cancelled: () => false }), undefined);
     assert.deepEqual(await walkMarkdownFiles(root, { excluded, cancelled: () => true }), []);
+  });
+
+  it('walks the same in the worker thread (the node host’s warm start): same files, links, sizes and times', async function () {
+    this.timeout(20_000);
+    // The same exclusions as globs (the worker tests the settings' globs itself).
+    const globs = ['**/node_modules', '**/drafts', 'sub/skip-me.md'];
+    const here = await walkMarkdownFiles(root, { excluded, cancelled: () => false });
+    const there = await walkOffThread(root, globs, () => false);
+    assert.ok(Array.isArray(there), `the worker walked: ${String(there)}`);
+    const sorted = (files: typeof here): unknown[] => [...(files ?? [])].sort((a, b) => a.relative.localeCompare(b.relative));
+    assert.deepEqual(sorted(there), sorted(here));
+    assert.equal(await walkOffThread(path.join(home, 'missing'), globs, () => false), undefined, 'a folder that cannot be walked');
+    assert.deepEqual(await walkOffThread(root, globs, () => true), [], 'cancelled');
   });
 
   it('tells a path with a link on it from a real one', async () => {

@@ -1,0 +1,122 @@
+/**
+ * The warm-start cache's shard format (src/portfolio/indexCacheFormat.ts) and the worker thread
+ * that reads and checks shards off the extension host's thread (src/features/platform/
+ * indexWorker.ts, run here for real from its compiled file): a sound shard comes back whole
+ * and parses to the entries written; a torn, corrupt, tampered, misplaced or stale shard is
+ * refused as a whole, by the worker and by the host's own check alike.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { checkShardsOffThread } from '../../../src/features/platform/offThread';
+import type { ShardResult } from '../../../src/features/platform/platform';
+import { isIndexEntry } from '../../../src/portfolio/entryShape';
+import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
+import { checkedShardBody, fileLine, headerLine, SHARDS, shardOf, shardText, trustedLine } from '../../../src/portfolio/indexCacheFormat';
+import type { IndexEntry } from '../../../src/portfolio/types';
+import { analysisText, catalog } from './portfolioHelpers';
+
+const VERSION = '1.test';
+
+interface File {
+  readonly key: string;
+  readonly size: number;
+  readonly mtime: number;
+  readonly entry: IndexEntry | undefined;
+}
+
+/** Analyses (with an em dash in each, as real verdict messages have) and one non-analysis, grouped by shard. */
+function files(count: number): File[] {
+  const cat = catalog();
+  const out: File[] = [];
+  for (let i = 0; i < count; i++) {
+    const key = `file:///w/analyses/provider-${i}.md`;
+    const entry = buildIndexEntry(key, analysisText(`Provider ${i}`, 'Q3 2026', `${60 + (i % 30)}%`), cat);
+    out.push({ key, size: 1000 + i, mtime: 1_700_000_000_000 + i, entry: i === 3 ? undefined : entry });
+  }
+  return out;
+}
+
+function shardTextOf(n: number, all: readonly File[], version = VERSION): string {
+  const mine = all.filter((f) => shardOf(f.key) === n);
+  return headerLine(n, version, mine.length) + mine.map((f) => fileLine(f.key, f.size, f.mtime, f.entry)).join('');
+}
+
+function parsedBody(body: string): File[] {
+  return body.split('\n').slice(0, -1).map((line) => trustedLine<IndexEntry>(line));
+}
+
+describe('warm-start cache shards (format and the worker that checks them)', () => {
+  const all = files(200);
+  const used = [...new Set(all.map((f) => shardOf(f.key)))].sort((a, b) => a - b);
+  // Shards with at least two files: tearing one leaves a line.
+  const [torn, tampered, misplaced, stale, corrupt] = used.filter((n) => all.filter((f) => shardOf(f.key) === n).length >= 2);
+
+  it('gives back a sound shard whole: the same files, sizes, times and entries', () => {
+    for (const n of used) {
+      const body = checkedShardBody(shardText(new TextEncoder().encode(shardTextOf(n, all))) ?? '', n, VERSION, isIndexEntry);
+      assert.ok(body !== undefined, `shard ${n}`);
+      const expected = all.filter((f) => shardOf(f.key) === n).map((f) => ({ ...f, entry: f.entry && JSON.parse(JSON.stringify(f.entry)) as IndexEntry }));
+      assert.deepEqual(parsedBody(body), expected);
+    }
+  });
+
+  it('refuses a torn, tampered, misplaced, stale or corrupt shard as a whole', () => {
+    const check = (text: string | undefined, n: number): string | undefined => (text === undefined ? undefined : checkedShardBody(text, n, VERSION, isIndexEntry));
+    const tornText = shardTextOf(torn, all).split('\n').slice(0, -2).join('\n') + '\n';
+    assert.equal(check(tornText, torn), undefined, 'a line fewer than the header says');
+    assert.equal(check(shardTextOf(torn, all).slice(0, -1), torn), undefined, 'the last line cut short');
+    const lines = shardTextOf(tampered, all).split('\n');
+    lines[1] = lines[1].replace(/"verdict":"[a-z-]+"/, '"verdict":"great"');
+    assert.equal(check(lines.join('\n'), tampered), undefined, 'an entry that fails the shape check');
+    const otherFile = all.find((f) => shardOf(f.key) !== misplaced);
+    const moved = shardTextOf(misplaced, all) + (otherFile ? fileLine(otherFile.key, 1, 1, null) : '');
+    assert.equal(check(moved.replace(/"count":(\d+)/, (_, c: string) => `"count":${Number(c) + 1}`), misplaced), undefined, 'a file of another shard');
+    assert.equal(check(shardTextOf(stale, all, '0.old'), stale), undefined, 'another model version');
+    const bytes = new TextEncoder().encode(shardTextOf(corrupt, all));
+    bytes[bytes.length - 20] = 0xff;
+    assert.equal(shardText(bytes), undefined, 'invalid UTF-8');
+    assert.equal(check('not json\n', 0), undefined, 'no header');
+  });
+
+  it('reads and checks the shards in a worker thread: sound ones whole, bad and missing ones refused', async function () {
+    this.timeout(20_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'pa-cache-worker-'));
+    try {
+      const paths = Array.from({ length: SHARDS }, (_, n) => path.join(dir, `${n}.ndjson`));
+      for (const n of used) writeFileSync(paths[n], shardTextOf(n, all));
+      writeFileSync(paths[torn], shardTextOf(torn, all).split('\n').slice(0, -2).join('\n') + '\n');
+      writeFileSync(paths[tampered], shardTextOf(tampered, all).replace(/"line":\d+/, '"line":"3"'));
+      writeFileSync(paths[stale], shardTextOf(stale, all, '0.old'));
+      const reader = checkShardsOffThread(paths, VERSION);
+      const results: ShardResult[] = [];
+      try {
+        for (let n = 0; n < SHARDS; n++) results.push(await reader.shard(n));
+      } finally {
+        reader.dispose();
+      }
+      for (let n = 0; n < SHARDS; n++) {
+        const r = results[n];
+        if (!used.includes(n) || n === torn || n === tampered || n === stale) {
+          assert.equal(r, 'refused', `shard ${n}`);
+        } else {
+          assert.ok(typeof r === 'object', `shard ${n}: ${String(r)}`);
+          assert.deepEqual(parsedBody(r.body).map((f) => f.key), all.filter((f) => shardOf(f.key) === n).map((f) => f.key));
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says "failed" (the host checks the shards itself) when the worker cannot run', async () => {
+    // A request the worker cannot read (no list of files) stops it with an error, before any answer.
+    const reader = checkShardsOffThread(null as unknown as string[], VERSION);
+    try {
+      assert.equal(await reader.shard(0), 'failed');
+    } finally {
+      reader.dispose();
+    }
+  });
+});
