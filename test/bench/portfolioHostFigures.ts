@@ -110,10 +110,13 @@ interface WarmResult {
   readonly duringOpen: ThreadFigures;
   readonly saveAt: number;
   readonly hostEditMs: number;
-  /** Save → onDidSaveTextDocument in the host, and save → the index's change event for the file. */
+  /** Save → onWillSaveTextDocument in the host (the save reaching it), save → onDidSaveTextDocument, and save → the index's change event for the file. */
+  readonly willSaveMs: number;
   readonly savedEventMs: number;
   readonly indexedMs: number;
   readonly duringEdit: ThreadFigures;
+  /** The host's portfolio work after the save (renders, posts, conflict checks) and its long tasks, ms after save(). */
+  readonly editTrace?: readonly { step: string; at: number; ms?: number; bytes?: number; cpuMs?: number }[];
   readonly error?: string;
 }
 
@@ -127,6 +130,8 @@ interface SessionResult {
   readonly matrixRows: number;
   /** Save → the webview's DOM holds the new value. */
   readonly editShownMs: number;
+  /** Where the saved edit's time goes: each step's end, in ms after document.save(). */
+  readonly editSteps: Record<string, number>;
   /** Where the open's time goes: each step's end, in ms after the command (host steps, the webview frames' starts, the script's marks). */
   readonly openBreakdown: Record<string, number>;
   /** The same for an empty webview opened afterwards in the same session (the webview's own start-up). */
@@ -230,7 +235,7 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       beforeLoad: async (page) => {
         await page.exposeFunction('codeAutomationExit', () => exited());
       },
-    }, async ({ page }) => {
+    }, async ({ page, browser }) => {
       await Promise.race([exit, waitForFile(path.join(out, 'cold.json'), timeoutMs, 'the cold index')]);
       const cold = JSON.parse(readFileSync(path.join(out, 'cold.json'), 'utf8')) as ColdResult;
       if (cold.error) throw new Error(`portfolio probe (cold): ${cold.error}`);
@@ -251,12 +256,18 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       const hostSteps = Object.fromEntries(Object.entries(opened.openTimings).filter(([k]) => !/Bytes$|^rows$/.test(k)).map(([k, t]) => [`host ${k}`, t]));
       const openBreakdown = { ...await breakdown(frame, opened.openAt, hostSteps), htmlBytes: opened.openTimings.htmlBytes, trendsBytes: opened.openTimings.trendsBytes };
       await frame.evaluate(WATCH(opened.token));
+      // A Chromium trace of the saved edit (the workbench's and the webview's threads), when asked for.
+      const trace = process.env.PA_BENCH_PORTFOLIO_TRACE;
+      if (trace) await browser.startTracing(page, { path: `${trace}-${index + 1}-edit.json`, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing', 'v8.execute'] });
       writeFileSync(path.join(out, 'armed'), '');
       const emptyFile = path.join(out, 'empty.json');
       const warmFile = path.join(out, 'warm.json');
       await Promise.race([exit, waitForFile(emptyFile, timeoutMs, 'the saved edit'), waitForFile(warmFile, timeoutMs, 'the saved edit')]);
       let seenAt: unknown;
       for (const deadline = Date.now() + 30_000; typeof seenAt !== 'number' && Date.now() < deadline; await page.waitForTimeout(100)) seenAt = await frame.evaluate('window.__paSeen');
+      if (trace) await browser.stopTracing();
+      const patchReceivedAt = await frame.evaluate(MARK_AT('pa-pf-patch-received'));
+      const patchAppliedAt = await frame.evaluate(MARK_AT('pa-pf-patch-applied'));
       let emptyReference: Record<string, number> | undefined;
       if (existsSync(emptyFile)) {
         const { openAt } = JSON.parse(readFileSync(emptyFile, 'utf8')) as { openAt: number };
@@ -270,7 +281,13 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       const warm = JSON.parse(readFileSync(warmFile, 'utf8')) as WarmResult;
       if (warm.error) throw new Error(`portfolio probe (warm): ${warm.error}`);
       if (typeof seenAt !== 'number') throw new Error(`the portfolio webview never showed the saved value (${JSON.stringify(warm)})`);
-      const result: SessionResult = { cold, warm, openPaintMs: completeAt - opened.openAt, firstRowsPaintMs: paintedAt - opened.openAt, matrixRows, editShownMs: seenAt - warm.saveAt, openBreakdown, emptyReference };
+      const after = (at: unknown): number | undefined => (typeof at === 'number' ? Math.round(at - warm.saveAt) : undefined);
+      const editSteps = Object.fromEntries(Object.entries({
+        'will-save in host': Math.round(warm.willSaveMs), indexed: Math.round(warm.indexedMs), 'host posted': Math.round(warm.hostEditMs),
+        'webview received': after(patchReceivedAt), 'webview applied': after(patchAppliedAt), 'seen in DOM': after(seenAt), 'did-save in host': Math.round(warm.savedEventMs),
+      }).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])).sort((a, b) => a[1] - b[1]));
+      const result: SessionResult = { cold, warm, openPaintMs: completeAt - opened.openAt, firstRowsPaintMs: paintedAt - opened.openAt, matrixRows, editShownMs: seenAt - warm.saveAt, editSteps, openBreakdown, emptyReference };
+      log(`portfolio session ${index + 1}: saved edit (ms after save()) ${JSON.stringify(editSteps)}; host trace ${JSON.stringify(warm.editTrace)}`);
       log(`portfolio session ${index + 1}: open breakdown (ms after the command) ${JSON.stringify(openBreakdown)}; empty webview reference ${JSON.stringify(emptyReference)}`);
       log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (bundle loaded in ${ms(warm.loadMs)}; longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}, on CPU ${ms(warm.duringOpen.maxCpuBoundMs)}: ${JSON.stringify(warm.duringOpen.longest.slice(0, 4))}), saved edit shown ${ms(result.editShownMs)} (save event after ${ms(warm.savedEventMs)}, indexed after ${ms(warm.indexedMs)}, host posted after ${ms(warm.hostEditMs)}; longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
       return result;

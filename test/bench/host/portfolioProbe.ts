@@ -53,6 +53,8 @@ class ThreadWatch {
   private last = performance.now();
   private lastCpu = process.cpuUsage();
   readonly late: { atMs: number; ms: number; cpuMs: number }[] = [];
+  /** The wall-clock time of `origin`: a late tick's `atMs` (when the task ended) plus this is its wall-clock time. */
+  readonly originWall = wallNow();
 
   constructor(private readonly origin = performance.now()) {
     this.histogram.enable();
@@ -201,10 +203,28 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   const panel = feature.panels.panel;
   if (!panel) throw new Error('the portfolio panel is not open');
   let postedAt: number | undefined;
+  // What the host does for the portfolio after the save, in wall-clock ms: each render (start and
+  // length), each message posted (its size), each conflict check (start and end).
+  const steps: { step: string; at: number; ms?: number; bytes?: number }[] = [];
   const post = panel.post.bind(panel);
   panel.post = (message) => {
-    if (postedAt === undefined && message.type !== 'setStyle' && JSON.stringify(message).includes(token)) postedAt = wallNow();
+    const json = JSON.stringify(message);
+    if (postedAt === undefined && message.type !== 'setStyle' && json.includes(token)) postedAt = wallNow();
+    const at = wallNow();
     post(message);
+    steps.push({ step: `post ${message.type}${message.type === 'patch' ? ` (${message.rows.length} rows, ${Object.keys(message.sections).join('+') || 'no sections'}, ${Object.keys(message.charts ?? {}).length} charts)` : ''}`, at, ms: wallNow() - at, bytes: json.length });
+  };
+  const render = panel.render.bind(panel);
+  panel.render = () => {
+    const at = wallNow();
+    render();
+    steps.push({ step: 'render', at, ms: wallNow() - at });
+  };
+  const publish = feature.conflicts.publish.bind(feature.conflicts);
+  feature.conflicts.publish = async () => {
+    const at = wallNow();
+    await publish();
+    steps.push({ step: 'conflicts published (sliced)', at, ms: wallNow() - at });
   };
   writeFileSync(path.join(out, 'opened.json'), JSON.stringify({ openAt, token, was: stated.text, openTimings }));
   await waitFor(() => existsSync(path.join(out, 'armed')), 120_000, 'the bench to watch the webview');
@@ -215,8 +235,12 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   await vscode.workspace.applyEdit(edit);
   let saveAt = 0;
   // The host's half split in two: save → the index holds the new entry → the panel posts it.
+  let willSaveAt: number | undefined;
   let savedAt: number | undefined;
   let indexedAt: number | undefined;
+  const onWillSave = vscode.workspace.onWillSaveTextDocument((e) => {
+    if (willSaveAt === undefined && e.document.uri.toString() === uri.toString()) willSaveAt = wallNow();
+  });
   const onSaved = vscode.workspace.onDidSaveTextDocument((d) => {
     if (savedAt === undefined && d.uri.toString() === uri.toString()) savedAt = wallNow();
   });
@@ -230,11 +254,17 @@ async function warm(out: string): Promise<Record<string, unknown>> {
     await delay(1000);
   });
   const duringEdit = editWatch.stop();
+  const afterSave = (at: number): number => Math.round(at - saveAt);
+  const editTrace = [
+    ...steps.filter((x) => x.at >= saveAt).map((x) => ({ ...x, at: afterSave(x.at), ...(x.ms !== undefined && { ms: Math.round(x.ms) }) })),
+    ...editWatch.late.map((l) => ({ step: 'host task', at: afterSave(editWatch.originWall + l.atMs - l.ms), ms: l.ms, cpuMs: l.cpuMs })),
+  ].sort((a, b) => a.at - b.at);
+  onWillSave.dispose();
   onSaved.dispose();
   onIndexed.dispose();
   // Best effort: a reference that could not be read does not void the figures above.
   const emptyError = await emptyWebviewReference(out).then(() => undefined, (e: unknown) => String(e));
-  return { loadMs, openTimings, emptyError, savedEventMs: (savedAt ?? NaN) - saveAt, indexedMs: (indexedAt ?? NaN) - saveAt, warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit };
+  return { loadMs, openTimings, emptyError, willSaveMs: (willSaveAt ?? NaN) - saveAt, savedEventMs: (savedAt ?? NaN) - saveAt, indexedMs: (indexedAt ?? NaN) - saveAt, warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit, editTrace };
 }
 
 /**
