@@ -102,9 +102,8 @@ export class PortfolioPanel implements vscode.Disposable {
    * as after a build). A saved edit is one file: the render looks at it alone, never at the
    * thousands of analyses that did not change.
    */
-  private changes: Map<string, vscode.Uri> | 'all' = 'all';
-  /** Each indexed analysis's pattern, and how many analyses each pattern has (the pattern shown when none is chosen). */
-  private readonly patternOf = new Map<string, string | undefined>();
+  private changes: Map<string, { readonly uri: vscode.Uri; readonly before: IndexEntry | undefined }> | 'all' = 'all';
+  /** How many analyses each pattern has (the pattern shown when none is chosen; the patterns offered). */
   private readonly patternCounts = new Map<string, number>();
   /** What the webview was last sent (for tests and to send only what changed). */
   shown: ShownPortfolio | undefined;
@@ -125,7 +124,7 @@ export class PortfolioPanel implements vscode.Disposable {
         if (message) this.onMessage(message);
       }),
       host.index.onDidChange((e) => {
-        this.noteChange(e.uris);
+        this.noteChange(e.uris, e.previous);
         this.scheduleRender();
       }),
       host.services.models.onDidChange(() => this.scheduleRender()),
@@ -139,13 +138,18 @@ export class PortfolioPanel implements vscode.Disposable {
     void host.index.whenReady().then(() => this.render());
   }
 
-  private noteChange(uris: readonly vscode.Uri[]): void {
-    if (uris.length === 0) this.changes = 'all';
-    else if (this.changes !== 'all') for (const uri of uris) this.changes.set(uri.toString(), uri);
+  /** Notes changed analyses with their entries as of the last render (the first change of each since then says it). */
+  private noteChange(uris: readonly vscode.Uri[], previous: readonly (IndexEntry | undefined)[] | undefined): void {
+    if (uris.length === 0 || previous?.length !== uris.length) this.changes = 'all';
+    if (this.changes === 'all' || !previous) return;
+    for (let i = 0; i < uris.length; i++) {
+      const key = uris[i].toString();
+      if (!this.changes.has(key)) this.changes.set(key, { uri: uris[i], before: previous[i] });
+    }
   }
 
   /** Brings the pattern counts up to the changed analyses (all of them after a build). */
-  private countPatterns(changes: Map<string, vscode.Uri> | 'all', all: () => readonly IndexEntry[]): void {
+  private countPatterns(changes: typeof this.changes, all: () => readonly IndexEntry[]): void {
     const count = (patternId: string | undefined, by: number): void => {
       if (patternId === undefined) return;
       const n = (this.patternCounts.get(patternId) ?? 0) + by;
@@ -153,20 +157,13 @@ export class PortfolioPanel implements vscode.Disposable {
       else this.patternCounts.delete(patternId);
     };
     if (changes === 'all') {
-      this.patternOf.clear();
       this.patternCounts.clear();
-      for (const e of all()) {
-        this.patternOf.set(e.uri, e.patternId);
-        count(e.patternId, 1);
-      }
+      for (const e of all()) count(e.patternId, 1);
       return;
     }
-    for (const [key, uri] of changes) {
-      count(this.patternOf.get(key), -1);
-      const entry = this.host.index.entry(uri);
-      if (entry) this.patternOf.set(key, entry.patternId);
-      else this.patternOf.delete(key);
-      count(entry?.patternId, 1);
+    for (const { uri, before } of changes.values()) {
+      count(before?.patternId, -1);
+      count(this.host.index.entry(uri)?.patternId, 1);
     }
   }
 
@@ -234,7 +231,7 @@ export class PortfolioPanel implements vscode.Disposable {
     const live = this.live;
     const fresh = this.fresh;
     // A saved edit: its analysis alone, looked up in the index (what changed is all the views redo).
-    const { changed } = changes === 'all' || created ? live.update(all()) : live.updateSome([...changes].map(([key, uri]) => [key, this.host.index.entry(uri)] as const));
+    const { changed } = changes === 'all' || created ? live.update(all()) : live.updateSome([...changes].map(([key, { uri }]) => [key, this.host.index.entry(uri)] as const));
     this.changes = new Map();
     const views = live.views();
     const trends = live.limitedTrends(PANEL_TREND_SUBJECTS);
@@ -264,6 +261,10 @@ export class PortfolioPanel implements vscode.Disposable {
     this.filling = live;
     const current = (): boolean => !this.disposed && this.live === live;
     try {
+      // After the render that called this has handed the page's frame to the webview: the platform
+      // creates the webview (hundreds of ms) while the views are filled, not after grouping them.
+      await nextTurn();
+      if (!current()) return;
       const bySubject = new Map<string, IndexEntry[]>();
       for (const e of entries) {
         const key = subjectKey(e);
