@@ -5,6 +5,7 @@
  * with the rest of dist/extension.js was a third of the extension's load time.
  */
 export { analyzeText } from './analyze';
+export { AnalysisMemo } from './analysisMemo';
 export { claimsOnLine } from './claimsByLine';
 export { readFrontMatter } from './frontMatter';
 export { acknowledgeEdit, findingsWithoutSuppressions } from './suppressions';

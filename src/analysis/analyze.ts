@@ -11,7 +11,8 @@ import type { Mention, PatternIndex } from '../model/patternIndex';
 import { lineLabels, proseClaims, tableClaims } from './claims';
 import { proseEvidenceFindings, readQuarter, tableEvidenceFindings, type QuarterPeriod } from './evidenceRules';
 import { readFrontMatter } from './frontMatter';
-import { runRange, visitBlocks, type HeadingBlock, type ProseBlock, type TableBlock, type TableRow } from './markdownBlocks';
+import { blockKey, runRange, visitBlocks, type Block, type HeadingBlock, type ProseBlock, type TableBlock, type TableRow } from './markdownBlocks';
+import type { AnalysisMemo } from './analysisMemo';
 import { mentionsWithVerbs } from './inflectedMentions';
 import { companyCaseFindings, nearMissAnswer, nearMissAt, nearMissFinding, wrongCaseAt, type NearMissAnswer } from './nearMissNames';
 import { unknownPatternFinding } from './patternRules';
@@ -47,6 +48,11 @@ export interface AnalyzeOptions {
    * analysis; without levels every rule runs (the portfolio counts every finding).
    */
   readonly levels?: Readonly<Partial<Record<RuleId, CheckLevel>>>;
+  /**
+   * The last analysis's readings of this document's blocks (src/analysis/analysisMemo.ts): blocks
+   * an edit did not change are not read again. The result is the same with or without it.
+   */
+  readonly memo?: AnalysisMemo;
 }
 
 /** Which rules an analysis runs. */
@@ -81,7 +87,7 @@ export function analyzeText(text: string, catalog: PatternCatalog, options: Anal
   // search of the text instead of a look at every line for comments and code fences).
   const directives = options.inlineSuppressions === false ? undefined : text.includes(SUPPRESSION_PREFIX) ? readDirectives(doc.lines, fm.bodyStart) : NO_DIRECTIVES;
   const runs = rulesToRun(options.levels, directives);
-  let analysis = readAnalysis(doc, fm, catalog, runs);
+  let analysis = readAnalysis(doc, fm, catalog, runs, options.memo);
   if (runs !== EVERY_RULE) analysis = { ...analysis, findings: analysis.findings.filter((f) => runs(f.rule)) };
   return directives ? withSuppressions(analysis, directives) : analysis;
 }
@@ -117,7 +123,7 @@ function rangeKey(r: TextRange): string {
 }
 
 /** Reads the analysis; `runs` says which rules' work may be skipped (their findings are filtered out by the caller). */
-function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, catalog: PatternCatalog, runs: RuleFilter): Analysis {
+function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, catalog: PatternCatalog, runs: RuleFilter, memo: AnalysisMemo | undefined): Analysis {
   const base = { isAnalysis: true, ...(fm.frontMatter && { frontMatter: fm.frontMatter }) };
   if (fm.patternRef === undefined || !fm.frontMatter) {
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: fm.findings };
@@ -133,11 +139,15 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
     values: new ValueScanner(), ...(period && { period }), metricName: (id) => index.metric(id)?.name ?? id,
     nearMiss: runs('near-miss-name'), evidence: runs('unsourced-value') || runs('period-mismatch'),
   };
-  const end = visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, (block) => {
+  const read = (block: Block): void => {
     if (block.kind === 'heading') readHeading(ctx, block);
     else if (block.kind === 'prose') readProse(ctx, block);
     else readTable(ctx, block);
-  });
+  };
+  // Everything a block's reading depends on besides the block itself (see AnalysisMemo).
+  memo?.begin([index, fm.frontMatter.subject, fm.frontMatter.period, ctx.nearMiss, ctx.evidence]);
+  const end = visitBlocks(doc.lines, fm.bodyStart, fm.bodyStart === 0 ? doc.bom : 0, memo ? (block) => readRemembered(ctx, memo, block, read) : read);
+  memo?.end();
   const { headings, claims, findings } = ctx;
 
   const sections = sectionCoverage(index, headings);
@@ -196,6 +206,27 @@ function samePeriodAs(fm: FrontMatter): (text: string) => boolean {
 
 function anchorOf(fm: FrontMatter): TextRange {
   return fm.pattern?.range ?? fm.range;
+}
+
+/** Reads a block, or adds what the memo remembers of the same block in the last analysis. */
+function readRemembered(ctx: Reader, memo: AnalysisMemo, block: Block, read: (block: Block) => void): void {
+  const key = blockKey(block);
+  if (key === undefined) {
+    read(block);
+    return;
+  }
+  const known = memo.reuse(key);
+  if (known) {
+    pushAll(ctx.headings, known.headings);
+    pushAll(ctx.claims, known.claims);
+    pushAll(ctx.findings, known.findings);
+    return;
+  }
+  const h = ctx.headings.length;
+  const c = ctx.claims.length;
+  const f = ctx.findings.length;
+  read(block);
+  memo.keep(key, { headings: ctx.headings.slice(h), claims: ctx.claims.slice(c), findings: ctx.findings.slice(f) });
 }
 
 function readHeading(ctx: Reader, block: HeadingBlock): void {

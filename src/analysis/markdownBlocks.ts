@@ -69,6 +69,30 @@ export interface TableBlock {
 
 export type Block = HeadingBlock | ProseBlock | TableBlock;
 
+/**
+ * A key holding everything a block is made of (its kind, lines, columns, masked and raw text):
+ * two blocks with equal keys are equal, so what is read from one holds for the other (undefined
+ * for a block this module did not make). For
+ * src/analysis/analysisMemo.ts, which reuses an unchanged block's reading across edits.
+ */
+export function blockKey(block: Block): string | undefined {
+  switch (block.kind) {
+    case 'heading':
+      return block.run instanceof LazyRun ? `h${block.level},${block.line},${block.nested ? 1 : 0};${block.run.key()}` : undefined;
+    case 'prose':
+      return block.run instanceof LazyRun ? `p${block.listItem ? 1 : 0};${block.run.key()}` : undefined;
+    case 'table': {
+      if (!(block.header instanceof Row)) return undefined;
+      let key = `t${block.rows.length};${block.header.key()}`;
+      for (const row of block.rows) {
+        if (!(row instanceof Row)) return undefined;
+        key += row.key();
+      }
+      return key;
+    }
+  }
+}
+
 /** The document position of an offset in a run. */
 export function runPosition(run: TextRun, offset: number): TextPosition {
   const segs = run.segments;
@@ -185,6 +209,11 @@ class Row implements TableRow {
     return this.bounds.length >> 1;
   }
 
+  /** Everything the row is made of, each string after its length: rows with equal keys read the same (see {@link blockKey}). */
+  key(): string {
+    return `${this.line};${this.bounds.join(',')};${this.text.length};${this.raw.length}:${this.text}${this.raw}`;
+  }
+
   cell(i: number): TableCell | undefined {
     if (i === this.lastIndex) return this.lastCell;
     if (!(i >= 0 && 2 * i < this.bounds.length)) return undefined;
@@ -229,6 +258,17 @@ class LazyRun implements TextRun {
     private readonly rawLines: readonly string[],
     private readonly ends: readonly number[],
   ) {}
+
+  /** Everything the run is made of: runs with equal keys read the same (see {@link blockKey}). */
+  key(): string {
+    // Every string is preceded by its length: the key can be read back one way only.
+    let key = `${this.segments.length};`;
+    for (let k = 0; k < this.segments.length; k++) {
+      const seg = this.segments[k];
+      key += `${seg.offset},${seg.line},${seg.col},${this.ends[k]},${this.rawLines[k].length}:${this.rawLines[k]}`;
+    }
+    return `${key}${this.text.length}:${this.text}`;
+  }
 
   get raw(): string {
     if (this.rawText === undefined) {

@@ -7,6 +7,7 @@
  * only its front matter, and `oversized()` says why, so diagnostics can tell the user once.
  */
 import * as vscode from 'vscode';
+import type { AnalysisMemo } from '../analysis/analysisMemo';
 import type { Analysis } from '../analysis/types';
 import { analysisCore } from './core';
 import type { ModelStore } from './modelStore';
@@ -34,6 +35,8 @@ const FRONT_MATTER_LINES = 1000;
 
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
+  /** Per open document, what its last analysis read from each block: the next version re-reads only the blocks an edit changed. */
+  private readonly memos = new Map<string, AnalysisMemo>();
   private readonly disposables: vscode.Disposable[] = [];
   /** The size limit, read on first use and again after the setting changes. */
   private limit: number | undefined;
@@ -43,9 +46,15 @@ export class AnalysisCache implements vscode.Disposable {
     private readonly maxChars: () => number = () => readSettings().maxDocumentChars,
   ) {
     this.disposables.push(
-      vscode.workspace.onDidCloseTextDocument((doc) => this.entries.delete(doc.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.entries.delete(doc.uri.toString());
+        this.memos.delete(doc.uri.toString());
+      }),
       // A changed model changes every verdict: forget everything.
-      models.onDidChange(() => this.entries.clear()),
+      models.onDidChange(() => {
+        this.entries.clear();
+        this.memos.clear();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('patternAnalyst.checks.maxDocumentSizeMB')) this.limit = undefined;
       }),
@@ -69,11 +78,23 @@ export class AnalysisCache implements vscode.Disposable {
     if (hit && hit.version === document.version && hit.maxChars === maxChars) return hit;
     // The length without building the text: a 10 MB string on every hover would cost more than the check.
     const chars = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    // A document grown past the limit keeps no readings of its blocks (they would only hold memory).
+    if (chars > maxChars) this.memos.delete(key);
     const entry: Entry = chars > maxChars
       ? { version: document.version, maxChars, ...this.frontMatterOnly(document, chars, maxChars) }
-      : { version: document.version, maxChars, analysis: analysisCore().analyzeText(document.getText(), this.models.catalog) };
+      : { version: document.version, maxChars, analysis: this.analyze(key, document.getText()) };
     this.entries.set(key, entry);
     return entry;
+  }
+
+  private analyze(key: string, text: string): Analysis {
+    const core = analysisCore();
+    let memo = this.memos.get(key);
+    if (!memo) {
+      memo = new core.AnalysisMemo();
+      this.memos.set(key, memo);
+    }
+    return core.analyzeText(text, this.models.catalog, { memo });
   }
 
   /** Reads only the front matter of a document too large to analyse: the preview still shows its header. */
@@ -89,6 +110,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   dispose(): void {
     this.entries.clear();
+    this.memos.clear();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -21,7 +21,7 @@ import { bundledCatalog } from './benchInputs';
 import { FULL_PORTFOLIO_HOST, portfolioHostFigures, QUICK_PORTFOLIO_HOST, type PortfolioHostOptions } from './portfolioHostFigures';
 import { REPO_ROOT } from './optionalModule';
 import { bytes, ratioRow, type FigureRow } from './report';
-import { collectGarbage, interleaved, median } from './timing';
+import { collectAllGarbage, interleaved, median } from './timing';
 
 export interface PortfolioBenchOptions {
   /** Analyses in the cold-index corpus (1,000 in a full run). */
@@ -100,16 +100,16 @@ function memoryFigure(options: PortfolioBenchOptions): FigureRow {
   // Warm up first: the model's name memos and compiled code are not the index's memory.
   for (let i = 0; i < 200; i++) buildIndexEntry('warm-up', corpusText(90_000 + i), catalog);
   // Texts are generated and dropped one at a time; only the entries stay reachable.
-  collectGarbage();
-  collectGarbage();
+  collectAllGarbage();
+  collectAllGarbage();
   const before = process.memoryUsage().heapUsed;
   const held: IndexEntry[] = [];
   for (let i = 0; i < options.entries; i++) {
     const entry = buildIndexEntry(`/workspace/analyses/analysis-${i}.md`, corpusText(i), catalog);
     if (entry) held.push(entry);
   }
-  collectGarbage();
-  collectGarbage();
+  collectAllGarbage();
+  collectAllGarbage();
   const grown = process.memoryUsage().heapUsed - before;
   const limit = 50 * 1024 * 1024;
   return {

@@ -14,39 +14,11 @@ import { DOCUMENT_CLOSE, DOCUMENT_OPEN, renderDocumentBody, type RenderOptions }
 import { IncrementalRenderer } from '../../../src/render/incrementalRenderer';
 import { applyPatch, diffSegments, patchFits, shiftDataLines, type Segment } from '../../../src/render/previewSegments';
 import { generateAnalysis } from '../../support/analysisGenerator';
+import { editedVersions } from '../../support/editArbitraries';
 import { fuzzParameters, fuzzTimeout } from '../../support/fuzz';
-import { tokenSoup } from '../../support/fuzzArbitraries';
 import { HOSTILE_INPUTS } from '../../support/hostileInputs';
 
 const catalog = new PatternCatalog([{ index: bundledIndex(), origin: 'bundled', bundled: true }]);
-
-/** What edits insert: markdown that starts, ends or joins blocks, values, and plain typing. */
-const PIECES = [
-  'a', 'x', ' ', '\n', '\n\n', '\n\n\n', '# ', '## Key Metrics & Benchmarks\n', '- ', '* ', '1. ', '2) ', '> ', '    ', '  ', '\t', '```', '```\n', '~~~\n',
-  '---\n', '===\n', '***\n', '| a | b |\n', '| --- | --- |\n', '| GPU Utilization Rate | 72% |\n', '|', 'GPU utilization was 72%.', ' 85%', '$2.10',
-  'Customer retention 96%', '[r]: https://example.com\n', '[^1]: Company filing, FY2025: https://x.io\n', '[^1]', '[a\nb]: /u\n', '> [q]: /q\n', '[x][r]', '[r]', '![img](pic.png)', '![i](other.png)', 'https://example.com', 'www.x.io',
-  '<!-- pattern-scorecard -->\n', '<!-- pattern-coverage -->\n', '<!-- pattern-analyst-disable gpu-utilization-rate -->', '*', '_', '`', '**', '\\',
-  'pattern: ai-infrastructure\n', 'pattern: nope\n', '&#xE000;', '\uE001', '\r\n', 'Term\n: def\n',
-];
-
-type Edit = { at: number; remove: number; insert: string };
-
-const edit: fc.Arbitrary<Edit> = fc.record({
-  at: fc.nat(),
-  remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 60 })),
-  insert: fc.oneof(fc.constant(''), fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }).map((p) => p.join(''))),
-});
-
-function apply(text: string, e: Edit): string {
-  const at = e.at % (text.length + 1);
-  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
-}
-
-const start = fc.oneof(
-  fc.nat({ max: 1_000_000 }).map((seed) => generateAnalysis({ seed }).text.slice(0, 6000)),
-  tokenSoup,
-  fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join('')),
-);
 
 /**
  * Renders each version incrementally and in full; they must agree. The preview's webview is sent
@@ -89,9 +61,7 @@ describe('render: incremental rendering', function () {
 
   it('gives exactly the full render after any sequence of edits', () => {
     const images: RenderOptions = { images: { resolveLocal: (p) => `local:${p}` } };
-    fc.assert(fc.property(start, fc.array(edit, { minLength: 1, maxLength: 8 }), (text, edits) => {
-      const versions = [text];
-      for (const e of edits) versions.push(apply(versions[versions.length - 1], e));
+    fc.assert(fc.property(editedVersions(), (versions) => {
       check(versions, images);
     }), fuzzParameters(300));
   });
