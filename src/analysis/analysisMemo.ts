@@ -18,6 +18,7 @@
  * test/unit/analysis/analysisMemo.test.ts checks, over random edit sequences, that an analysis
  * with a memo equals one without.
  */
+import type { FrontMatterResult } from './frontMatter';
 import type { Finding, Heading, MetricClaim } from './types';
 
 /** What reading one block added to the analysis. */
@@ -28,6 +29,8 @@ export interface BlockReading {
 }
 
 export class AnalysisMemo {
+  /** The last front matter read: its lines through the closing fence, and what was read from them. */
+  private frontMatter: { readonly bom: number; readonly lines: readonly string[]; readonly result: FrontMatterResult } | undefined;
   private context: readonly unknown[] | undefined;
   private previous = new Map<string, BlockReading>();
   private kept = new Map<string, BlockReading>();
@@ -68,8 +71,22 @@ export class AnalysisMemo {
     this.reused = this.reusedNow;
   }
 
+  /**
+   * The front matter's reading, the last one's while its lines are unchanged: a closed front
+   * matter is read from its own lines alone (up to the first closing fence), so the YAML is not
+   * parsed again on every edit of the body. An unclosed one is always read afresh.
+   */
+  frontMatterOf(lines: readonly string[], bom: number, read: () => FrontMatterResult): FrontMatterResult {
+    const last = this.frontMatter;
+    if (last && last.bom === bom && last.lines.length <= lines.length && last.lines.every((line, i) => line === lines[i])) return last.result;
+    const result = read();
+    this.frontMatter = result.bodyStart > 0 ? { bom, lines: lines.slice(0, result.bodyStart), result } : undefined;
+    return result;
+  }
+
   /** Forgets everything (a changed model). */
   clear(): void {
+    this.frontMatter = undefined;
     this.context = undefined;
     this.previous = new Map();
     this.kept = new Map();

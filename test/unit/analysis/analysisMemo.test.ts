@@ -84,6 +84,16 @@ describe('analysis: memo of block readings', function () {
     assert.ok(check([base, base]) > 10, 'the same text again reuses its blocks');
   });
 
+  it('reads the front matter again when its lines change, its fence included', () => {
+    const base = generateAnalysis({ seed: 13 }).text;
+    const close = base.indexOf('\n---\n', 3);
+    const period = base.replace(/^period: .*$/m, 'period: Q1 2020');
+    const unclosed = `${base.slice(0, close)}\n${base.slice(close + 5)}`;
+    const crlf = base.slice(0, close).replace(/\n/g, '\r\n') + base.slice(close);
+    assert.notEqual(period, base);
+    check([base, period, base, unclosed, base, crlf, `\ufeff${base}`, base]);
+  });
+
   it('agrees on every hostile input, also after an edit in its middle', () => {
     for (const input of HOSTILE_INPUTS.filter((h) => h.kind === 'document' && !h.large)) {
       const text = input.make();
