@@ -12,7 +12,7 @@ import { matrixRow } from './matrix';
 import { coverageOf } from './peerCoverage';
 import { comparePeriods, periodKey } from './periods';
 import { columnsOf, compareText, newestFirst, subjectKey, subjectName } from './subjects';
-import { seriesByMetric } from './trends';
+import { limitTrends, seriesByMetric, type LimitedTrends } from './trends';
 import type { IndexEntry, Matrix, MatrixColumn, MatrixRow, MetricTrend, PeerCoverage, Period, TrendSeries } from './types';
 
 interface SubjectPart {
@@ -82,11 +82,23 @@ export class LivePortfolioViews {
   /** Each readable period and how many subjects have it. */
   private readonly periodCounts = new Map<string, { readonly period: Period; count: number }>();
   private assembled: { matrix: Matrix; coverage: PeerCoverage; trends: MetricTrend[] } | undefined;
+  /** The views last assembled (their unchanged parts are taken over by the next assembly). */
+  private previous: { matrix: Matrix; coverage: PeerCoverage; trends: MetricTrend[] } | undefined;
+  /**
+   * What an update touched beyond the rows: the parts of the views that are assembled again. A
+   * saved edit of one value touches none of them but its metric's series, so the coverage, the
+   * periods and the unreadable periods stay the same objects (a view sees they did not change).
+   */
+  private dirty = { coverage: true, periods: true, unreadable: true };
+  /** The trends as limited for a view ({@link limitedTrends}), and each metric's series replaced since. */
+  private limited: { readonly max: number; readonly trends: LimitedTrends } | undefined;
+  private readonly seriesEdits: [TrendSeries | undefined, TrendSeries | undefined][][];
 
   constructor(readonly pattern: PatternIndex, readonly asOf: Period | undefined) {
     this.columns = columnsOf(pattern);
     this.metricIds = this.columns.map((c) => c.metricId);
     this.series = this.columns.map(() => new SortedBySubject<TrendSeries>());
+    this.seriesEdits = this.columns.map(() => []);
   }
 
   /**
@@ -97,7 +109,42 @@ export class LivePortfolioViews {
   update(entries: readonly IndexEntry[]): LiveViewsUpdate {
     const id = this.pattern.model.id;
     const changed = new Set<string>();
-    const move = (uri: string, before: IndexEntry | undefined, after: IndexEntry | undefined): void => {
+    const move = this.mover(changed);
+    let count = 0;
+    for (const e of entries) {
+      if (e.patternId !== id) continue;
+      count++;
+      const before = this.byUri.get(e.uri);
+      if (before !== e) move(e.uri, before, e);
+    }
+    // Every current entry is in byUri now; more there means some are gone.
+    if (count !== this.byUri.size) {
+      const current = new Set<string>();
+      for (const e of entries) if (e.patternId === id) current.add(e.uri);
+      for (const [uri, before] of [...this.byUri]) if (!current.has(uri)) move(uri, before, undefined);
+    }
+    return this.recompute(changed);
+  }
+
+  /**
+   * Brings the views up to date with some analyses only: each uri with its entry now (undefined:
+   * gone or no longer an analysis). A saved edit names one file, so the work is that one subject's,
+   * not a pass over every indexed analysis; the result is the same as {@link update} with all of them.
+   */
+  updateSome(changes: Iterable<readonly [string, IndexEntry | undefined]>): LiveViewsUpdate {
+    const id = this.pattern.model.id;
+    const changed = new Set<string>();
+    const move = this.mover(changed);
+    for (const [uri, entry] of changes) {
+      const after = entry?.patternId === id ? entry : undefined;
+      const before = this.byUri.get(uri);
+      if (before !== after) move(uri, before, after);
+    }
+    return this.recompute(changed);
+  }
+
+  private mover(changed: Set<string>): (uri: string, before: IndexEntry | undefined, after: IndexEntry | undefined) => void {
+    return (uri, before, after) => {
       if (before) {
         const k = subjectKey(before);
         changed.add(k);
@@ -115,19 +162,9 @@ export class LivePortfolioViews {
         this.byUri.set(uri, after);
       }
     };
-    let count = 0;
-    for (const e of entries) {
-      if (e.patternId !== id) continue;
-      count++;
-      const before = this.byUri.get(e.uri);
-      if (before !== e) move(e.uri, before, e);
-    }
-    // Every current entry is in byUri now; more there means some are gone.
-    if (count !== this.byUri.size) {
-      const current = new Set<string>();
-      for (const e of entries) if (e.patternId === id) current.add(e.uri);
-      for (const [uri, before] of [...this.byUri]) if (!current.has(uri)) move(uri, before, undefined);
-    }
+  }
+
+  private recompute(changed: ReadonlySet<string>): LiveViewsUpdate {
     for (const k of changed) {
       const g = this.groups.get(k);
       this.setPart(k, g ? this.keepingSeries(this.parts.get(k), this.partOf(newestFirst([...g.values()]))) : undefined);
@@ -172,17 +209,30 @@ export class LivePortfolioViews {
     const old = this.parts.get(key);
     for (const [k] of old?.periods ?? []) {
       const c = this.periodCounts.get(k);
-      if (c && --c.count === 0) this.periodCounts.delete(k);
+      if (c && --c.count === 0) {
+        this.periodCounts.delete(k);
+        this.dirty.periods = true;
+      }
     }
     for (const [k, period] of part?.periods ?? []) {
       const c = this.periodCounts.get(k);
       if (c) c.count++;
-      else this.periodCounts.set(k, { period, count: 1 });
+      else {
+        this.periodCounts.set(k, { period, count: 1 });
+        this.dirty.periods = true;
+      }
     }
+    if (old?.companyId !== part?.companyId || old?.name !== part?.name || old?.analyses !== part?.analyses) this.dirty.coverage = true;
+    if (old?.unreadable.length || part?.unreadable.length) this.dirty.unreadable = true;
     if (part) this.parts.set(key, part);
     else this.parts.delete(key);
     this.rows.set(key, part?.row);
-    this.series.forEach((list, i) => list.set(key, part?.series[i]));
+    this.series.forEach((list, i) => {
+      const before = old?.series[i];
+      const after = part?.series[i];
+      if (before !== after) this.seriesEdits[i].push([before, after]);
+      list.set(key, after);
+    });
   }
 
   /** The matrix row of a subject key; undefined when it has none. */
@@ -198,17 +248,56 @@ export class LivePortfolioViews {
   /** The whole views, as portfolioMatrix, peerCoverage and metricTrends give them for the same entries. */
   views(): { readonly matrix: Matrix; readonly coverage: PeerCoverage; readonly trends: readonly MetricTrend[] } {
     if (this.assembled) return this.assembled;
+    const last = this.previous;
+    const dirty = this.dirty;
+    this.dirty = { coverage: false, periods: false, unreadable: false };
     const matrix: Matrix = {
       patternId: this.pattern.model.id,
       patternName: this.pattern.model.name,
       columns: this.columns,
       rows: this.rows.list(),
       ...(this.asOf && { asOf: this.asOf }),
-      periods: [...this.periodCounts.values()].map((c) => c.period).sort(comparePeriods),
-      unreadablePeriods: [...this.parts.values()].flatMap((p) => p.unreadable).sort((a, b) => compareText(a.uri, b.uri)),
+      periods: !dirty.periods && last ? last.matrix.periods : [...this.periodCounts.values()].map((c) => c.period).sort(comparePeriods),
+      unreadablePeriods: !dirty.unreadable && last ? last.matrix.unreadablePeriods : [...this.parts.values()].flatMap((p) => p.unreadable).sort((a, b) => compareText(a.uri, b.uri)),
     };
     const trends = this.columns.map((column, i) => ({ column, series: this.series[i].list() }));
-    this.assembled = { matrix, coverage: coverageOf(this.parts.values(), this.pattern), trends };
+    this.assembled = { matrix, coverage: !dirty.coverage && last ? last.coverage : coverageOf(this.parts.values(), this.pattern), trends };
+    this.previous = this.assembled;
     return this.assembled;
+  }
+
+  /**
+   * The trends as {@link limitTrends} limits them to `max` subjects per metric, kept up to date
+   * edit by edit: a series replaced by one of the same rank (same subject, company or not, number
+   * of periods: an edited value) takes the old one's place among those shown; anything else limits
+   * the trends again. Limiting a thousand subjects' series per metric on every saved edit held the
+   * extension host for tens of ms.
+   */
+  limitedTrends(max: number): LimitedTrends {
+    const trends = this.views().trends;
+    const edits = this.seriesEdits.map((e) => e.splice(0));
+    const last = this.limited?.max === max ? this.limited.trends : undefined;
+    const sameRank = ([a, b]: [TrendSeries | undefined, TrendSeries | undefined]): boolean =>
+      a !== undefined && b !== undefined && a.subject === b.subject && (a.companyId === undefined) === (b.companyId === undefined) && a.points.length === b.points.length;
+    let limited: LimitedTrends;
+    if (last && last.trends.length === trends.length && edits.every((e) => e.every(sameRank))) {
+      limited = {
+        ...last,
+        trends: trends.map((trend, i) => {
+          if (edits[i].length === 0 && last.trends[i].series.length === Math.min(max, trend.series.length)) return { ...trend, series: last.trends[i].series };
+          if (trend.series.length <= max) return trend;
+          const series = [...last.trends[i].series];
+          for (const [before, after] of edits[i]) {
+            const at = series.indexOf(before as TrendSeries);
+            if (at >= 0) series[at] = after as TrendSeries;
+          }
+          return { ...trend, series };
+        }),
+      };
+    } else {
+      limited = limitTrends(trends, max);
+    }
+    this.limited = { max, trends: limited };
+    return limited;
   }
 }

@@ -113,7 +113,12 @@ export class MatrixTable {
       this.elements.delete(key);
     }
     const replaced: [HTMLTableRowElement, string][] = [];
+    // Rows replaced by rows that sort the same (an edited value outside the sorted column): the
+    // order stands, and a thousand rows are not sorted again for one changed row.
+    let sameSort = removed.length === 0;
     for (const r of rows) {
+      const previous = this.rows.get(r.key);
+      if (sameSort && !(previous && this.sortsAlike(previous, r))) sameSort = false;
       this.rows.set(r.key, r);
       const old = this.elements.get(r.key);
       this.elements.delete(r.key);
@@ -124,8 +129,8 @@ export class MatrixTable {
       return;
     }
     const before = this.order;
-    const after = this.sortedKeys();
-    const sameOrder = !this.pending && removed.length === 0 && before.length === after.length && before.every((k, i) => k === after[i]);
+    const after = sameSort && !this.pending ? before : this.sortedKeys();
+    const sameOrder = !this.pending && removed.length === 0 && before.length === after.length && (after === before || before.every((k, i) => k === after[i]));
     if (sameOrder) {
       // The usual saved edit: one row's data changed, its place did not.
       for (const [old, key] of replaced) old.replaceWith(this.element(key));
@@ -161,6 +166,16 @@ export class MatrixTable {
     const { row, cell } = found;
     const file = row.files[cell.f]?.[1] ?? '';
     return `${column.name}: ${cell.v} — ${verdictDisplay(cell.d as VerdictStatus).label} (benchmark: ${column.benchmark}; ${cell.p || 'no period'}; ${file}, line ${cell.l + 1}${cell.s ? `; source: ${cell.s}` : ''})`;
+  }
+
+  /** True when two versions of a row take the same place in the current sort. */
+  private sortsAlike(a: MatrixRowData, b: MatrixRowData): boolean {
+    const col = Number(this.sort().column);
+    if (a.subject !== b.subject || a.key !== b.key) return false;
+    if (!Number.isInteger(col) || col <= 0 || col > (this.data?.columns.length ?? 0)) return true;
+    const ca = a.cells[col - 1];
+    const cb = b.cells[col - 1];
+    return ca === cb || (!!ca && !!cb && ca.n === cb.n);
   }
 
   private sortedKeys(): string[] {

@@ -34,15 +34,38 @@ export class ConflictDiagnostics implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private runs = 0;
   private disposed = false;
+  /**
+   * The analyses changed since the last check ('all': check every bucket again). A conflict lies
+   * within one bucket (pattern, subject, period), so a saved edit re-checks the bucket its analysis
+   * left and the one it joined, and republishes the diagnostics of their files alone.
+   */
+  private changes: Map<string, vscode.Uri> | 'all' = 'all';
+  /** Each analysis's bucket key, the buckets' analyses, and each bucket's conflicts, as last checked. */
+  private readonly bucketOf = new Map<string, string>();
+  private readonly buckets = new Map<string, Map<string, IndexEntry>>();
+  private readonly found = new Map<string, readonly CrossConflict[]>();
+  private severity: vscode.DiagnosticSeverity | undefined;
+  /** Every bucket was checked by the last run that finished (none superseded it midway). */
+  private complete = false;
   /** The conflicts last published (for tests and the API). */
   conflicts: readonly CrossConflict[] = [];
 
   constructor(private readonly services: Services, private readonly index: WorkspaceIndex<IndexEntry>, private readonly displayName: (uri: string) => string) {
     this.disposables.push(
-      index.onDidChange(() => this.schedule()),
-      services.models.onDidChange(() => this.schedule()),
+      index.onDidChange((e) => {
+        if (e.uris.length === 0) this.changes = 'all';
+        else if (this.changes !== 'all') for (const uri of e.uris) this.changes.set(uri.toString(), uri);
+        this.schedule();
+      }),
+      services.models.onDidChange(() => {
+        this.changes = 'all';
+        this.schedule();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('patternAnalyst.checks.conflictingValue')) this.schedule();
+        if (e.affectsConfiguration('patternAnalyst.checks.conflictingValue')) {
+          this.changes = 'all';
+          this.schedule();
+        }
       }),
     );
     if (index.ready) this.schedule();
@@ -56,53 +79,112 @@ export class ConflictDiagnostics implements vscode.Disposable {
     }, DELAY_MS);
   }
 
+  private static bucketKey(entry: IndexEntry): string | undefined {
+    return entry.patternId && entry.subject && entry.period ? `${entry.patternId}\u0000${subjectKey(entry)}\u0000${periodKey(entry.period)}` : undefined;
+  }
+
   /**
-   * Computes and publishes. Conflicts are only ever between analyses of one pattern, subject and
-   * period: the entries are bucketed by those first, and each bucket is checked in its own turn of
-   * a time-sliced loop (the whole index in one call held the host's thread for hundreds of ms at
-   * 10,000 analyses). A newer run supersedes one still under way.
+   * Computes and publishes: after a build (or a change of models or severity) every bucket, each in
+   * its own turn of a time-sliced loop (the whole index in one call held the host's thread for
+   * hundreds of ms at 10,000 analyses); after changed analyses, only their buckets. A newer run
+   * supersedes one still under way (and takes over its changes).
    */
   async publish(): Promise<void> {
     if (!this.index.ready) return;
     const run = ++this.runs;
+    const changes = this.changes;
+    this.changes = new Map();
     const severity = level(this.services);
-    const conflicts: CrossConflict[] = [];
-    if (severity !== undefined) {
-      const slice = new TimeSlice();
-      const buckets = new Map<string, IndexEntry[]>();
-      for (const { entry } of this.index.entries()) {
-        if (entry.patternId && entry.subject && entry.period) {
-          const key = `${entry.patternId}\u0000${subjectKey(entry)}\u0000${periodKey(entry.period)}`;
-          const bucket = buckets.get(key);
-          if (bucket) bucket.push(entry);
-          else buckets.set(key, [entry]);
+    // A run superseded while it checks every bucket leaves them incomplete: the next run checks every bucket too.
+    const superseded = (): boolean => run !== this.runs || this.disposed;
+    const slice = new TimeSlice();
+    const dirty = new Set<string>();
+    const files = new Set<string>();
+    const full = changes === 'all' || severity !== this.severity || !this.complete;
+    if (full) {
+      this.complete = false;
+      this.bucketOf.clear();
+      this.buckets.clear();
+      this.found.clear();
+      for (const { uri, entry } of this.index.entries()) {
+        const key = ConflictDiagnostics.bucketKey(entry);
+        if (key) this.join(uri.toString(), entry, key);
+        await slice.pause();
+      }
+      for (const key of this.buckets.keys()) dirty.add(key);
+    } else {
+      for (const [uriKey, uri] of changes) {
+        const before = this.bucketOf.get(uriKey);
+        if (before) {
+          this.leave(uriKey, before);
+          dirty.add(before);
         }
-        await slice.pause();
+        const entry = this.index.entry(uri);
+        const after = entry && ConflictDiagnostics.bucketKey(entry);
+        if (entry && after) {
+          this.join(uriKey, entry, after);
+          dirty.add(after);
+        }
+        files.add(uriKey);
       }
-      const patterns = new Map(this.services.models.catalog.indexes.map((p) => [p.model.id, p]));
-      for (const bucket of buckets.values()) {
-        const pattern = bucket.length > 1 ? patterns.get(bucket[0].patternId ?? '') : undefined;
-        if (pattern) conflicts.push(...crossAnalysisConflicts(bucket, pattern, this.displayName));
-        await slice.pause();
-        if (run !== this.runs) return;
-      }
-      conflicts.sort((x, y) => x.uri.localeCompare(y.uri) || x.range.start.line - y.range.start.line);
     }
-    if (run !== this.runs || this.disposed) return;
-    this.conflicts = conflicts;
+    const patterns = new Map(this.services.models.catalog.indexes.map((p) => [p.model.id, p]));
+    const checked = new Map<string, readonly CrossConflict[]>();
+    for (const key of dirty) {
+      const bucket = this.buckets.get(key);
+      const entries = bucket ? [...bucket.values()] : [];
+      const pattern = severity !== undefined && entries.length > 1 ? patterns.get(entries[0].patternId ?? '') : undefined;
+      checked.set(key, pattern ? crossAnalysisConflicts(entries, pattern, this.displayName) : []);
+      for (const e of entries) files.add(e.uri);
+      if (full) {
+        await slice.pause();
+        if (superseded()) return;
+      }
+    }
+    if (superseded()) return;
+    for (const [key, conflicts] of checked) {
+      for (const c of this.found.get(key) ?? []) files.add(c.uri);
+      if (conflicts.length) this.found.set(key, conflicts);
+      else this.found.delete(key);
+    }
+    this.severity = severity;
+    this.complete = true;
+    this.conflicts = [...this.found.values()].flat().sort((x, y) => x.uri.localeCompare(y.uri) || x.range.start.line - y.range.start.line);
     const byUri = new Map<string, vscode.Diagnostic[]>();
-    for (const c of conflicts) {
-      const d = new vscode.Diagnostic(range(c.range), inertText(c.message), severity);
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = c.rule;
-      const other = vscode.Uri.parse(c.other.uri, true);
-      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertText(vscode.l10n.t('The other value: {0}', c.other.text)))];
-      const list = byUri.get(c.uri) ?? [];
-      list.push(d);
-      byUri.set(c.uri, list);
+    for (const key of dirty) {
+      for (const c of this.found.get(key) ?? []) {
+        const d = new vscode.Diagnostic(range(c.range), inertText(c.message), severity);
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = c.rule;
+        const other = vscode.Uri.parse(c.other.uri, true);
+        d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range(c.other.range)), inertText(vscode.l10n.t('The other value: {0}', c.other.text)))];
+        const list = byUri.get(c.uri) ?? [];
+        list.push(d);
+        byUri.set(c.uri, list);
+      }
     }
-    this.collection.clear();
-    for (const [uri, list] of byUri) this.collection.set(vscode.Uri.parse(uri, true), list);
+    if (full) this.collection.clear();
+    // Each file's diagnostics come from its one bucket: the files of the buckets checked are set
+    // again (or cleared), every other file keeps what it has.
+    for (const uri of full ? byUri.keys() : files) {
+      const list = byUri.get(uri);
+      if (list?.length) this.collection.set(vscode.Uri.parse(uri, true), list);
+      else this.collection.delete(vscode.Uri.parse(uri, true));
+    }
+  }
+
+  private join(uriKey: string, entry: IndexEntry, key: string): void {
+    this.bucketOf.set(uriKey, key);
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = new Map()));
+    bucket.set(uriKey, entry);
+  }
+
+  private leave(uriKey: string, key: string): void {
+    this.bucketOf.delete(uriKey);
+    const bucket = this.buckets.get(key);
+    bucket?.delete(uriKey);
+    if (bucket?.size === 0) this.buckets.delete(key);
   }
 
   dispose(): void {

@@ -12,7 +12,6 @@ import type { PatternIndex } from '../../model/patternIndex';
 import { parsePeriod } from '../../portfolio/periods';
 import { LivePortfolioViews } from '../../portfolio/liveViews';
 import { subjectKey } from '../../portfolio/subjects';
-import { limitTrends } from '../../portfolio/trends';
 import type { IndexEntry, MatrixRow, MetricTrend, TrendSeries } from '../../portfolio/types';
 import { parseFromPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, type PortfolioViewInput } from '../../render/portfolioView';
@@ -98,6 +97,14 @@ export class PortfolioPanel implements vscode.Disposable {
   private deferred: ToPortfolioWebview | undefined;
   /** The live views have not been sent as a page yet. */
   private fresh = false;
+  /**
+   * The analyses changed since the last render, by key ('all': take every indexed analysis again,
+   * as after a build). A saved edit is one file: the render looks at it alone, never at the
+   * thousands of analyses that did not change.
+   */
+  private changes: Map<string, { readonly uri: vscode.Uri; readonly before: IndexEntry | undefined }> | 'all' = 'all';
+  /** How many analyses each pattern has (the pattern shown when none is chosen; the patterns offered). */
+  private readonly patternCounts = new Map<string, number>();
   /** What the webview was last sent (for tests and to send only what changed). */
   shown: ShownPortfolio | undefined;
   /**
@@ -116,7 +123,10 @@ export class PortfolioPanel implements vscode.Disposable {
         const message = parseFromPortfolioWebview(raw);
         if (message) this.onMessage(message);
       }),
-      host.index.onDidChange(() => this.scheduleRender()),
+      host.index.onDidChange((e) => {
+        this.noteChange(e.uris, e.previous);
+        this.scheduleRender();
+      }),
       host.services.models.onDidChange(() => this.scheduleRender()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.names.clear();
@@ -126,6 +136,35 @@ export class PortfolioPanel implements vscode.Disposable {
     this.render();
     // The first sight of the panel starts the index; the page shows "indexing" until it is ready.
     void host.index.whenReady().then(() => this.render());
+  }
+
+  /** Notes changed analyses with their entries as of the last render (the first change of each since then says it). */
+  private noteChange(uris: readonly vscode.Uri[], previous: readonly (IndexEntry | undefined)[] | undefined): void {
+    if (uris.length === 0 || previous?.length !== uris.length) this.changes = 'all';
+    if (this.changes === 'all' || !previous) return;
+    for (let i = 0; i < uris.length; i++) {
+      const key = uris[i].toString();
+      if (!this.changes.has(key)) this.changes.set(key, { uri: uris[i], before: previous[i] });
+    }
+  }
+
+  /** Brings the pattern counts up to the changed analyses (all of them after a build). */
+  private countPatterns(changes: typeof this.changes, all: () => readonly IndexEntry[]): void {
+    const count = (patternId: string | undefined, by: number): void => {
+      if (patternId === undefined) return;
+      const n = (this.patternCounts.get(patternId) ?? 0) + by;
+      if (n > 0) this.patternCounts.set(patternId, n);
+      else this.patternCounts.delete(patternId);
+    };
+    if (changes === 'all') {
+      this.patternCounts.clear();
+      for (const e of all()) count(e.patternId, 1);
+      return;
+    }
+    for (const { uri, before } of changes.values()) {
+      count(before?.patternId, -1);
+      count(this.host.index.entry(uri)?.patternId, 1);
+    }
   }
 
   private mark(step: string, at = wallClock()): void {
@@ -142,11 +181,15 @@ export class PortfolioPanel implements vscode.Disposable {
 
   /** The pattern shown: the chosen one while it is loaded, else the one with the most analyses, else the first model. */
   pattern(entries: readonly IndexEntry[]): PatternIndex | undefined {
+    const counts = new Map<string, number>();
+    for (const e of entries) if (e.patternId) counts.set(e.patternId, (counts.get(e.patternId) ?? 0) + 1);
+    return this.patternBy(counts);
+  }
+
+  private patternBy(counts: ReadonlyMap<string, number>): PatternIndex | undefined {
     const indexes = this.host.services.models.catalog.indexes;
     const chosen = this.state.patternId && indexes.find((i) => i.model.id === this.state.patternId);
     if (chosen) return chosen;
-    const counts = new Map<string, number>();
-    for (const e of entries) if (e.patternId) counts.set(e.patternId, (counts.get(e.patternId) ?? 0) + 1);
     return [...indexes].sort((a, b) => (counts.get(b.model.id) ?? 0) - (counts.get(a.model.id) ?? 0))[0];
   }
 
@@ -161,8 +204,13 @@ export class PortfolioPanel implements vscode.Disposable {
 
   private content(): Content {
     if (!this.host.index.ready) return { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('Indexing the workspace’s analyses…')) };
-    const entries = this.host.index.entries().map((f) => f.entry);
-    const pattern = this.pattern(entries);
+    const changes = this.changes;
+    // Taken back whole unless the views take them below (a message page, a fill, a failure).
+    this.changes = 'all';
+    let entries: IndexEntry[] | undefined;
+    const all = (): IndexEntry[] => (entries ??= this.host.index.entries().map((f) => f.entry));
+    this.countPatterns(changes, all);
+    const pattern = this.patternBy(this.patternCounts);
     if (!pattern) return { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('No pattern model is loaded.')) };
     const asOf = this.state.asOf ? parsePeriod(this.state.asOf)?.period : undefined;
     if (this.fillFailure !== undefined) {
@@ -170,20 +218,24 @@ export class PortfolioPanel implements vscode.Disposable {
       this.fillFailure = undefined;
       throw failure;
     }
+    let created = false;
     if (!this.live || this.live.pattern !== pattern || this.live.asOf?.label !== asOf?.label) {
       this.live = new LivePortfolioViews(pattern, asOf);
+      created = true;
       this.charts.clear();
       this.fresh = true;
-      const ofPattern = entries.filter((e) => e.patternId === pattern.model.id);
+      const ofPattern = all().filter((e) => e.patternId === pattern.model.id);
       if (ofPattern.length >= SLICED_FROM) void this.fill(this.live, ofPattern);
     }
     if (this.filling === this.live) return { kind: 'pending' };
     const live = this.live;
     const fresh = this.fresh;
-    const { changed } = live.update(entries);
+    // A saved edit: its analysis alone, looked up in the index (what changed is all the views redo).
+    const { changed } = changes === 'all' || created ? live.update(all()) : live.updateSome([...changes].map(([key, { uri }]) => [key, this.host.index.entry(uri)] as const));
+    this.changes = new Map();
     const views = live.views();
-    const trends = limitTrends(views.trends, PANEL_TREND_SUBJECTS);
-    const withAnalyses = new Set(entries.map((e) => e.patternId));
+    const trends = live.limitedTrends(PANEL_TREND_SUBJECTS);
+    const withAnalyses = new Set(this.patternCounts.keys());
     const input: PortfolioViewInput = {
       patterns: this.host.services.models.catalog.indexes.filter((i) => i === pattern || withAnalyses.has(i.model.id)).map((i) => ({ id: i.model.id, name: i.model.name })),
       ...views,
@@ -209,6 +261,10 @@ export class PortfolioPanel implements vscode.Disposable {
     this.filling = live;
     const current = (): boolean => !this.disposed && this.live === live;
     try {
+      // After the render that called this has handed the page's frame to the webview: the platform
+      // creates the webview (hundreds of ms) while the views are filled, not after grouping them.
+      await nextTurn();
+      if (!current()) return;
       const bySubject = new Map<string, IndexEntry[]>();
       for (const e of entries) {
         const key = subjectKey(e);
@@ -236,7 +292,7 @@ export class PortfolioPanel implements vscode.Disposable {
         await slice.pause();
         if (!current()) return;
       }
-      for (const trend of limitTrends(live.views().trends, PANEL_TREND_SUBJECTS).trends) {
+      for (const trend of live.limitedTrends(PANEL_TREND_SUBJECTS).trends) {
         this.chart(trend);
         await slice.pause();
         if (!current()) return;

@@ -43,9 +43,11 @@ export interface SkippedFile {
   readonly coreFailed?: true;
 }
 
-export interface IndexChange {
+export interface IndexChange<E = unknown> {
   /** Files whose entry was added, replaced or removed; empty after a full (re)build. */
   readonly uris: readonly vscode.Uri[];
+  /** Each of those files' entry before the change (undefined: it had none), so a view can undo its old part without keeping every entry's. */
+  readonly previous?: readonly (E | undefined)[];
 }
 
 interface Record<E> extends CachedFile<E> {
@@ -89,7 +91,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   private readonly skippedFiles = new Map<string, SkippedFile>();
   private readonly pending = new Map<string, vscode.Uri>();
   private readonly typingTimers = new Map<string, NodeJS.Timeout>();
-  private readonly changed = new vscode.EventEmitter<IndexChange>();
+  private readonly changed = new vscode.EventEmitter<IndexChange<E>>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private rules: ExclusionRules | undefined;
@@ -478,16 +480,20 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   private removeUnder(uri: vscode.Uri): void {
     const prefix = `${uri.toString().replace(/\/$/, '')}/`;
     const removed: vscode.Uri[] = [];
+    const previous: E[] = [];
     for (const [key, r] of this.records) {
       if (key === uri.toString() || key.startsWith(prefix)) {
         this.records.delete(key);
         this.changedKeys.add(key);
-        if (r.entry !== undefined) removed.push(r.uri);
+        if (r.entry !== undefined) {
+          removed.push(r.uri);
+          previous.push(r.entry);
+        }
       }
     }
     for (const key of [...this.skippedFiles.keys()]) if (key === uri.toString() || key.startsWith(prefix)) this.skippedFiles.delete(key);
     if (removed.length) {
-      this.changed.fire({ uris: removed });
+      this.changed.fire({ uris: removed, previous });
       this.scheduleSave();
     }
   }
@@ -501,6 +507,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
         const batch = [...this.pending.values()].slice(0, BATCH);
         batch.forEach((u) => this.pending.delete(u.toString()));
         const changed: vscode.Uri[] = [];
+        const previous: (E | undefined)[] = [];
         const max = this.source.maxChars();
         const results = await Promise.all(batch.map(async (uri) => {
           if (!this.isCandidate(uri)) return undefined;
@@ -510,10 +517,13 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
           const before = this.records.get(batch[i].toString())?.entry;
           this.apply(batch[i], settled(results[i]));
           const after = this.records.get(batch[i].toString())?.entry;
-          if (before !== after) changed.push(batch[i]);
+          if (before !== after) {
+            changed.push(batch[i]);
+            previous.push(before);
+          }
           await slice.pause().catch(() => undefined);
         }
-        if (changed.length) this.changed.fire({ uris: changed });
+        if (changed.length) this.changed.fire({ uris: changed, previous });
       }
       this.scheduleSave();
     })();

@@ -53,6 +53,8 @@ class ThreadWatch {
   private last = performance.now();
   private lastCpu = process.cpuUsage();
   readonly late: { atMs: number; ms: number; cpuMs: number }[] = [];
+  /** The wall-clock time of `origin`: a late tick's `atMs` (when the task ended) plus this is its wall-clock time. */
+  readonly originWall = wallNow();
 
   constructor(private readonly origin = performance.now()) {
     this.histogram.enable();
@@ -161,6 +163,11 @@ function percentValue(api: PatternAnalystApi, uri: vscode.Uri): { range: vscode.
 async function warm(out: string): Promise<Record<string, unknown>> {
   await delay(3000);
   const api = await activated();
+  // When a save reaches this host: heard by the first listener there is (registered before the
+  // portfolio's index registers its own), so no extension's work on the save is counted in it.
+  const willSaves: { uri: string; at: number }[] = [];
+  const hearWillSave = vscode.workspace.onWillSaveTextDocument((e) => willSaves.push({ uri: e.document.uri.toString(), at: wallNow() }));
+  const willSaveAfter = (uri: vscode.Uri, after: number): number | undefined => willSaves.find((w) => w.uri === uri.toString() && w.at >= after)?.at;
   await delay(1000);
   const watch = new ThreadWatch();
   const t0 = performance.now();
@@ -201,10 +208,28 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   const panel = feature.panels.panel;
   if (!panel) throw new Error('the portfolio panel is not open');
   let postedAt: number | undefined;
+  // What the host does for the portfolio after the save, in wall-clock ms: each render (start and
+  // length), each message posted (its size), each conflict check (start and end).
+  const steps: { step: string; at: number; ms?: number; bytes?: number }[] = [];
   const post = panel.post.bind(panel);
   panel.post = (message) => {
-    if (postedAt === undefined && message.type !== 'setStyle' && JSON.stringify(message).includes(token)) postedAt = wallNow();
+    const json = JSON.stringify(message);
+    if (postedAt === undefined && message.type !== 'setStyle' && json.includes(token)) postedAt = wallNow();
+    const at = wallNow();
     post(message);
+    steps.push({ step: `post ${message.type}${message.type === 'patch' ? ` (${message.rows.length} rows, ${Object.keys(message.sections).join('+') || 'no sections'}, ${Object.keys(message.charts ?? {}).length} charts)` : ''}`, at, ms: wallNow() - at, bytes: json.length });
+  };
+  const render = panel.render.bind(panel);
+  panel.render = () => {
+    const at = wallNow();
+    render();
+    steps.push({ step: 'render', at, ms: wallNow() - at });
+  };
+  const publish = feature.conflicts.publish.bind(feature.conflicts);
+  feature.conflicts.publish = async () => {
+    const at = wallNow();
+    await publish();
+    steps.push({ step: 'conflicts published (sliced)', at, ms: wallNow() - at });
   };
   writeFileSync(path.join(out, 'opened.json'), JSON.stringify({ openAt, token, was: stated.text, openTimings }));
   await waitFor(() => existsSync(path.join(out, 'armed')), 120_000, 'the bench to watch the webview');
@@ -212,7 +237,6 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   const editWatch = new ThreadWatch();
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, stated.range, token);
-  await vscode.workspace.applyEdit(edit);
   let saveAt = 0;
   // The host's half split in two: save → the index holds the new entry → the panel posts it.
   let savedAt: number | undefined;
@@ -223,18 +247,45 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   const onIndexed = feature.index.onDidChange((e) => {
     if (indexedAt === undefined && e.uris.some((u) => u.toString() === uri.toString())) indexedAt = wallNow();
   });
+  // The profile takes the edit in too: what the host does for an edit runs into the save.
   await profiled('edit', async () => {
+    await vscode.workspace.applyEdit(edit);
     saveAt = wallNow();
     await document.save();
     await waitFor(() => postedAt !== undefined, 15_000, 'the panel to show the saved value');
     await delay(1000);
   });
   const duringEdit = editWatch.stop();
+  const afterSave = (at: number): number => Math.round(at - saveAt);
+  const editTrace = [
+    ...steps.filter((x) => x.at >= saveAt).map((x) => ({ ...x, at: afterSave(x.at), ...(x.ms !== undefined && { ms: Math.round(x.ms) }) })),
+    ...editWatch.late.map((l) => ({ step: 'host task', at: afterSave(editWatch.originWall + l.atMs - l.ms), ms: l.ms, cpuMs: l.cpuMs })),
+  ].sort((a, b) => a.at - b.at);
+  const willSaveAt = willSaveAfter(uri, saveAt);
   onSaved.dispose();
   onIndexed.dispose();
   // Best effort: a reference that could not be read does not void the figures above.
   const emptyError = await emptyWebviewReference(out).then(() => undefined, (e: unknown) => String(e));
-  return { loadMs, openTimings, emptyError, savedEventMs: (savedAt ?? NaN) - saveAt, indexedMs: (indexedAt ?? NaN) - saveAt, warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit };
+  // The floor of the save's delivery: the same edit and save of the same file with the portfolio
+  // closed, timed the same way (save() → the first will-save listener in this host).
+  panel.dispose();
+  await delay(1000);
+  const floorWillSaveMs: number[] = [];
+  let range = new vscode.Range(stated.range.start, stated.range.start.translate(0, token.length));
+  for (let i = 0; i < 3; i++) {
+    const again = `${40 + ((Date.now() + i) % 50)}.${11 + i}%`;
+    const change = new vscode.WorkspaceEdit();
+    change.replace(uri, range, again);
+    await vscode.workspace.applyEdit(change);
+    range = new vscode.Range(range.start, range.start.translate(0, again.length));
+    const at = wallNow();
+    await document.save();
+    await waitFor(() => willSaveAfter(uri, at) !== undefined && !document.isDirty, 15_000, 'a save with the portfolio closed');
+    floorWillSaveMs.push((willSaveAfter(uri, at) ?? NaN) - at);
+    await delay(1000);
+  }
+  hearWillSave.dispose();
+  return { floorWillSaveMs, loadMs, openTimings, emptyError, willSaveMs: (willSaveAt ?? NaN) - saveAt, savedEventMs: (savedAt ?? NaN) - saveAt, indexedMs: (indexedAt ?? NaN) - saveAt, warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit, editTrace };
 }
 
 /**

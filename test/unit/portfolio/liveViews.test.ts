@@ -10,7 +10,7 @@ import { LivePortfolioViews } from '../../../src/portfolio/liveViews';
 import { portfolioMatrix } from '../../../src/portfolio/matrix';
 import { peerCoverage } from '../../../src/portfolio/peerCoverage';
 import { readPeriod } from '../../../src/portfolio/periods';
-import { metricTrends } from '../../../src/portfolio/trends';
+import { limitTrends, metricTrends } from '../../../src/portfolio/trends';
 import type { IndexEntry, Period } from '../../../src/portfolio/types';
 import { catalog, sampleEntries } from './portfolioHelpers';
 
@@ -79,4 +79,41 @@ describe('live portfolio views', () => {
       sameAsFull(live, entries, asOf);
     });
   }
+
+  it('take some analyses at a time (a saved edit) to the same views and limited trends as all of them', () => {
+    const live = new LivePortfolioViews(pattern, undefined);
+    let entries = [...sampleEntries()];
+    live.update(entries);
+    // Two subjects per metric: the pattern's companies outnumber it, so the limit chooses.
+    assert.deepEqual(live.limitedTrends(2), limitTrends(metricTrends(entries, pattern), 2));
+    const gpu = pattern.model.metrics[0].id;
+    const apply = (uri: string, entry: IndexEntry | undefined): void => {
+      entries = entry ? (entries.some((e) => e.uri === uri) ? entries.map((e) => (e.uri === uri ? entry : e)) : [...entries, entry]) : entries.filter((e) => e.uri !== uri);
+      live.updateSome([[uri, entry]]);
+      sameAsFull(live, entries);
+      assert.deepEqual(live.limitedTrends(2), limitTrends(metricTrends(entries, pattern), 2), `limited trends after ${uri} ${entry ? 'changed' : 'removed'}`);
+    };
+    const withGpu = (e: IndexEntry, text: string, low: number): IndexEntry => ({ ...e, metrics: e.metrics.map((m) => (m.metricId === gpu ? { ...m, value: { ...m.value, text, low, high: low } } : m)) });
+    // Edited values: one subject's series replaced by one of the same rank, the coverage and periods kept as they were.
+    const before = live.views();
+    for (const [i, e] of [...entries].entries()) {
+      if (!e.metrics.some((m) => m.metricId === gpu)) continue;
+      apply(e.uri, withGpu(e, `${50 + i}%`, 50 + i));
+    }
+    assert.equal(live.views().coverage, before.coverage, 'value edits keep the coverage');
+    assert.equal(live.views().matrix.periods, before.matrix.periods, 'value edits keep the periods');
+    // An analysis of another pattern, or no longer an analysis: as removed.
+    const one = entries[0];
+    apply(one.uri, { ...one, patternId: 'another-pattern' });
+    apply(one.uri, one);
+    apply(one.uri, undefined);
+    apply(one.uri, one);
+    // A new subject, a subject renamed, a period changed: the limit is taken again.
+    apply('file:///ws/zeta.md', analysis('file:///ws/zeta.md', 'Zeta Compute', 'Q1 2026', '55%'));
+    apply('file:///ws/zeta.md', analysis('file:///ws/zeta.md', 'Zeta Compute', 'Q4 2025', '57%'));
+    apply('file:///ws/zeta.md', analysis('file:///ws/zeta.md', 'Crusoe Cloud', 'Q4 2025', '57%'));
+    apply('file:///ws/zeta.md', undefined);
+    // Nothing changed: nothing recomputed.
+    assert.equal(live.updateSome([[one.uri, one]]).changed.size, 0);
+  });
 });
