@@ -27,17 +27,19 @@ export interface CoreOptions {
   readonly hoversPerSize: number;
   readonly repetitions: number;
   readonly warmup: number;
+  /** Each side is then called for at least this long before it is timed (see PairOptions.warmupMs). */
+  readonly warmupMs?: number;
   /** Each sample repeats its call for at least this long: a 4 KB lint takes well under a millisecond. */
   readonly minSampleMs: number;
   /** Alternating slices per round (see PairOptions.slices): fewer when one call outlasts a slice. */
   readonly slices?: number;
 }
 
-export const FULL_CORE: CoreOptions = { sizes: SIZES, hoverLines: [1_000, 10_000, 100_000], hoversPerSize: 20_000, repetitions: 15, warmup: 3, minSampleMs: 40, slices: 8 };
+export const FULL_CORE: CoreOptions = { sizes: SIZES, hoverLines: [1_000, 10_000, 100_000], hoversPerSize: 20_000, repetitions: 15, warmup: 3, warmupMs: 1_000, minSampleMs: 40, slices: 8 };
 
 /** How a paired figure was sampled, for its note. */
 function samplingNote(options: CoreOptions, t: PairTiming): string {
-  return `${t.ratios.length} rounds; each round ${t.slices} alternating slice${t.slices === 1 ? '' : 's'} of ≥ ${(options.minSampleMs / t.slices).toFixed(1)} ms per side (a major collection that keeps the compiled code before each round, collections during it counted where they fall), summed per side`;
+  return `${options.warmupMs ? `each side run for ${options.warmupMs / 1000} s before timing; ` : ''}${t.ratios.length} rounds; each round ${t.slices} alternating slice${t.slices === 1 ? '' : 's'} of ≥ ${(options.minSampleMs / t.slices).toFixed(1)} ms per side (a major collection that keeps the compiled code before each round, collections during it counted where they fall), summed per side`;
 }
 
 type MarkdownlintSync = { lint(options: { strings: Record<string, string> }): Record<string, unknown[]> };
