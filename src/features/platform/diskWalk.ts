@@ -14,6 +14,9 @@
 import { lstatSync, promises as fsp, type Dirent, type Stats } from 'node:fs';
 import * as nodePath from 'node:path';
 
+/** Between two paths in a list sent as one string (the index worker's answer): NUL, which no file name on any disk can hold; a name can hold a newline. */
+export const PATH_SEPARATOR = '\u0000';
+
 export interface WalkedFile {
   /** The path below the walked folder, with `/` between names. */
   readonly relative: string;

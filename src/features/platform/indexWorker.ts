@@ -17,7 +17,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isIndexEntry } from '../../portfolio/entryShape';
 import { checkedShardBody, shardText } from '../../portfolio/indexCacheFormat';
 import { excludeMatcher } from '../portfolio/excludeMatcher';
-import { walkMarkdownFiles } from './diskWalk';
+import { PATH_SEPARATOR, walkMarkdownFiles } from './diskWalk';
 
 export interface ShardRequest {
   readonly job: 'shards';
@@ -41,7 +41,7 @@ export interface WalkRequest {
 export interface WalkAnswer {
   /** Undefined: the folder could not be walked. */
   readonly files?: {
-    /** The relative paths, one a line. */
+    /** The relative paths, separated by NUL: the one character no file name can hold (a newline can). */
     readonly relative: string;
     /** Per file: size, modification time; NaN for a link. */
     readonly stats: Float64Array;
@@ -76,7 +76,7 @@ async function walk(request: WalkRequest): Promise<void> {
     stats[2 * i] = f.link ? Number.NaN : (f.size ?? 0);
     stats[2 * i + 1] = f.link ? Number.NaN : (f.mtime ?? 0);
   });
-  const answer: WalkAnswer = { files: { relative: found.map((f) => f.relative).join('\n'), stats } };
+  const answer: WalkAnswer = { files: { relative: found.map((f) => f.relative).join(PATH_SEPARATOR), stats } };
   parentPort?.postMessage(answer, [stats.buffer]);
 }
 

@@ -7,7 +7,7 @@
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ShardAnswer, ShardRequest, WalkAnswer, WalkRequest } from './indexWorker';
-import type { WalkedFile } from './diskWalk';
+import { PATH_SEPARATOR, type WalkedFile } from './diskWalk';
 import type { ShardReader, ShardResult } from './platform';
 
 /** Beside this file: dist/indexWorker.js next to the bundle, or tsc's out/ twin next to this module. */
@@ -95,7 +95,7 @@ export function walkOffThread(folder: string, globs: readonly string[], cancelle
 
 function unpack(relative: string, stats: Float64Array): WalkedFile[] {
   if (relative === '') return [];
-  return relative.split('\n').map((r, i) => {
+  return relative.split(PATH_SEPARATOR).map((r, i) => {
     const size = stats[2 * i];
     return Number.isNaN(size) ? { relative: r, link: true } : { relative: r, size, mtime: stats[2 * i + 1] };
   });

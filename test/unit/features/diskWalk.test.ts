@@ -89,6 +89,20 @@ describe('disk walk of a workspace folder (portfolio index)', () => {
     assert.deepEqual(await walkOffThread(root, globs, () => true), [], 'cancelled');
   });
 
+  it('keeps a file name holding a newline whole in the worker\'s answer (its sizes and times stay with the right files)', async function () {
+    this.timeout(20_000);
+    if (process.platform === 'win32') this.skip();
+    const odd = mkdtempSync(path.join(home, 'odd-'));
+    writeFileSync(path.join(odd, 'two\nlines.md'), 'x'.repeat(7));
+    writeFileSync(path.join(odd, 'lines.md'), 'y'.repeat(11));
+    const here = await walkMarkdownFiles(odd, { excluded: () => false, cancelled: () => false });
+    const there = await walkOffThread(odd, [], () => false);
+    assert.ok(Array.isArray(there), `the worker walked: ${String(there)}`);
+    const bySize = (files: typeof here): unknown[] => [...(files ?? [])].map((f) => [f.relative, f.size]).sort();
+    assert.deepEqual(bySize(there), [['lines.md', 11], ['two\nlines.md', 7]]);
+    assert.deepEqual(bySize(there), bySize(here));
+  });
+
   it('tells a path with a link on it from a real one', async () => {
     assert.equal(await isLinkFree(root, path.join(root, 'sub', 'deeper', 'd.md')), true);
     assert.equal(await isLinkFree(root, path.join(root, 'linked-inside', 'deeper', 'd.md')), false);
