@@ -11,7 +11,7 @@ import { COMMANDS } from '../commands';
 import type { PatternIndex } from '../../model/patternIndex';
 import { parsePeriod } from '../../portfolio/periods';
 import { LivePortfolioViews } from '../../portfolio/liveViews';
-import { subjectKey } from '../../portfolio/subjects';
+import { bySubject } from '../../portfolio/subjects';
 import type { IndexEntry, MatrixRow, MetricTrend, TrendSeries } from '../../portfolio/types';
 import { parseFromPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, type PortfolioViewInput } from '../../render/portfolioView';
@@ -265,17 +265,11 @@ export class PortfolioPanel implements vscode.Disposable {
       // creates the webview (hundreds of ms) while the views are filled, not after grouping them.
       await nextTurn();
       if (!current()) return;
-      const bySubject = new Map<string, IndexEntry[]>();
-      for (const e of entries) {
-        const key = subjectKey(e);
-        const group = bySubject.get(key);
-        if (group) group.push(e);
-        else bySubject.set(key, [e]);
-      }
+      const groups = bySubject(entries);
       const slice = new TimeSlice();
       const prefix: IndexEntry[] = [];
       let added = 0;
-      for (const group of bySubject.values()) {
+      for (const group of groups.values()) {
         prefix.push(...group);
         if (prefix.length - added < FILL_BATCH) continue;
         live.update(prefix);
