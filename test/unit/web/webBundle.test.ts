@@ -114,5 +114,7 @@ describe('Web bundles: what goes where', () => {
     const portfolio = inputsOf('dist/web/portfolio.js');
     assert.ok(portfolio.includes('src/features/portfolio/portfolioFeature.ts'), 'the portfolio is in its own file');
     assert.ok(!portfolio.includes('src/features/core.ts'), "without a core.ts of its own: it shares the extension's");
+    // The index reads texts with the analysis core it loads (analysis.js), not a second copy of it.
+    assert.deepEqual(portfolio.filter((f) => ['src/analysis/analyze.ts', 'src/analysis/claims.ts', 'src/analysis/frontMatter.ts'].includes(f) || f.startsWith('node_modules/js-yaml/')), [], 'no copy of the analysis core');
   });
 });
