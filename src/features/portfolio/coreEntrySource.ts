@@ -44,7 +44,7 @@ export function coreEntrySource(services: Services): EntrySource<IndexEntry> {
       return indexEntryOf(document.uri.toString(), document.getText(), services.analyses.get(document));
     },
     maxChars: () => services.settings().maxDocumentChars,
-    // fromDocument reads the shared analysis cache, so the analysis core must be loaded first.
+    // fromText analyses with the analysis core and fromDocument reads the shared analysis cache: the core must be loaded first.
     ready: analysisCoreReady,
   };
 }

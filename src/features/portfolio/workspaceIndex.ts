@@ -25,7 +25,7 @@ export interface EntrySource<E> {
   fromDocument(document: vscode.TextDocument): E | undefined;
   /** Longest text indexed, in characters (the live-check limit). */
   maxChars(): number;
-  /** Resolves when fromDocument may be called (the web worker host loads the analysis core first). */
+  /** Resolves when fromText and fromDocument may be called (the analysis core loaded); awaited only before a file is analysed. */
   ready?(): Promise<unknown>;
 }
 
@@ -360,9 +360,9 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
 
   /** Reads one file into a record (or a reason it was skipped); uses the cache when size and time agree. */
   private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined, max: number, statted?: vscode.FileStat | Promise<vscode.FileStat | undefined>, openDocument?: vscode.TextDocument | null): Promise<ReadResult<E>> {
-    await this.source.ready?.();
     const open = openDocument === undefined ? this.openDocument(uri) : (openDocument ?? undefined);
     if (open?.isDirty) {
+      await this.source.ready?.();
       const documentVersion = open.version;
       // Already indexed at this version (the typing debounce, then the save beginning): unchanged.
       const previous = this.records.get(uri.toString());
@@ -376,6 +376,9 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     // UTF-8 is at least one byte a character: a file of more bytes than 4× the limit is certainly too long.
     if (stat.size > max * 4) return { uri, reason: vscode.l10n.t('too large to index ({0} MB)', (stat.size / 1e6).toFixed(1)) };
     if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false, fromCache: true };
+    // Only what is analysed below needs the analysis core: a warm start whose files all come from
+    // the cache never loads it (its require was a task of its own on the host's thread).
+    await this.source.ready?.();
     // Open and saved: the editor has analysed this version already (the shared analysis cache).
     if (open) {
       // The save event and the file watcher's event after a save: the entry already comes from this
