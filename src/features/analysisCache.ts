@@ -87,6 +87,15 @@ export class AnalysisCache implements vscode.Disposable {
     return entry;
   }
 
+  /**
+   * The analysis of a text that is no open document (a workspace file the portfolio index reads),
+   * with the current models: by this extension's loaded core (the portfolio bundle carries no copy
+   * of its own), not kept. The core must be loaded (core.ts's analysisCoreReady).
+   */
+  analyzeText(text: string): Analysis {
+    return analysisCore().analyzeText(text, this.models.catalog);
+  }
+
   private analyze(key: string, text: string): Analysis {
     const core = analysisCore();
     let memo = this.memos.get(key);

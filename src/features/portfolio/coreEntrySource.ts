@@ -8,7 +8,7 @@ import type { PatternCatalog } from '../../model/patternCatalog';
 import { contentHash } from '../../portfolio/contentHash';
 import { INDEX_FORMAT_VERSION, indexEntryOf } from '../../portfolio/indexEntryOf';
 import type { IndexEntry } from '../../portfolio/types';
-import { analysisCore, analysisCoreReady } from '../core';
+import { analysisCoreReady } from '../core';
 import type { Services } from '../services';
 import type { EntrySource } from './workspaceIndex';
 
@@ -36,8 +36,8 @@ export function modelVersion(catalog: PatternCatalog): string {
 export function coreEntrySource(services: Services): EntrySource<IndexEntry> {
   return {
     version: () => modelVersion(services.models.catalog),
-    // The loaded analysis core (dist/analysis.js, awaited by `ready`), not a copy of it in this bundle.
-    fromText: (text, uri) => indexEntryOf(uri.toString(), text, analysisCore().analyzeText(text, services.models.catalog)),
+    // The extension's loaded analysis core (dist/analysis.js, awaited by `ready`), not a copy of it in this bundle.
+    fromText: (text, uri) => indexEntryOf(uri.toString(), text, services.analyses.analyzeText(text)),
     fromDocument: (document: vscode.TextDocument) => {
       // Too large to check live: the cache holds only its front matter, which would index as an empty analysis.
       if (services.analyses.oversized(document)) return undefined;
