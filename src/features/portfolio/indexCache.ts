@@ -39,13 +39,6 @@ const READ_AHEAD = 3;
 /** Reads and checks the shards at these paths off the host's thread (the node host's worker). */
 export type OffThreadShards = (files: readonly string[], version: string) => ShardReader;
 
-/**
- * Made once per load: takes each entry just read back (with its file's key) and returns it with
- * what repeats across entries shared (the portfolio's EntryInterner), so the load leaves less on
- * the heap. The entry is the load's own, not yet seen by anyone else.
- */
-export type EntrySharing<E> = () => (entry: E, key: string) => E;
-
 export class IndexCache<E> {
   /** The version each shard on disk holds, as last read or written; absent: unknown or unusable. */
   private readonly onDisk = new Map<number, string>();
@@ -56,7 +49,7 @@ export class IndexCache<E> {
    * that worker checks: the portfolio's). Without it, or for storage not on the local disk, this
    * thread does it between time slices.
    */
-  constructor(private readonly folder: vscode.Uri | undefined, private readonly isEntry: EntryCheck<E>, private readonly offThread?: OffThreadShards, private readonly sharing?: EntrySharing<E>) {}
+  constructor(private readonly folder: vscode.Uri | undefined, private readonly isEntry: EntryCheck<E>, private readonly offThread?: OffThreadShards) {}
 
   /** Where shard `n` is stored (tests reach it to tear or corrupt it). */
   shardFile(n: number): vscode.Uri | undefined {
@@ -69,7 +62,6 @@ export class IndexCache<E> {
     this.onDisk.clear();
     if (!this.folder) return result;
     const slice = new TimeSlice(token);
-    const share = this.sharing?.() ?? ((entry: E) => entry);
     const files = Array.from({ length: SHARDS }, (_, n) => this.shardFile(n));
     const worker = this.offThread && this.folder.scheme === 'file' ? this.offThread(files.map((f) => f?.fsPath ?? ''), version) : undefined;
     // A few shards read ahead of the one decoded: all 64 at once filled the I/O thread pool, and the
@@ -90,9 +82,9 @@ export class IndexCache<E> {
           // No worker, or it stopped: this thread reads and checks the shard.
           readAhead(n);
           const bytes = await reads.get(n);
-          lines = bytes && (await this.decodeShard(n, bytes, version, slice, share));
+          lines = bytes && (await this.decodeShard(n, bytes, version, slice));
         } else {
-          lines = await this.parseChecked(checked.body, slice, share);
+          lines = await this.parseChecked(checked.body, slice);
         }
         if (!lines) continue;
         for (const [key, file] of lines) result.set(key, file);
@@ -105,12 +97,12 @@ export class IndexCache<E> {
   }
 
   /** The lines of a shard body the worker has checked (text from the worker, not from the disk). */
-  private async parseChecked(body: string, slice: TimeSlice, share: (entry: E, key: string) => E): Promise<[string, CachedFile<E>][]> {
+  private async parseChecked(body: string, slice: TimeSlice): Promise<[string, CachedFile<E>][]> {
     const files: [string, CachedFile<E>][] = [];
     for (let start = -1; start + 1 < body.length;) {
       const end = body.indexOf('\n', start + 1);
       const line = trustedLine<E>(body.slice(start + 1, end));
-      files.push([line.key, { size: line.size, mtime: line.mtime, entry: line.entry === undefined ? undefined : share(line.entry, line.key) }]);
+      files.push([line.key, { size: line.size, mtime: line.mtime, entry: line.entry }]);
       start = end;
       if (slice.due) await slice.pause();
     }
@@ -118,7 +110,7 @@ export class IndexCache<E> {
   }
 
   /** A shard's files, or undefined when any part of it is not as written for `version`. */
-  private async decodeShard(n: number, bytes: Uint8Array, version: string, slice: TimeSlice, share: (entry: E, key: string) => E): Promise<[string, CachedFile<E>][] | undefined> {
+  private async decodeShard(n: number, bytes: Uint8Array, version: string, slice: TimeSlice): Promise<[string, CachedFile<E>][] | undefined> {
     const text = shardText(bytes);
     const header = text === undefined ? undefined : shardHeader(text, n, version);
     if (text === undefined || !header) return undefined;
@@ -129,7 +121,7 @@ export class IndexCache<E> {
       if (end < 0) return undefined;
       const line = shardLine(text.slice(start + 1, end), n, this.isEntry);
       if (!line) return undefined;
-      files.push([line.key, { size: line.size, mtime: line.mtime, entry: line.entry === undefined ? undefined : share(line.entry, line.key) }]);
+      files.push([line.key, { size: line.size, mtime: line.mtime, entry: line.entry }]);
       start = end;
       if (slice.due) await slice.pause();
     }

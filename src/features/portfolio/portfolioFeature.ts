@@ -14,7 +14,6 @@ import { coreEntrySource } from './coreEntrySource';
 import { exportPortfolio, portfolioExportTestHooks, type PortfolioExportArgs } from './exportPortfolio';
 import { IndexCache } from './indexCache';
 import { isIndexEntry } from '../../portfolio/entryShape';
-import { EntryInterner } from '../../portfolio/entryInterner';
 import { PortfolioPanels } from './portfolioPanel';
 import { WorkspaceIndex } from './workspaceIndex';
 import { configurePureL10n } from '../pureL10n';
@@ -56,12 +55,7 @@ export function displayName(uri: string): string {
 
 export function createPortfolioFeature(ctx: PortfolioContext): PortfolioFeature {
   const { services } = ctx;
-  const sharing = (): ((entry: IndexEntry, key: string) => IndexEntry) => {
-    const interner = new EntryInterner();
-    return (entry, key) => interner.intern(entry, key);
-  };
-  const cache = new IndexCache<IndexEntry>(ctx.storageUri, isIndexEntry, platform.checkShardsOffThread, sharing);
-  const index = new WorkspaceIndex<IndexEntry>(coreEntrySource(services), cache, () => services.settings().debounceMs);
+  const index = new WorkspaceIndex<IndexEntry>(coreEntrySource(services), new IndexCache<IndexEntry>(ctx.storageUri, isIndexEntry, platform.checkShardsOffThread), () => services.settings().debounceMs);
   const tree = new AnalysesTreeProvider({
     entries: () => (index.ready ? index.entries().map((f) => f.entry) : undefined),
     catalog: () => services.models.catalog,
