@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisMemo } from '../analysis/analysisMemo';
 import type { Analysis } from '../analysis/types';
-import { analysisCore } from './core';
+import { analysisCore, whenAnalysisCore } from './core';
 import type { ModelStore } from './modelStore';
 import { readSettings } from './settings';
 
@@ -90,10 +90,18 @@ export class AnalysisCache implements vscode.Disposable {
   /**
    * The analysis of a text that is no open document (a workspace file the portfolio index reads),
    * with the current models: by this extension's loaded core (the portfolio bundle carries no copy
-   * of its own), not kept. The core must be loaded (core.ts's analysisCoreReady).
+   * of its own), not kept. The core must be loaded: `coreReady()` first.
    */
   analyzeText(text: string): Analysis {
     return analysisCore().analyzeText(text, this.models.catalog);
+  }
+
+  /**
+   * Resolves once `analyzeText` may be called: this extension's analysis core loaded (required on the
+   * desktop, in the task that asks, which is not the one that then analyses; read in the browser).
+   */
+  async coreReady(): Promise<void> {
+    await whenAnalysisCore();
   }
 
   private analyze(key: string, text: string): Analysis {

@@ -8,7 +8,6 @@ import type { PatternCatalog } from '../../model/patternCatalog';
 import { contentHash } from '../../portfolio/contentHash';
 import { INDEX_FORMAT_VERSION, indexEntryOf } from '../../portfolio/indexEntryOf';
 import type { IndexEntry } from '../../portfolio/types';
-import { analysisCoreReady } from '../core';
 import type { Services } from '../services';
 import type { EntrySource } from './workspaceIndex';
 
@@ -44,7 +43,9 @@ export function coreEntrySource(services: Services): EntrySource<IndexEntry> {
       return indexEntryOf(document.uri.toString(), document.getText(), services.analyses.get(document));
     },
     maxChars: () => services.settings().maxDocumentChars,
-    // fromText analyses with the analysis core and fromDocument reads the shared analysis cache: the core must be loaded first.
-    ready: analysisCoreReady,
+    // fromText analyses with the extension's analysis core and fromDocument reads the shared analysis
+    // cache: that core must be loaded first (the portfolio module's own core.ts on the desktop would
+    // only say it can be required, and the require would then fall inside the first analysis's task).
+    ready: () => services.analyses.coreReady(),
   };
 }
