@@ -136,9 +136,11 @@ function indentAt(text: string, at: number): { cols: number; end: number } {
 }
 
 function quoteDepth(text: string, at: number): { depth: number; end: number } {
-  // Most lines are not quoted: look for the ">" before running the regex.
-  const gt = text.indexOf('>', at);
-  if (gt < 0 || gt > at + 3) return { depth: 0, end: at };
+  // Most lines are not quoted: look for the ">" before running the regex, in the four characters
+  // where a quote marker can start (not with indexOf, which reads the rest of every unquoted line).
+  let marker = false;
+  for (let k = at, last = Math.min(text.length - 1, at + 3); k <= last && !marker; k++) marker = text.charCodeAt(k) === 0x3e;
+  if (!marker) return { depth: 0, end: at };
   let depth = 0;
   let p = at;
   for (;;) {
