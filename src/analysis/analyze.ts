@@ -197,8 +197,10 @@ interface Reader {
 
 /** Whether a period written in the text is the analysis's own (false when either is unreadable). */
 function samePeriodAs(fm: FrontMatter): (text: string) => boolean {
-  const own = typeof fm.period === 'string' ? readPeriod(fm.period) : undefined;
+  // Read on the first question: most analyses state no conflicting value, and then none is asked.
+  let own: ReturnType<typeof readPeriod> | null = null;
   return (text) => {
+    if (own === null) own = typeof fm.period === 'string' ? readPeriod(fm.period) : undefined;
     const p = own && readPeriod(text);
     return p !== undefined && own !== undefined && samePeriod(p, own);
   };
