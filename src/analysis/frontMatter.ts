@@ -186,8 +186,9 @@ export function readFrontMatter(lines: readonly string[], bom: number): FrontMat
     ...(typeof value === 'string' || typeof value === 'number' ? { pattern: { value: String(value).trim(), range: where } } : {}),
   };
   const base = { frontMatter: fm, namesPattern: true, bodyStart: close + 1 };
-  if (typeof value === 'string' && value.trim() !== '') return { ...base, patternRef: value.trim(), findings: [] };
-  if (typeof value === 'number' && Number.isFinite(value)) return { ...base, patternRef: value, findings: [] };
+  // Literals, not `{ ...base, … }` (built key by key): one of these is every analysis's.
+  if (typeof value === 'string' && value.trim() !== '') return { frontMatter: fm, namesPattern: true, bodyStart: close + 1, patternRef: value.trim(), findings: [] };
+  if (typeof value === 'number' && Number.isFinite(value)) return { frontMatter: fm, namesPattern: true, bodyStart: close + 1, patternRef: value, findings: [] };
 
   let message: string;
   if (value === null || (typeof value === 'string' && value.trim() === '')) {
