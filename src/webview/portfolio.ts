@@ -8,7 +8,7 @@
  */
 import { parseMatrixData, parseToPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type PortfolioSections, type PortfolioState } from '../render/portfolioProtocol';
 import type { PreviewStyle } from '../render/protocol';
-import { MatrixTable } from './portfolioMatrix';
+import { afterPaint, MatrixTable } from './portfolioMatrix';
 
 interface VsCodeApi {
   postMessage(message: FromPortfolioWebview): void;
@@ -214,7 +214,11 @@ function apply(data: unknown): void {
     setSections(message.sections);
     setCharts(message.charts ?? {});
     matrix.patch(message.rows, message.removed);
-    if (message.rows.length) mark('pa-pf-patch-applied');
+    if (message.rows.length) {
+      mark('pa-pf-patch-applied');
+      // When the frame that shows it is painted: what a user sees, the saved edit's end in the bench.
+      afterPaint(() => mark('pa-pf-patch-painted'));
+    }
     if (messages === 1) performance.mark('pa-pf-first-message-applied');
   } else if (message.type === 'setStyle') {
     applyStyle(message.style);

@@ -167,7 +167,12 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   // When a save reaches this host: heard by the first listener there is (registered before the
   // portfolio's index registers its own), so no extension's work on the save is counted in it.
   const willSaves: { uri: string; at: number }[] = [];
-  const hearWillSave = vscode.workspace.onWillSaveTextDocument((e) => willSaves.push({ uri: e.document.uri.toString(), at: wallNow() }));
+  // The delivery floor's hook: called at each will-save (see deliveryFloor below).
+  let onEachWillSave: (() => void) | undefined;
+  const hearWillSave = vscode.workspace.onWillSaveTextDocument((e) => {
+    willSaves.push({ uri: e.document.uri.toString(), at: wallNow() });
+    onEachWillSave?.();
+  });
   const willSaveAfter = (uri: vscode.Uri, after: number): number | undefined => willSaves.find((w) => w.uri === uri.toString() && w.at >= after)?.at;
   await delay(1000);
   const watch = new ThreadWatch();
@@ -272,6 +277,14 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   // closed, timed the same way (save() → the first will-save listener in this host).
   panel.dispose();
   await delay(1000);
+  // And the floor of the message's delivery: during those saves a bare webview takes the portfolio's
+  // place, and as long after each will-save as the portfolio took to post its patch, the host posts
+  // it a message of the patch's size; the webview stamps its arrival. What the platform takes to
+  // carry a message to a webview in the middle of a save, with none of our webview's work in it.
+  const patchStep = steps.find((x) => x.at >= saveAt && x.step.startsWith('post patch'));
+  const postDelayMs = Math.max(0, (postedAt ?? NaN) - (willSaveAt ?? NaN)) || 0;
+  const floor = await deliveryFloor(patchStep?.bytes ?? 640);
+  onEachWillSave = () => setTimeout(floor.ping, postDelayMs);
   const floorWillSaveMs: number[] = [];
   let range = new vscode.Range(stated.range.start, stated.range.start.translate(0, token.length));
   for (let i = 0; i < 3; i++) {
@@ -287,7 +300,51 @@ async function warm(out: string): Promise<Record<string, unknown>> {
     await delay(1000);
   }
   hearWillSave.dispose();
-  return { floorWillSaveMs, loadMs, openTimings, emptyError, assetsError, willSaveMs: (willSaveAt ?? NaN) - saveAt, savedEventMs: (savedAt ?? NaN) - saveAt, indexedMs: (indexedAt ?? NaN) - saveAt, warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit, editTrace };
+  onEachWillSave = undefined;
+  await delay(500);
+  const floorDeliveryMs = floor.deliveries();
+  const floorPaintMs = floor.paints();
+  floor.dispose();
+  return { floorWillSaveMs, floorDeliveryMs, floorPaintMs, floorPostDelayMs: postDelayMs, loadMs, openTimings, emptyError, assetsError, willSaveMs: (willSaveAt ?? NaN) - saveAt, savedEventMs: (savedAt ?? NaN) - saveAt, indexedMs: (indexedAt ?? NaN) - saveAt, warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit, editTrace };
+}
+
+/**
+ * A bare webview that answers each message with the wall-clock time it arrived: the floor of a
+ * message's delivery from this host to a webview (host → workbench → the webview's frame), and of
+ * the frame that shows one changed text. Its script does nothing else, so what those take is the
+ * platform's.
+ */
+async function deliveryFloor(bytes: number): Promise<{ ping: () => void; deliveries: () => number[]; paints: () => number[]; dispose: () => void }> {
+  const panel = vscode.window.createWebviewPanel('patternAnalystBenchPing', 'Ping', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+  const nonce = Math.random().toString(36).slice(2);
+  const sent = new Map<number, number>();
+  const arrived = new Map<number, number>();
+  const painted = new Map<number, number>();
+  let ready = false;
+  panel.webview.onDidReceiveMessage((m: { type?: string; n?: number; at?: number }) => {
+    if (m.type === 'ready') ready = true;
+    if (m.type === 'pong' && typeof m.n === 'number' && typeof m.at === 'number') arrived.set(m.n, m.at);
+    if (m.type === 'painted' && typeof m.n === 'number' && typeof m.at === 'number') painted.set(m.n, m.at);
+  });
+  panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head>`
+    + `<body><p id="pa-ping-reference">Ping</p><script nonce="${nonce}">const vscode = acquireVsCodeApi();`
+    + `const p = document.getElementById('pa-ping-reference');`
+    + `addEventListener('message', (e) => { const n = e.data.n; vscode.postMessage({ type: 'pong', n, at: performance.timeOrigin + performance.now() }); p.textContent = 'Ping ' + n;`
+    + ` requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'painted', n, at: performance.timeOrigin + performance.now() }), 0)); });`
+    + `vscode.postMessage({ type: 'ready' });</script></body></html>`;
+  await waitFor(() => ready, 60_000, 'the ping webview');
+  const padding = 'x'.repeat(Math.max(0, bytes - 40));
+  return {
+    ping: () => {
+      const n = sent.size;
+      sent.set(n, wallNow());
+      void panel.webview.postMessage({ type: 'ping', n, padding });
+    },
+    deliveries: () => [...sent].filter(([n]) => arrived.has(n)).map(([n, at]) => (arrived.get(n) ?? NaN) - at),
+    // Its arrival → the frame showing its one changed text painted (the same mark as the portfolio's).
+    paints: () => [...arrived].filter(([n]) => painted.has(n)).map(([n, at]) => (painted.get(n) ?? NaN) - at),
+    dispose: () => panel.dispose(),
+  };
 }
 
 /**
