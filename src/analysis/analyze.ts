@@ -136,7 +136,7 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
   const period = fm.frontMatter.period ? readQuarter(fm.frontMatter.period) : undefined;
   const ctx: Reader = {
     index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map(),
-    values: new ValueScanner(), ...(period && { period }), metricName: (id) => index.metric(id)?.name ?? id,
+    values: new ValueScanner(), period, metricName: (id) => index.metric(id)?.name ?? id,
     nearMiss: runs('near-miss-name'), evidence: runs('unsourced-value') || runs('period-mismatch'),
   };
   const read = (block: Block): void => {
@@ -158,7 +158,8 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
   if (runs('conflicting-value')) pushAll(findings, conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
-  return { ...base, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
+  // A literal, not `{ ...base, … }`: a spread followed by more keys builds the object key by key.
+  return { isAnalysis: true, frontMatter: fm.frontMatter, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
 }
 
 /** True when the first line (after a byte-order mark) starts with "---", as front matter must. */
@@ -197,8 +198,10 @@ interface Reader {
 
 /** Whether a period written in the text is the analysis's own (false when either is unreadable). */
 function samePeriodAs(fm: FrontMatter): (text: string) => boolean {
-  const own = typeof fm.period === 'string' ? readPeriod(fm.period) : undefined;
+  // Read on the first question: most analyses state no conflicting value, and then none is asked.
+  let own: ReturnType<typeof readPeriod> | null = null;
   return (text) => {
+    if (own === null) own = typeof fm.period === 'string' ? readPeriod(fm.period) : undefined;
     const p = own && readPeriod(text);
     return p !== undefined && own !== undefined && samePeriod(p, own);
   };
@@ -242,7 +245,7 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
     else ctx.sectionOf.set(raw, (sectionId = sectionOfHeading(index, run.text) ?? (raw === run.text ? undefined : sectionOfHeading(index, raw))));
   }
   const range = runRange(run, 0, run.text.length);
-  headings.push({ level: block.level, text, line: block.line, range, ...(sectionId && { sectionId }) });
+  headings.push(sectionId ? { level: block.level, text, line: block.line, range, sectionId } : { level: block.level, text, line: block.line, range });
   if (ctx.nearMiss) pushAll(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   if (sectionId || block.nested || run.segments.length > 1 || !ctx.nearMiss) return;
   let answer = ctx.headingNames.get(run.text);

@@ -181,13 +181,12 @@ export function readFrontMatter(lines: readonly string[], bom: number): FrontMat
   const value = record.pattern;
   const where = key ? spanRange({ line: key.line, character: key.valueStart }, { line: key.endLine, character: key.valueEnd }) : blockRange;
   const keyRange = key ? range(key.line, 0, lines[key.line].length) : blockRange;
-  const fm: FrontMatter = {
-    ...toFrontMatter(blockRange, record),
-    ...(typeof value === 'string' || typeof value === 'number' ? { pattern: { value: String(value).trim(), range: where } } : {}),
-  };
+  const fm = toFrontMatter(blockRange, record);
+  if (typeof value === 'string' || typeof value === 'number') fm.pattern = { value: String(value).trim(), range: where };
   const base = { frontMatter: fm, namesPattern: true, bodyStart: close + 1 };
-  if (typeof value === 'string' && value.trim() !== '') return { ...base, patternRef: value.trim(), findings: [] };
-  if (typeof value === 'number' && Number.isFinite(value)) return { ...base, patternRef: value, findings: [] };
+  // Literals, not `{ ...base, … }` (built key by key): one of these is every analysis's.
+  if (typeof value === 'string' && value.trim() !== '') return { frontMatter: fm, namesPattern: true, bodyStart: close + 1, patternRef: value.trim(), findings: [] };
+  if (typeof value === 'number' && Number.isFinite(value)) return { frontMatter: fm, namesPattern: true, bodyStart: close + 1, patternRef: value, findings: [] };
 
   let message: string;
   if (value === null || (typeof value === 'string' && value.trim() === '')) {
@@ -201,17 +200,16 @@ export function readFrontMatter(lines: readonly string[], bom: number): FrontMat
   return { ...base, findings: [finding(message, key && key.valueEnd > key.valueStart ? where : keyRange)] };
 }
 
-function toFrontMatter(blockRange: TextRange, data: Record<string, unknown>): FrontMatter {
+/** The front matter's fields, set one by one (keys in this order, absent when empty): no spread per field. */
+function toFrontMatter(blockRange: TextRange, data: Record<string, unknown>): { -readonly [K in keyof FrontMatter]: FrontMatter[K] } {
+  const fm: { -readonly [K in keyof FrontMatter]: FrontMatter[K] } = { range: blockRange, data };
   const subject = stringField(data, 'subject', 'company');
+  if (subject) fm.subject = subject;
   const period = stringField(data, 'period');
+  if (period) fm.period = period;
   const author = stringField(data, 'author');
+  if (author) fm.author = author;
   const title = stringField(data, 'title');
-  return {
-    range: blockRange,
-    data,
-    ...(subject && { subject }),
-    ...(period && { period }),
-    ...(author && { author }),
-    ...(title && { title }),
-  };
+  if (title) fm.title = title;
+  return fm;
 }

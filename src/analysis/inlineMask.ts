@@ -139,12 +139,18 @@ export function maskInline(line: string, state: MaskState): string {
     } else {
       // A bare URL runs to the next whitespace; its digits are never values.
       let end = at;
-      while (end < line.length && !/[\s<>]/.test(line[end])) end++;
+      while (end < line.length && !endsUrl(line.charCodeAt(end))) end++;
       chars.add(at, end);
       OPENERS.lastIndex = end;
     }
   }
   return chars.apply(line);
+}
+
+/** `/[\s<>]/` for one UTF-16 code unit, without a regex per character of every URL (ASCII decided by comparisons). */
+function endsUrl(c: number): boolean {
+  if (c < 128) return c === 0x3c || c === 0x3e || c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return /\s/.test(String.fromCharCode(c));
 }
 
 const ANY_OPENER = /[`<~\]\\]|:\/\/|www\./;

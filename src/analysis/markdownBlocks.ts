@@ -136,9 +136,11 @@ function indentAt(text: string, at: number): { cols: number; end: number } {
 }
 
 function quoteDepth(text: string, at: number): { depth: number; end: number } {
-  // Most lines are not quoted: look for the ">" before running the regex.
-  const gt = text.indexOf('>', at);
-  if (gt < 0 || gt > at + 3) return { depth: 0, end: at };
+  // Most lines are not quoted: look for the ">" before running the regex, in the four characters
+  // where a quote marker can start (not with indexOf, which reads the rest of every unquoted line).
+  let marker = false;
+  for (let k = at, last = Math.min(text.length - 1, at + 3); k <= last && !marker; k++) marker = text.charCodeAt(k) === 0x3e;
+  if (!marker) return { depth: 0, end: at };
   let depth = 0;
   let p = at;
   for (;;) {
@@ -230,9 +232,12 @@ function splitCells(masked: string, raw: string, from: number, line: number): Ta
   let start = from;
   const lead = indentAt(masked, from).end;
   if (masked[lead] === '|') start = lead + 1;
-  for (let k = masked.indexOf('|', start); k >= 0; k = masked.indexOf('|', start)) {
-    bounds.push(start, k);
-    start = k + 1;
+  // One loop over the row's characters: an indexOf per cell cost more, in calls, than reading them.
+  for (let k = start; k < masked.length; k++) {
+    if (masked.charCodeAt(k) === 0x7c) {
+      bounds.push(start, k);
+      start = k + 1;
+    }
   }
   if (!isBlankFrom(raw, start)) bounds.push(start, masked.length);
   return new Row(line, masked, raw, bounds);

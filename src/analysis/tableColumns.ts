@@ -74,5 +74,6 @@ export function tableColumns(header: TableRow, subject?: string): TableColumns {
   if (value === undefined && bestPeriod) value = bestPeriod.col;
   if (value === metric) value = undefined;
   if (source !== undefined) excluded.add(source);
-  return { metric, ...(value !== undefined && { value }), ...(source !== undefined && { source }), excluded, unitHint };
+  // Every key present (undefined when there is none): one shape for every table's columns, read at every row.
+  return { metric, value, source, excluded, unitHint };
 }

@@ -94,12 +94,45 @@ const UNSURE = -2;
  */
 interface TrieNode {
   next: Map<number, TrieNode> | undefined;
+  /**
+   * The same children for the walk, built once the trie is complete: a node with one child (most
+   * of them, inside a word) keeps it with its character, a node with more an array by character
+   * (names' characters are ASCII). A Map lookup per character of every name-like word was the
+   * largest cost of the mention search.
+   */
+  onlyCode: number;
+  onlyChild: TrieNode | undefined;
+  byCode: (TrieNode | undefined)[] | undefined;
   sep: TrieNode | undefined;
   /** Lowest list index of a name that ends here (Infinity for none). */
   end: number;
 }
 
-const newNode = (): TrieNode => ({ next: undefined, sep: undefined, end: Infinity });
+const newNode = (): TrieNode => ({ next: undefined, onlyCode: -1, onlyChild: undefined, byCode: undefined, sep: undefined, end: Infinity });
+
+/** The child of `node` for folded character `code` (-1, no name character, has none). */
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  if (code === node.onlyCode) return node.onlyChild;
+  return code >= 0 && node.byCode !== undefined ? node.byCode[code] : undefined;
+}
+
+/** Fills in every node's {@link TrieNode.onlyChild} or {@link TrieNode.byCode} from its map (iteratively: names may be long). */
+function compactTrie(root: TrieNode): void {
+  const stack = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.sep) stack.push(node.sep);
+    if (!node.next) continue;
+    if (node.next.size === 1) {
+      const [[code, child]] = node.next;
+      node.onlyCode = code;
+      node.onlyChild = child;
+    } else {
+      node.byCode = new Array<TrieNode | undefined>(128).fill(undefined);
+      for (const [code, child] of node.next) node.byCode[code] = child;
+    }
+    for (const child of node.next.values()) stack.push(child);
+  }
+}
 
 /** One list of names (case-insensitive names, or aliases that must match case) and the matchers that find them. */
 class NameList {
@@ -233,7 +266,7 @@ class NameList {
         node = node.sep;
         continue;
       }
-      const child = node.next?.get(this.fold(c));
+      const child = childOf(node, this.fold(c));
       if (!child) break;
       node = child;
       q++;
@@ -380,6 +413,7 @@ function buildTrie(names: readonly PlainName[]): TrieNode {
     });
     if (index < node.end) node.end = index;
   });
+  compactTrie(root);
   return root;
 }
 

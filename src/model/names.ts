@@ -12,12 +12,39 @@ const SEPARATORS = /[\s\u00a0\u202f\u2007\u2060-]+/g;
 
 /** The comparison key of a name: case-folded, separators collapsed, typography unified. */
 export function nameKey(text: string): string {
+  if (isKeyShaped(text)) return text.toLowerCase();
   return foldTypography(text).toLowerCase().replace(SEPARATORS, ' ').trim();
 }
 
 /** The same key without case folding, for aliases that must match case ("Together"). */
 export function nameKeyMatchCase(text: string): string {
+  if (isKeyShaped(text)) return text;
   return foldTypography(text).replace(SEPARATORS, ' ').trim();
+}
+
+/**
+ * True when the text is already shaped like a key: plain ASCII (nothing to fold) whose only
+ * separators are single spaces between words (nothing to collapse or trim). Most names, headings
+ * and cells are, and for them the key is the text itself (lower-cased for {@link nameKey}): one
+ * pass over the characters instead of a regex replace and a trim per call, which the lint makes
+ * for every heading, label and table cell it compares with the model's names.
+ */
+function isKeyShaped(text: string): boolean {
+  // A leading space is not allowed: start as if after one.
+  let afterSpace = true;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if (c >= 0x80 || c === 0x2d || (c >= 0x09 && c <= 0x0d)) {
+      // Beyond ASCII (typography, other spaces), a hyphen or other ASCII whitespace: the full key.
+      return false;
+    } else {
+      afterSpace = false;
+    }
+  }
+  return !afterSpace || text.length === 0;
 }
 
 /** Any character outside ASCII: ASCII text is its own NFKC form and holds no typographic quote or dash. */

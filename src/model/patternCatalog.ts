@@ -15,6 +15,8 @@ export interface CatalogEntry {
 
 export class PatternCatalog {
   private readonly list: CatalogEntry[] = [];
+  /** Each model's name keys (id, name, title, aliases), made once: every analysis looks its pattern up by them. */
+  private readonly keys = new WeakMap<CatalogEntry, ReadonlySet<string>>();
 
   /**
    * @param notice Why some models the analyst may expect are absent (e.g. Restricted Mode holds
@@ -52,13 +54,20 @@ export class PatternCatalog {
       return this.list.find((e) => e.index.model.number === n)?.index;
     }
     const key = nameKey(text);
-    for (const { index } of this.list) {
-      const m = index.model;
-      if (m.id === text || nameKey(m.id) === key || nameKey(m.name) === key) return index;
-      if (m.title && nameKey(m.title) === key) return index;
-      if (m.aliases.some((a) => nameKey(a.text) === key)) return index;
+    for (const entry of this.list) {
+      if (entry.index.model.id === text || this.keysOf(entry).has(key)) return entry.index;
     }
     return undefined;
+  }
+
+  private keysOf(entry: CatalogEntry): ReadonlySet<string> {
+    let keys = this.keys.get(entry);
+    if (!keys) {
+      const m = entry.index.model;
+      keys = new Set([m.id, m.name, ...(m.title ? [m.title] : []), ...m.aliases.map((a) => a.text)].map(nameKey));
+      this.keys.set(entry, keys);
+    }
+    return keys;
   }
 
   /** Known pattern names close to an unknown reference, for did-you-mean. */
