@@ -168,15 +168,46 @@ function mark(name: string): void {
   performance.mark(name);
 }
 
+/**
+ * Messages are applied in the order they came; after a page with a matrix, the next ones (the
+ * trends, a hundred SVG charts parsed and laid out) wait until the matrix is painted: applied in
+ * the tasks between the rows and their frame, they held back the matrix a user opened the panel for.
+ */
+const queue: unknown[] = [];
+let holding = false;
+let holds = 0;
+const HOLD_AT_MOST_MS = 500;
+
+function drain(): void {
+  while (!holding && queue.length) apply(queue.shift());
+}
+
 let messages = 0;
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (messages++ === 0) performance.mark('pa-pf-first-message');
-  const message = parseToPortfolioWebview(event.data, columns);
+  queue.push(event.data);
+  drain();
+});
+
+function apply(data: unknown): void {
+  const message = parseToPortfolioWebview(data, columns);
   if (!message) return;
   if (message.type === 'page') {
     if (message.matrix) performance.mark('pa-pf-page-parsed');
     setSections(message.sections);
     setMatrix(message.matrix);
+    if (message.matrix?.rows.length) {
+      // Until the matrix's frame, or a moment if no frame comes (a page not drawn gets no frames).
+      holding = true;
+      const hold = ++holds;
+      const release = (): void => {
+        if (hold !== holds || !holding) return;
+        holding = false;
+        drain();
+      };
+      matrix.whenShown(release);
+      setTimeout(release, HOLD_AT_MOST_MS);
+    }
   } else if (message.type === 'patch') {
     // The latest patch's arrival and end (one mark of each name kept): what the bench reads of a saved edit's last step.
     if (message.rows.length) mark('pa-pf-patch-received');
@@ -193,7 +224,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     applyStyle(message.style);
     save({ style: message.style });
   }
-});
+}
 
 vscode.setState(state);
 setMatrix(initialMatrix());

@@ -50,6 +50,8 @@ export class MatrixTable {
   private tbody: HTMLTableSectionElement | undefined;
   private pending: ReturnType<typeof setTimeout> | undefined;
   private firstShown = false;
+  /** Waiting for the frame that shows every row ({@link whenShown}). */
+  private waiting: (() => void)[] = [];
 
   constructor(private readonly section: HTMLElement, private readonly sort: () => MatrixSort) {}
 
@@ -63,11 +65,13 @@ export class MatrixTable {
     this.tbody = undefined;
     if (!data) {
       this.section.replaceChildren();
+      this.shown();
       return;
     }
     for (const r of data.rows) this.rows.set(r.key, r);
     if (data.rows.length === 0) {
       this.section.replaceChildren(el('p', 'pa-muted', data.empty));
+      this.shown();
       return;
     }
     const table = el('table', 'pa-pf-matrix');
@@ -98,6 +102,21 @@ export class MatrixTable {
     this.tbody.setAttribute('role', 'rowgroup');
     this.section.replaceChildren(table);
     this.resort();
+  }
+
+  /**
+   * Runs `then` after the frame that shows every row of the matrix being built (after the next
+   * frame when none is): what else the page has to do (the trends) waits until the matrix is seen.
+   */
+  whenShown(then: () => void): void {
+    if (this.pending === undefined) afterPaint(then);
+    else this.waiting.push(then);
+  }
+
+  /** Every row is in the DOM: what waited for it runs after the next frame. */
+  private shown(): void {
+    const waiting = this.waiting.splice(0);
+    if (waiting.length) afterPaint(() => waiting.forEach((then) => then()));
   }
 
   /** Rows replaced or added by key, and rows removed: only those rows are built again. */
@@ -236,6 +255,7 @@ export class MatrixTable {
         if (!this.firstShown) performance.mark('pa-pf-rows-built');
         if (!this.firstShown) markAfterPaint('pa-pf-matrix-complete');
         this.firstShown = true;
+        this.shown();
       }
     };
     append(0, FIRST_ROWS, FIRST_BUDGET_MS);
@@ -258,25 +278,40 @@ export class MatrixTable {
     return tr;
   }
 
-  /** A cell: a clone of the one prototype with its texts and attributes set (cheaper than building it element by element, a thousand rows over). */
+  /**
+   * A cell: a clone of its verdict's prototype (class, verdict and symbol already set) with its
+   * texts and attributes set: cheaper than building it element by element, a thousand rows over.
+   */
   private cell(row: MatrixRowData, cell: MatrixCellData): HTMLTableCellElement {
-    const look = verdictDisplay(cell.d as VerdictStatus);
-    const td = CELL.cloneNode(true) as HTMLTableCellElement;
-    td.className = /^[a-z-]+$/.test(cell.d) ? `pa-pf-cell pa-verdict-${cell.d}` : 'pa-pf-cell pa-verdict-other';
-    td.setAttribute('data-verdict', cell.d);
+    const td = verdictCell(cell.d).cloneNode(true) as HTMLTableCellElement;
     const file = row.files[cell.f] ?? ['', ''];
     const button = td.firstChild as HTMLButtonElement;
     button.setAttribute('data-uri', file[0]);
     button.setAttribute('data-line', String(cell.l));
     button.setAttribute('data-character', String(cell.c));
     const period = cell.p || 'no period';
-    button.setAttribute('aria-label', `${cell.v}, ${look.label}, ${period}. Open ${file[1]}, line ${cell.l + 1}`);
-    const [symbol, , value, when] = button.childNodes;
-    (symbol.firstChild as Text).data = look.symbol;
+    button.setAttribute('aria-label', `${cell.v}, ${verdictDisplay(cell.d as VerdictStatus).label}, ${period}. Open ${file[1]}, line ${cell.l + 1}`);
+    // The symbol, a space, the value, the period (prototypes() made them in this order).
+    const value = (button.firstChild as Node).nextSibling?.nextSibling as HTMLElement;
     (value.firstChild as Text).data = cell.v;
-    (when.firstChild as Text).data = period;
+    ((value.nextSibling as HTMLElement).firstChild as Text).data = period;
     return td;
   }
+}
+
+/** Each verdict's cell prototype: the one prototype with the verdict's colour class, its data attribute and its symbol set. */
+const VERDICT_CELLS = new Map<string, HTMLTableCellElement>();
+
+function verdictCell(verdict: string): HTMLTableCellElement {
+  let td = VERDICT_CELLS.get(verdict);
+  if (!td) {
+    td = CELL.cloneNode(true) as HTMLTableCellElement;
+    td.className = /^[a-z-]+$/.test(verdict) ? `pa-pf-cell pa-verdict-${verdict}` : 'pa-pf-cell pa-verdict-other';
+    td.setAttribute('data-verdict', verdict);
+    (((td.firstChild as HTMLElement).firstChild as HTMLElement).firstChild as Text).data = verdictDisplay(verdict as VerdictStatus).symbol;
+    VERDICT_CELLS.set(verdict, td);
+  }
+  return td;
 }
 
 /**

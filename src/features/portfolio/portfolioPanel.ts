@@ -135,7 +135,8 @@ export class PortfolioPanel implements vscode.Disposable {
     );
     this.render();
     // The first sight of the panel starts the index; the page shows "indexing" until it is ready.
-    void host.index.whenReady().then(() => this.render());
+    // In a task of its own: with the index ready, the first render set the page's frame alone.
+    void host.index.whenReady().then(() => nextTurn()).then(() => this.render());
   }
 
   /** Notes changed analyses with their entries as of the last render (the first change of each since then says it). */
@@ -318,6 +319,14 @@ export class PortfolioPanel implements vscode.Disposable {
    */
   render(): void {
     if (this.disposed) return;
+    if (!this.pageShown && this.host.index.ready && this.host.index.entries().length >= SLICED_FROM) {
+      // A large portfolio: the page's frame first, in the command's own task, so the platform starts
+      // creating the webview (hundreds of ms) at once; counting the analyses and choosing the pattern
+      // (a pass over every entry, tens of ms) follow in the next task (the constructor's render once
+      // the index is ready), the views in slices after it.
+      this.showFrame();
+      return;
+    }
     this.lastRender = Date.now();
     const steps: [string, number][] = [['render', wallClock()]];
     let content: Content;
@@ -330,13 +339,7 @@ export class PortfolioPanel implements vscode.Disposable {
     steps.push(['content', wallClock()]);
     if (content.kind === 'pending') {
       // The page's frame now, so the webview starts while the views are filled; the matrix follows as a message.
-      if (!this.pageShown) {
-        this.pageShown = true;
-        const sections = renderPortfolioMessage(vscode.l10n.t('Drawing the portfolio…'));
-        this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, sections, undefined, this.state, this.style);
-        this.shown = { sections };
-        this.mark('shell');
-      }
+      if (!this.pageShown) this.showFrame();
       return;
     }
     const message = this.messageFor(content);
@@ -381,6 +384,15 @@ export class PortfolioPanel implements vscode.Disposable {
     }
     const rows = message.type === 'page' ? message.matrix && new Map(message.matrix.rows.map((r) => [r.key, r])) : this.patchedRows(message);
     this.shown = { sections: content.sections, ...(rows && { rows }), ...(content.kind === 'views' && { trends: content.trends }) };
+  }
+
+  /** The page's frame with a "Drawing" message: the matrix follows as a message. */
+  private showFrame(): void {
+    this.pageShown = true;
+    const sections = renderPortfolioMessage(vscode.l10n.t('Drawing the portfolio…'));
+    this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, sections, undefined, this.state, this.style);
+    this.shown = { sections };
+    this.mark('shell');
   }
 
   /** The message that brings the webview from what it shows to `content`. */

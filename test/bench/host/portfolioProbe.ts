@@ -14,6 +14,7 @@
  * The directory named by PA_BENCH_PORTFOLIO_OUT carries the results and a small handshake with
  * the bench (`opened.json` → `armed`). Only type imports from src: the running code is dist/.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as inspector from 'node:inspector';
@@ -271,6 +272,7 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   onIndexed.dispose();
   // Best effort: a reference that could not be read does not void the figures above.
   const emptyError = await emptyWebviewReference(out).then(() => undefined, (e: unknown) => String(e));
+  const assetsError = await assetsWebviewReference(out).then(() => undefined, (e: unknown) => String(e));
   // The floor of the save's delivery: the same edit and save of the same file with the portfolio
   // closed, timed the same way (save() → the first will-save listener in this host).
   panel.dispose();
@@ -303,7 +305,7 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   const floorDeliveryMs = floor.deliveries();
   const floorPaintMs = floor.paints();
   floor.dispose();
-  return { floorWillSaveMs, floorDeliveryMs, floorPaintMs, floorPostDelayMs: postDelayMs, loadMs, openTimings, emptyError, willSaveMs: (willSaveAt ?? NaN) - saveAt, savedEventMs: (savedAt ?? NaN) - saveAt, indexedMs: (indexedAt ?? NaN) - saveAt, warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit, editTrace };
+  return { floorWillSaveMs, floorDeliveryMs, floorPaintMs, floorPostDelayMs: postDelayMs, loadMs, openTimings, emptyError, assetsError, willSaveMs: (willSaveAt ?? NaN) - saveAt, savedEventMs: (savedAt ?? NaN) - saveAt, indexedMs: (indexedAt ?? NaN) - saveAt, warmMs, entries, duringWarm, openAt, openCommandMs, duringOpen, token, saveAt, postedAt, hostEditMs: (postedAt ?? NaN) - saveAt, duringEdit, editTrace };
 }
 
 /**
@@ -346,22 +348,53 @@ async function deliveryFloor(bytes: number): Promise<{ ping: () => void; deliver
 }
 
 /**
- * The reference for the portfolio's open: an empty webview panel (one paragraph, one inline
- * script that marks the frame after its first paint), opened the same way in the same session,
- * after the portfolio was measured. The bench reads its mark and its frames' start times.
+ * The references for the portfolio's open, opened the same way in the same session after the
+ * portfolio was measured; the bench reads each one's marks and frame start times (`<kind>.json`
+ * → `<kind>-read`).
  */
-async function emptyWebviewReference(out: string): Promise<void> {
-  const panel = vscode.window.createWebviewPanel('patternAnalystBenchEmpty', 'Empty', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+async function referenceWebview(out: string, kind: string, options: vscode.WebviewOptions, html: (webview: vscode.Webview, nonce: string) => string): Promise<void> {
+  const panel = vscode.window.createWebviewPanel(`patternAnalystBench-${kind}`, kind, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
   try {
-    const nonce = Math.random().toString(36).slice(2);
+    const nonce = randomBytes(16).toString('base64');
     const openAt = wallNow();
-    panel.webview.html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head>`
-      + `<body><p id="pa-empty-reference">Empty</p><script nonce="${nonce}">requestAnimationFrame(() => setTimeout(() => performance.mark('pa-empty-painted'), 0));</script></body></html>`;
-    writeFileSync(path.join(out, 'empty.json'), JSON.stringify({ openAt }));
-    await waitFor(() => existsSync(path.join(out, 'empty-read')), 60_000, 'the bench to read the empty webview');
+    panel.webview.html = html(panel.webview, nonce);
+    writeFileSync(path.join(out, `${kind}.json`), JSON.stringify({ openAt }));
+    await waitFor(() => existsSync(path.join(out, `${kind}-read`)), 60_000, `the bench to read the ${kind} webview`);
   } finally {
     panel.dispose();
   }
+}
+
+/** Marks the frame after its first paint (a task queued from requestAnimationFrame runs after that frame). */
+const PAINTED = (nonce: string, mark: string): string => `<script nonce="${nonce}">requestAnimationFrame(() => setTimeout(() => performance.mark('${mark}'), 0));</script>`;
+
+/** An empty webview panel: one paragraph, one inline script that marks its first paint. The platform's start-up alone. */
+function emptyWebviewReference(out: string): Promise<void> {
+  return referenceWebview(out, 'empty', { enableScripts: true }, (_webview, nonce) =>
+    `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head>`
+    + `<body><p id="pa-empty-reference">Empty</p>${PAINTED(nonce, 'pa-empty-painted')}</body></html>`);
+}
+
+/**
+ * The floor of the portfolio's own part: a page with the portfolio's CSP, its three assets (both
+ * stylesheets and the script, through asWebviewUri and the webview's resource loader, as the panel
+ * loads them) and the empty parts the script expects, which builds nothing (no matrix, no message),
+ * marked after its first paint. Its document delivered → painted is what loading our assets costs
+ * on this platform before any of our work; the bench reports it next to our part.
+ */
+function assetsWebviewReference(out: string): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) return Promise.reject(new Error(`${EXTENSION_ID} is not loaded`));
+  const media = vscode.Uri.joinPath(extension.extensionUri, 'media');
+  return referenceWebview(out, 'assets', { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [media] }, (webview, nonce) => {
+    const asset = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
+    return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">`
+      + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}">`
+      + `<link rel="stylesheet" href="${asset('preview.css')}"><link rel="stylesheet" href="${asset('portfolio.css')}"></head>`
+      + `<body class="pa-webview pa-portfolio pa-style-theme" data-settings="{}"><main class="pa-content" id="pa-content"><p id="pa-assets-reference">Assets</p>`
+      + '<div id="pa-pf-part-header"></div><div id="pa-pf-part-controls"></div><section class="pa-pf-matrix-section" id="pa-pf-matrix-section"></section><div id="pa-pf-part-coverage"></div><div id="pa-pf-part-trends"></div><div id="pa-pf-part-problems"></div></main>'
+      + `<script nonce="${nonce}" src="${asset('dist', 'portfolio.js')}"></script>${PAINTED(nonce, 'pa-assets-painted')}</body></html>`;
+  });
 }
 
 export async function run(): Promise<void> {
