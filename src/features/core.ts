@@ -107,7 +107,6 @@ const analysis = lazyCore<typeof AnalysisBundle>('analysis core', () => platform
 export const analysisCore = analysis.now;
 export const whenAnalysisCore = analysis.when;
 export const withAnalysisCore = analysis.with;
-export const analysisCoreReady = analysis.ready;
 
 /**
  * The portfolio (src/features/portfolio/portfolioFeature.ts): the workspace index, the portfolio

@@ -599,7 +599,14 @@ async function heapSession(ws: Workspace, edits: number, withExtension = true): 
       await page.exposeFunction('codeAutomationExit', () => done());
     },
   }, async ({ server }) => {
-    await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error(`the heap probe did not finish in ${timeoutS} s; it got to: ${existsSync(`${outFile}.progress`) ? readFileSync(`${outFile}.progress`, 'utf8').trim().split('\n').slice(-3).join(' | ') : 'nothing (before activation)'}`)), timeoutS * 1000))]);
+    // The timer is cleared once the probe is done: left armed (14 minutes), it held `npm run bench`
+    // open that long after the results were printed.
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([finished, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`the heap probe did not finish in ${timeoutS} s; it got to: ${existsSync(`${outFile}.progress`) ? readFileSync(`${outFile}.progress`, 'utf8').trim().split('\n').slice(-3).join(' | ') : 'nothing (before activation)'}`)), timeoutS * 1000)))]);
+    } finally {
+      clearTimeout(timer);
+    }
     activations = activationLog(server.home, OURS);
   });
   if (!existsSync(outFile)) throw new Error('the heap probe wrote no result');
