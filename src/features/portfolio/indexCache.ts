@@ -19,7 +19,7 @@
 import * as vscode from 'vscode';
 import { fileLine, headerLine, SHARDS, shardHeader, shardLine, shardOf, shardText, trustedLine, type EntryCheck } from '../../portfolio/indexCacheFormat';
 import type { ShardReader } from '../platform/platform';
-import { INDEX_SLICE_MS, TimeSlice } from './timeSlices';
+import { TimeSlice } from './timeSlices';
 
 export { SHARDS, shardOf, type EntryCheck } from '../../portfolio/indexCacheFormat';
 
@@ -61,7 +61,7 @@ export class IndexCache<E> {
     const result = new Map<string, CachedFile<E>>();
     this.onDisk.clear();
     if (!this.folder) return result;
-    const slice = new TimeSlice(token, INDEX_SLICE_MS);
+    const slice = new TimeSlice(token);
     const files = Array.from({ length: SHARDS }, (_, n) => this.shardFile(n));
     const worker = this.offThread && this.folder.scheme === 'file' ? this.offThread(files.map((f) => f?.fsPath ?? ''), version) : undefined;
     // A few shards read ahead of the one decoded: all 64 at once filled the I/O thread pool, and the
@@ -136,7 +136,7 @@ export class IndexCache<E> {
    */
   async save(version: string, files: ReadonlyMap<string, CachedFile<E>>, changed: ReadonlySet<string> | 'all', token?: vscode.CancellationToken): Promise<void> {
     if (!this.folder) return;
-    const slice = new TimeSlice(token, INDEX_SLICE_MS);
+    const slice = new TimeSlice(token);
     const write = new Set<number>();
     for (let n = 0; n < SHARDS; n++) if (changed === 'all' || this.onDisk.get(n) !== version) write.add(n);
     if (changed !== 'all') for (const key of changed) write.add(shardOf(key));

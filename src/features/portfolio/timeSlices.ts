@@ -12,15 +12,6 @@ import { TurnBudget } from './turnBudget';
 /** Work per turn. Well under 50 ms, so one slow item (a large analysis) still fits after it. */
 export const SLICE_MS = 15;
 
-/**
- * Work per turn of the workspace index's loops (the walk, the cache's parse and write, the build):
- * their items are small (a line of the cache, a listed file), and what else lands in such a turn is
- * not: a young-generation collection of the entries just parsed (the warm start keeps 28 MB of
- * them) took 20–60 ms on the bench machine, on top of the slice it ended. A shorter slice leaves
- * more of the 50 ms to it.
- */
-export const INDEX_SLICE_MS = 8;
-
 /** Resolves on the next turn of the event loop, after pending I/O and messages. */
 export function nextTurn(): Promise<void> {
   return platform.nextTurn();

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { inertText } from '../inertText';
 import { IndexCache, type CachedFile } from './indexCache';
 import { readExclusions, type ExclusionRules } from './exclusions';
-import { Cancelled, INDEX_SLICE_MS, nextTurn, TimeSlice } from './timeSlices';
+import { Cancelled, nextTurn, TimeSlice } from './timeSlices';
 import { platform } from '../platform';
 import { uriKeyBelow } from './uriKey';
 
@@ -245,7 +245,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     const listed = walked ?? (await this.search(rules, cached, token));
     if (token.isCancellationRequested) throw new Cancelled();
     const work = async (report?: (done: number) => void): Promise<void> => {
-      const slice = new TimeSlice(token, INDEX_SLICE_MS);
+      const slice = new TimeSlice(token);
       const seen = new Set<string>();
       const max = this.source.maxChars();
       for (let i = 0; i < listed.length; i += BATCH) {
@@ -304,7 +304,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     if (!walk || folders.length === 0 || folders.some((f) => f.uri.scheme !== 'file')) return undefined;
     // A folder inside another: each file belongs to (and is judged by the settings of) its innermost folder.
     const nested = folders.some((a) => folders.some((b) => a !== b && b.uri.path.startsWith(`${a.uri.path.replace(/\/$/, '')}/`)));
-    const slice = new TimeSlice(token, INDEX_SLICE_MS);
+    const slice = new TimeSlice(token);
     const pause = (): Promise<void> | undefined => (slice.due ? slice.pause().catch(() => undefined) : undefined);
     const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), globs: rules.globs(folder), cancelled: () => token.isCancellationRequested, pause }));
     const out: Listed[] = [];
@@ -347,7 +347,7 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
       if (!p) stats.set(key, (p = Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined)));
       return p;
     };
-    const slice = new TimeSlice(token, INDEX_SLICE_MS);
+    const slice = new TimeSlice(token);
     for (const key of cached.keys()) {
       if (searched) break;
       statOf(key, vscode.Uri.parse(key, true));
