@@ -106,9 +106,9 @@ export class ConflictDiagnostics implements vscode.Disposable {
       this.bucketOf.clear();
       this.buckets.clear();
       this.found.clear();
-      for (const { uri, entry } of this.index.entries()) {
+      for (const { key: uriKey, entry } of this.index.entries()) {
         const key = ConflictDiagnostics.bucketKey(entry);
-        if (key) this.join(uri.toString(), entry, key);
+        if (key) this.join(uriKey, entry, key);
         await slice.pause();
       }
       for (const key of this.buckets.keys()) dirty.add(key);

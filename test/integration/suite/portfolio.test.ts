@@ -8,7 +8,7 @@
  * places, each pointing at the other; the warm-start cache spares re-reading unchanged files.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -582,6 +582,83 @@ describe('Portfolio: warm start from the index cache', function () {
       if (offThread) assert.equal(workerAnswers.count, 4 * SHARDS, 'the worker answered for every shard');
       assert.equal(third.entry(files[3])?.metrics[0]?.value.text, '99%');
       third.dispose();
+    } finally {
+      await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+      rmSync(storage.fsPath, { recursive: true, force: true });
+    }
+  });
+
+  it('the cache is keyed by size, modification time and model version; a cache of the old format or of garbage is ignored, never trusted', async () => {
+    const services = (await activateExtension()).services;
+    const storage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'pa-index-keys-')));
+    const scratch = vscode.Uri.joinPath(scratchFolder(), 'keys');
+    // Names the URI formatter encodes (space, '#', '%', an accent, brackets) beside a plain one: the
+    // index keys each by uri.toString(), whether it formats it or builds it from the folder's (uriKey.ts).
+    const names = ['plain-co.md', 'spaced co #1.md', '100% é [draft].md'];
+    const files = names.map((n) => vscode.Uri.joinPath(scratch, n));
+    for (const [i, file] of files.entries()) await write(file, analysis(`Key Co ${i}`, 'Q1 2026', `${70 + i}%`));
+    await new Promise((r) => setTimeout(r, 1500));
+    const core = coreEntrySource(services);
+    const read: string[] = [];
+    let version = core.version();
+    const counting: EntrySource<IndexEntry> = { ...core, version: () => version, fromText: (text, uri) => (read.push(uri.toString()), core.fromText(text, uri)) };
+    const start = async (): Promise<WorkspaceIndex<IndexEntry>> => {
+      read.length = 0;
+      const index = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(storage, isIndexEntry, checkShardsOffThread), () => 0);
+      await index.whenReady();
+      return index;
+    };
+    const ours = (): string[] => [...new Set(read.filter((u) => u.includes('/portfolio-scratch/keys/')))].sort();
+    const all = files.map((f) => f.toString()).sort();
+    const shardsFolder = path.join(storage.fsPath, 'portfolio-index');
+    try {
+      const first = await start();
+      assert.deepEqual(ours(), all, 'a cold start reads every file');
+      for (const f of first.entries()) assert.equal(f.key, f.uri.toString(), 'each entry keyed by its URI as a string');
+      for (const [i, file] of files.entries()) assert.equal(first.entry(file)?.metrics[0]?.value.text, `${70 + i}%`, file.toString());
+      await first.persist();
+      first.dispose();
+
+      // Same size, another modification time: read again (the others not).
+      const second = await start();
+      assert.deepEqual(ours(), [], 'nothing unchanged is read again');
+      second.dispose();
+      await write(files[1], analysis('Key Co 1', 'Q1 2026', '79%'));
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(files[1].fsPath, later, later);
+      const third = await start();
+      assert.deepEqual(ours(), [files[1].toString()], 'the file with a new time and the same size is read again');
+      assert.equal(third.entry(files[1])?.metrics[0]?.value.text, '79%');
+      await third.persist();
+      third.dispose();
+
+      // Another model version: every cached entry is stale.
+      version = `${version}-changed`;
+      const fourth = await start();
+      assert.deepEqual(ours(), all, 'another model version reads every file again');
+      await fourth.persist();
+      fourth.dispose();
+
+      // The old format: every shard with a format-1 header, and the format-1 single file beside them.
+      for (const shard of readdirSync(shardsFolder).filter((f) => f.endsWith('.ndjson'))) {
+        const file = path.join(shardsFolder, shard);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^\{"format":2,/, '{"format":1,'));
+      }
+      writeFileSync(path.join(storage.fsPath, 'portfolio-index.ndjson'), `{"format":1,"version":"${version}"}\n`);
+      const fifth = await start();
+      assert.deepEqual(ours(), all, 'a cache of the old format is not trusted');
+      for (const [i, file] of files.entries()) assert.ok(fifth.entry(file), `entry ${i} rebuilt`);
+      await fifth.persist();
+      fifth.dispose();
+      assert.ok(!existsSync(path.join(storage.fsPath, 'portfolio-index.ndjson')), 'the old single file is removed by the first save');
+
+      // Garbage in every shard (bytes that are not UTF-8, an empty file, JSON of another shape): ignored, rebuilt.
+      const shards = readdirSync(shardsFolder).filter((f) => f.endsWith('.ndjson'));
+      shards.forEach((shard, i) => writeFileSync(path.join(shardsFolder, shard), [Buffer.from([0xff, 0xfe, 0x00, 0x7b]), Buffer.alloc(0), Buffer.from('[1,2,3]\n{}\n')][i % 3]));
+      const sixth = await start();
+      assert.deepEqual(ours(), all, 'a cache of garbage is not trusted');
+      for (const [i, file] of files.entries()) assert.equal(sixth.entry(file)?.metrics[0]?.value.text, i === 1 ? '79%' : `${70 + i}%`);
+      sixth.dispose();
     } finally {
       await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
       rmSync(storage.fsPath, { recursive: true, force: true });

@@ -80,6 +80,24 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
     assert.equal(check('not json\n', 0), undefined, 'no header');
   });
 
+  it('refuses a shard of the old format, an empty one and JSON of another shape, whatever follows the header', () => {
+    const check = (text: string, n: number): string | undefined => checkedShardBody(text, n, VERSION, isIndexEntry);
+    const n = used[0];
+    const sound = shardTextOf(n, all);
+    assert.ok(check(sound, n) !== undefined, 'the same shard as written is taken');
+    assert.equal(check(sound.replace(/^\{"format":\d+,/, '{"format":1,'), n), undefined, 'format 1 (the single-file cache before shards)');
+    assert.equal(check(sound.replace(/^\{"format":\d+,/, '{"format":3,'), n), undefined, 'a format from a later version');
+    assert.equal(check('', n), undefined, 'an empty file');
+    for (const header of ['[]', '{}', 'null', '7', '"x"', `{"format":2,"version":"${VERSION}","shard":${n}}`, `{"format":2,"version":"${VERSION}","shard":${n},"count":-1}`, `{"format":2,"version":"${VERSION}","shard":${n},"count":1.5}`]) {
+      assert.equal(check(`${header}\n${sound.slice(sound.indexOf('\n') + 1)}`, n), undefined, header);
+    }
+    // A header that is sound over lines that are not: each refused, the whole shard with it.
+    const head = headerLine(n, VERSION, 1);
+    for (const line of ['[]', '{}', 'null', '["file:///w/a.md",1,2]', '["file:///w/a.md","1",2,null]', '["file:///w/a.md",1,2,{}]', '[1,1,2,null]', '["file:///w/a.md",1,null,null]']) {
+      assert.equal(check(`${head}${line}\n`, n), undefined, line);
+    }
+  });
+
   it('reads and checks the shards in a worker thread: sound ones whole, bad and missing ones refused', async function () {
     this.timeout(20_000);
     const dir = mkdtempSync(path.join(tmpdir(), 'pa-cache-worker-'));
