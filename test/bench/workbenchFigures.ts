@@ -48,6 +48,10 @@ export const BENCH_WORKBENCH_SETTINGS = {
   'extensions.autoUpdate': false,
   'git.enabled': false,
   'typescript.tsserver.experimental.enableProjectDiagnostics': false,
+  // code-server stands in for desktop VS Code here, and as a remote it scans /proc for ports to
+  // forward, every few seconds, on the extension host's thread (63-75 ms tasks inside the
+  // portfolio's longest-task windows). A local desktop window runs no such scanner.
+  'remote.autoForwardPorts': false,
 };
 
 interface Workspace {
