@@ -173,31 +173,28 @@ function parseCharts(raw: unknown): Record<string, string> | undefined {
   return out;
 }
 
-function parseCell(raw: unknown, files: number): MatrixCellData | null | undefined {
-  if (raw === null) return null;
-  if (!isObject(raw)) return undefined;
+/**
+ * True when `raw` is a well-formed cell. Cells and rows are checked in place and used as they came
+ * (a message's data is the receiver's own copy): a thousand rows copied field by field on arrival
+ * were tens of ms of the webview's thread before the first row was built.
+ */
+function isCell(raw: unknown, files: number): raw is MatrixCellData {
+  if (!isObject(raw)) return false;
   const { v, n, d, p, f, l, c, s } = raw;
-  if (!isString(v, MAX_TEXT) || typeof n !== 'number' || !Number.isFinite(n) || !isString(d, MAX_ID) || !isString(p, MAX_ID)
-    || !isCount(f) || f >= files || !isCount(l) || !isCount(c) || (s !== undefined && !isString(s, MAX_TEXT))) return undefined;
-  return { v, n, d, p, f, l, c, ...(s !== undefined && { s }) };
+  return isString(v, MAX_TEXT) && typeof n === 'number' && Number.isFinite(n) && isString(d, MAX_ID) && isString(p, MAX_ID)
+    && isCount(f) && f < files && isCount(l) && isCount(c) && (s === undefined || isString(s, MAX_TEXT));
 }
 
 /** A row, checked field by field; one malformed cell drops the row whole. */
 export function parseMatrixRow(raw: unknown, columns: number): MatrixRowData | undefined {
   if (!isObject(raw) || !isString(raw.key, MAX_URI) || raw.key === '' || !isString(raw.subject, MAX_TEXT) || !isCount(raw.analyses)) return undefined;
-  if (!Array.isArray(raw.files) || raw.files.length > MAX_COLUMNS || !Array.isArray(raw.cells) || raw.cells.length !== columns) return undefined;
-  const files: (readonly [string, string])[] = [];
-  for (const f of raw.files as unknown[]) {
+  const { files, cells } = raw;
+  if (!Array.isArray(files) || files.length > MAX_COLUMNS || !Array.isArray(cells) || cells.length !== columns) return undefined;
+  for (const f of files as unknown[]) {
     if (!Array.isArray(f) || f.length !== 2 || !isString(f[0], MAX_URI) || !isString(f[1], MAX_URI)) return undefined;
-    files.push([f[0], f[1]]);
   }
-  const cells: (MatrixCellData | null)[] = [];
-  for (const c of raw.cells as unknown[]) {
-    const cell = parseCell(c, files.length);
-    if (cell === undefined) return undefined;
-    cells.push(cell);
-  }
-  return { key: raw.key, subject: raw.subject, analyses: raw.analyses, files, cells };
+  for (const c of cells as unknown[]) if (c !== null && !isCell(c, files.length)) return undefined;
+  return raw as unknown as MatrixRowData;
 }
 
 function parseRows(raw: unknown, columns: number): MatrixRowData[] | undefined {
@@ -222,8 +219,33 @@ export function parseMatrixData(raw: unknown): MatrixData | undefined {
   return rows ? { columns, rows, empty: raw.empty } : undefined;
 }
 
+/** JSON text parsed, or null (never undefined) when it is not a string of valid JSON within bounds. */
+function parseJson(raw: unknown): unknown {
+  if (!isString(raw, MAX_HTML)) return null;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Extension → webview messages, checked on arrival. A patch's rows are checked against the number
+ * A page message as posted: its matrix as JSON text (`matrixJson`), made from each row's JSON made
+ * once. A message is copied object by object on its way to the webview (structured clones in the
+ * workbench and the webview's frames), a thousand rows' ten thousand objects each time; one string
+ * is copied whole, and parsed once on arrival ({@link parseToPortfolioWebview}, then checked).
+ */
+export type PortfolioWireMessage = Exclude<ToPortfolioWebview, { type: 'page' }> | { readonly type: 'page'; readonly sections: PortfolioSections; readonly matrixJson?: string };
+
+/** The matrix as JSON text, from its rows' JSON (`rowJson`, cached by the caller). */
+export function matrixJson(matrix: MatrixData, rowJson: (row: MatrixRowData) => string): string {
+  let rows = '';
+  for (const row of matrix.rows) rows += (rows ? ',' : '') + rowJson(row);
+  return `{"columns":${JSON.stringify(matrix.columns)},"rows":[${rows}],"empty":${JSON.stringify(matrix.empty)}}`;
+}
+
+/**
+ * Extension → webview messages, checked on arrival (a page's matrix as an object or as JSON text). A patch's rows are checked against the number
  * of columns the webview shows (`columns`); a row of another shape drops the patch whole.
  */
 export function parseToPortfolioWebview(raw: unknown, columns = 0): ToPortfolioWebview | undefined {
@@ -232,8 +254,9 @@ export function parseToPortfolioWebview(raw: unknown, columns = 0): ToPortfolioW
     case 'page': {
       const sections = parseSections(raw.sections, false) as PortfolioSections | undefined;
       if (!sections) return undefined;
-      if (raw.matrix === undefined) return { type: 'page', sections };
-      const matrix = parseMatrixData(raw.matrix);
+      const data = raw.matrixJson === undefined ? raw.matrix : parseJson(raw.matrixJson);
+      if (data === undefined) return { type: 'page', sections };
+      const matrix = parseMatrixData(data);
       return matrix ? { type: 'page', sections, matrix } : undefined;
     }
     case 'patch': {

@@ -2,7 +2,10 @@
  * The portfolio's matrix, built in the webview from the extension's compact data (never from
  * markup: every string is set with textContent or as an attribute value). Rows are sorted as data
  * and built on demand; the first screenful is drawn at once and the rest of a thousand rows
- * follows in the next task; a patch replaces only the rows it names. The verdict's symbol, colour
+ * follows in the next task; a patch replaces only the rows it names. The rows are grouped in
+ * row groups (tbody) of {@link GROUP_ROWS}, each skipped by content-visibility until it scrolls
+ * near: a thousand rows each skipped on its own were a thousand targets the engine's visibility
+ * observer measured on every frame (tens of ms per frame, a saved edit's among them). The verdict's symbol, colour
  * class and words come from the one verdict display the other surfaces use, so colour is never
  * the only signal; each cell is a button (keyboard-reachable) whose words for screen readers are
  * derived here, and whose tooltip is written when it is first hovered or focused.
@@ -23,6 +26,8 @@ export interface MatrixSort {
  */
 const FIRST_ROWS = 60;
 const FIRST_BUDGET_MS = 40;
+/** Rows per row group (the unit content-visibility skips; see media/portfolio.css). */
+const GROUP_ROWS = 50;
 const collator = new Intl.Collator();
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -47,7 +52,7 @@ export class MatrixTable {
   private readonly rows = new Map<string, MatrixRowData>();
   private readonly elements = new Map<string, HTMLTableRowElement>();
   private order: string[] = [];
-  private tbody: HTMLTableSectionElement | undefined;
+  private table: HTMLTableElement | undefined;
   private pending: ReturnType<typeof setTimeout> | undefined;
   private firstShown = false;
   /** Waiting for the frame that shows every row ({@link whenShown}). */
@@ -62,7 +67,7 @@ export class MatrixTable {
     this.data = data;
     this.rows.clear();
     this.elements.clear();
-    this.tbody = undefined;
+    this.table = undefined;
     if (!data) {
       this.section.replaceChildren();
       this.shown();
@@ -98,8 +103,7 @@ export class MatrixTable {
     const thead = table.createTHead();
     thead.setAttribute('role', 'rowgroup');
     thead.append(head);
-    this.tbody = table.createTBody();
-    this.tbody.setAttribute('role', 'rowgroup');
+    this.table = table;
     this.section.replaceChildren(table);
     this.resort();
   }
@@ -160,10 +164,10 @@ export class MatrixTable {
 
   /** Sorts by the current sort and shows the rows in that order. */
   resort(): void {
-    if (!this.tbody) return;
+    if (!this.table) return;
     this.render(this.sortedKeys());
     const sort = this.sort();
-    const headers = this.tbody.parentElement?.querySelectorAll<HTMLElement>('thead th') ?? [];
+    const headers = this.table.querySelectorAll<HTMLElement>('thead th');
     headers.forEach((th) => th.setAttribute('aria-sort', th.dataset.col === sort.column ? (sort.descending ? 'descending' : 'ascending') : 'none'));
   }
 
@@ -220,25 +224,35 @@ export class MatrixTable {
 
   /** Shows the rows in `order`: the first screenful now, the rest in the next task (the matrix is usable at once). */
   private render(order: string[]): void {
-    const tbody = this.tbody;
-    if (!tbody) return;
+    const table = this.table;
+    if (!table) return;
     clearTimeout(this.pending);
     this.pending = undefined;
     this.order = order;
-    tbody.replaceChildren();
+    for (const group of [...table.tBodies]) group.remove();
     const first = !this.firstShown;
+    // The row group being filled (row i goes to group ⌊i / GROUP_ROWS⌋); groups are attached when appended.
+    let group: HTMLTableSectionElement | undefined;
+    const fragment = document.createDocumentFragment();
+    const add = (i: number): void => {
+      if (i % GROUP_ROWS === 0 || !group) {
+        group = el('tbody', 'pa-pf-rows');
+        group.setAttribute('role', 'rowgroup');
+        fragment.append(group);
+      }
+      group.append(this.element(order[i]));
+    };
     const append = (from: number, count: number, budgetMs = Infinity): void => {
       const started = performance.now();
       let end = Math.min(order.length, from + count);
-      const fragment = document.createDocumentFragment();
-      for (let i = from; i < end; i++) fragment.append(this.element(order[i]));
+      for (let i = from; i < end; i++) add(i);
       // Then more while the budget lasts, a screenful at a time.
       while (end < order.length && performance.now() - started < budgetMs) {
         const more = Math.min(order.length, end + FIRST_ROWS);
-        for (let i = end; i < more; i++) fragment.append(this.element(order[i]));
+        for (let i = end; i < more; i++) add(i);
         end = more;
       }
-      tbody.append(fragment);
+      table.append(fragment);
       if (end < order.length) {
         // After the frame that shows the first rows (or a moment, if no frame comes).
         const rest = (): void => {

@@ -200,7 +200,8 @@ async function frameWith(page: Page, selector: string, timeoutMs: number): Promi
   }
 }
 
-const ROWS = `(() => { const t = document.getElementById('pa-pf-matrix'); return t ? t.tBodies[0].rows.length : -1; })()`;
+/** The matrix's rows in the DOM, over all its row groups (the webview groups them fifty to a tbody). */
+const ROWS = `(() => { const t = document.getElementById('pa-pf-matrix'); return t ? t.querySelectorAll(":scope > tbody > tr").length : -1; })()`;
 /**
  * Marks when the DOM first holds `token`: each mutation's added nodes and changed text are looked
  * at (the time is taken before the look: the whole body's text, a thousand rows and the charts,
@@ -273,6 +274,10 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       // "Developer: Reload Window": a new extension host on the same user data and storage.
       exit = new Promise<void>((resolve) => (exited = resolve));
       await page.reload({ waitUntil: 'domcontentloaded' });
+      // A Chromium trace of the warm start and the portfolio's open, when asked for (stopped once every row is painted).
+      const trace = process.env.PA_BENCH_PORTFOLIO_TRACE;
+      const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing', 'v8.execute'];
+      if (trace) await browser.startTracing(page, { path: `${trace}-${index + 1}-open.json`, screenshots: false, categories: traceCategories });
       await Promise.race([exit, waitForFile(path.join(out, 'opened.json'), timeoutMs, 'the portfolio to open')]);
       if (existsSync(path.join(out, 'warm.json'))) throw new Error(`portfolio probe (warm): ${(JSON.parse(readFileSync(path.join(out, 'warm.json'), 'utf8')) as WarmResult).error}`);
       const opened = JSON.parse(readFileSync(path.join(out, 'opened.json'), 'utf8')) as { openAt: number; token: string; openTimings: Record<string, number> };
@@ -281,13 +286,13 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       for (const deadline = Date.now() + 60_000; typeof completeAt !== 'number' && Date.now() < deadline; await page.waitForTimeout(50)) completeAt = await frame.evaluate(MARK_AT('pa-pf-matrix-complete'));
       const paintedAt = await frame.evaluate(MARK_AT('pa-pf-matrix-painted'));
       if (typeof completeAt !== 'number' || typeof paintedAt !== 'number') throw new Error('the portfolio webview never marked its matrix painted');
+      if (trace) await browser.stopTracing();
       const matrixRows = (await frame.evaluate(ROWS)) as number;
       const hostSteps = Object.fromEntries(Object.entries(opened.openTimings).filter(([k]) => !/Bytes$|^rows$/.test(k)).map(([k, t]) => [`host ${k}`, t]));
       const openBreakdown = { ...await breakdown(frame, opened.openAt, hostSteps), htmlBytes: opened.openTimings.htmlBytes, trendsBytes: opened.openTimings.trendsBytes };
       await frame.evaluate(WATCH(opened.token));
       // A Chromium trace of the saved edit (the workbench's and the webview's threads), when asked for.
-      const trace = process.env.PA_BENCH_PORTFOLIO_TRACE;
-      if (trace) await browser.startTracing(page, { path: `${trace}-${index + 1}-edit.json`, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing', 'v8.execute'] });
+      if (trace) await browser.startTracing(page, { path: `${trace}-${index + 1}-edit.json`, screenshots: false, categories: traceCategories });
       writeFileSync(path.join(out, 'armed'), '');
       const warmFile = path.join(out, 'warm.json');
       await Promise.race([exit, waitForFile(path.join(out, 'empty.json'), timeoutMs, 'the saved edit'), waitForFile(warmFile, timeoutMs, 'the saved edit')]);

@@ -13,7 +13,7 @@ import { parsePeriod } from '../../portfolio/periods';
 import { LivePortfolioViews } from '../../portfolio/liveViews';
 import { bySubject } from '../../portfolio/subjects';
 import type { IndexEntry, MatrixRow, MetricTrend, TrendSeries } from '../../portfolio/types';
-import { parseFromPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type ToPortfolioWebview } from '../../render/portfolioProtocol';
+import { matrixJson, parseFromPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type PortfolioWireMessage, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, type PortfolioViewInput } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
@@ -93,6 +93,8 @@ export class PortfolioPanel implements vscode.Disposable {
   private fillFailure: unknown;
   /** Each matrix row as data, by the row it was made from (a row is replaced, never changed, when its subject's analyses change). */
   private rowData = new WeakMap<MatrixRow, MatrixRowData>();
+  /** Each row's data as JSON, made once (in the fill's slices for a new matrix): a page's matrix is posted as JSON text. */
+  private readonly rowJson = new WeakMap<MatrixRowData, string>();
   /** A message made but posted in a later task (the trends after a page): posted before any other. */
   private deferred: ToPortfolioWebview | undefined;
   /** The live views have not been sent as a page yet. */
@@ -103,6 +105,12 @@ export class PortfolioPanel implements vscode.Disposable {
    * thousands of analyses that did not change.
    */
   private changes: Map<string, { readonly uri: vscode.Uri; readonly before: IndexEntry | undefined }> | 'all' = 'all';
+  /**
+   * The same, not yet in the pattern counts: counted at every render, while the views take theirs
+   * only once they are filled (a new matrix's first render and the one after its fill counted
+   * every indexed analysis twice, tens of ms of the render that posts the matrix).
+   */
+  private uncounted: typeof this.changes = 'all';
   /** How many analyses each pattern has (the pattern shown when none is chosen; the patterns offered). */
   private readonly patternCounts = new Map<string, number>();
   /** What the webview was last sent (for tests and to send only what changed). */
@@ -141,11 +149,17 @@ export class PortfolioPanel implements vscode.Disposable {
 
   /** Notes changed analyses with their entries as of the last render (the first change of each since then says it). */
   private noteChange(uris: readonly vscode.Uri[], previous: readonly (IndexEntry | undefined)[] | undefined): void {
-    if (uris.length === 0 || previous?.length !== uris.length) this.changes = 'all';
-    if (this.changes === 'all' || !previous) return;
-    for (let i = 0; i < uris.length; i++) {
-      const key = uris[i].toString();
-      if (!this.changes.has(key)) this.changes.set(key, { uri: uris[i], before: previous[i] });
+    if (uris.length === 0 || previous?.length !== uris.length) {
+      this.changes = 'all';
+      this.uncounted = 'all';
+    }
+    if (!previous) return;
+    for (const changes of [this.changes, this.uncounted]) {
+      if (changes === 'all') continue;
+      for (let i = 0; i < uris.length; i++) {
+        const key = uris[i].toString();
+        if (!changes.has(key)) changes.set(key, { uri: uris[i], before: previous[i] });
+      }
     }
   }
 
@@ -210,7 +224,10 @@ export class PortfolioPanel implements vscode.Disposable {
     this.changes = 'all';
     let entries: IndexEntry[] | undefined;
     const all = (): IndexEntry[] => (entries ??= this.host.index.entries().map((f) => f.entry));
-    this.countPatterns(changes, all);
+    const uncounted = this.uncounted;
+    this.uncounted = 'all';
+    this.countPatterns(uncounted, all);
+    this.uncounted = new Map();
     const pattern = this.patternBy(this.patternCounts);
     if (!pattern) return { kind: 'message', sections: renderPortfolioMessage(vscode.l10n.t('No pattern model is loaded.')) };
     const asOf = this.state.asOf ? parsePeriod(this.state.asOf)?.period : undefined;
@@ -228,7 +245,11 @@ export class PortfolioPanel implements vscode.Disposable {
       const ofPattern = all().filter((e) => e.patternId === pattern.model.id);
       if (ofPattern.length >= SLICED_FROM) void this.fill(this.live, ofPattern);
     }
-    if (this.filling === this.live) return { kind: 'pending' };
+    if (this.filling === this.live) {
+      // The fill takes every analysis indexed when it started: the views take only what changes after.
+      this.changes = created ? new Map() : changes;
+      return { kind: 'pending' };
+    }
     const live = this.live;
     const fresh = this.fresh;
     // A saved edit: its analysis alone, looked up in the index (what changed is all the views redo).
@@ -283,7 +304,7 @@ export class PortfolioPanel implements vscode.Disposable {
       if (!current()) return;
       for (const key of live.rowKeys()) {
         const row = live.row(key);
-        if (row) this.rowDataOf(key, row);
+        if (row) this.jsonOf(this.rowDataOf(key, row));
         await slice.pause();
         if (!current()) return;
       }
@@ -451,6 +472,22 @@ export class PortfolioPanel implements vscode.Disposable {
     return data;
   }
 
+  /** A row's data as JSON, made once per row. */
+  private jsonOf(row: MatrixRowData): string {
+    let json = this.rowJson.get(row);
+    if (json === undefined) {
+      json = JSON.stringify(row);
+      this.rowJson.set(row, json);
+    }
+    return json;
+  }
+
+  /** A message as posted: a page's matrix as JSON text made of its rows' JSON (see PortfolioWireMessage). */
+  private wire(message: ToPortfolioWebview): PortfolioWireMessage {
+    if (message.type !== 'page' || !message.matrix) return message;
+    return { type: 'page', sections: message.sections, matrixJson: matrixJson(message.matrix, (row) => this.jsonOf(row)) };
+  }
+
   /** A file's workspace-relative name, remembered (a thousand rows name a thousand files on every page). */
   private displayName(uri: string): string {
     let name = this.names.get(uri);
@@ -466,8 +503,8 @@ export class PortfolioPanel implements vscode.Disposable {
     const deferred = this.deferred;
     this.deferred = undefined;
     if (this.disposed) return;
-    if (deferred && deferred !== message) void this.panel.webview.postMessage(deferred);
-    void this.panel.webview.postMessage(message);
+    if (deferred && deferred !== message) void this.panel.webview.postMessage(this.wire(deferred));
+    void this.panel.webview.postMessage(this.wire(message));
   }
 
   setStyle(style: PreviewStyle): void {

@@ -4,7 +4,7 @@
  * uses it.
  */
 import * as assert from 'node:assert/strict';
-import { parseFromPortfolioWebview, parsePortfolioState, parseToPortfolioWebview } from '../../../src/render/portfolioProtocol';
+import { matrixJson, parseFromPortfolioWebview, parsePortfolioState, parseToPortfolioWebview } from '../../../src/render/portfolioProtocol';
 
 describe('Portfolio protocol', () => {
   it('accepts the well-formed messages', () => {
@@ -20,6 +20,21 @@ describe('Portfolio protocol', () => {
     const matrix = { columns: [{ name: 'GPU', benchmark: '>80%' }, { name: 'Retention', benchmark: '>95%' }], rows: [row], empty: 'none' };
     assert.deepEqual(parseToPortfolioWebview({ type: 'page', sections, matrix }), { type: 'page', sections, matrix });
     assert.deepEqual(parseToPortfolioWebview({ type: 'patch', sections: { trends: '<p>t</p>' }, rows: [row], removed: ['name:x'] }, 2), { type: 'patch', sections: { trends: '<p>t</p>' }, rows: [row], removed: ['name:x'] });
+  });
+
+  it('reads a page whose matrix is posted as JSON text made of its rows\' JSON, and drops one whose text is malformed', () => {
+    const sections = { header: '<h1>x</h1>', controls: '', coverage: '', trends: '', problems: '' };
+    const rows = [
+      { key: 'company:coreweave', subject: 'CoreWeave </script>', analyses: 2, files: [['file:///a%22.md', 'a".md'] as const], cells: [{ v: '72%', n: 72, d: 'misses', p: 'Q2 2026', f: 0, l: 10, c: 25, s: '10-Q' }, null] },
+      { key: 'name:lambda', subject: 'Lambda', analyses: 1, files: [['file:///b.md', 'b.md'] as const], cells: [null, { v: '96%', n: 96, d: 'meets', p: '', f: 0, l: 3, c: 1 }] },
+    ];
+    const matrix = { columns: [{ name: 'GPU', benchmark: '>80%' }, { name: 'Retention "net"', benchmark: '>95%' }], rows, empty: 'none' };
+    const text = matrixJson(matrix, (r) => JSON.stringify(r));
+    assert.deepEqual(JSON.parse(text), matrix);
+    assert.deepEqual(parseToPortfolioWebview({ type: 'page', sections, matrixJson: text }), { type: 'page', sections, matrix });
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: text.slice(0, -1) }), undefined, 'not JSON');
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: 5 }), undefined, 'not text');
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: text.replace('"f":0', '"f":1') }), undefined, 'a cell naming a file the row does not have');
   });
 
   it('drops unknown and malformed messages whole', () => {
