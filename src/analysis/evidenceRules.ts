@@ -80,11 +80,13 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
   }
   if (period && PERIOD_ANY.test(run.text)) {
     for (const [s, e] of sentences(run.text)) {
+      const from = runPosition(run, s);
+      const to = runPosition(run, e);
+      // Only a sentence holding a claim can give a finding: the others are not searched for periods.
+      if (!claims.some((c) => !before(c.valueRange.start, from) && before(c.valueRange.start, to))) continue;
       const sentence = run.text.slice(s, e);
       const other = otherPeriod(sentence, period);
       if (!other || PRIOR.test(sentence)) continue;
-      const from = runPosition(run, s);
-      const to = runPosition(run, e);
       for (const c of claims) {
         const at = c.valueRange.start;
         if (before(at, from) || !before(at, to)) continue;

@@ -10,6 +10,7 @@
  */
 import type * as JsYaml from 'js-yaml';
 import type { Finding, FrontMatter, TextRange } from './types';
+import { plainYamlMapping } from './plainYaml';
 import { range, spanRange } from './textLines';
 
 export interface FrontMatterResult {
@@ -144,16 +145,15 @@ export function readFrontMatter(lines: readonly string[], bom: number): FrontMat
   }
 
   const blockRange: TextRange = { start: { line: 0, character: bom }, end: { line: close, character: lines[close].length } };
-  const yamlText = lines.slice(1, close).join('\n');
   const key = locatePatternKey(lines, 1, close);
   const anyKey = key ?? locatePatternKey(lines, 1, close, ANY_PATTERN_KEY);
-  const { YAMLException } = yaml();
   let data: unknown;
   try {
-    data = loadYaml(yamlText);
+    // Plain `key: value` lines are read without js-yaml (plainYaml.ts says why that is safe).
+    data = plainYamlMapping(lines, 1, close) ?? loadYaml(lines.slice(1, close).join('\n'));
   } catch (e) {
     if (!anyKey) return { ...none, bodyStart: close + 1 };
-    const err = e instanceof YAMLException ? e : undefined;
+    const err = e instanceof yaml().YAMLException ? e : undefined;
     const line = err?.mark ? Math.min(close - 1, err.mark.line + 1) : 1;
     const col = err?.mark ? err.mark.column : 0;
     const reason = err?.reason ?? (e instanceof Error ? e.message : String(e));

@@ -8,7 +8,36 @@ import { CURRENCY_SYMBOL_OF, QUALIFIER_DISPLAY } from './valueWords';
 
 /** Rounds away binary noise (0.72 * 100 = 72.00000000000001). */
 export function tidy(n: number): number {
+  return Number.isInteger(n) || hasFewDigits(n) ? n : tidySlow(n);
+}
+
+/** What {@link tidy} means: an integer as it is, any other number rounded to 12 significant digits. */
+export function tidySlow(n: number): number {
   return Number.isInteger(n) ? n : Number(n.toPrecision(12));
+}
+
+/**
+ * True when the shortest decimal that reads back as `n` (what String gives) has at most 12
+ * significant digits: such an `n` is already its own rounding to 12 digits (that decimal is within
+ * half a binary unit of `n`, far nearer than any other 12-digit decimal, and reads back as `n`).
+ * Why: toPrecision costs several times String, and nearly every value an analyst writes ("92.4")
+ * is such a number; tidy runs for every decimal value read and every verdict written.
+ * test/unit/analysis/values.test.ts holds tidy to tidySlow.
+ */
+function hasFewDigits(n: number): boolean {
+  const s = String(n);
+  let digits = 0;
+  let leading = true;
+  for (let k = s.charCodeAt(0) === 0x2d ? 1 : 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x2e) continue;
+    // An exponent ("1e-7"), "NaN" or "Infinity": the slow path decides.
+    if (c < 0x30 || c > 0x39) return false;
+    if (leading && c === 0x30) continue;
+    leading = false;
+    digits++;
+  }
+  return digits <= 12;
 }
 
 function formatNumber(n: number): string {

@@ -85,6 +85,8 @@ function ownCopy(text: string): string {
 
 export class PatternIndex {
   private readonly byKey = new Map<string, Entity>();
+  /** Metrics by id, as {@link byKey} holds them: read for every claim, without building a key string each time. */
+  private readonly metricsById = new Map<string, Metric>();
   /** Case-insensitive names (the default). */
   private readonly names = new Map<string, NameEntry>();
   /** Aliases that must match case, keyed without case folding. */
@@ -107,7 +109,10 @@ export class PatternIndex {
     model.strengths.forEach((text, index) => all.push({ kind: 'strength', model, index, text }));
     model.weaknesses.forEach((text, index) => all.push({ kind: 'weakness', model, index, text }));
     this.entities = all;
-    for (const e of all) this.byKey.set(entityKey(e), e);
+    for (const e of all) {
+      this.byKey.set(entityKey(e), e);
+      if (e.kind === 'metric') this.metricsById.set(e.metric.id, e.metric);
+    }
 
     const scanned: string[] = [];
     const scannedCase: string[] = [];
@@ -144,8 +149,7 @@ export class PatternIndex {
   }
 
   metric(id: string): Metric | undefined {
-    const e = this.byKey.get(`metric:${id}`);
-    return e?.kind === 'metric' ? e.metric : undefined;
+    return this.metricsById.get(id);
   }
 
   /** A pattern, section, metric or company by name or alias. Case-insensitive unless the alias says otherwise. */

@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyzeText, type AnalyzeOptions } from '../../src/analysis/analyze';
+import { AnalysisMemo } from '../../src/analysis/analysisMemo';
 import { PatternIndex } from '../../src/model/patternIndex';
 import { loadModelSet } from '../../src/model/modelSet';
 import type { PatternCatalog } from '../../src/model/patternCatalog';
@@ -23,6 +24,26 @@ import { mutatedAnalysis, tokenSoup } from '../support/fuzzArbitraries';
 import { hostileDocuments } from '../support/hostileInputs';
 import { analysisOfBytes, bundledCatalog, SIZES } from './benchInputs';
 import { REPO_ROOT } from './optionalModule';
+import { typingVersions } from './coreFigures';
+
+/** Front matter at the edges of what is read without js-yaml (src/analysis/plainYaml.ts). */
+const FRONT_MATTERS = [
+  'pattern: AI Infrastructure', 'pattern: 17', 'pattern: "17"', "pattern: '#17'", 'pattern: 017', 'pattern: 1e5', 'pattern: true', 'pattern: null', 'pattern:',
+  'pattern: ai-infrastructure # a note', 'pattern: ai-infrastructure\npattern: 17', 'pattern: ai-infrastructure\nsubject: [CoreWeave, Lambda]',
+  'pattern: ai-infrastructure\nsubject:  CoreWeave', 'pattern: ai-infrastructure\nsubject: CoreWeave ', 'pattern: ai-infrastructure\nsubject:\tCoreWeave',
+  'pattern: ai-infrastructure\nperiod: Q3 2026\nsubject: Müller AG', 'pattern: ai-infrastructure\nperiod: 2026-09-30', 'pattern: ai-infrastructure\nsubject: null',
+  'pattern: ai-infrastructure\n\nsubject: CoreWeave', '# comment\npattern: ai-infrastructure', 'pattern: ai-infrastructure\nTrue: x', 'pattern: ai-infrastructure\n__proto__: x',
+  'pattern: AI  Infrastructure', 'Pattern: ai-infrastructure', 'pattern: ai-infrastructure\nsubject: a: b', 'pattern: ai-infrastructure\nperiod: FY2025 H1\ntitle: A/B. test_1',
+];
+
+/** Typographic quotes and dashes, and names in other letter cases, through a generated analysis. */
+function typographic(text: string): string {
+  return text.replace(/'/g, '\u2019').replace(/"([^"\n]*)"/g, '\u201c$1\u201d').replace(/ - /g, ' \u2013 ').replace(/GPU-hour/g, 'GPU\u2011hour').replace(/ per /g, '\u00a0per\u00a0');
+}
+
+function caseVariants(text: string): string {
+  return text.replace(/CoreWeave/g, 'Coreweave').replace(/Lambda Labs/g, 'LAMBDA LABS').replace(/Customer Retention/g, 'customer retention').replace(/GPU Utilization Rate/g, 'gpu utilization rate');
+}
 
 interface Case {
   readonly name: string;
@@ -119,6 +140,21 @@ function cases(): Case[] {
     if (seed % 10 === 3) out.push({ name: `gen-nosup ${seed}`, text, catalog: bundled, options: { inlineSuppressions: false } });
   }
   for (const size of SIZES) out.push({ name: `bench ${size.name}`, text: analysisOfBytes(size.bytes), catalog: bundled });
+  for (let seed = 401; seed <= 480; seed++) {
+    const text = generateAnalysis({ seed, dropSections: seed % 2 === 0 }).text;
+    out.push({ name: `gen-typo ${seed}`, text: typographic(text), catalog: bundled });
+    out.push({ name: `gen-case ${seed}`, text: caseVariants(text), catalog: bundled });
+  }
+  const body = generateAnalysis({ seed: 7 }).text.replace(/^---\n(?:[^\n]*\n)*?---\n/, '');
+  FRONT_MATTERS.forEach((fm, i) => {
+    out.push({ name: `fm ${i}`, text: `---\n${fm}\n---\n${body}`, catalog: bundled });
+    out.push({ name: `fm-crlf ${i}`, text: `---\r\n${fm.replace(/\n/g, '\r\n')}\r\n---\r\n${body.replace(/\n/g, '\r\n')}`, catalog: bundled });
+  });
+  // The editor's path: one memo per document, each call the next version of a typing cycle.
+  for (const [label, text] of [['4KB', analysisOfBytes(4 * 1024)], ['100KB', analysisOfBytes(100 * 1024)], ['gen 9', generateAnalysis({ seed: 9 }).text], ['gen-crlf 10', generateAnalysis({ seed: 10 }).text.replace(/\n/g, '\r\n')]] as const) {
+    const memo = new AnalysisMemo();
+    typingVersions(text).forEach((version, i) => out.push({ name: `memo ${label} v${i}`, text: version, catalog: bundled, options: { memo } }));
+  }
   out.push({ name: 'gen 200k-lines', text: generateAnalysis({ seed: 5, minLines: 20_000 }).text, catalog: bundled });
   fc.sample(mutatedAnalysis, { seed: 1717, numRuns: 600 }).forEach((text, i) => out.push({ name: `mutated ${i}`, text, catalog: bundled }));
   fc.sample(tokenSoup, { seed: 1718, numRuns: 1500 }).forEach((text, i) => out.push({ name: `soup ${i}`, text: `---\npattern: 17\n---\n${text}`, catalog: bundled }));

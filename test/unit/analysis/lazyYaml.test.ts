@@ -35,13 +35,18 @@ describe('analysis: js-yaml is loaded lazily', () => {
       '# Notes\n\nGPU utilization was 72%.\n',
       'Text first\n---\npattern: ai-infrastructure\n---\n',
       '\ufeff# BOM, no front matter\n',
+      // Plain `key: value` lines are read without it (src/analysis/plainYaml.ts)…
       '---\r\npattern: ai-infrastructure\r\nsubject: CoreWeave\r\n---\r\n\r\n## The Pattern\r\n',
+      // …a quoted value is not.
+      '---\r\npattern: ai-infrastructure\r\nsubject: "CoreWeave"\r\n---\r\n\r\n## The Pattern\r\n',
     ]);
-    assert.deepEqual(results.map((r) => r.yamlLoaded), [false, false, false, true]);
+    assert.deepEqual(results.map((r) => r.yamlLoaded), [false, false, false, false, true]);
     assert.deepEqual(results.slice(0, 3).map((r) => r.isAnalysis), [false, false, false]);
-    // The front matter loaded js-yaml and was read exactly as before.
-    assert.equal(results[3].isAnalysis, true);
-    assert.equal(results[3].subject, 'CoreWeave');
+    // Both front matters were read exactly as before.
+    for (const r of results.slice(3)) {
+      assert.equal(r.isAnalysis, true);
+      assert.equal(r.subject, 'CoreWeave');
+    }
   });
 
   it('a broken front matter still gets its YAML error once js-yaml is loaded on demand', function () {

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatStatedValue } from '../../../src/analysis/valueFormat';
+import { formatStatedValue, tidy, tidySlow } from '../../../src/analysis/valueFormat';
 import { asPercentFraction, findValues, lastNumberEnd, nextNumber, NUMBER, parseStatedValue } from '../../../src/analysis/values';
 import { fuzzParameters } from '../../support/fuzz';
 
@@ -218,6 +218,22 @@ describe('values: numbers are read exactly as Number() and toPrecision(12) read 
       const found = findValues(`${digits}%`);
       assert.equal(found.length, 1, digits);
       assert.ok(Object.is(found[0].value.low, reference(digits)), `${digits}: ${found[0].value.low} vs ${reference(digits)}`);
+    }
+  });
+});
+
+describe('values: tidy (rounding to 12 significant digits) without toPrecision where it changes nothing', () => {
+  it('equals its definition for any double, and for the numbers values are made of', () => {
+    const decimal = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 16 }), fc.constantFrom(1, 100, 1e3, 1e6, 1e9, 0.01, 1 / 3, -1))
+      .map(([k, d, scale]) => (k / 10 ** d) * scale);
+    fc.assert(fc.property(fc.oneof(fc.double(), decimal), (n) => {
+      assert.ok(Object.is(tidy(n), tidySlow(n)), `${n}: ${tidy(n)} vs ${tidySlow(n)}`);
+    }), fuzzParameters(20_000));
+  });
+
+  it('at the edges: 12 and 13 digits, powers of ten, exponents, NaN and infinities', () => {
+    for (const n of [0.72 * 100, 123456789.012, 1234567890.123, 0.1 + 0.2, 1e-7, 1.5e-7, 1e21, 1.5e21, 0.09999999999999999, 99999999999.95, 999999999999.5, -0.000123, -0, NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE]) {
+      assert.ok(Object.is(tidy(n), tidySlow(n)), `${n}: ${tidy(n)} vs ${tidySlow(n)}`);
     }
   });
 });
