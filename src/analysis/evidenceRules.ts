@@ -67,8 +67,12 @@ function sentences(text: string): [number, number][] {
   return out;
 }
 
+function comparePositions(a: TextPosition, b: TextPosition): number {
+  return a.line - b.line || a.character - b.character;
+}
+
 function before(a: TextPosition, b: TextPosition): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
+  return comparePositions(a, b) < 0;
 }
 
 /** Findings for the claims of one paragraph (or list item). */
@@ -79,17 +83,23 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
     for (const c of claims) out.push(unsourced(c, names(c.metricId), 'no link, footnote or citation in its paragraph'));
   }
   if (period && PERIOD_ANY.test(run.text)) {
+    // The claims in the order of their values, walked once alongside the sentences (a paragraph of
+    // thousands of sentences and claims is read in one pass, not each sentence against every claim).
+    const ordered = [...claims].sort((a, b) => comparePositions(a.valueRange.start, b.valueRange.start));
+    let next = 0;
     for (const [s, e] of sentences(run.text)) {
       const from = runPosition(run, s);
       const to = runPosition(run, e);
+      while (next < ordered.length && before(ordered[next].valueRange.start, from)) next++;
+      let end = next;
+      while (end < ordered.length && before(ordered[end].valueRange.start, to)) end++;
       // Only a sentence holding a claim can give a finding: the others are not searched for periods.
-      if (!claims.some((c) => !before(c.valueRange.start, from) && before(c.valueRange.start, to))) continue;
+      if (end === next) continue;
       const sentence = run.text.slice(s, e);
       const other = otherPeriod(sentence, period);
       if (!other || PRIOR.test(sentence)) continue;
-      for (const c of claims) {
-        const at = c.valueRange.start;
-        if (before(at, from) || !before(at, to)) continue;
+      for (let k = next; k < end; k++) {
+        const c = ordered[k];
         out.push({
           rule: 'period-mismatch', severity: 'information', range: c.valueRange, fixes: [],
           message: `${names(c.metricId)}: ${c.value.text.trim()} is given for ${other}, but this analysis covers ${describe(period)}. Say so if it is a prior period ("up from … in ${other}").`,

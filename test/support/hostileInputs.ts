@@ -112,6 +112,7 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: '10,000-level blockquote nesting', kind: 'document', threat: 'hang', make: () => doc(deep('>', 10_000)) },
   { name: '10,000-level list nesting', kind: 'document', threat: 'hang', make: () => doc(`${'- '.repeat(10_000)}deep item\n\n${'1. '.repeat(10_000)}deep ordered item`) },
   { name: '10,000 nested brackets and emphasis', kind: 'document', threat: 'hang', make: () => doc(`${'['.repeat(10_000)}x${'](y)'.repeat(10_000)}\n\n${'*'.repeat(10_000)}a${'*'.repeat(10_000)}\n\n${'<'.repeat(10_000)}`) },
+  { name: 'one paragraph of 30,000 sentences, each a claim for another period', kind: 'document', threat: 'hang', large: true, make: () => doc('GPU utilization was 80% in Q1 2024 [1]. '.repeat(30_000) + '\n\n[1]: https://example.com') },
   { name: '100,000-character line', kind: 'document', threat: 'hang', make: () => doc('GPU utilization was 72% '.repeat(4_200)) },
   { name: '100,000-character table row', kind: 'document', threat: 'hang', make: () => doc(`| Metric | Value |\n| --- | --- |\n| GPU Utilization Rate ${'| 72% '.repeat(20_000)}|`) },
   { name: '100,000 digits and separators', kind: 'document', threat: 'hang', make: () => doc(`${'1,'.repeat(50_000)}000% and ${'9'.repeat(100_000)}% and ${'~'.repeat(50_000)}5%`) },
