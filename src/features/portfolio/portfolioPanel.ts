@@ -276,8 +276,7 @@ export class PortfolioPanel implements vscode.Disposable {
    * Fills new live views a few dozen subjects at a time, each batch in its own slice of the host's
    * thread, then draws the charts the panel shows one metric at a time (kept in the chart cache),
    * and renders: what is left for that render (the page's parts, the rows as data, the message) is
-   * short. The entries are taken subject by subject, so each subject's row is built once; the views
-   * are given the growing list (LivePortfolioViews takes a missing analysis as removed).
+   * short. The entries are taken subject by subject, so each subject's row is built once.
    */
   private async fill(live: LivePortfolioViews, entries: readonly IndexEntry[]): Promise<void> {
     this.filling = live;
@@ -289,17 +288,18 @@ export class PortfolioPanel implements vscode.Disposable {
       if (!current()) return;
       const groups = bySubject(entries);
       const slice = new TimeSlice();
-      const prefix: IndexEntry[] = [];
-      let added = 0;
+      // Whole subjects per batch, each added as new (the views never look at the batches before:
+      // given the growing list again, each batch went over every analysis added so far).
+      let batch: (readonly [string, IndexEntry])[] = [];
       for (const group of groups.values()) {
-        prefix.push(...group);
-        if (prefix.length - added < FILL_BATCH) continue;
-        live.update(prefix);
-        added = prefix.length;
+        for (const e of group) batch.push([e.uri, e]);
+        if (batch.length < FILL_BATCH) continue;
+        live.updateSome(batch);
+        batch = [];
         await slice.pause();
         if (!current()) return;
       }
-      live.update(prefix);
+      live.updateSome(batch);
       await slice.pause();
       if (!current()) return;
       for (const key of live.rowKeys()) {
