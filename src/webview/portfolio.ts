@@ -203,10 +203,14 @@ function apply(data: unknown): void {
       const release = (): void => {
         if (hold !== holds || !holding) return;
         holding = false;
+        // The extension holds back the trends until then.
+        vscode.postMessage({ type: 'matrixShown' });
         drain();
       };
       matrix.whenShown(release);
       setTimeout(release, HOLD_AT_MOST_MS);
+    } else if (message.matrix) {
+      vscode.postMessage({ type: 'matrixShown' });
     }
   } else if (message.type === 'patch') {
     // The latest patch's arrival and end (one mark of each name kept): what the bench reads of a saved edit's last step.

@@ -13,7 +13,7 @@ import { parsePeriod } from '../../portfolio/periods';
 import { LivePortfolioViews } from '../../portfolio/liveViews';
 import { bySubject } from '../../portfolio/subjects';
 import type { IndexEntry, MatrixRow, MetricTrend, TrendSeries } from '../../portfolio/types';
-import { matrixJson, parseFromPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type PortfolioWireMessage, type ToPortfolioWebview } from '../../render/portfolioProtocol';
+import { matrixJson, parseFromPortfolioWebview, wireRowJson, WireStrings, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type PortfolioWireMessage, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, type PortfolioViewInput } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
@@ -48,6 +48,9 @@ const PANEL_TREND_SUBJECTS = 24;
 const SLICED_FROM = 500;
 /** Analyses added to the views between two looks at the time slice (a few dozen subjects). */
 const FILL_BATCH = 400;
+
+/** The trends wait at most this long after a page for the webview to say its matrix is painted. */
+const DEFERRED_AT_MOST_MS = 2000;
 
 /** Re-renders at most this often while changes stream in (a build in progress, a paste). */
 const MIN_INTERVAL_MS = 100;
@@ -93,10 +96,15 @@ export class PortfolioPanel implements vscode.Disposable {
   private fillFailure: unknown;
   /** Each matrix row as data, by the row it was made from (a row is replaced, never changed, when its subject's analyses change). */
   private rowData = new WeakMap<MatrixRow, MatrixRowData>();
-  /** Each row's data as JSON, made once (in the fill's slices for a new matrix): a page's matrix is posted as JSON text. */
-  private readonly rowJson = new WeakMap<MatrixRowData, string>();
-  /** A message made but posted in a later task (the trends after a page): posted before any other. */
+  /**
+   * Each row's data as posted in a page (JSON text in the compact form, naming `strings`), made once
+   * (in the fill's slices for a new matrix). Both start again with new live views.
+   */
+  private rowJson = new WeakMap<MatrixRowData, string>();
+  private strings = new WireStrings();
+  /** A message made but posted later (the trends after a page's matrix is painted): posted before any other. */
   private deferred: ToPortfolioWebview | undefined;
+  private deferredTimer: NodeJS.Timeout | undefined;
   /** The live views have not been sent as a page yet. */
   private fresh = false;
   /**
@@ -240,6 +248,8 @@ export class PortfolioPanel implements vscode.Disposable {
     if (!this.live || this.live.pattern !== pattern || this.live.asOf?.label !== asOf?.label) {
       this.live = new LivePortfolioViews(pattern, asOf);
       created = true;
+      this.rowJson = new WeakMap();
+      this.strings = new WireStrings();
       this.charts.clear();
       this.fresh = true;
       const ofPattern = all().filter((e) => e.patternId === pattern.model.id);
@@ -389,12 +399,14 @@ export class PortfolioPanel implements vscode.Disposable {
       // As above: the matrix first, the trends after it.
       this.post({ ...message, sections: { ...message.sections, trends: '' } });
       steps.push(['pagePosted', wallClock()]);
-      // In a task of its own: each message is serialized by the host (the two in one task were its longest).
+      // Once the webview says the matrix is painted (or a moment, if it never says): posted with
+      // the matrix, the trends' 200 KB of SVG went the same way (serialized by the host, parsed by
+      // the workbench, cloned into the webview's frames) while the page's assets and the matrix
+      // were on their way, for a part of the page below the matrix.
       const trends: ToPortfolioWebview = { type: 'patch', sections: { trends: message.sections.trends }, rows: [], removed: [] };
       this.deferred = trends;
-      void nextTurn().then(() => {
-        if (this.deferred === trends) this.post(trends);
-      });
+      clearTimeout(this.deferredTimer);
+      this.deferredTimer = setTimeout(() => this.postDeferred(), DEFERRED_AT_MOST_MS);
       if (!this.openTimings.rows) {
         for (const [step, at] of steps) this.mark(step, at);
         this.openTimings.rows = message.matrix.rows.length;
@@ -472,11 +484,11 @@ export class PortfolioPanel implements vscode.Disposable {
     return data;
   }
 
-  /** A row's data as JSON, made once per row. */
+  /** A row's data as a page posts it, made once per row. */
   private jsonOf(row: MatrixRowData): string {
     let json = this.rowJson.get(row);
     if (json === undefined) {
-      json = JSON.stringify(row);
+      json = wireRowJson(row, this.strings);
       this.rowJson.set(row, json);
     }
     return json;
@@ -485,7 +497,7 @@ export class PortfolioPanel implements vscode.Disposable {
   /** A message as posted: a page's matrix as JSON text made of its rows' JSON (see PortfolioWireMessage). */
   private wire(message: ToPortfolioWebview): PortfolioWireMessage {
     if (message.type !== 'page' || !message.matrix) return message;
-    return { type: 'page', sections: message.sections, matrixJson: matrixJson(message.matrix, (row) => this.jsonOf(row)) };
+    return { type: 'page', sections: message.sections, matrixJson: matrixJson(message.matrix, (row) => this.jsonOf(row), this.strings) };
   }
 
   /** A file's workspace-relative name, remembered (a thousand rows name a thousand files on every page). */
@@ -496,6 +508,13 @@ export class PortfolioPanel implements vscode.Disposable {
       this.names.set(uri, name);
     }
     return name;
+  }
+
+  /** Posts the deferred message now, if there is one. */
+  private postDeferred(): void {
+    clearTimeout(this.deferredTimer);
+    const deferred = this.deferred;
+    if (deferred) this.post(deferred);
   }
 
   /** Posts a message, after the deferred one if any (the webview sees them in the order they were made). */
@@ -542,6 +561,9 @@ export class PortfolioPanel implements vscode.Disposable {
       case 'setSort':
         this.state = { ...this.state, sort: { column: message.column, descending: message.descending } };
         break;
+      case 'matrixShown':
+        this.postDeferred();
+        break;
     }
   }
 
@@ -561,6 +583,7 @@ export class PortfolioPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.deferredTimer);
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
     this.onDispose();
