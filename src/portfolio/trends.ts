@@ -5,7 +5,7 @@
 import type { PatternIndex } from '../model/patternIndex';
 import { comparePeriods, periodKey } from './periods';
 import { bySubject, columnsOf, compareText, newestFirst, ofPattern, subjectName } from './subjects';
-import type { IndexEntry, MetricTrend, TrendPoint, TrendSeries } from './types';
+import type { IndexEntry, MetricTrend, Period, TrendPoint, TrendSeries } from './types';
 
 /**
  * One trend per metric, in the model's order; a subject appears in a metric's trend when at least
@@ -39,9 +39,36 @@ export function seriesOfSorted(sorted: readonly IndexEntry[], metricId: string):
 /**
  * Each metric's {@link subjectSeries} of entries already {@link newestFirst}, in one pass over them
  * (a live portfolio computes a thousand subjects' series when it opens). Per metric and period, the
- * newest analysis of that period that states the metric gives the point.
+ * newest analysis of that period that states the metric gives the point. Sorted newest first, an
+ * entry's period is never newer than the one before it and one period's entries are side by side:
+ * a metric's point of a period is the first one met, and its points come newest first (no set of
+ * periods seen, no sort). Entries in any other order are taken the general way.
  */
 export function seriesByMetric(sorted: readonly IndexEntry[], metricIds: readonly string[]): TrendPoint[][] {
+  const column = new Map(metricIds.map((id, i) => [id, i]));
+  const out = metricIds.map((): TrendPoint[] => []);
+  const last: (Period | undefined)[] = metricIds.map(() => undefined);
+  let previous: Period | undefined;
+  for (const e of sorted) {
+    const period = e.period?.period;
+    if (!period) continue;
+    if (previous && comparePeriods(previous, period) < 0) return seriesByMetricOfAny(sorted, metricIds);
+    previous = period;
+    for (const m of e.metrics) {
+      const i = column.get(m.metricId);
+      if (i === undefined) continue;
+      const l = last[i];
+      if (l && comparePeriods(l, period) === 0) continue;
+      last[i] = period;
+      out[i].push({ period, value: m.value, verdict: m.verdict, location: { uri: e.uri, range: m.range } });
+    }
+  }
+  for (const points of out) points.reverse();
+  return out;
+}
+
+/** {@link seriesByMetric} of entries in any order (the periods seen kept per metric). */
+function seriesByMetricOfAny(sorted: readonly IndexEntry[], metricIds: readonly string[]): TrendPoint[][] {
   const out = metricIds.map((): TrendPoint[] => []);
   const seen = metricIds.map(() => new Set<string>());
   for (const e of sorted) {

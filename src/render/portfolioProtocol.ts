@@ -87,10 +87,10 @@ export type PortfolioExportFormat = 'html' | 'csv' | 'pdf';
 /** Webview → extension. */
 export type FromPortfolioWebview =
   /**
-   * The webview's script is listening: sent each time a document of the panel starts (its first
-   * load, and again whenever the platform re-creates it from the panel's HTML after it was hidden).
+   * A document of the panel has loaded, having had `received` messages (after its first load, and
+   * again whenever the platform re-creates it from the panel's HTML after it was hidden).
    */
-  | { readonly type: 'ready' }
+  | { readonly type: 'ready'; readonly received: number }
   /** A matrix cell or chart point: open this analysis at this value. */
   | { readonly type: 'openValue'; readonly uri: string; readonly line: number; readonly character: number }
   /** Show the matrix as of this period label ('' = the latest of each subject). */
@@ -101,7 +101,9 @@ export type FromPortfolioWebview =
   | { readonly type: 'export'; readonly format: PortfolioExportFormat }
   | { readonly type: 'setStyle'; readonly style: PreviewStyle }
   /** The webview sorted the matrix (kept for the serializer). */
-  | { readonly type: 'setSort'; readonly column: string; readonly descending: boolean };
+  | { readonly type: 'setSort'; readonly column: string; readonly descending: boolean }
+  /** A page's matrix is painted: what waits for it (the trends) may come now. */
+  | { readonly type: 'matrixShown' };
 
 /** What the portfolio panel keeps across reloads (`getState`/`setState`), read back by its serializer. */
 export interface PortfolioState {
@@ -134,7 +136,7 @@ export function parseFromPortfolioWebview(raw: unknown): FromPortfolioWebview | 
   if (!isObject(raw)) return undefined;
   switch (raw.type) {
     case 'ready':
-      return { type: 'ready' };
+      return isCount(raw.received) ? { type: 'ready', received: raw.received } : undefined;
     case 'openValue':
       return isString(raw.uri, MAX_URI) && raw.uri !== '' && isCount(raw.line) && isCount(raw.character)
         ? { type: 'openValue', uri: raw.uri, line: raw.line, character: raw.character }
@@ -153,6 +155,8 @@ export function parseFromPortfolioWebview(raw: unknown): FromPortfolioWebview | 
       const sort = parseSort(raw);
       return sort ? { type: 'setSort', ...sort } : undefined;
     }
+    case 'matrixShown':
+      return { type: 'matrixShown' };
     default:
       return undefined;
   }
@@ -215,15 +219,21 @@ function parseRows(raw: unknown, columns: number): MatrixRowData[] | undefined {
   return rows;
 }
 
-export function parseMatrixData(raw: unknown): MatrixData | undefined {
-  if (!isObject(raw) || !Array.isArray(raw.columns) || raw.columns.length > MAX_COLUMNS || !isString(raw.empty, MAX_TEXT)) return undefined;
+function parseColumns(raw: Obj): MatrixColumnData[] | undefined {
+  if (!Array.isArray(raw.columns) || raw.columns.length > MAX_COLUMNS) return undefined;
   const columns: MatrixColumnData[] = [];
   for (const c of raw.columns as unknown[]) {
     if (!isObject(c) || !isString(c.name, MAX_TEXT) || !isString(c.benchmark, MAX_TEXT)) return undefined;
     columns.push({ name: c.name, benchmark: c.benchmark });
   }
-  const rows = parseRows(raw.rows, columns.length);
-  return rows ? { columns, rows, empty: raw.empty } : undefined;
+  return columns;
+}
+
+export function parseMatrixData(raw: unknown): MatrixData | undefined {
+  if (!isObject(raw) || !isString(raw.empty, MAX_TEXT)) return undefined;
+  const columns = parseColumns(raw);
+  const rows = columns && parseRows(raw.rows, columns.length);
+  return columns && rows ? { columns, rows, empty: raw.empty } : undefined;
 }
 
 /** JSON text parsed, or null (never undefined) when it is not a string of valid JSON within bounds. */
@@ -237,18 +247,99 @@ function parseJson(raw: unknown): unknown {
 }
 
 /**
- * A page message as posted: its matrix as JSON text (`matrixJson`), made from each row's JSON made
- * once. A message is copied object by object on its way to the webview (structured clones in the
- * workbench and the webview's frames), a thousand rows' ten thousand objects each time; one string
- * is copied whole, and parsed once on arrival ({@link parseToPortfolioWebview}, then checked).
+ * A page message as posted: its matrix as JSON text (`matrixJson`) in the compact form below, made
+ * from each row's JSON made once. A message is copied on its way to the webview (serialized by the
+ * extension host, parsed by the workbench, cloned into the webview's frames, parsed there): one
+ * string is copied whole, and parsed once on arrival ({@link parseToPortfolioWebview}, then checked).
  */
 export type PortfolioWireMessage = Exclude<ToPortfolioWebview, { type: 'page' }> | { readonly type: 'page'; readonly sections: PortfolioSections; readonly matrixJson?: string };
 
-/** The matrix as JSON text, from its rows' JSON (`rowJson`, cached by the caller). */
-export function matrixJson(matrix: MatrixData, rowJson: (row: MatrixRowData) => string): string {
+/**
+ * The strings a page's rows name by number: verdicts, periods, sources and the folders of files,
+ * which a thousand rows repeat four times each (two thirds of the matrix's text when written out
+ * in every cell). Only ever added to, so a row's wire form made once stays right for every page
+ * made later with the same table.
+ */
+export class WireStrings {
+  private readonly at = new Map<string, number>();
+  readonly list: string[] = [];
+
+  of(text: string): number {
+    let i = this.at.get(text);
+    if (i === undefined) {
+      i = this.list.push(text) - 1;
+      this.at.set(text, i);
+    }
+    return i;
+  }
+}
+
+/**
+ * A row as a page posts it: `[key, subject, analyses, files, cells]`. A file is
+ * `[folder, rest, name's folder, name's rest]`: its URI and its name each cut after their last
+ * '/', the folder part by number. A cell is `[value, number, verdict, period, file, line,
+ * character]`, plus the source when there is one; verdict, period and source by number.
+ */
+export function wireRowJson(row: MatrixRowData, strings: WireStrings): string {
+  const cut = (text: string): [number, string] => {
+    const at = text.lastIndexOf('/') + 1;
+    return [strings.of(text.slice(0, at)), text.slice(at)];
+  };
+  const files = row.files.map(([uri, name]) => [...cut(uri), ...cut(name)]);
+  const cells = row.cells.map((c) => {
+    if (!c) return null;
+    const cell: (string | number)[] = [c.v, c.n, strings.of(c.d), strings.of(c.p), c.f, c.l, c.c];
+    if (c.s !== undefined) cell.push(strings.of(c.s));
+    return cell;
+  });
+  return JSON.stringify([row.key, row.subject, row.analyses, files, cells]);
+}
+
+/** The matrix as JSON text in the compact form, from its rows' JSON (`rowJson`, cached by the caller, made with `strings`). */
+export function matrixJson(matrix: MatrixData, rowJson: (row: MatrixRowData) => string, strings: WireStrings): string {
   let rows = '';
   for (const row of matrix.rows) rows += (rows ? ',' : '') + rowJson(row);
-  return `{"columns":${JSON.stringify(matrix.columns)},"rows":[${rows}],"empty":${JSON.stringify(matrix.empty)}}`;
+  // The strings last: making the rows' JSON may have added some.
+  return `{"columns":${JSON.stringify(matrix.columns)},"empty":${JSON.stringify(matrix.empty)},"rows":[${rows}],"strings":${JSON.stringify(strings.list)}}`;
+}
+
+/** The matrix of a page posted in the compact form ({@link wireRowJson}), checked as any matrix; undefined when malformed. */
+function parseWireMatrix(raw: unknown): MatrixData | undefined {
+  if (!isObject(raw) || !isString(raw.empty, MAX_TEXT) || !Array.isArray(raw.rows) || raw.rows.length > MAX_ROWS || !Array.isArray(raw.strings) || raw.strings.length > MAX_ROWS) return undefined;
+  const columns = parseColumns(raw);
+  if (!columns) return undefined;
+  const strings = raw.strings as unknown[];
+  if (!strings.every((s) => isString(s, MAX_TEXT))) return undefined;
+  const str = (i: unknown): string | undefined => (typeof i === 'number' && Number.isInteger(i) && i >= 0 && i < strings.length ? (strings[i] as string) : undefined);
+  const rows: MatrixRowData[] = [];
+  for (const r of raw.rows as unknown[]) {
+    if (!Array.isArray(r) || r.length !== 5 || !Array.isArray(r[3]) || !Array.isArray(r[4])) return undefined;
+    const files: [string, string][] = [];
+    for (const f of r[3] as unknown[]) {
+      if (!Array.isArray(f) || f.length !== 4 || !isString(f[1], MAX_URI) || !isString(f[3], MAX_URI)) return undefined;
+      const folder = str(f[0]);
+      const nameFolder = str(f[2]);
+      if (folder === undefined || nameFolder === undefined) return undefined;
+      files.push([folder + f[1], nameFolder + f[3]]);
+    }
+    const cells: unknown[] = [];
+    for (const c of r[4] as unknown[]) {
+      if (c === null) {
+        cells.push(null);
+        continue;
+      }
+      if (!Array.isArray(c) || c.length < 7 || c.length > 8) return undefined;
+      const [v, n, d, p, f, l, ch, s] = c as unknown[];
+      const source = c.length === 8 ? str(s) : undefined;
+      if (c.length === 8 && source === undefined) return undefined;
+      cells.push({ v, n, d: str(d), p: str(p), f, l, c: ch, ...(source !== undefined && { s: source }) });
+    }
+    // Checked as a row posted whole is (every field, every cell against the row's files).
+    const row = parseMatrixRow({ key: r[0], subject: r[1], analyses: r[2], files, cells }, columns.length);
+    if (!row) return undefined;
+    rows.push(row);
+  }
+  return { columns, rows, empty: raw.empty };
 }
 
 /**
@@ -261,9 +352,8 @@ export function parseToPortfolioWebview(raw: unknown, columns = 0): ToPortfolioW
     case 'page': {
       const sections = parseSections(raw.sections, false) as PortfolioSections | undefined;
       if (!sections) return undefined;
-      const data = raw.matrixJson === undefined ? raw.matrix : parseJson(raw.matrixJson);
-      if (data === undefined) return { type: 'page', sections };
-      const matrix = parseMatrixData(data);
+      if (raw.matrixJson === undefined && raw.matrix === undefined) return { type: 'page', sections };
+      const matrix = raw.matrixJson === undefined ? parseMatrixData(raw.matrix) : parseWireMatrix(parseJson(raw.matrixJson));
       return matrix ? { type: 'page', sections, matrix } : undefined;
     }
     case 'patch': {

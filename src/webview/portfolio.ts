@@ -203,10 +203,14 @@ function apply(data: unknown): void {
       const release = (): void => {
         if (hold !== holds || !holding) return;
         holding = false;
+        // The extension holds back the trends until then.
+        vscode.postMessage({ type: 'matrixShown' });
         drain();
       };
       matrix.whenShown(release);
       setTimeout(release, HOLD_AT_MOST_MS);
+    } else if (message.matrix) {
+      vscode.postMessage({ type: 'matrixShown' });
     }
   } else if (message.type === 'patch') {
     // The latest patch's arrival and end (one mark of each name kept): what the bench reads of a saved edit's last step.
@@ -229,6 +233,13 @@ function apply(data: unknown): void {
 vscode.setState(state);
 setMatrix(initialMatrix());
 performance.mark('pa-pf-script-end');
-// Listening now (the message listener above): the extension posts nothing before this, and
-// answers it again with the whole portfolio when this document is a re-creation of a hidden panel.
-vscode.postMessage({ type: 'ready' });
+// Once loaded, how many messages this document had: the platform delivers what was posted while
+// it loaded when the load ends, or earlier if the load is slow, before this script listened (then
+// they are lost, and the extension sends the whole portfolio again, as it does for a document the
+// platform re-created when a hidden panel is shown). In a task after the load's: the messages the
+// load delivered are dispatched before it.
+const reportReady = (): void => {
+  setTimeout(() => vscode.postMessage({ type: 'ready', received: messages }), 0);
+};
+if (document.readyState === 'complete') reportReady();
+else window.addEventListener('load', reportReady, { once: true });

@@ -15,6 +15,7 @@ import { exportPortfolio, portfolioExportTestHooks, type PortfolioExportArgs } f
 import { IndexCache } from './indexCache';
 import { isIndexEntry } from '../../portfolio/entryShape';
 import { PortfolioPanels } from './portfolioPanel';
+import { RelativeNames } from './relativeNames';
 import { WorkspaceIndex } from './workspaceIndex';
 import { configurePureL10n } from '../pureL10n';
 import { platform } from '../platform';
@@ -44,17 +45,11 @@ export interface PortfolioContext {
   readonly refreshTree: () => void;
 }
 
-/** A workspace-relative name for an entry's URI, for messages, rows and tooltips. */
-export function displayName(uri: string): string {
-  try {
-    return vscode.workspace.asRelativePath(vscode.Uri.parse(uri, true), vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1);
-  } catch {
-    return uri;
-  }
-}
-
 export function createPortfolioFeature(ctx: PortfolioContext): PortfolioFeature {
   const { services } = ctx;
+  // A workspace-relative name for an entry's URI, for messages, rows and tooltips.
+  const names = new RelativeNames();
+  const displayName = (uri: string): string => names.name(uri);
   const index = new WorkspaceIndex<IndexEntry>(coreEntrySource(services), new IndexCache<IndexEntry>(ctx.storageUri, isIndexEntry, platform.checkShardsOffThread), () => services.settings().debounceMs);
   const tree = new AnalysesTreeProvider({
     entries: () => (index.ready ? index.entries().map((f) => f.entry) : undefined),
@@ -105,6 +100,7 @@ export function createPortfolioFeature(ctx: PortfolioContext): PortfolioFeature 
       conflicts.dispose();
       panels.dispose();
       index.dispose();
+      names.dispose();
     },
   };
 }

@@ -13,7 +13,7 @@ import { parsePeriod } from '../../portfolio/periods';
 import { LivePortfolioViews } from '../../portfolio/liveViews';
 import { bySubject } from '../../portfolio/subjects';
 import type { IndexEntry, MatrixRow, MetricTrend, TrendSeries } from '../../portfolio/types';
-import { matrixJson, parseFromPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type PortfolioWireMessage, type ToPortfolioWebview } from '../../render/portfolioProtocol';
+import { matrixJson, parseFromPortfolioWebview, wireRowJson, WireStrings, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type PortfolioWireMessage, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, type PortfolioViewInput } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
@@ -48,6 +48,9 @@ const PANEL_TREND_SUBJECTS = 24;
 const SLICED_FROM = 500;
 /** Analyses added to the views between two looks at the time slice (a few dozen subjects). */
 const FILL_BATCH = 400;
+
+/** The trends wait at most this long after a page for the webview to say its matrix is painted. */
+const DEFERRED_AT_MOST_MS = 2000;
 
 /** Re-renders at most this often while changes stream in (a build in progress, a paste). */
 const MIN_INTERVAL_MS = 100;
@@ -93,18 +96,25 @@ export class PortfolioPanel implements vscode.Disposable {
   private fillFailure: unknown;
   /** Each matrix row as data, by the row it was made from (a row is replaced, never changed, when its subject's analyses change). */
   private rowData = new WeakMap<MatrixRow, MatrixRowData>();
-  /** Each row's data as JSON, made once (in the fill's slices for a new matrix): a page's matrix is posted as JSON text. */
-  private readonly rowJson = new WeakMap<MatrixRowData, string>();
-  /** A message made but posted in a later task (the trends after a page): posted before any other. */
+  /**
+   * Each row's data as posted in a page (JSON text in the compact form, naming `strings`), made once
+   * (in the fill's slices for a new matrix). Both start again with new live views.
+   */
+  private rowJson = new WeakMap<MatrixRowData, string>();
+  private strings = new WireStrings();
+  /** A message made but posted later (the trends after a page's matrix is painted): posted before any other. */
   private deferred: ToPortfolioWebview | undefined;
   /**
-   * Whether the current document's script is listening ('ready'). Until it is, messages wait in
-   * `unsent`: the platform hands the messages posted while a webview's document loads to its window
-   * when the load ends or 200 ms after the document is written, whichever is first, so a page whose
-   * script was still loading (a busy machine) lost them and stayed at "Drawing the portfolio…".
+   * The documents of the webview that reported since its HTML was last set ('ready'), and the
+   * messages posted to it before the first did. The platform hands messages posted while a
+   * webview's document loads to its window when the load ends or 200 ms after the document is
+   * written, whichever is first: a page whose script was still loading (a busy machine) lost them
+   * and stayed at "Drawing the portfolio…". And a hidden panel's document is dropped, then made
+   * again from that HTML when it is shown, without what was posted meanwhile.
    */
-  private listening = false;
-  private unsent: ToPortfolioWebview[] = [];
+  private readies = 0;
+  private postedBeforeReady = 0;
+  private deferredTimer: NodeJS.Timeout | undefined;
   /** The live views have not been sent as a page yet. */
   private fresh = false;
   /**
@@ -248,6 +258,8 @@ export class PortfolioPanel implements vscode.Disposable {
     if (!this.live || this.live.pattern !== pattern || this.live.asOf?.label !== asOf?.label) {
       this.live = new LivePortfolioViews(pattern, asOf);
       created = true;
+      this.rowJson = new WeakMap();
+      this.strings = new WireStrings();
       this.charts.clear();
       this.fresh = true;
       const ofPattern = all().filter((e) => e.patternId === pattern.model.id);
@@ -284,8 +296,7 @@ export class PortfolioPanel implements vscode.Disposable {
    * Fills new live views a few dozen subjects at a time, each batch in its own slice of the host's
    * thread, then draws the charts the panel shows one metric at a time (kept in the chart cache),
    * and renders: what is left for that render (the page's parts, the rows as data, the message) is
-   * short. The entries are taken subject by subject, so each subject's row is built once; the views
-   * are given the growing list (LivePortfolioViews takes a missing analysis as removed).
+   * short. The entries are taken subject by subject, so each subject's row is built once.
    */
   private async fill(live: LivePortfolioViews, entries: readonly IndexEntry[]): Promise<void> {
     this.filling = live;
@@ -297,17 +308,18 @@ export class PortfolioPanel implements vscode.Disposable {
       if (!current()) return;
       const groups = bySubject(entries);
       const slice = new TimeSlice();
-      const prefix: IndexEntry[] = [];
-      let added = 0;
+      // Whole subjects per batch, each added as new (the views never look at the batches before:
+      // given the growing list again, each batch went over every analysis added so far).
+      let batch: (readonly [string, IndexEntry])[] = [];
       for (const group of groups.values()) {
-        prefix.push(...group);
-        if (prefix.length - added < FILL_BATCH) continue;
-        live.update(prefix);
-        added = prefix.length;
+        for (const e of group) batch.push([e.uri, e]);
+        if (batch.length < FILL_BATCH) continue;
+        live.updateSome(batch);
+        batch = [];
         await slice.pause();
         if (!current()) return;
       }
-      live.update(prefix);
+      live.updateSome(batch);
       await slice.pause();
       if (!current()) return;
       for (const key of live.rowKeys()) {
@@ -397,12 +409,14 @@ export class PortfolioPanel implements vscode.Disposable {
       // As above: the matrix first, the trends after it.
       this.post({ ...message, sections: { ...message.sections, trends: '' } });
       steps.push(['pagePosted', wallClock()]);
-      // In a task of its own: each message is serialized by the host (the two in one task were its longest).
+      // Once the webview says the matrix is painted (or a moment, if it never says): posted with
+      // the matrix, the trends' 200 KB of SVG went the same way (serialized by the host, parsed by
+      // the workbench, cloned into the webview's frames) while the page's assets and the matrix
+      // were on their way, for a part of the page below the matrix.
       const trends: ToPortfolioWebview = { type: 'patch', sections: { trends: message.sections.trends }, rows: [], removed: [] };
       this.deferred = trends;
-      void nextTurn().then(() => {
-        if (this.deferred === trends) this.post(trends);
-      });
+      clearTimeout(this.deferredTimer);
+      this.deferredTimer = setTimeout(() => this.postDeferred(), DEFERRED_AT_MOST_MS);
       if (!this.openTimings.rows) {
         for (const [step, at] of steps) this.mark(step, at);
         this.openTimings.rows = message.matrix.rows.length;
@@ -480,11 +494,11 @@ export class PortfolioPanel implements vscode.Disposable {
     return data;
   }
 
-  /** A row's data as JSON, made once per row. */
+  /** A row's data as a page posts it, made once per row. */
   private jsonOf(row: MatrixRowData): string {
     let json = this.rowJson.get(row);
     if (json === undefined) {
-      json = JSON.stringify(row);
+      json = wireRowJson(row, this.strings);
       this.rowJson.set(row, json);
     }
     return json;
@@ -493,7 +507,7 @@ export class PortfolioPanel implements vscode.Disposable {
   /** A message as posted: a page's matrix as JSON text made of its rows' JSON (see PortfolioWireMessage). */
   private wire(message: ToPortfolioWebview): PortfolioWireMessage {
     if (message.type !== 'page' || !message.matrix) return message;
-    return { type: 'page', sections: message.sections, matrixJson: matrixJson(message.matrix, (row) => this.jsonOf(row)) };
+    return { type: 'page', sections: message.sections, matrixJson: matrixJson(message.matrix, (row) => this.jsonOf(row), this.strings) };
   }
 
   /** A file's workspace-relative name, remembered (a thousand rows name a thousand files on every page). */
@@ -506,11 +520,18 @@ export class PortfolioPanel implements vscode.Disposable {
     return name;
   }
 
-  /** A new document in the webview: nothing is posted to it until its script says it listens. */
+  /** A new document in the webview. */
   private setHtml(html: string): void {
-    this.listening = false;
-    this.unsent = [];
+    this.readies = 0;
+    this.postedBeforeReady = 0;
     this.panel.webview.html = html;
+  }
+
+  /** Posts the deferred message now, if there is one. */
+  private postDeferred(): void {
+    clearTimeout(this.deferredTimer);
+    const deferred = this.deferred;
+    if (deferred) this.post(deferred);
   }
 
   /** Posts a message, after the deferred one if any (the webview sees them in the order they were made). */
@@ -519,27 +540,22 @@ export class PortfolioPanel implements vscode.Disposable {
     this.deferred = undefined;
     if (this.disposed) return;
     const batch = deferred && deferred !== message ? [deferred, message] : [message];
-    if (!this.listening) {
-      this.unsent.push(...batch);
-      return;
-    }
+    if (this.readies === 0) this.postedBeforeReady += batch.length;
     for (const m of batch) void this.panel.webview.postMessage(this.wire(m));
   }
 
   /**
-   * The webview's script listens. The first time since the HTML was set, what waited is posted. A
-   * second time, the platform has re-created the document from that HTML (the panel was hidden:
-   * its document is not kept, and what was posted meanwhile went nowhere), so the whole portfolio
-   * is sent again as a page.
+   * A document of the webview has loaded and had `received` messages. The first one since the HTML
+   * was set is whole if it had every message posted before it reported (they are posted at once,
+   * not held for this report: the page is on its way while the webview loads); if it missed any,
+   * or it is a later one (the platform re-created the document of a hidden panel from its HTML),
+   * the whole portfolio is sent again as a page.
    */
-  private onReady(): void {
-    if (!this.listening) {
-      this.listening = true;
+  private onReady(received: number): void {
+    this.readies++;
+    if (this.readies === 1) {
       this.mark('ready');
-      const unsent = this.unsent;
-      this.unsent = [];
-      for (const m of unsent) void this.panel.webview.postMessage(this.wire(m));
-      return;
+      if (received >= this.postedBeforeReady) return;
     }
     this.deferred = undefined;
     this.shown = undefined;
@@ -555,7 +571,7 @@ export class PortfolioPanel implements vscode.Disposable {
   onMessage(message: FromPortfolioWebview): void {
     switch (message.type) {
       case 'ready':
-        this.onReady();
+        this.onReady(message.received);
         break;
       case 'openValue':
         this.openValue(message.uri, message.line, message.character).catch((e: unknown) =>
@@ -584,6 +600,9 @@ export class PortfolioPanel implements vscode.Disposable {
       case 'setSort':
         this.state = { ...this.state, sort: { column: message.column, descending: message.descending } };
         break;
+      case 'matrixShown':
+        this.postDeferred();
+        break;
     }
   }
 
@@ -603,6 +622,7 @@ export class PortfolioPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.deferredTimer);
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
     this.onDispose();

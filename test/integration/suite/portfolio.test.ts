@@ -15,6 +15,7 @@ import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
 import { coreEntrySource } from '../../../src/features/portfolio/coreEntrySource';
+import { RelativeNames } from '../../../src/features/portfolio/relativeNames';
 import { IndexCache, SHARDS, shardOf, type OffThreadShards } from '../../../src/features/portfolio/indexCache';
 import { checkShardsOffThread } from '../../../src/features/platform/offThread';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
@@ -713,6 +714,30 @@ describe('Portfolio: warm start from the index cache', function () {
       index.dispose();
       await closeAllEditors();
       await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+    }
+  });
+});
+
+describe('Portfolio: workspace-relative names', () => {
+  it('names files as asRelativePath does, in the workspace, outside it and in other schemes', () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test workspace is open');
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const names = new RelativeNames();
+    try {
+      const uris = [
+        vscode.Uri.joinPath(folder.uri, 'analysis.md'),
+        vscode.Uri.joinPath(folder.uri, 'deep', 'sub dir', 'é #1 [x] 100%.md'),
+        vscode.Uri.file(path.join(tmpdir(), 'outside', 'analysis.md')),
+        vscode.Uri.file(`${folder.uri.fsPath}-sibling/analysis.md`),
+        folder.uri,
+        folder.uri.with({ path: `${folder.uri.path.toUpperCase()}/analysis.md` }),
+        vscode.Uri.parse('untitled:Untitled-1'),
+      ];
+      for (const uri of uris) assert.equal(names.name(uri.toString()), vscode.workspace.asRelativePath(uri, multiRoot), uri.toString());
+      assert.equal(names.name('not a uri'), 'not a uri');
+    } finally {
+      names.dispose();
     }
   });
 });

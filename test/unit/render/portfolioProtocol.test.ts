@@ -4,17 +4,20 @@
  * uses it.
  */
 import * as assert from 'node:assert/strict';
-import { matrixJson, parseFromPortfolioWebview, parsePortfolioState, parseToPortfolioWebview } from '../../../src/render/portfolioProtocol';
+import { matrixJson, parseFromPortfolioWebview, parsePortfolioState, parseToPortfolioWebview, wireRowJson, WireStrings } from '../../../src/render/portfolioProtocol';
 
 describe('Portfolio protocol', () => {
   it('accepts the well-formed messages', () => {
-    assert.deepEqual(parseFromPortfolioWebview({ type: 'ready', extra: 'ignored' }), { type: 'ready' });
+    assert.deepEqual(parseFromPortfolioWebview({ type: 'ready', received: 2, extra: 'ignored' }), { type: 'ready', received: 2 });
+    assert.equal(parseFromPortfolioWebview({ type: 'ready', received: -1 }), undefined);
+    assert.equal(parseFromPortfolioWebview({ type: 'ready' }), undefined);
     assert.deepEqual(parseFromPortfolioWebview({ type: 'openValue', uri: 'file:///a.md', line: 3, character: 7 }), { type: 'openValue', uri: 'file:///a.md', line: 3, character: 7 });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'setAsOf', period: 'Q3 2026' }), { type: 'setAsOf', period: 'Q3 2026' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'newAnalysis', companyId: 'coreweave', extra: 1 }), { type: 'newAnalysis', companyId: 'coreweave' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'export', format: 'csv' }), { type: 'export', format: 'csv' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'export', format: 'pdf' }), { type: 'export', format: 'pdf' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'setSort', column: '2', descending: true }), { type: 'setSort', column: '2', descending: true });
+    assert.deepEqual(parseFromPortfolioWebview({ type: 'matrixShown', extra: 1 }), { type: 'matrixShown' });
     const sections = { header: '<h1>x</h1>', controls: '', coverage: '', trends: '', problems: '' };
     assert.deepEqual(parseToPortfolioWebview({ type: 'page', sections }), { type: 'page', sections });
     const row = { key: 'company:coreweave', subject: 'CoreWeave', analyses: 2, files: [['file:///a.md', 'a.md']], cells: [{ v: '72%', n: 72, d: 'misses', p: 'Q2 2026', f: 0, l: 10, c: 25, s: '10-Q' }, null] };
@@ -30,12 +33,40 @@ describe('Portfolio protocol', () => {
       { key: 'name:lambda', subject: 'Lambda', analyses: 1, files: [['file:///b.md', 'b.md'] as const], cells: [null, { v: '96%', n: 96, d: 'meets', p: '', f: 0, l: 3, c: 1 }] },
     ];
     const matrix = { columns: [{ name: 'GPU', benchmark: '>80%' }, { name: 'Retention "net"', benchmark: '>95%' }], rows, empty: 'none' };
-    const text = matrixJson(matrix, (r) => JSON.stringify(r));
-    assert.deepEqual(JSON.parse(text), matrix);
+    const strings = new WireStrings();
+    const text = matrixJson(matrix, (r) => wireRowJson(r, strings), strings);
     assert.deepEqual(parseToPortfolioWebview({ type: 'page', sections, matrixJson: text }), { type: 'page', sections, matrix });
     assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: text.slice(0, -1) }), undefined, 'not JSON');
     assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: 5 }), undefined, 'not text');
-    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: text.replace('"f":0', '"f":1') }), undefined, 'a cell naming a file the row does not have');
+    const wire = JSON.parse(text) as { rows: unknown[][]; strings: string[] };
+    // The first row's first cell: [value, number, verdict, period, file, line, character, source].
+    const changed = (edit: (w: typeof wire) => void): string => {
+      const copy = JSON.parse(text) as typeof wire;
+      edit(copy);
+      return JSON.stringify(copy);
+    };
+    const firstCell = (w: typeof wire): unknown[] => (w.rows[0][4] as unknown[][])[0];
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: changed((w) => (firstCell(w)[4] = 1)) }), undefined, 'a cell naming a file the row does not have');
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: changed((w) => (firstCell(w)[2] = w.strings.length)) }), undefined, 'a verdict past the strings');
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: changed((w) => (firstCell(w)[7] = -1)) }), undefined, 'a source before the strings');
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: changed((w) => (firstCell(w)[1] = 'x')) }), undefined, 'a number that is not one');
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: changed((w) => ((w.rows[0][3] as unknown[][])[0][0] = 0.5)) }), undefined, 'a file\'s folder that is no string');
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: changed((w) => w.rows[0].pop()) }), undefined, 'a row without its cells');
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: changed((w) => (w.strings[0] = 5 as unknown as string)) }), undefined, 'strings that are not all text');
+    assert.equal(parseToPortfolioWebview({ type: 'page', sections, matrixJson: changed((w) => (firstCell(w).length = 6)) }), undefined, 'a cell cut short');
+  });
+
+  it('posts a page\'s matrix in a fraction of its text written out, its repeated strings once', () => {
+    const strings = new WireStrings();
+    const rows = Array.from({ length: 200 }, (_, i) => ({
+      key: `name:provider ${i}`, subject: `Provider ${i}`, analyses: 10,
+      files: [[`file:///home/analyst/portfolio/analyses/Q1-2026/provider-${i}.md`, `analyses/Q1-2026/provider-${i}.md`] as const],
+      cells: ['gpu', 'price', 'retention', 'growth'].map((_m, c) => ({ v: `${70 + (i % 20)}%`, n: 70 + (i % 20), d: ['meets', 'misses', 'borderline', 'no-benchmark'][c], p: 'Q1 2026', f: 0, l: 60 + c, c: 25, s: ['Management commentary', 'Investor deck', '10-Q filing', 'Public price list'][c] })),
+    }));
+    const matrix = { columns: ['a', 'b', 'c', 'd'].map((name) => ({ name, benchmark: '>80%' })), rows, empty: 'none' };
+    const text = matrixJson(matrix, (r) => wireRowJson(r, strings), strings);
+    assert.deepEqual(parseToPortfolioWebview({ type: 'page', sections: { header: '', controls: '', coverage: '', trends: '', problems: '' }, matrixJson: text }), { type: 'page', sections: { header: '', controls: '', coverage: '', trends: '', problems: '' }, matrix });
+    assert.ok(text.length < JSON.stringify(matrix).length / 2, `${text.length} of ${JSON.stringify(matrix).length} characters`);
   });
 
   it('drops unknown and malformed messages whole', () => {
