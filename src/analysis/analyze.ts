@@ -19,7 +19,7 @@ import { unknownPatternFinding } from './patternRules';
 import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
 import { tableColumns } from './tableColumns';
-import { columnsKey, nameAnswersOf, type NameAnswers } from './nameAnswers';
+import { columnsFor, nameAnswersOf, type NameAnswers } from './nameAnswers';
 import { applySuppressions, readDirectives, SUPPRESSION_PREFIX } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
@@ -297,11 +297,11 @@ function readProse(ctx: Reader, block: ProseBlock): void {
 function readTable(ctx: Reader, block: TableBlock): void {
   const { index, claims, findings } = ctx;
   // Keyed by the header's masked line, which decides its cells (no cell texts cut and joined for the key).
-  const key = columnsKey(ctx.subject, block.header.text);
-  let cols = ctx.columns.get(key);
+  const bySubject = columnsFor(ctx.columns, ctx.subject);
+  let cols = bySubject.get(block.header.text);
   if (!cols) {
     cols = tableColumns(block.header, ctx.subject);
-    ctx.columns.set(key, cols);
+    bySubject.set(block.header.text, cols);
   }
   // One range maker per table (they run at once, for the row and cell being read): no closure per row.
   let line = 0;
@@ -316,18 +316,19 @@ function readTable(ctx: Reader, block: TableBlock): void {
   };
   caseFindings(block.header);
   // Only the metric cell needs the full mention search: it names the row's metric.
-  const nameMentions = new Map<TableRow, readonly Mention[]>();
-  for (const row of block.rows) {
+  const nameMentions: (readonly Mention[] | undefined)[] = [];
+  for (let r = 0; r < block.rows.length; r++) {
+    const row = block.rows[r];
     caseFindings(row);
     const cell = row.cell(cols.metric);
     if (!cell) continue;
-    if (hasLetter(cell.text)) nameMentions.set(row, cellMentions(ctx, cell.text));
+    if (hasLetter(cell.text)) nameMentions[r] = cellMentions(ctx, cell.text);
     cellStart = cell.start;
     if (!ctx.nearMiss) continue;
     const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
     if (miss) findings.push(miss);
   }
-  const found = tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS);
+  const found = tableClaims(ctx.values, block, cols, (r, col) => (col === cols.metric ? nameMentions[r] : undefined) ?? NO_MENTIONS);
   pushAll(claims, found);
   if (found.length && ctx.evidence) pushAll(findings, tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
 }

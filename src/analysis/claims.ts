@@ -18,7 +18,7 @@
  */
 import type { Mention } from '../model/patternIndex';
 import type { Metric } from '../model/types';
-import { runRange, type ProseBlock, type TableBlock, type TableCell, type TableRow, type TextRun } from './markdownBlocks';
+import { runRange, type ProseBlock, type TableBlock, type TableCell, type TextRun } from './markdownBlocks';
 import { labelAt, sentenceSpans, type Label } from './proseStructure';
 import type { TableColumns } from './tableColumns';
 import { asPercentFraction, type FoundValue, type ValueScanner } from './values';
@@ -281,14 +281,15 @@ function cellValue(scanner: ValueScanner, metric: Metric, cell: TableCell, hint:
 
 /**
  * Claims in a table: one per row whose metric cell names a metric and that states a value.
- * `cellMentions(row, col)` gives the index's mentions in a cell (computed once by the caller).
+ * `cellMentions(r, col)` gives the index's mentions in a cell of row `r` (computed once by the caller).
  */
-export function tableClaims(scanner: ValueScanner, table: TableBlock, cols: TableColumns, cellMentions: (row: TableRow, col: number) => readonly Mention[]): MetricClaim[] {
+export function tableClaims(scanner: ValueScanner, table: TableBlock, cols: TableColumns, cellMentions: (row: number, col: number) => readonly Mention[]): MetricClaim[] {
   const out: MetricClaim[] = [];
-  for (const row of table.rows) {
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r];
     const nameCell = row.cell(cols.metric);
     if (!nameCell) continue;
-    const mention = cellMentions(row, cols.metric).find(isMetricMention);
+    const mention = cellMentions(r, cols.metric).find(isMetricMention);
     if (!mention) continue;
     const metric = mention.entity.metric;
     let picked: { col: number; found: FoundValue; value: StatedValue } | undefined;

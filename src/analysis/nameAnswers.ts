@@ -18,6 +18,8 @@ import type { TableColumns } from './tableColumns';
 
 /** Entries a map keeps before it starts afresh. */
 export const MAX_ANSWERS = 2_000;
+/** Subjects whose tables' column roles are kept (each a map of up to MAX_ANSWERS headers). */
+const SUBJECTS = 50;
 
 /** A Map that empties itself when a new key would take it past `limit` entries. */
 export class BoundedMap<K, V> extends Map<K, V> {
@@ -40,8 +42,8 @@ export interface NameAnswers {
   readonly sectionOf: Map<string, string | null>;
   /** Mentions in a table's metric cell, by the cell's text. */
   readonly cellMentions: Map<string, readonly Mention[]>;
-  /** Column roles by subject and header line: see {@link columnsKey}. */
-  readonly columns: Map<string, TableColumns>;
+  /** Column roles by subject ("" for none), then by header line: see {@link columnsFor}. */
+  readonly columns: Map<string, Map<string, TableColumns>>;
 }
 
 const byIndex = new WeakMap<PatternIndex, NameAnswers>();
@@ -55,14 +57,19 @@ export function nameAnswersOf(index: PatternIndex): NameAnswers {
       names: new BoundedMap(MAX_ANSWERS),
       sectionOf: new BoundedMap(MAX_ANSWERS),
       cellMentions: new BoundedMap(MAX_ANSWERS),
-      columns: new BoundedMap(MAX_ANSWERS),
+      columns: new BoundedMap(SUBJECTS),
     };
     byIndex.set(index, answers);
   }
   return answers;
 }
 
-/** The key of a table's column roles: the subject (they depend on it), then the header's masked line (which holds no line break). */
-export function columnsKey(subject: string | undefined, headerLine: string): string {
-  return `${subject ?? ''}\n${headerLine}`;
+/** The column roles kept for an analysis's subject (they depend on it: a column may be named after it), by header line. */
+export function columnsFor(columns: NameAnswers['columns'], subject: string | undefined): Map<string, TableColumns> {
+  let bySubject = columns.get(subject ?? '');
+  if (!bySubject) {
+    bySubject = new BoundedMap(MAX_ANSWERS);
+    columns.set(subject ?? '', bySubject);
+  }
+  return bySubject;
 }
