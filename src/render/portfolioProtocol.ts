@@ -86,6 +86,11 @@ export type PortfolioExportFormat = 'html' | 'csv' | 'pdf';
 
 /** Webview → extension. */
 export type FromPortfolioWebview =
+  /**
+   * The webview's script is listening: sent each time a document of the panel starts (its first
+   * load, and again whenever the platform re-creates it from the panel's HTML after it was hidden).
+   */
+  | { readonly type: 'ready' }
   /** A matrix cell or chart point: open this analysis at this value. */
   | { readonly type: 'openValue'; readonly uri: string; readonly line: number; readonly character: number }
   /** Show the matrix as of this period label ('' = the latest of each subject). */
@@ -128,6 +133,8 @@ function parseSort(raw: unknown): PortfolioState['sort'] {
 export function parseFromPortfolioWebview(raw: unknown): FromPortfolioWebview | undefined {
   if (!isObject(raw)) return undefined;
   switch (raw.type) {
+    case 'ready':
+      return { type: 'ready' };
     case 'openValue':
       return isString(raw.uri, MAX_URI) && raw.uri !== '' && isCount(raw.line) && isCount(raw.character)
         ? { type: 'openValue', uri: raw.uri, line: raw.line, character: raw.character }

@@ -229,3 +229,6 @@ function apply(data: unknown): void {
 vscode.setState(state);
 setMatrix(initialMatrix());
 performance.mark('pa-pf-script-end');
+// Listening now (the message listener above): the extension posts nothing before this, and
+// answers it again with the whole portfolio when this document is a re-creation of a hidden panel.
+vscode.postMessage({ type: 'ready' });

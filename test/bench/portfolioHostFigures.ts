@@ -10,8 +10,9 @@
  * - warm start after the reload: time to a complete index from the cache (≤ 0.5 s), longest task;
  * - the portfolio webview opened after the index is ready: from the command until every row of
  *   the matrix is in the webview's DOM and painted (≤ 300 ms; the first screenful's paint as information);
- * - one saved edit: from the save reaching the host until the webview's frame that shows the new
- *   value is painted (≤ 50 ms), the message's delivery counted beyond a bare webview's floor.
+ * - saved edits (five per session, each a new value): from each save reaching the host until the
+ *   webview's frame that shows the new value is painted (≤ 50 ms), the message's delivery counted
+ *   beyond a bare webview's floor.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -25,6 +26,7 @@ import { bundledCatalog } from './benchInputs';
 import { bytes, judge, ms, type FigureRow } from './report';
 import { spreadOf } from './timing';
 import { BENCH_WORKBENCH_SETTINGS } from './workbenchFigures';
+import type { SavedEditTimes } from './host/portfolioProbe';
 
 export interface PortfolioHostOptions {
   /** Subjects × periods analyses in the workspace (1,000 × 10 in a full run). */
@@ -108,23 +110,32 @@ interface WarmResult {
   readonly openAt: number;
   readonly openCommandMs: number;
   readonly duringOpen: ThreadFigures;
-  readonly saveAt: number;
-  readonly hostEditMs: number;
-  /** Save → onWillSaveTextDocument in the host (the save reaching it, heard by the host's first listener), save → onDidSaveTextDocument, and save → the index's change event for the file. */
-  readonly willSaveMs: number;
+  /** Each timed save of the edited analysis, in order (see SavedEditTimes). */
+  readonly edits: readonly SavedEditTimes[];
   /** The same save → will-save with the portfolio closed (the platform's delivery, three saves). */
   readonly floorWillSaveMs?: readonly number[];
-  /** During those saves, host → a bare webview: a message of the patch's size posted as long after each will-save as the portfolio took to post its patch, until the webview's script has it. */
+  /** During those saves, host → a bare webview: a message of the patch's size posted as long after each will-save as the portfolio took to post its patch (the median over the timed saves), until the webview's script has it. */
   readonly floorDeliveryMs?: readonly number[];
   readonly floorPostDelayMs?: number;
   /** The bare webview's message arrival → the frame showing its one changed text painted. */
   readonly floorPaintMs?: readonly number[];
-  readonly savedEventMs: number;
-  readonly indexedMs: number;
   readonly duringEdit: ThreadFigures;
-  /** The host's portfolio work after the save (renders, posts, conflict checks) and its long tasks, ms after save(). */
-  readonly editTrace?: readonly { step: string; at: number; ms?: number; bytes?: number; cpuMs?: number }[];
+  /** Per timed save: the host's portfolio work after it (renders, posts, conflict checks) and its long tasks, ms after its save(). */
+  readonly editTrace?: readonly (readonly { step: string; at: number; ms?: number; bytes?: number; cpuMs?: number }[])[];
   readonly error?: string;
+}
+
+/** One timed save, host and webview together: ms after its document.save(). */
+interface SavedEditResult {
+  readonly host: SavedEditTimes;
+  /** → the portfolio webview's script has the patch (its 'pa-pf-patch-received' mark). */
+  readonly receivedMs: number;
+  /** → a MutationObserver in the webview sees the value in its DOM (before layout and paint). */
+  readonly seenMs: number;
+  /** → the frame that shows the saved value painted in the webview (its 'pa-pf-patch-painted' mark). */
+  readonly shownMs: number;
+  /** Where the time goes: each step's end. */
+  readonly steps: Record<string, number>;
 }
 
 interface SessionResult {
@@ -135,15 +146,8 @@ interface SessionResult {
   /** Command → the first screenful of rows painted. */
   readonly firstRowsPaintMs: number;
   readonly matrixRows: number;
-  /** Save → the webview's DOM holds the new value. */
-  /** save() → the frame that shows the saved value painted in the webview (its 'pa-pf-patch-painted' mark). */
-  readonly editShownMs: number;
-  /** save() → a MutationObserver in the webview sees the value in its DOM (before layout and paint). */
-  readonly editSeenMs: number;
-  /** save() → the portfolio webview's script has the patch (its 'pa-pf-patch-received' mark). */
-  readonly patchReceivedMs: number;
-  /** Where the saved edit's time goes: each step's end, in ms after document.save(). */
-  readonly editSteps: Record<string, number>;
+  /** Each timed save as the webview showed it, in order. */
+  readonly edits: readonly SavedEditResult[];
   /** Where the open's time goes: each step's end, in ms after the command (host steps, the webview frames' starts, the script's marks). */
   readonly openBreakdown: Record<string, number>;
   /** The same for an empty webview opened afterwards in the same session (the webview's own start-up). */
@@ -207,19 +211,48 @@ const ROWS = `(() => { const t = document.getElementById('pa-pf-matrix'); return
  * at (the time is taken before the look: the whole body's text, a thousand rows and the charts,
  * took the observer itself ~10 ms to build on every mutation).
  */
-const WATCH = (token: string): string => `(() => {
-  const t = ${JSON.stringify(token)};
-  delete window.__paSeen;
+/**
+ * Installed in the portfolio's webview before the saves: when each value first appears in its DOM
+ * (a MutationObserver), and every mark of a patch's arrival, application and painted frame (a
+ * PerformanceObserver: the webview keeps one mark of each name, a later save replaces it), all as
+ * wall-clock ms in window.__paRecord.
+ */
+const RECORD = (tokens: readonly string[]): string => `(() => {
+  const rec = { seen: {}, marks: [] };
+  window.__paRecord = rec;
+  const tokens = ${JSON.stringify(tokens)};
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name.startsWith('pa-pf-patch-')) rec.marks.push([e.name, performance.timeOrigin + e.startTime]);
+  }).observe({ type: 'mark' });
   const observer = new MutationObserver((records) => {
     const at = ${NOW};
     for (const r of records) {
       const nodes = r.type === 'characterData' ? [r.target] : Array.from(r.addedNodes);
-      if (nodes.some((n) => (n.textContent || '').includes(t))) { window.__paSeen = at; observer.disconnect(); return; }
+      for (const t of tokens) if (rec.seen[t] === undefined && nodes.some((n) => (n.textContent || '').includes(t))) rec.seen[t] = at;
     }
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true });
   return true;
 })()`;
+
+interface Recorded { readonly seen: Record<string, number>; readonly marks: readonly [string, number][] }
+
+/** A timed save as the webview showed it: the patch that brought its value (the last arrival before it was in the DOM) and the first painted frame after. */
+function savedEditResult(host: SavedEditTimes, rec: Recorded): SavedEditResult | string {
+  const seenAt = rec.seen[host.token];
+  if (typeof seenAt !== 'number') return `the portfolio webview never showed the saved value ${host.token}`;
+  const last = (name: string): number | undefined => rec.marks.filter(([n, at]) => n === name && at >= host.saveAt && at <= seenAt).at(-1)?.[1];
+  const receivedAt = last('pa-pf-patch-received');
+  const appliedAt = last('pa-pf-patch-applied');
+  const paintedAt = rec.marks.find(([n, at]) => n === 'pa-pf-patch-painted' && at >= seenAt)?.[1];
+  if (receivedAt === undefined || paintedAt === undefined) return `the portfolio webview never marked the patch that brought ${host.token} (received ${receivedAt}, painted ${paintedAt})`;
+  const after = (at: number | undefined): number | undefined => (typeof at === 'number' ? Math.round(at - host.saveAt) : undefined);
+  const steps = Object.fromEntries(Object.entries({
+    'will-save in host': Math.round(host.willSaveMs), indexed: Math.round(host.indexedMs), 'host posted': Math.round(host.hostEditMs),
+    'webview received': after(receivedAt), 'webview applied': after(appliedAt), 'seen in DOM': after(seenAt), painted: after(paintedAt), 'did-save in host': Math.round(host.savedEventMs),
+  }).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])).sort((a, b) => a[1] - b[1]));
+  return { host, receivedMs: receivedAt - host.saveAt, seenMs: seenAt - host.saveAt, shownMs: paintedAt - host.saveAt, steps };
+}
 
 async function portfolioFrame(page: Page, timeoutMs: number): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
@@ -280,7 +313,7 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       if (trace) await browser.startTracing(page, { path: `${trace}-${index + 1}-open.json`, screenshots: false, categories: traceCategories });
       await Promise.race([exit, waitForFile(path.join(out, 'opened.json'), timeoutMs, 'the portfolio to open')]);
       if (existsSync(path.join(out, 'warm.json'))) throw new Error(`portfolio probe (warm): ${(JSON.parse(readFileSync(path.join(out, 'warm.json'), 'utf8')) as WarmResult).error}`);
-      const opened = JSON.parse(readFileSync(path.join(out, 'opened.json'), 'utf8')) as { openAt: number; token: string; openTimings: Record<string, number> };
+      const opened = JSON.parse(readFileSync(path.join(out, 'opened.json'), 'utf8')) as { openAt: number; tokens: string[]; openTimings: Record<string, number> };
       const frame = await portfolioFrame(page, 60_000);
       let completeAt: unknown;
       for (const deadline = Date.now() + 60_000; typeof completeAt !== 'number' && Date.now() < deadline; await page.waitForTimeout(50)) completeAt = await frame.evaluate(MARK_AT('pa-pf-matrix-complete'));
@@ -290,20 +323,15 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       const matrixRows = (await frame.evaluate(ROWS)) as number;
       const hostSteps = Object.fromEntries(Object.entries(opened.openTimings).filter(([k]) => !/Bytes$|^rows$/.test(k)).map(([k, t]) => [`host ${k}`, t]));
       const openBreakdown = { ...await breakdown(frame, opened.openAt, hostSteps), htmlBytes: opened.openTimings.htmlBytes, trendsBytes: opened.openTimings.trendsBytes };
-      await frame.evaluate(WATCH(opened.token));
+      await frame.evaluate(RECORD(opened.tokens));
       // A Chromium trace of the saved edit (the workbench's and the webview's threads), when asked for.
       if (trace) await browser.startTracing(page, { path: `${trace}-${index + 1}-edit.json`, screenshots: false, categories: traceCategories });
       writeFileSync(path.join(out, 'armed'), '');
       const warmFile = path.join(out, 'warm.json');
       await Promise.race([exit, waitForFile(path.join(out, 'empty.json'), timeoutMs, 'the saved edit'), waitForFile(warmFile, timeoutMs, 'the saved edit')]);
-      let seenAt: unknown;
-      for (const deadline = Date.now() + 30_000; typeof seenAt !== 'number' && Date.now() < deadline; await page.waitForTimeout(100)) seenAt = await frame.evaluate('window.__paSeen');
+      // Read now: the probe closes the portfolio after the reference webviews below (the last save's frame is painted by now, 1.5 s after it).
+      const recorded = (await frame.evaluate('window.__paRecord')) as Recorded;
       if (trace) await browser.stopTracing();
-      const patchReceivedAt = await frame.evaluate(MARK_AT('pa-pf-patch-received'));
-      const patchAppliedAt = await frame.evaluate(MARK_AT('pa-pf-patch-applied'));
-      let patchPaintedAt: unknown;
-      for (const deadline = Date.now() + 10_000; typeof patchPaintedAt !== 'number' && Date.now() < deadline; await page.waitForTimeout(50)) patchPaintedAt = await frame.evaluate(MARK_AT('pa-pf-patch-painted'));
-      /** A reference webview's breakdown (ms after its html was set), once its mark is set; then the probe goes on. */
       const reference = async (kind: string, selector: string, painted: string): Promise<Record<string, number> | undefined> => {
         const file = path.join(out, `${kind}.json`);
         await Promise.race([exit, waitForFile(file, timeoutMs, `the ${kind} webview`), waitForFile(warmFile, timeoutMs, `the ${kind} webview`)]);
@@ -321,23 +349,22 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       await waitForFile(warmFile, 10_000, 'the warm result');
       const warm = JSON.parse(readFileSync(warmFile, 'utf8')) as WarmResult;
       if (warm.error) throw new Error(`portfolio probe (warm): ${warm.error}`);
-      if (typeof seenAt !== 'number') throw new Error(`the portfolio webview never showed the saved value (${JSON.stringify(warm)})`);
-      if (typeof patchPaintedAt !== 'number') throw new Error('the portfolio webview never marked the frame that painted the saved value');
-      const after = (at: unknown): number | undefined => (typeof at === 'number' ? Math.round(at - warm.saveAt) : undefined);
-      const editSteps = Object.fromEntries(Object.entries({
-        'will-save in host': Math.round(warm.willSaveMs), indexed: Math.round(warm.indexedMs), 'host posted': Math.round(warm.hostEditMs),
-        'webview received': after(patchReceivedAt), 'webview applied': after(patchAppliedAt), 'seen in DOM': after(seenAt), painted: after(patchPaintedAt), 'did-save in host': Math.round(warm.savedEventMs),
-      }).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])).sort((a, b) => a[1] - b[1]));
-      const result: SessionResult = { cold, warm, openPaintMs: completeAt - opened.openAt, firstRowsPaintMs: paintedAt - opened.openAt, matrixRows, editShownMs: patchPaintedAt - warm.saveAt, editSeenMs: seenAt - warm.saveAt, patchReceivedMs: typeof patchReceivedAt === 'number' ? patchReceivedAt - warm.saveAt : NaN, editSteps, openBreakdown, emptyReference, assetsReference };
-      log(`portfolio session ${index + 1}: saved edit (ms after save()) ${JSON.stringify(editSteps)}; host trace ${JSON.stringify(warm.editTrace)}`);
+      const edits = warm.edits.map((e) => savedEditResult(e, recorded));
+      const failed = edits.find((e): e is string => typeof e === 'string');
+      if (failed) throw new Error(`${failed} (${JSON.stringify(warm.edits)})`);
+      const result: SessionResult = { cold, warm, openPaintMs: completeAt - opened.openAt, firstRowsPaintMs: paintedAt - opened.openAt, matrixRows, edits: edits as SavedEditResult[], openBreakdown, emptyReference, assetsReference };
+      result.edits.forEach((e, i) => log(`portfolio session ${index + 1}: saved edit ${i + 1} (ms after save()) ${JSON.stringify(e.steps)}, ours ${ms(editOurs(result, e))}; host trace ${JSON.stringify(warm.editTrace?.[i])}`));
       log(`portfolio session ${index + 1}: open breakdown (ms after the command) ${JSON.stringify(openBreakdown)}; empty webview reference ${JSON.stringify(emptyReference)}; our assets alone ${JSON.stringify(assetsReference)}`);
-      log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (bundle loaded in ${ms(warm.loadMs)}; longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}, on CPU ${ms(warm.duringOpen.maxCpuBoundMs)}: ${JSON.stringify(warm.duringOpen.longest.slice(0, 4))}), saved edit shown ${ms(result.editShownMs)} (save event after ${ms(warm.savedEventMs)}, indexed after ${ms(warm.indexedMs)}, host posted after ${ms(warm.hostEditMs)}; longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
+      log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (bundle loaded in ${ms(warm.loadMs)}; longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}, on CPU ${ms(warm.duringOpen.maxCpuBoundMs)}: ${JSON.stringify(warm.duringOpen.longest.slice(0, 4))}), saved edits shown ${result.edits.map((e) => ms(e.shownMs)).join(', ')} after their save() (longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
       return result;
     });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
+
+/** How the saves are spaced, in words (the probe's SETTLE_MS and SAVE_EVERY_MS). */
+const SAVE_PAUSE = 'the first 3 s after the analysis was opened beside the portfolio (the built-in markdown extension starts its language server on the first markdown document, once per window), each 1.5 s after the one before had shown, each a new value of the same metric';
 
 /** The open's milestones in words, ms after the command: what the report prints of the breakdown. */
 function openSummary(r: SessionResult): string {
@@ -381,10 +408,10 @@ function openFloor(r: SessionResult): number {
  * by our own traffic or work must not be written off to the platform. Without a floor, the whole
  * delivery counts.
  */
-function editOurs(r: SessionResult): number {
-  const host = r.warm.hostEditMs - r.warm.willSaveMs;
-  const delivery = r.patchReceivedMs - r.warm.hostEditMs;
-  const webview = r.editShownMs - r.patchReceivedMs;
+function editOurs(r: SessionResult, e: SavedEditResult): number {
+  const host = e.host.hostEditMs - e.host.willSaveMs;
+  const delivery = e.receivedMs - e.host.hostEditMs;
+  const webview = e.shownMs - e.receivedMs;
   const floor = r.warm.floorDeliveryMs?.length ? median(r.warm.floorDeliveryMs) : 0;
   return host + Math.max(0, delivery - floor) + webview;
 }
@@ -395,14 +422,12 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** The saved edit's parts in words, per session: what the row's note prints. */
+/** A session's saves' parts in words: what the row's note prints. */
 function editParts(r: SessionResult): string {
-  const host = r.warm.hostEditMs - r.warm.willSaveMs;
-  const delivery = r.patchReceivedMs - r.warm.hostEditMs;
-  const webview = r.editShownMs - r.patchReceivedMs;
   const floor = r.warm.floorDeliveryMs?.length ? `${r.warm.floorDeliveryMs.map(ms).join('/')} (median ${ms(median(r.warm.floorDeliveryMs))})` : 'not measured (the whole delivery counted as ours)';
   const paint = r.warm.floorPaintMs?.length ? r.warm.floorPaintMs.map(ms).join('/') : '?';
-  return `host ${ms(host)} (re-index, render, post), delivery ${ms(delivery)}, webview ${ms(webview)} (patch applied, in the DOM at +${ms(r.editSeenMs - r.patchReceivedMs)}, the frame showing it painted); a bare webview's delivery floor ${floor}, and its arrival → painted ${paint} (information, not subtracted)`;
+  const each = r.edits.map((e) => `host ${ms(e.host.hostEditMs - e.host.willSaveMs)}, delivery ${ms(e.receivedMs - e.host.hostEditMs)}, webview ${ms(e.shownMs - e.receivedMs)}`).join('; ');
+  return `${each} (host: re-index, render, post; webview: patch applied, in the DOM, the frame showing it painted); a bare webview's delivery floor ${floor}, and its arrival → painted ${paint} (information, not subtracted)`;
 }
 
 function absolute(id: string, figure: string, values: readonly number[], limit: number, target: string, unit: 'ms' | 'bytes', note: string, data?: Record<string, unknown>): FigureRow {
@@ -450,11 +475,11 @@ export async function portfolioHostFigures(options: PortfolioHostOptions): Promi
         { ours: runs.map(openOurs), floor: runs.map(openFloor), oursAboveFloor: runs.map((r) => openOurs(r) - openFloor(r)), assetsReference: runs.map((r) => r.assetsReference), hostToHtml: runs.map((r) => r.openBreakdown['host shell'] ?? r.openBreakdown['host htmlSet']), documentToPainted: runs.map((r) => (r.openBreakdown['pa-pf-matrix-complete'] ?? NaN) - (r.openBreakdown.responseEnd ?? NaN)) }),
       { ...absolute('portfolio-open', `portfolio webview opened with ${runs[0]?.matrixRows ?? '?'} subjects, index ready: in all, as the user waits`, runs.map((r) => r.openPaintMs), 300, '— (≤ 300 ms applies to our part, above)', 'ms',
         `from "Open Portfolio" executed in the host until every row of the matrix is in the webview's DOM and painted (marked by the webview's script after the frame that drew the last rows); ms after the command: ${runs.map(openSummary).join(' | ')}`, { openBreakdown: runs.map((r) => r.openBreakdown), emptyWebview: runs.map((r) => r.emptyReference), firstRowsPaintMs: runs.map((r) => r.firstRowsPaintMs), openCommandMs: runs.map((r) => r.warm.openCommandMs), matrixRows: runs.map((r) => r.matrixRows), duringOpen: runs.map((r) => r.warm.duringOpen) }), status: 'INFO' as const },
-      absolute('portfolio-saved-edit-ours', `one saved edit re-indexed and reflected in the open portfolio, ${n} analyses: from the save reaching the extension host`, runs.map(editOurs), 50, '≤ 50 ms', 'ms',
-        `from the will-save event's arrival in the extension host (heard by its first listener: the earliest any extension can know of the save) until the webview's frame that shows the new value is painted: re-indexing the file, the panel's update and post, the message's delivery beyond the platform's floor, the webview's patch, its layout and paint. The floor is the median time a bare webview took to get a message of the patch's size posted as long after each will-save as the portfolio took to post its patch, during three saves of the same file with the portfolio closed, same session: the platform's transport (host → workbench → webview frame), which no extension's code shortens. Parts: ${runs.map(editParts).join(' | ')}. The target applies to this part: before it is the platform's delivery of the save (document.save() in the host → the workbench's save → its will-save participant back in the host), which no extension's code shortens; it took ${runs.map((r) => ms(r.warm.willSaveMs)).join(', ')} here, and ${runs.map((r) => (r.warm.floorWillSaveMs?.length ? r.warm.floorWillSaveMs.map(ms).join('/') : '?')).join(', ')} for the next three edits and saves of the same file with the portfolio closed, same session (the host's long tasks around the save are in the data: editTrace). Total from save(): ${runs.map((r) => ms(r.editShownMs)).join(', ')} (the row below). Steps, ms after save(): ${runs.map((r) => JSON.stringify(r.editSteps)).join(' | ')}. The typing debounce is 5 s in this session, so the value reaches the portfolio through the save, not as an unsaved edit first`,
-        { willSaveMs: runs.map((r) => r.warm.willSaveMs), floorWillSaveMs: runs.map((r) => r.warm.floorWillSaveMs), floorDeliveryMs: runs.map((r) => r.warm.floorDeliveryMs), floorPostDelayMs: runs.map((r) => r.warm.floorPostDelayMs), floorPaintMs: runs.map((r) => r.warm.floorPaintMs), patchReceivedMs: runs.map((r) => r.patchReceivedMs), editSteps: runs.map((r) => r.editSteps), editTrace: runs.map((r) => r.warm.editTrace) }),
-      { ...absolute('portfolio-saved-edit', `one saved edit reflected in the open portfolio, ${n} analyses: in all, from document.save()`, runs.map((r) => r.editShownMs), 50, '— (≤ 50 ms applies to our part, above)', 'ms',
-        'from document.save() of an edited metric value until the portfolio webview\'s frame that shows the new value is painted: the platform\'s delivery of the save to the extension host included', { hostPostedMs: runs.map((r) => r.warm.hostEditMs), willSaveMs: runs.map((r) => r.warm.willSaveMs), savedEventMs: runs.map((r) => r.warm.savedEventMs), indexedMs: runs.map((r) => r.warm.indexedMs), duringEdit: runs.map((r) => r.warm.duringEdit) }), status: 'INFO' as const },
+      absolute('portfolio-saved-edit-ours', `a saved edit re-indexed and reflected in the open portfolio, ${n} analyses: from the save reaching the extension host`, runs.flatMap((r) => r.edits.map((e) => editOurs(r, e))), 50, '≤ 50 ms', 'ms',
+        `every timed save counted (${runs.map((r) => r.edits.length).join(' + ')} saves, ${SAVE_PAUSE}): from the will-save event's arrival in the extension host (heard by its first listener: the earliest any extension can know of the save) until the webview's frame that shows the new value is painted: re-indexing the file, the panel's update and post, the message's delivery beyond the platform's floor, the webview's patch, its layout and paint. The floor is the median time a bare webview took to get a message of the patch's size posted as long after each will-save as the portfolio took to post its patch, during three saves of the same file with the portfolio closed, same session: the platform's transport (host → workbench → webview frame), which no extension's code shortens. Parts, per save: ${runs.map(editParts).join(' | ')}. The target applies to this part: before it is the platform's delivery of the save (document.save() in the host → the workbench's save → its will-save participant back in the host), which no extension's code shortens; it took ${runs.map((r) => r.edits.map((e) => ms(e.host.willSaveMs)).join('/')).join(', ')} here, and ${runs.map((r) => (r.warm.floorWillSaveMs?.length ? r.warm.floorWillSaveMs.map(ms).join('/') : '?')).join(', ')} for the next three edits and saves of the same file with the portfolio closed, same session (the host's long tasks around each save are in the data: editTrace). Total from save(): ${runs.map((r) => r.edits.map((e) => ms(e.shownMs)).join('/')).join(', ')} (the row below). Steps, ms after save(): ${runs.map((r) => r.edits.map((e) => JSON.stringify(e.steps)).join(' ')).join(' | ')}. The typing debounce is 5 s in this session, so the value reaches the portfolio through the save, not as an unsaved edit first`,
+        { ours: runs.map((r) => r.edits.map((e) => editOurs(r, e))), willSaveMs: runs.map((r) => r.edits.map((e) => e.host.willSaveMs)), floorWillSaveMs: runs.map((r) => r.warm.floorWillSaveMs), floorDeliveryMs: runs.map((r) => r.warm.floorDeliveryMs), floorPostDelayMs: runs.map((r) => r.warm.floorPostDelayMs), floorPaintMs: runs.map((r) => r.warm.floorPaintMs), patchReceivedMs: runs.map((r) => r.edits.map((e) => e.receivedMs)), editSteps: runs.map((r) => r.edits.map((e) => e.steps)), editTrace: runs.map((r) => r.warm.editTrace) }),
+      { ...absolute('portfolio-saved-edit', `a saved edit reflected in the open portfolio, ${n} analyses: in all, from document.save()`, runs.flatMap((r) => r.edits.map((e) => e.shownMs)), 50, '— (≤ 50 ms applies to our part, above)', 'ms',
+        `every timed save counted (${SAVE_PAUSE}): from document.save() of an edited metric value until the portfolio webview's frame that shows the new value is painted: the platform's delivery of the save to the extension host included`, { hostPostedMs: runs.map((r) => r.edits.map((e) => e.host.hostEditMs)), willSaveMs: runs.map((r) => r.edits.map((e) => e.host.willSaveMs)), savedEventMs: runs.map((r) => r.edits.map((e) => e.host.savedEventMs)), indexedMs: runs.map((r) => r.edits.map((e) => e.host.indexedMs)), duringEdit: runs.map((r) => r.warm.duringEdit) }), status: 'INFO' as const },
     ];
   } finally {
     corpus.dispose();

@@ -3,8 +3,8 @@
  * file its URI, size, modification time and entry, valid only for the model version it was
  * written with. A window reload then stats the files instead of reading and analysing them.
  *
- * Split into shards by a hash of the URI (`portfolio-index/<n>.ndjson`, one line per file after a
- * header line), so that a saved edit rewrites the one shard holding that file (about 1/64 of the
+ * Split into shards by a hash of the URI (`portfolio-index/<n>.ndjson`: a header line, a table of
+ * strings, one line per file), so that a saved edit rewrites the one shard holding that file (about 1/64 of the
  * cache), not all of it: the single 19 MB file of 10,000 entries was written again two seconds
  * after every save. Each shard is written to a temporary file and renamed over the old one, and
  * is taken whole or not at all when read: a shard that is torn (fewer lines than its header
@@ -17,7 +17,8 @@
  * are src/portfolio/indexCacheFormat.ts, shared by both.
  */
 import * as vscode from 'vscode';
-import { fileLine, headerLine, SHARDS, shardHeader, shardLine, shardOf, shardText, trustedLine, type EntryCheck } from '../../portfolio/indexCacheFormat';
+import { EntryInterner, SHARDS, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, TrustedShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
+import type { IndexEntry } from '../../portfolio/types';
 import type { ShardReader } from '../platform/platform';
 import { TimeSlice } from './timeSlices';
 
@@ -39,7 +40,7 @@ const READ_AHEAD = 3;
 /** Reads and checks the shards at these paths off the host's thread (the node host's worker). */
 export type OffThreadShards = (files: readonly string[], version: string) => ShardReader;
 
-export class IndexCache<E> {
+export class IndexCache<E extends IndexEntry> {
   /** The version each shard on disk holds, as last read or written; absent: unknown or unusable. */
   private readonly onDisk = new Map<number, string>();
   private legacyRemoved = false;
@@ -57,7 +58,7 @@ export class IndexCache<E> {
   }
 
   /** The cached files for `version`; empty when there is no cache, it is stale or unreadable. */
-  async load(version: string, token?: vscode.CancellationToken): Promise<Map<string, CachedFile<E>>> {
+  async load(version: string, token?: vscode.CancellationToken, shared = new EntryInterner()): Promise<Map<string, CachedFile<E>>> {
     const result = new Map<string, CachedFile<E>>();
     this.onDisk.clear();
     if (!this.folder) return result;
@@ -81,11 +82,11 @@ export class IndexCache<E> {
           // No worker, or it stopped: this thread reads and checks the shard.
           readAhead(n);
           const bytes = await reads.get(n);
-          const lines = bytes && (await this.decodeShard(n, bytes, version, slice));
+          const lines = bytes && (await this.decodeShard(n, bytes, version, slice, shared));
           if (!lines) continue;
           for (const [key, file] of lines) result.set(key, file);
         } else {
-          await this.parseChecked(checked.body, slice, result);
+          await this.parseChecked(checked.body, slice, result, shared);
         }
         this.onDisk.set(n, version);
       }
@@ -96,33 +97,34 @@ export class IndexCache<E> {
   }
 
   /**
-   * The lines of a shard body the worker has checked (text from the worker, not from the disk), into
-   * `files`: each line's object is the cached file itself (no copy of 10,000 of them for the young
+   * The files of a shard body the worker has checked (text from the worker, not from the disk), into
+   * `files`: each decoded file is the cached file itself (no copy of 10,000 of them for the young
    * generation's collector to move).
    */
-  private async parseChecked(body: string, slice: TimeSlice, files: Map<string, CachedFile<E>>): Promise<void> {
-    for (let start = -1; start + 1 < body.length;) {
-      const end = body.indexOf('\n', start + 1);
-      const line = trustedLine<E>(body.slice(start + 1, end));
-      files.set(line.key, line);
-      start = end;
+  private async parseChecked(body: string, slice: TimeSlice, files: Map<string, CachedFile<E>>, shared: EntryInterner): Promise<void> {
+    const shard = new TrustedShard<E>(body, shared);
+    for (let file = shard.next(); file; file = shard.next()) {
+      files.set(file.key, file);
       if (slice.due) await slice.pause();
     }
   }
 
   /** A shard's files, or undefined when any part of it is not as written for `version`. */
-  private async decodeShard(n: number, bytes: Uint8Array, version: string, slice: TimeSlice): Promise<[string, CachedFile<E>][] | undefined> {
+  private async decodeShard(n: number, bytes: Uint8Array, version: string, slice: TimeSlice, shared: EntryInterner): Promise<[string, CachedFile<E>][] | undefined> {
     const text = shardText(bytes);
     const header = text === undefined ? undefined : shardHeader(text, n, version);
     if (text === undefined || !header) return undefined;
+    const tableEnd = text.indexOf('\n', header.linesAt + 1);
+    const strings = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
+    if (!strings) return undefined;
     const files: [string, CachedFile<E>][] = [];
-    for (let start = header.linesAt; start + 1 < text.length;) {
+    for (let start = tableEnd; start + 1 < text.length;) {
       const end = text.indexOf('\n', start + 1);
       // A last line without its newline was cut short.
       if (end < 0) return undefined;
-      const line = shardLine(text.slice(start + 1, end), n, this.isEntry);
+      const line = shardLine(text.slice(start + 1, end), n, strings, this.isEntry, shared);
       if (!line) return undefined;
-      files.push([line.key, { size: line.size, mtime: line.mtime, entry: line.entry }]);
+      files.push([line.key, line]);
       start = end;
       if (slice.due) await slice.pause();
     }
@@ -142,9 +144,9 @@ export class IndexCache<E> {
     if (changed !== 'all') for (const key of changed) write.add(shardOf(key));
     // Grouped first, each shard then encoded and written on its own: a whole cache's lines at once
     // were 17 MB of strings on the host's heap.
-    const groups = new Map<number, [string, CachedFile<E>][]>([...write].map((n) => [n, []]));
+    const groups = new Map<number, { key: string; size: number; mtime: number; entry: E | undefined }[]>([...write].map((n) => [n, []]));
     for (const [key, f] of files) {
-      groups.get(shardOf(key))?.push([key, f]);
+      groups.get(shardOf(key))?.push({ key, size: f.size, mtime: f.mtime, entry: f.entry });
       if (slice.due) await slice.pause();
     }
     try {
@@ -157,12 +159,12 @@ export class IndexCache<E> {
       const file = this.shardFile(n);
       if (!file) continue;
       this.onDisk.delete(n);
-      const lines = [headerLine(n, version, group.length)];
-      for (const [key, f] of group) {
-        lines.push(fileLine(key, f.size, f.mtime, f.entry));
+      const writer = new ShardWriter<E>();
+      for (const f of group) {
+        writer.add(f);
         if (slice.due) await slice.pause();
       }
-      const bytes = encoder.encode(lines.join(''));
+      const bytes = encoder.encode(writer.text(n, version));
       await slice.pause();
       const temporary = file.with({ path: `${file.path}.tmp` });
       try {

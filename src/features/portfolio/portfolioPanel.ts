@@ -97,6 +97,14 @@ export class PortfolioPanel implements vscode.Disposable {
   private readonly rowJson = new WeakMap<MatrixRowData, string>();
   /** A message made but posted in a later task (the trends after a page): posted before any other. */
   private deferred: ToPortfolioWebview | undefined;
+  /**
+   * Whether the current document's script is listening ('ready'). Until it is, messages wait in
+   * `unsent`: the platform hands the messages posted while a webview's document loads to its window
+   * when the load ends or 200 ms after the document is written, whichever is first, so a page whose
+   * script was still loading (a busy machine) lost them and stayed at "Drawing the portfolio…".
+   */
+  private listening = false;
+  private unsent: ToPortfolioWebview[] = [];
   /** The live views have not been sent as a page yet. */
   private fresh = false;
   /**
@@ -375,7 +383,7 @@ export class PortfolioPanel implements vscode.Disposable {
       const later = page?.matrix && sections.trends ? sections.trends : undefined;
       const html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, later ? { ...sections, trends: '' } : sections, page?.matrix, this.state, this.style);
       steps.push(['shell', wallClock()]);
-      this.panel.webview.html = html;
+      this.setHtml(html);
       steps.push(['htmlSet', wallClock()]);
       if (later) this.post({ type: 'patch', sections: { trends: later }, rows: [], removed: [] });
       steps.push(['trendsPosted', wallClock()]);
@@ -411,7 +419,7 @@ export class PortfolioPanel implements vscode.Disposable {
   private showFrame(): void {
     this.pageShown = true;
     const sections = renderPortfolioMessage(vscode.l10n.t('Drawing the portfolio…'));
-    this.panel.webview.html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, sections, undefined, this.state, this.style);
+    this.setHtml(renderPortfolioShell(this.panel.webview, this.host.extensionUri, sections, undefined, this.state, this.style));
     this.shown = { sections };
     this.mark('shell');
   }
@@ -498,13 +506,44 @@ export class PortfolioPanel implements vscode.Disposable {
     return name;
   }
 
+  /** A new document in the webview: nothing is posted to it until its script says it listens. */
+  private setHtml(html: string): void {
+    this.listening = false;
+    this.unsent = [];
+    this.panel.webview.html = html;
+  }
+
   /** Posts a message, after the deferred one if any (the webview sees them in the order they were made). */
   post(message: ToPortfolioWebview): void {
     const deferred = this.deferred;
     this.deferred = undefined;
     if (this.disposed) return;
-    if (deferred && deferred !== message) void this.panel.webview.postMessage(this.wire(deferred));
-    void this.panel.webview.postMessage(this.wire(message));
+    const batch = deferred && deferred !== message ? [deferred, message] : [message];
+    if (!this.listening) {
+      this.unsent.push(...batch);
+      return;
+    }
+    for (const m of batch) void this.panel.webview.postMessage(this.wire(m));
+  }
+
+  /**
+   * The webview's script listens. The first time since the HTML was set, what waited is posted. A
+   * second time, the platform has re-created the document from that HTML (the panel was hidden:
+   * its document is not kept, and what was posted meanwhile went nowhere), so the whole portfolio
+   * is sent again as a page.
+   */
+  private onReady(): void {
+    if (!this.listening) {
+      this.listening = true;
+      this.mark('ready');
+      const unsent = this.unsent;
+      this.unsent = [];
+      for (const m of unsent) void this.panel.webview.postMessage(this.wire(m));
+      return;
+    }
+    this.deferred = undefined;
+    this.shown = undefined;
+    this.render();
   }
 
   setStyle(style: PreviewStyle): void {
@@ -515,6 +554,9 @@ export class PortfolioPanel implements vscode.Disposable {
   /** The fixed action for each webview message. */
   onMessage(message: FromPortfolioWebview): void {
     switch (message.type) {
+      case 'ready':
+        this.onReady();
+        break;
       case 'openValue':
         this.openValue(message.uri, message.line, message.character).catch((e: unknown) =>
           void vscode.window.showWarningMessage(inertText(vscode.l10n.t('Pattern Analyst could not open the analysis: {0}', e instanceof Error ? e.message : String(e)))));

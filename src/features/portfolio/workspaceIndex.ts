@@ -11,6 +11,8 @@
 import * as vscode from 'vscode';
 import { inertText } from '../inertText';
 import { IndexCache, type CachedFile } from './indexCache';
+import { EntryInterner } from '../../portfolio/indexEntryCodec';
+import type { IndexEntry } from '../../portfolio/types';
 import { readExclusions, type ExclusionRules } from './exclusions';
 import { Cancelled, nextTurn, TimeSlice } from './timeSlices';
 import { platform } from '../platform';
@@ -104,7 +106,7 @@ const PROGRESS_THRESHOLD = 200;
 const BATCH = 48;
 const SAVE_DELAY_MS = 2000;
 
-export class WorkspaceIndex<E> implements vscode.Disposable {
+export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
   private readonly records = new Map<string, Record<E>>();
   private readonly skippedFiles = new Map<string, SkippedFile>();
   private readonly pending = new Map<string, vscode.Uri>();
@@ -124,6 +126,12 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   private changedKeys = new Set<string>();
   private saving: Promise<void> = Promise.resolve();
   private builtVersion: string | undefined;
+  /**
+   * The parts entries share (values, ranges, periods, counts): entries from the cache and from the
+   * core alike, so that 10,000 entries keep a few thousand of each, not 30,000 (the index's heap).
+   * New for each build: what it holds for entries gone since is dropped with it.
+   */
+  private shared = new EntryInterner();
   private started = false;
   private disposed = false;
 
@@ -239,7 +247,8 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
     // The cache is read while the folders are walked (or searched): on a window reload its files
     // are the workspace's analyses, and the listing still decides which files there are.
     const walking = this.walk(rules, token);
-    const loading = this.cache.load(version, token);
+    const shared = (this.shared = new EntryInterner());
+    const loading = this.cache.load(version, token, shared);
     const walked = await walking;
     const cached = await loading;
     const listed = walked ?? (await this.search(rules, cached, token));
@@ -431,7 +440,8 @@ export class WorkspaceIndex<E> implements vscode.Disposable {
   /** A core failure on one file skips that file with its reason, never the whole index. */
   private safely(make: () => E | undefined, uri: vscode.Uri): E | undefined {
     try {
-      return make();
+      const entry = make();
+      return entry && (this.shared.entry(entry) as E);
     } catch (e) {
       this.skippedFiles.set(uri.toString(), { uri, reason: vscode.l10n.t('could not be indexed: {0}', e instanceof Error ? e.message : String(e)), coreFailed: true });
       return undefined;

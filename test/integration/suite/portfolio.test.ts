@@ -546,9 +546,12 @@ describe('Portfolio: warm start from the index cache', function () {
       const tampered = shardOf(files.find((f) => shardOf(f.toString()) !== torn)?.toString() ?? '');
       const tornPath = cache.shardFile(torn)?.fsPath ?? '';
       truncateSync(tornPath, Math.floor(shardText(torn).length * 0.6));
+      // Its table of strings (the line naming the subjects) with a verdict no entry can have.
       const lines = shardText(tampered).split('\n');
       const at = lines.findIndex((l) => l.includes('Shard Co'));
-      lines[at] = lines[at].replace(/"verdict":"[a-z-]+"/, '"verdict":"great"');
+      const tamperedLine = lines[at].replace(/"(meets|misses|borderline)"/, '"great"');
+      assert.notEqual(tamperedLine, lines[at], 'a verdict to tamper with');
+      lines[at] = tamperedLine;
       writeFileSync(cache.shardFile(tampered)?.fsPath ?? '', lines.join('\n'));
 
       const second = await start();
@@ -642,7 +645,9 @@ describe('Portfolio: warm start from the index cache', function () {
       // The old format: every shard with a format-1 header, and the format-1 single file beside them.
       for (const shard of readdirSync(shardsFolder).filter((f) => f.endsWith('.ndjson'))) {
         const file = path.join(shardsFolder, shard);
-        writeFileSync(file, readFileSync(file, 'utf8').replace(/^\{"format":2,/, '{"format":1,'));
+        const text = readFileSync(file, 'utf8');
+        assert.match(text, /^\{"format":\d+,/);
+        writeFileSync(file, text.replace(/^\{"format":\d+,/, '{"format":1,'));
       }
       writeFileSync(path.join(storage.fsPath, 'portfolio-index.ndjson'), `{"format":1,"version":"${version}"}\n`);
       const fifth = await start();

@@ -3,7 +3,10 @@
  * command palette shows the matrix (read from the webview's DOM: a row per subject, each cell its
  * value with a verdict symbol and its period), the peer set with Together AI missing and its New
  * Analysis button, and the trends' charts (inline SVG with their words in aria-label). A click on
- * a cell opens the analysis with the cursor on that value's line. Screenshot:
+ * a cell opens the analysis with the cursor on that value's line. Then the portfolio is hidden
+ * behind another editor (the platform drops a hidden webview's document), the value is changed in
+ * the editor beside it, and the portfolio shown again must show the new value (the re-created
+ * document asks for the whole portfolio again); the edit is reverted. Screenshot:
  * test-results/ui/portfolio.png (the README's docs/images/portfolio.png).
  */
 import * as assert from 'node:assert/strict';
@@ -16,7 +19,7 @@ interface Cell {
 }
 
 export const check: UiCheck = {
-  name: 'Portfolio shows the samples’ matrix, peer coverage and charts; a cell opens its line',
+  name: 'Portfolio shows the samples’ matrix, peer coverage and charts; a cell opens its line; hidden and shown again, it shows an edit made meanwhile',
   async run({ page, screenshot, log, repoRoot }) {
     // As a user starts: with an analysis open, once the extension is loaded (its activity-bar icon shows).
     await page.locator(ACTIVITY_ICON).waitFor({ timeout: 90_000 });
@@ -60,6 +63,29 @@ export const check: UiCheck = {
     await page.locator(`.tabs-container .tab.active[aria-label^="${file}"]`).waitFor({ timeout: 15_000 });
     await page.locator('.statusbar-item', { hasText: `Ln ${line + 1},` }).first().waitFor({ timeout: 15_000 });
     log(`clicked CoreWeave's first cell: ${file} opened at line ${line + 1}`);
+
+    // Hidden: the portfolio's group shows the analysis it was opened over; its webview's document is gone.
+    const before = (await cell.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+    await page.locator('.editor-group-container').first().locator(`.tab[aria-label^="coreweave-ai-infrastructure.md"]`).click();
+    await page.locator('.tabs-container .tab.active[aria-label^="Portfolio"]').waitFor({ state: 'detached', timeout: 15_000 });
+    // Meanwhile the value changes in the editor beside (its cursor is still at the value): an
+    // unsaved edit, which the index takes after the typing debounce.
+    await runCommand(page, 'View: Focus Last Editor Group');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.type('13');
+    await page.waitForTimeout(2000);
+    // Shown again: the platform re-creates the document from the panel's HTML, the portfolio as it was first drawn.
+    await page.locator('.editor-group-container').first().locator('.tab[aria-label^="Portfolio"]').click();
+    const shownAgain = webviewFrame(page).locator('tr[data-subject="CoreWeave"] td.pa-pf-cell button.pa-pf-open').first();
+    let after = '';
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(200)) {
+      after = (await shownAgain.textContent({ timeout: 5_000 }).catch(() => ''))?.replace(/\s+/g, ' ').trim() ?? '';
+      if (/(^|\D)13(\.\d+)?%/.test(after)) break;
+    }
+    log(`CoreWeave's first cell before hiding: "${before}"; after the edit, shown again: "${after}"`);
+    assert.match(after, /(^|\D)13(\.\d+)?%/, 'the portfolio shown again shows the value edited while it was hidden');
+    await runCommand(page, 'View: Focus Last Editor Group');
+    await runCommand(page, 'File: Revert File');
     await runCommand(page, 'View: Close All Editors');
   },
 };

@@ -13,7 +13,7 @@ import { checkShardsOffThread } from '../../../src/features/platform/offThread';
 import type { ShardResult } from '../../../src/features/platform/platform';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
-import { checkedShardBody, fileLine, headerLine, SHARDS, shardOf, shardText, trustedLine } from '../../../src/portfolio/indexCacheFormat';
+import { checkedShardBody, EntryInterner, FORMAT, headerLine, MAX_SHARD_BYTES, SHARDS, shardOf, shardText, ShardWriter, TrustedShard } from '../../../src/portfolio/indexCacheFormat';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import { analysisText, catalog } from './portfolioHelpers';
 
@@ -38,13 +38,26 @@ function files(count: number): File[] {
   return out;
 }
 
-function shardTextOf(n: number, all: readonly File[], version = VERSION): string {
-  const mine = all.filter((f) => shardOf(f.key) === n);
-  return headerLine(n, version, mine.length) + mine.map((f) => fileLine(f.key, f.size, f.mtime, f.entry)).join('');
+function shardTextOf(n: number, all: readonly File[], version = VERSION, extra: readonly File[] = []): string {
+  const writer = new ShardWriter<IndexEntry>();
+  for (const f of [...all.filter((f) => shardOf(f.key) === n), ...extra]) writer.add(f);
+  return writer.text(n, version);
 }
 
 function parsedBody(body: string): File[] {
-  return body.split('\n').slice(0, -1).map((line) => trustedLine<IndexEntry>(line));
+  const shard = new TrustedShard<IndexEntry>(body, new EntryInterner());
+  const out: File[] = [];
+  for (let f = shard.next(); f; f = shard.next()) out.push(f);
+  return out;
+}
+
+/** Shard text with the first verdict in its table of strings replaced by one no entry can have. */
+function withBadVerdict(text: string): string {
+  const lines = text.split('\n');
+  const tampered = lines[1].replace(/"(meets|misses|borderline)"/, '"great"');
+  assert.notEqual(tampered, lines[1], 'a verdict to tamper with');
+  lines[1] = tampered;
+  return lines.join('\n');
 }
 
 describe('warm-start cache shards (format and the worker that checks them)', () => {
@@ -67,12 +80,11 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
     const tornText = shardTextOf(torn, all).split('\n').slice(0, -2).join('\n') + '\n';
     assert.equal(check(tornText, torn), undefined, 'a line fewer than the header says');
     assert.equal(check(shardTextOf(torn, all).slice(0, -1), torn), undefined, 'the last line cut short');
-    const lines = shardTextOf(tampered, all).split('\n');
-    lines[1] = lines[1].replace(/"verdict":"[a-z-]+"/, '"verdict":"great"');
-    assert.equal(check(lines.join('\n'), tampered), undefined, 'an entry that fails the shape check');
+    assert.equal(check(withBadVerdict(shardTextOf(tampered, all)), tampered), undefined, 'an entry that fails the shape check');
     const otherFile = all.find((f) => shardOf(f.key) !== misplaced);
-    const moved = shardTextOf(misplaced, all) + (otherFile ? fileLine(otherFile.key, 1, 1, null) : '');
-    assert.equal(check(moved.replace(/"count":(\d+)/, (_, c: string) => `"count":${Number(c) + 1}`), misplaced), undefined, 'a file of another shard');
+    assert.ok(otherFile);
+    assert.ok(check(shardTextOf(misplaced, all), misplaced) !== undefined, 'the shard without the stranger is taken');
+    assert.equal(check(shardTextOf(misplaced, all, VERSION, [otherFile]), misplaced), undefined, 'a file of another shard');
     assert.equal(check(shardTextOf(stale, all, '0.old'), stale), undefined, 'another model version');
     const bytes = new TextEncoder().encode(shardTextOf(corrupt, all));
     bytes[bytes.length - 20] = 0xff;
@@ -86,16 +98,28 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
     const sound = shardTextOf(n, all);
     assert.ok(check(sound, n) !== undefined, 'the same shard as written is taken');
     assert.equal(check(sound.replace(/^\{"format":\d+,/, '{"format":1,'), n), undefined, 'format 1 (the single-file cache before shards)');
-    assert.equal(check(sound.replace(/^\{"format":\d+,/, '{"format":3,'), n), undefined, 'a format from a later version');
+    assert.equal(check(sound.replace(/^\{"format":\d+,/, '{"format":2,'), n), undefined, 'format 2 (a JSON object per file)');
+    assert.equal(check(sound.replace(/^\{"format":\d+,/, `{"format":${FORMAT + 1},`), n), undefined, 'a format from a later version');
     assert.equal(check('', n), undefined, 'an empty file');
-    for (const header of ['[]', '{}', 'null', '7', '"x"', `{"format":2,"version":"${VERSION}","shard":${n}}`, `{"format":2,"version":"${VERSION}","shard":${n},"count":-1}`, `{"format":2,"version":"${VERSION}","shard":${n},"count":1.5}`]) {
+    for (const header of ['[]', '{}', 'null', '7', '"x"', `{"format":${FORMAT},"version":"${VERSION}","shard":${n}}`, `{"format":${FORMAT},"version":"${VERSION}","shard":${n},"count":-1}`, `{"format":${FORMAT},"version":"${VERSION}","shard":${n},"count":1.5}`]) {
       assert.equal(check(`${header}\n${sound.slice(sound.indexOf('\n') + 1)}`, n), undefined, header);
     }
-    // A header that is sound over lines that are not: each refused, the whole shard with it.
+    // A header that is sound over a table or lines that are not: each refused, the whole shard with it.
+    const key = all.find((f) => shardOf(f.key) === n)?.key ?? '';
     const head = headerLine(n, VERSION, 1);
-    for (const line of ['[]', '{}', 'null', '["file:///w/a.md",1,2]', '["file:///w/a.md","1",2,null]', '["file:///w/a.md",1,2,{}]', '[1,1,2,null]', '["file:///w/a.md",1,null,null]']) {
-      assert.equal(check(`${head}${line}\n`, n), undefined, line);
+    const table = JSON.stringify([key]);
+    assert.ok(check(`${head}${table}\n[0,1,2]\n`, n) !== undefined, 'a sound line of a file that is not an analysis is taken');
+    for (const tableLine of ['', '{}', 'null', '[1]', `[${JSON.stringify(key)},null]`, `${table.slice(0, -1)}`]) {
+      assert.equal(check(`${head}${tableLine}\n[0,1,2]\n`, n), undefined, `table ${tableLine}`);
     }
+    for (const line of ['[]', '{}', 'null', '[0,1]', '[0,"1",2]', '[0,1,2,{}]', '[1,1,2]', '[-1,1,2]', '[0.5,1,2]', '[0,-1,2]', '[0,1.5,2]', '[0,1,null]', '[0,1,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]']) {
+      assert.equal(check(`${head}${table}\n${line}\n`, n), undefined, line);
+    }
+    assert.equal(check(`${head}${table}\n`, n), undefined, 'fewer lines than the header says');
+  });
+
+  it('refuses a shard larger than the bound before decoding it', () => {
+    assert.equal(shardText(new Uint8Array(MAX_SHARD_BYTES + 1)), undefined);
   });
 
   it('reads and checks the shards in a worker thread: sound ones whole, bad and missing ones refused', async function () {
@@ -105,7 +129,7 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
       const paths = Array.from({ length: SHARDS }, (_, n) => path.join(dir, `${n}.ndjson`));
       for (const n of used) writeFileSync(paths[n], shardTextOf(n, all));
       writeFileSync(paths[torn], shardTextOf(torn, all).split('\n').slice(0, -2).join('\n') + '\n');
-      writeFileSync(paths[tampered], shardTextOf(tampered, all).replace(/"line":\d+/, '"line":"3"'));
+      writeFileSync(paths[tampered], withBadVerdict(shardTextOf(tampered, all)));
       writeFileSync(paths[stale], shardTextOf(stale, all, '0.old'));
       const reader = checkShardsOffThread(paths, VERSION);
       const results: ShardResult[] = [];

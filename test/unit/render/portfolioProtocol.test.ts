@@ -8,6 +8,7 @@ import { matrixJson, parseFromPortfolioWebview, parsePortfolioState, parseToPort
 
 describe('Portfolio protocol', () => {
   it('accepts the well-formed messages', () => {
+    assert.deepEqual(parseFromPortfolioWebview({ type: 'ready', extra: 'ignored' }), { type: 'ready' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'openValue', uri: 'file:///a.md', line: 3, character: 7 }), { type: 'openValue', uri: 'file:///a.md', line: 3, character: 7 });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'setAsOf', period: 'Q3 2026' }), { type: 'setAsOf', period: 'Q3 2026' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'newAnalysis', companyId: 'coreweave', extra: 1 }), { type: 'newAnalysis', companyId: 'coreweave' });

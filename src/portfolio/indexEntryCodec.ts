@@ -1,0 +1,293 @@
+/**
+ * An index entry as the warm-start cache stores it (src/portfolio/indexCacheFormat.ts): a flat
+ * array of numbers, every string an index into its shard's table of strings. Read back, the
+ * entries of a shard share one copy of each string (metric ids, verdicts, sources, authors,
+ * periods repeat thousands of times across 10,000 entries; as JSON, every entry had a copy of
+ * each), the entry's `uri` is its key, and the objects are made by this code's literals rather
+ * than by JSON.parse: fewer, smaller allocations for the extension host's collector, which was
+ * a third of a warm start's work on its thread.
+ *
+ * Decoding comes in two kinds: `decodeChecked` for bytes from the disk (every index in range,
+ * every count within the row, the row used exactly, then the entry shape check), and the trusted
+ * `decodeRow` for rows that passed it already (the worker thread checks, the host builds).
+ */
+import type { TextPosition, TextRange } from '../analysis/types';
+import type { IndexedCoverage, IndexedMetric, IndexEntry, ParsedPeriod, Period, ValueSummary } from './types';
+
+/** Which optional fields an entry has (bit flags in the row's fourth number). */
+const PATTERN_WRITTEN = 1;
+const PATTERN_ID = 2;
+const SUBJECT = 4;
+const COMPANY = 8;
+const AUTHOR = 16;
+const TITLE = 32;
+const PERIOD_LINE = 64;
+const PERIOD = 128;
+const READ_PERIOD = 256;
+const PART = 512;
+const COVERAGE = 1024;
+const ENTRY_FLAGS = 2047;
+/** Which optional fields a metric has. */
+const QUALIFIER = 1;
+const CURRENCY = 2;
+const SOURCE = 4;
+const METRIC_FLAGS = 7;
+/** Most distinct parts of one kind an interner keeps. */
+const MAX_SHARED = 100_000;
+/** Numbers per metric in a row. */
+const METRIC_WIDTH = 16;
+
+/** Strings to table indexes, for the writer of one shard. */
+export class StringTable {
+  readonly strings: string[] = [];
+  private readonly at = new Map<string, number>();
+
+  of(s: string): number {
+    let i = this.at.get(s);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(s);
+      this.at.set(s, i);
+    }
+    return i;
+  }
+}
+
+/** The row of a file: its key, size and time, then its entry when it has one. */
+export function encodeRow(table: StringTable, key: string, size: number, mtime: number, entry: IndexEntry | undefined): number[] {
+  const row = [table.of(key), size, mtime];
+  if (!entry) return row;
+  const s = (v: string | undefined): number => (v === undefined ? 0 : table.of(v));
+  const p = entry.period?.period;
+  const flags = (entry.patternWritten !== undefined ? PATTERN_WRITTEN : 0) | (entry.patternId !== undefined ? PATTERN_ID : 0) | (entry.subject !== undefined ? SUBJECT : 0)
+    | (entry.companyId !== undefined ? COMPANY : 0) | (entry.author !== undefined ? AUTHOR : 0) | (entry.title !== undefined ? TITLE : 0)
+    | (entry.periodLine !== undefined ? PERIOD_LINE : 0) | (entry.period ? PERIOD : 0) | (p ? READ_PERIOD : 0) | (p?.part !== undefined ? PART : 0)
+    | (entry.coverage ? COVERAGE : 0);
+  row.push(flags, s(entry.version), s(entry.patternWritten), s(entry.patternId), s(entry.subject), s(entry.companyId), s(entry.author), s(entry.title), entry.periodLine ?? 0);
+  row.push(s(entry.period?.written), s(p?.kind), p?.fiscal ? 1 : 0, p?.year ?? 0, p?.part ?? 0, p?.start ?? 0, p?.end ?? 0, s(p?.label));
+  const f = entry.findings;
+  row.push(f.error, f.warning, f.information, f.hint);
+  const missing = entry.coverage?.missing ?? [];
+  row.push(entry.coverage?.present ?? 0, entry.coverage?.total ?? 0, missing.length, ...missing.map(s));
+  row.push(entry.metrics.length);
+  for (const m of entry.metrics) {
+    const v = m.value;
+    const mFlags = (v.qualifier !== undefined ? QUALIFIER : 0) | (v.currency !== undefined ? CURRENCY : 0) | (m.source !== undefined ? SOURCE : 0);
+    row.push(mFlags, s(m.metricId), s(v.kind), v.low, v.high, s(v.text), s(v.qualifier), s(v.currency), s(m.verdict), s(m.verdictMessage));
+    row.push(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character, s(m.source), m.mentions);
+  }
+  return row;
+}
+
+/** The entry of a row that passed `decodeChecked` (no checks here: the worker made them). */
+export function decodeRow(row: readonly number[], strings: readonly string[], key: string, shared: EntryInterner): IndexEntry | undefined {
+  if (row.length === 3) return undefined;
+  const flags = row[3];
+  let at = 20;
+  const findings = shared.findings(row[at], row[at + 1], row[at + 2], row[at + 3]);
+  at += 4;
+  const present = row[at];
+  const total = row[at + 1];
+  const missingCount = row[at + 2];
+  at += 3;
+  const missing: string[] = [];
+  for (let i = 0; i < missingCount; i++) missing.push(strings[row[at + i]]);
+  at += missingCount;
+  const metricCount = row[at++];
+  const metrics: IndexedMetric[] = [];
+  for (let i = 0; i < metricCount; i++, at += METRIC_WIDTH) metrics.push(metricOf(row, at, strings, shared));
+  // Built field by field in the order indexEntryOf writes them: equal entries serialize equally.
+  const entry: { -readonly [K in keyof IndexEntry]: IndexEntry[K] } = { uri: key, version: strings[row[4]] } as IndexEntry;
+  if (flags & PATTERN_WRITTEN) entry.patternWritten = strings[row[5]];
+  if (flags & PATTERN_ID) entry.patternId = strings[row[6]];
+  if (flags & SUBJECT) entry.subject = strings[row[7]];
+  if (flags & COMPANY) entry.companyId = strings[row[8]];
+  if (flags & PERIOD) entry.period = shared.period(strings[row[12]], flags & READ_PERIOD ? periodOf(row, flags, strings) : undefined);
+  if (flags & PERIOD_LINE) entry.periodLine = row[11];
+  if (flags & AUTHOR) entry.author = strings[row[9]];
+  if (flags & TITLE) entry.title = strings[row[10]];
+  entry.metrics = metrics;
+  if (flags & COVERAGE) entry.coverage = shared.coverage(present, total, missing);
+  entry.findings = findings;
+  return entry;
+}
+
+function periodOf(row: readonly number[], flags: number, strings: readonly string[]): Period {
+  const kind = strings[row[13]] as Period['kind'];
+  const fiscal = row[14] === 1;
+  return flags & PART
+    ? { kind, fiscal, year: row[15], part: row[16], start: row[17], end: row[18], label: strings[row[19]] }
+    : { kind, fiscal, year: row[15], start: row[17], end: row[18], label: strings[row[19]] };
+}
+
+function metricOf(row: readonly number[], at: number, strings: readonly string[], shared: EntryInterner): IndexedMetric {
+  const flags = row[at];
+  const value = shared.value(
+    strings[row[at + 2]] as ValueSummary['kind'], row[at + 3], row[at + 4], strings[row[at + 5]],
+    flags & QUALIFIER ? (strings[row[at + 6]] as ValueSummary['qualifier']) : undefined, flags & CURRENCY ? strings[row[at + 7]] : undefined,
+  );
+  const range = shared.range(row[at + 10], row[at + 11], row[at + 12], row[at + 13]);
+  const metricId = strings[row[at + 1]];
+  const verdict = strings[row[at + 8]] as IndexedMetric['verdict'];
+  const verdictMessage = strings[row[at + 9]];
+  return flags & SOURCE
+    ? { metricId, value, verdict, verdictMessage, range, source: strings[row[at + 14]], mentions: row[at + 15] }
+    : { metricId, value, verdict, verdictMessage, range, mentions: row[at + 15] };
+}
+
+/**
+ * One object for each distinct period, value, text range, finding count and coverage across the
+ * entries of a load (and of the index that keeps them): 10,000 entries state a few thousand
+ * distinct values and ranges, ten periods, and were about 200,000 objects, each copied by the
+ * young-generation collector (its pauses were the warm start's longest tasks) and kept on the
+ * heap. Entries are read-only data (the types say so), so sharing is invisible to their readers.
+ * Keys are numbers where the parts are small integers; anything else is simply not shared, nor is
+ * anything once a table holds {@link MAX_SHARED} (an index kept current for a long session).
+ */
+export class EntryInterner {
+  private readonly positions = new Map<number, TextPosition>();
+  private readonly ranges = new Map<number, Map<number, TextRange>>();
+  private readonly values = new Map<string, ValueSummary[]>();
+  private readonly periods = new Map<string, ParsedPeriod[]>();
+  private readonly counts = new Map<number, IndexEntry['findings']>();
+  private readonly coverages = new Map<string, IndexedCoverage>();
+  private rangeCount = 0;
+
+  findings(error: number, warning: number, information: number, hint: number): IndexEntry['findings'] {
+    const key = small(error, 8192) && small(warning, 8192) && small(information, 8192) && small(hint, 8192) ? ((error * 8192 + warning) * 8192 + information) * 8192 + hint : -1;
+    let found = key < 0 ? undefined : this.counts.get(key);
+    if (!found) {
+      found = { error, warning, information, hint };
+      if (key >= 0 && this.counts.size < MAX_SHARED) this.counts.set(key, found);
+    }
+    return found;
+  }
+
+  coverage(present: number, total: number, missing: readonly string[]): IndexedCoverage {
+    const key = `${present}/${total}/${missing.join('\u0000')}`;
+    let found = this.coverages.get(key);
+    if (!found) {
+      found = { present, total, missing };
+      if (this.coverages.size < MAX_SHARED) this.coverages.set(key, found);
+    }
+    return found;
+  }
+
+  period(written: string, period: Period | undefined): ParsedPeriod {
+    let same = this.periods.get(written);
+    const found = same?.find((p) => (p.period === undefined ? period === undefined : period !== undefined && samePeriod(p.period, period)));
+    if (found) return found;
+    const made: ParsedPeriod = period ? { written, period } : { written };
+    if (!same && this.periods.size < MAX_SHARED) this.periods.set(written, (same = []));
+    if (same && same.length < 8) same.push(made);
+    return made;
+  }
+
+  value(kind: ValueSummary['kind'], low: number, high: number, text: string, qualifier: ValueSummary['qualifier'], currency: string | undefined): ValueSummary {
+    let same = this.values.get(text);
+    const found = same?.find((v) => v.kind === kind && Object.is(v.low, low) && Object.is(v.high, high) && v.qualifier === qualifier && v.currency === currency);
+    if (found) return found;
+    const made: { -readonly [K in keyof ValueSummary]: ValueSummary[K] } = { kind, low, high, text };
+    if (qualifier !== undefined) made.qualifier = qualifier;
+    if (currency !== undefined) made.currency = currency;
+    if (!same && this.values.size < MAX_SHARED) this.values.set(text, (same = []));
+    if (same && same.length < 8) same.push(made);
+    return made;
+  }
+
+  range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): TextRange {
+    const start = this.position(startLine, startCharacter);
+    const end = this.position(endLine, endCharacter);
+    const a = positionKey(startLine, startCharacter);
+    const b = positionKey(endLine, endCharacter);
+    let byEnd = a < 0 || b < 0 ? undefined : this.ranges.get(a);
+    if (!byEnd && a >= 0 && b >= 0 && this.rangeCount < MAX_SHARED) this.ranges.set(a, (byEnd = new Map()));
+    let found = byEnd?.get(b);
+    if (!found) {
+      found = { start, end };
+      if (byEnd && this.rangeCount < MAX_SHARED) {
+        byEnd.set(b, found);
+        this.rangeCount++;
+      }
+    }
+    return found;
+  }
+
+  private position(line: number, character: number): TextPosition {
+    const key = positionKey(line, character);
+    let found = key < 0 ? undefined : this.positions.get(key);
+    if (!found) {
+      found = { line, character };
+      if (key >= 0 && this.positions.size < MAX_SHARED) this.positions.set(key, found);
+    }
+    return found;
+  }
+
+  /** `entry` with its parts shared (an entry the core just built, before the index keeps it). */
+  entry(entry: IndexEntry): IndexEntry {
+    const c = entry.coverage;
+    const f = entry.findings;
+    return {
+      ...entry,
+      ...(entry.period && { period: this.period(entry.period.written, entry.period.period) }),
+      metrics: entry.metrics.map((m) => ({
+        ...m,
+        value: this.value(m.value.kind, m.value.low, m.value.high, m.value.text, m.value.qualifier, m.value.currency),
+        range: this.range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character),
+      })),
+      ...(c && { coverage: this.coverage(c.present, c.total, c.missing) }),
+      findings: this.findings(f.error, f.warning, f.information, f.hint),
+    };
+  }
+}
+
+function small(n: number, below: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n < below;
+}
+
+/** A number for a position of a line below 2^31 and a column below 2^16; -1 otherwise (not shared). */
+function positionKey(line: number, character: number): number {
+  return small(line, 2 ** 31) && small(character, 65536) ? line * 65536 + character : -1;
+}
+
+function samePeriod(a: Period, b: Period): boolean {
+  return a.kind === b.kind && a.fiscal === b.fiscal && a.year === b.year && a.part === b.part && a.start === b.start && a.end === b.end && a.label === b.label;
+}
+
+/**
+ * A row read from the disk, checked: undefined unless it is a row `encodeRow` could have written
+ * (numbers only, every string index in the table, every count within the row, nothing left over),
+ * and its entry passes `isEntry`.
+ */
+export function decodeChecked(
+  value: unknown,
+  strings: readonly string[],
+  isEntry: (v: unknown, key: string) => v is IndexEntry,
+  shared: EntryInterner,
+): { key: string; size: number; mtime: number; entry: IndexEntry | undefined } | undefined {
+  if (!Array.isArray(value) || value.length < 3) return undefined;
+  const row = value as unknown[];
+  for (const n of row) if (typeof n !== 'number' || !Number.isFinite(n)) return undefined;
+  const nums = row as number[];
+  const isIndex = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < strings.length;
+  const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
+  if (!isIndex(nums[0]) || !isCount(nums[1])) return undefined;
+  const key = strings[nums[0]];
+  if (nums.length === 3) return { key, size: nums[1], mtime: nums[2], entry: undefined };
+  if (nums.length < 28) return undefined;
+  const flags = nums[3];
+  if (!Number.isInteger(flags) || flags < 0 || flags > ENTRY_FLAGS) return undefined;
+  for (const i of [4, 5, 6, 7, 8, 9, 10, 12, 13, 19]) if (!isIndex(nums[i])) return undefined;
+  const missingCount = nums[26];
+  if (!isCount(missingCount) || 27 + missingCount >= nums.length) return undefined;
+  for (let i = 0; i < missingCount; i++) if (!isIndex(nums[27 + i])) return undefined;
+  const metricsAt = 27 + missingCount;
+  const metricCount = nums[metricsAt];
+  if (!isCount(metricCount) || nums.length !== metricsAt + 1 + metricCount * METRIC_WIDTH) return undefined;
+  for (let m = 0, at = metricsAt + 1; m < metricCount; m++, at += METRIC_WIDTH) {
+    if (!Number.isInteger(nums[at]) || nums[at] < 0 || nums[at] > METRIC_FLAGS) return undefined;
+    for (const i of [1, 2, 5, 6, 7, 8, 9, 14]) if (!isIndex(nums[at + i])) return undefined;
+  }
+  const entry = decodeRow(nums, strings, key, shared);
+  return isEntry(entry, key) ? { key, size: nums[1], mtime: nums[2], entry } : undefined;
+}

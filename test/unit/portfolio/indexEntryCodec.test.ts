@@ -1,0 +1,108 @@
+/**
+ * The warm-start cache's compact entry rows (src/portfolio/indexEntryCodec.ts): an entry written
+ * as a row and read back is the entry the core built (the same fields in the same order, so it
+ * serializes the same), for generated realistic analyses, the samples and odd entries (no
+ * period, an unreadable one, qualifiers, currencies, no pattern); and the interner shares what
+ * repeats without changing any entry.
+ */
+import * as assert from 'node:assert/strict';
+import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
+import { decodeChecked, decodeRow, encodeRow, EntryInterner, StringTable } from '../../../src/portfolio/indexEntryCodec';
+import { isIndexEntry } from '../../../src/portfolio/entryShape';
+import type { IndexEntry } from '../../../src/portfolio/types';
+import { generateAnalysis } from '../../support/analysisGenerator';
+import { analysisText, catalog, sampleEntries } from './portfolioHelpers';
+
+function entries(): IndexEntry[] {
+  const cat = catalog();
+  const out: IndexEntry[] = [...sampleEntries()];
+  for (let seed = 1; seed <= 60; seed++) {
+    const e = buildIndexEntry(`file:///w/generated-${seed}.md`, generateAnalysis({ seed }).text, cat);
+    if (e) out.push(e);
+  }
+  const odd: [string, string][] = [
+    ['No Period Co', ''], ['Unread Co', 'sometime soon'], ['FY Co', 'FY2026'], ['Day Co', '2026-09-30'], ['Half Co', 'H1 2026'],
+  ];
+  for (const [subject, period] of odd) {
+    const text = analysisText(subject, period, '~72%', 'Revenue per GPU-hour was about $2.10 (est.), up from USD 1.90.');
+    const e = buildIndexEntry(`file:///w/${subject}.md`, period ? text : text.replace(/^period: .*\n/m, ''), cat);
+    if (e) out.push(e);
+  }
+  const unknown = buildIndexEntry('file:///w/unknown.md', '---\npattern: no-such-pattern\nsubject: X — “quoted” é\n---\n\nText.\n', cat);
+  if (unknown) out.push(unknown);
+  return out;
+}
+
+describe('warm-start cache rows (index entry codec)', () => {
+  const all = entries();
+
+  it('reads back every entry as written, field for field and in the same order', () => {
+    assert.ok(all.length > 60, `${all.length} entries`);
+    assert.ok(all.some((e) => e.period && !e.period.period), 'an unreadable period among them');
+    assert.ok(all.some((e) => !e.period), 'an entry without a period');
+    assert.ok(all.some((e) => e.metrics.some((m) => m.value.qualifier)), 'a qualified value');
+    assert.ok(all.some((e) => e.metrics.some((m) => m.value.currency)), 'a currency');
+    assert.ok(all.some((e) => !e.patternId), 'an unknown pattern');
+    const table = new StringTable();
+    const rows = all.map((e, i) => encodeRow(table, e.uri, 100 + i, 1_700_000_000_000.5 + i, e));
+    // Through JSON, as the shard stores it.
+    const strings = JSON.parse(JSON.stringify(table.strings)) as string[];
+    const shared = new EntryInterner();
+    rows.forEach((row, i) => {
+      const back = JSON.parse(JSON.stringify(row)) as number[];
+      const entry = decodeRow(back, strings, all[i].uri, shared);
+      assert.deepEqual(entry, all[i], all[i].uri);
+      assert.equal(JSON.stringify(entry), JSON.stringify(all[i]), `${all[i].uri}: same serialization`);
+      const checked = decodeChecked(back, strings, isIndexEntry, new EntryInterner());
+      assert.deepEqual(checked, { key: all[i].uri, size: 100 + i, mtime: 1_700_000_000_000.5 + i, entry: all[i] });
+    });
+    assert.deepEqual(decodeChecked([table.of('file:///w/readme.md'), 5, 6], [...table.strings], isIndexEntry, shared), { key: 'file:///w/readme.md', size: 5, mtime: 6, entry: undefined });
+  });
+
+  it('refuses a row whose numbers point outside the table or whose entry fails the shape check', () => {
+    const table = new StringTable();
+    const e = all.find((x) => x.metrics.length > 0 && x.period?.period);
+    assert.ok(e);
+    const row = encodeRow(table, e.uri, 1, 2, e);
+    const strings = [...table.strings];
+    const ok = (r: unknown[]): boolean => decodeChecked(r, strings, isIndexEntry, new EntryInterner()) !== undefined;
+    assert.ok(ok(row));
+    for (let i = 0; i < row.length; i++) {
+      const r: unknown[] = [...row];
+      r[i] = Number.NaN;
+      assert.ok(!ok(r), `NaN at ${i}`);
+      r[i] = '1';
+      assert.ok(!ok(r), `a string at ${i}`);
+    }
+    // The key's index, the version's, the period's strings, a metric's id: out of the table.
+    for (const i of [0, 4, 12, 19]) for (const bad of [strings.length, -1, 0.5]) assert.ok(!ok(row.map((n, j) => (j === i ? bad : n))), `${bad} at ${i}`);
+    assert.ok(!ok([...row, 0]), 'a number left over');
+    assert.ok(!ok(row.slice(0, -1)), 'a number missing');
+    const verdictAt = strings.indexOf(e.metrics[0].verdict);
+    assert.ok(!ok(row.map((n, i) => (i > 27 && n === verdictAt ? strings.indexOf(e.uri) : n))), 'a verdict that is not one');
+    assert.ok(!ok(row.map((n, i) => (i === 3 ? 4096 : n))), 'flags no writer sets');
+  });
+
+  it('shares periods, values, ranges, counts and coverage across entries without changing them', () => {
+    const shared = new EntryInterner();
+    const kept = all.map((e) => shared.entry(e));
+    kept.forEach((k, i) => assert.deepEqual(k, all[i]));
+    kept.forEach((k, i) => assert.equal(JSON.stringify(k), JSON.stringify(all[i])));
+    const byLabel = new Map<string, unknown>();
+    for (const k of kept) {
+      const label = k.period?.period?.label;
+      if (!label || !k.period) continue;
+      if (byLabel.has(label)) assert.equal(k.period, byLabel.get(label), `one object for ${label}`);
+      else byLabel.set(label, k.period);
+    }
+    const values = kept.flatMap((k) => k.metrics.map((m) => m.value));
+    assert.ok(new Set(values).size < values.length, 'values that repeat are one object');
+    const seventyTwo = values.filter((v) => v.text === '~72%');
+    assert.ok(seventyTwo.length > 1 && seventyTwo.every((v) => v === seventyTwo[0]));
+    // Same text, other numbers: not the same value.
+    const a = shared.value('percent', 1, 1, 'x', undefined, undefined);
+    assert.notEqual(shared.value('percent', 2, 2, 'x', undefined, undefined), a);
+    assert.equal(shared.value('percent', 1, 1, 'x', undefined, undefined), a);
+    assert.notEqual(shared.value('percent', 1, 1, 'x', 'approx', undefined), a);
+  });
+});
