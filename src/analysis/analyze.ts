@@ -14,11 +14,12 @@ import { readFrontMatter } from './frontMatter';
 import { blockKey, runRange, visitBlocks, type Block, type HeadingBlock, type ProseBlock, type TableBlock, type TableRow } from './markdownBlocks';
 import type { AnalysisMemo } from './analysisMemo';
 import { mentionsWithVerbs } from './inflectedMentions';
-import { companyCaseFindings, nearMissAnswer, nearMissAt, nearMissFinding, wrongCaseAt, type NearMissAnswer } from './nearMissNames';
+import { companyCaseFindings, nearMissAnswer, nearMissAt, nearMissFinding, wrongCaseAt } from './nearMissNames';
 import { unknownPatternFinding } from './patternRules';
 import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
-import { tableColumns, type TableColumns } from './tableColumns';
+import { tableColumns } from './tableColumns';
+import { columnsFor, nameAnswersOf, type NameAnswers } from './nameAnswers';
 import { applySuppressions, readDirectives, SUPPRESSION_PREFIX } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
@@ -135,7 +136,7 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
 
   const period = fm.frontMatter.period ? readQuarter(fm.frontMatter.period) : undefined;
   const ctx: Reader = {
-    index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], headingNames: new Map(), names: new Map(), columns: new Map(), sectionOf: new Map(), cellMentions: new Map(),
+    index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], ...nameAnswersOf(index),
     values: new ValueScanner(), period, metricName: (id) => index.metric(id)?.name ?? id,
     nearMiss: runs('near-miss-name'), evidence: runs('unsourced-value') || runs('period-mismatch'),
   };
@@ -169,21 +170,12 @@ function opensWithFence(text: string): boolean {
 }
 
 /** What the block readers share while reading one document. */
-interface Reader {
+interface Reader extends NameAnswers {
   readonly index: PatternIndex;
   readonly subject?: string;
   readonly headings: Heading[];
   readonly claims: MetricClaim[];
   readonly findings: Finding[];
-  /** Near-miss answers by text, for headings (sections, metrics, companies) and other name places (metrics, companies). */
-  readonly headingNames: Map<string, NearMissAnswer>;
-  readonly names: Map<string, NearMissAnswer>;
-  /** Column roles by header text: scorecards repeat their header. */
-  readonly columns: Map<string, TableColumns>;
-  /** Section of a heading by its text. */
-  readonly sectionOf: Map<string, string | undefined>;
-  /** Mentions in table metric cells, by cell text. */
-  readonly cellMentions: Map<string, readonly Mention[]>;
   /** Reads the values of every sentence and cell of this analysis. */
   readonly values: ValueScanner;
   /** The analysis's own period (front matter), for `period-mismatch`. */
@@ -241,8 +233,9 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
   let sectionId: string | undefined;
   if (!block.nested) {
     // Matched without HTML comments ("## The Pattern <!-- draft -->"), else as written ("## `The Pattern`").
-    if (ctx.sectionOf.has(raw)) sectionId = ctx.sectionOf.get(raw);
-    else ctx.sectionOf.set(raw, (sectionId = sectionOfHeading(index, run.text) ?? (raw === run.text ? undefined : sectionOfHeading(index, raw))));
+    const known = ctx.sectionOf.get(raw);
+    if (known !== undefined) sectionId = known ?? undefined;
+    else ctx.sectionOf.set(raw, (sectionId = sectionOfHeading(index, run.text) ?? (raw === run.text ? undefined : sectionOfHeading(index, raw))) ?? null);
   }
   const range = runRange(run, 0, run.text.length);
   headings.push(sectionId ? { level: block.level, text, line: block.line, range, sectionId } : { level: block.level, text, line: block.line, range });
@@ -271,6 +264,8 @@ function readProse(ctx: Reader, block: ProseBlock): void {
   const mentions = hasNumber ? index.mentions(run.text) : NO_MENTIONS;
   if (ctx.nearMiss && hasNumber) {
     for (const m of mentions) {
+      // Only a company written otherwise than its name can be miscased: no range made for the others.
+      if (m.entity.kind !== 'company' || m.text === m.matched) continue;
       const f = wrongCaseAt(m, runRange(run, m.start, m.end));
       if (f) findings.push(f);
     }
@@ -301,11 +296,12 @@ function readProse(ctx: Reader, block: ProseBlock): void {
 
 function readTable(ctx: Reader, block: TableBlock): void {
   const { index, claims, findings } = ctx;
-  const headerKey = headerKeyOf(block.header);
-  let cols = ctx.columns.get(headerKey);
+  // Keyed by the header's masked line, which decides its cells (no cell texts cut and joined for the key).
+  const bySubject = columnsFor(ctx.columns, ctx.subject);
+  let cols = bySubject.get(block.header.text);
   if (!cols) {
     cols = tableColumns(block.header, ctx.subject);
-    ctx.columns.set(headerKey, cols);
+    bySubject.set(block.header.text, cols);
   }
   // One range maker per table (they run at once, for the row and cell being read): no closure per row.
   let line = 0;
@@ -320,27 +316,21 @@ function readTable(ctx: Reader, block: TableBlock): void {
   };
   caseFindings(block.header);
   // Only the metric cell needs the full mention search: it names the row's metric.
-  const nameMentions = new Map<TableRow, readonly Mention[]>();
-  for (const row of block.rows) {
+  const nameMentions: (readonly Mention[] | undefined)[] = [];
+  for (let r = 0; r < block.rows.length; r++) {
+    const row = block.rows[r];
     caseFindings(row);
     const cell = row.cell(cols.metric);
     if (!cell) continue;
-    if (hasLetter(cell.text)) nameMentions.set(row, cellMentions(ctx, cell.text));
+    if (hasLetter(cell.text)) nameMentions[r] = cellMentions(ctx, cell.text);
     cellStart = cell.start;
     if (!ctx.nearMiss) continue;
     const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
     if (miss) findings.push(miss);
   }
-  const found = tableClaims(ctx.values, block, cols, (row, col) => (col === cols.metric ? nameMentions.get(row) : undefined) ?? NO_MENTIONS);
+  const found = tableClaims(ctx.values, block, cols, (r, col) => (col === cols.metric ? nameMentions[r] : undefined) ?? NO_MENTIONS);
   pushAll(claims, found);
   if (found.length && ctx.evidence) pushAll(findings, tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
-}
-
-/** A table header's cell texts, joined: the key its column roles are kept under for this analysis. */
-function headerKeyOf(header: TableRow): string {
-  let key = '';
-  for (let i = 0; i < header.cellCount; i++) key += (i ? '|' : '') + (header.cell(i) as { text: string }).text;
-  return key;
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */

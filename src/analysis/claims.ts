@@ -18,7 +18,7 @@
  */
 import type { Mention } from '../model/patternIndex';
 import type { Metric } from '../model/types';
-import { runRange, type ProseBlock, type TableBlock, type TableCell, type TableRow, type TextRun } from './markdownBlocks';
+import { runRange, type ProseBlock, type TableBlock, type TableCell, type TextRun } from './markdownBlocks';
 import { labelAt, sentenceSpans, type Label } from './proseStructure';
 import type { TableColumns } from './tableColumns';
 import { asPercentFraction, type FoundValue, type ValueScanner } from './values';
@@ -133,7 +133,6 @@ function asWritten(value: StatedValue, run: TextRun, found: FoundValue): StatedV
 
 const CONNECTOR = /^[\s,;/&]*(?:(?:and|or|as well as|plus)\s+)?(?:(?:the|its|their|our)\s+)?$/i;
 
-const NO_CLAIMS: readonly MetricClaim[] = [];
 const NO_VALUES: readonly FoundValue[] = [];
 
 /** Index of the first value starting at or after `offset` (values are sorted by start). */
@@ -149,38 +148,38 @@ function firstFrom(values: readonly FoundValue[], offset: number): number {
 }
 
 /**
- * Claims of one sentence, `[s, e)` of the run's text, given the metric mentions inside it and the
- * label the sentence starts with, if any. Linear in mentions and values (binary searches only).
+ * Claims of one sentence, `[s, e)` of the run's text, added to `out`, given the metric mentions
+ * inside it (`mentions[m0…m1)`: the paragraph's list is not copied per sentence) and the label the
+ * sentence starts with, if any. Linear in mentions and values (binary searches only).
  */
-function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: number, mentions: readonly MetricMention[], label: Label | undefined): readonly MetricClaim[] {
+function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: number, mentions: readonly MetricMention[], m0: number, m1: number, label: Label | undefined, out: MetricClaim[]): void {
   const text = run.text;
   // A number inside a metric name is not a value of it: dropped, in place.
   const values = scanner.findValues(text, s, e);
   let kept = 0;
-  let mk = 0;
+  let mk = m0;
   for (const v of values) {
-    while (mk < mentions.length && mentions[mk].end <= v.start) mk++;
-    if (mk < mentions.length && v.end > mentions[mk].start) continue;
+    while (mk < m1 && mentions[mk].end <= v.start) mk++;
+    if (mk < m1 && v.end > mentions[mk].start) continue;
     values[kept++] = v;
   }
   values.length = kept;
-  if (values.length === 0) return NO_CLAIMS;
-  const out: MetricClaim[] = [];
+  if (values.length === 0) return;
   const taken: FoundValue[] = [];
   const contextOf = (m: MetricMention): MetricClaim['context'] => (label && m.start >= label.start && m.end <= label.end ? 'label' : 'sentence');
   const add = (m: MetricMention, p: Picked): void => {
     taken.push(p.found);
     out.push(claim(m.entity.metric, runRange(run, m.start, m.end), runRange(run, p.found.start, p.found.end), asWritten(p.value, run, p.found), contextOf(m)));
   };
-  const spanEnd = (i: number): number => (i + 1 < mentions.length ? mentions[i + 1].start : e);
+  const spanEnd = (i: number): number => (i + 1 < m1 ? mentions[i + 1].start : e);
   const after = (i: number): FoundValue[] => values.slice(firstFrom(values, mentions[i].end), firstFrom(values, spanEnd(i)));
   const noneAfter = (i: number): boolean => firstFrom(values, mentions[i].end) === firstFrom(values, spanEnd(i));
 
-  let i = 0;
-  while (i < mentions.length) {
+  let i = m0;
+  while (i < m1) {
     // A run of names joined by "and" / "," with no value between them: "A and B were X and Y".
     let j = i;
-    while (j + 1 < mentions.length && noneAfter(j) && mentions[j + 1].start - mentions[j].end < 40 && CONNECTOR.test(text.slice(mentions[j].end, mentions[j + 1].start))) j++;
+    while (j + 1 < m1 && noneAfter(j) && mentions[j + 1].start - mentions[j].end < 40 && CONNECTOR.test(text.slice(mentions[j].end, mentions[j + 1].start))) j++;
     let paired = false;
     const tail = j > i ? after(j).filter((v) => !v.reference) : NO_VALUES;
     if (j > i && tail.length >= j - i + 1) {
@@ -203,7 +202,7 @@ function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: numbe
           continue;
         }
         // "72% GPU utilization": the nearest value just before the name, if nobody took it.
-        const prevEnd = k > 0 ? mentions[k - 1].end : s;
+        const prevEnd = k > m0 ? mentions[k - 1].end : s;
         const idx = firstFrom(values, m.start) - 1;
         const last = idx >= 0 ? values[idx] : undefined;
         if (last && last.start >= prevEnd && last.end <= m.start && !taken.includes(last) && !last.reference
@@ -215,7 +214,6 @@ function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: numbe
     }
     i = j + 1;
   }
-  return out;
 }
 
 /** The label starting each line of a run, if any (one entry per line, in order). */
@@ -237,7 +235,8 @@ export function lineLabels(run: TextRun): Label[] {
  */
 export function proseClaims(scanner: ValueScanner, block: ProseBlock, mentions: readonly Mention[], labels: readonly Label[]): MetricClaim[] {
   const run = block.run;
-  const metricMentions = mentions.filter(isMetricMention);
+  const metricMentions: MetricMention[] = [];
+  for (const m of mentions) if (isMetricMention(m)) metricMentions.push(m);
   if (metricMentions.length === 0) return [];
   // Each line that starts with a label is a sentence of its own.
   const breaks: number[] = [];
@@ -258,7 +257,7 @@ export function proseClaims(scanner: ValueScanner, block: ProseBlock, mentions: 
     while (mj < metricMentions.length && metricMentions[mj].end <= e) mj++;
     while (li < labels.length && labels[li].start < s) li++;
     const label = li < labels.length && labels[li].end <= e ? labels[li] : undefined;
-    if (mj > mi) out.push(...sentenceClaims(scanner, run, s, e, metricMentions.slice(mi, mj), label));
+    if (mj > mi) sentenceClaims(scanner, run, s, e, metricMentions, mi, mj, label, out);
     mi = mj;
   }
   return out;
@@ -282,14 +281,15 @@ function cellValue(scanner: ValueScanner, metric: Metric, cell: TableCell, hint:
 
 /**
  * Claims in a table: one per row whose metric cell names a metric and that states a value.
- * `cellMentions(row, col)` gives the index's mentions in a cell (computed once by the caller).
+ * `cellMentions(r, col)` gives the index's mentions in a cell of row `r` (computed once by the caller).
  */
-export function tableClaims(scanner: ValueScanner, table: TableBlock, cols: TableColumns, cellMentions: (row: TableRow, col: number) => readonly Mention[]): MetricClaim[] {
+export function tableClaims(scanner: ValueScanner, table: TableBlock, cols: TableColumns, cellMentions: (row: number, col: number) => readonly Mention[]): MetricClaim[] {
   const out: MetricClaim[] = [];
-  for (const row of table.rows) {
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r];
     const nameCell = row.cell(cols.metric);
     if (!nameCell) continue;
-    const mention = cellMentions(row, cols.metric).find(isMetricMention);
+    const mention = cellMentions(r, cols.metric).find(isMetricMention);
     if (!mention) continue;
     const metric = mention.entity.metric;
     let picked: { col: number; found: FoundValue; value: StatedValue } | undefined;

@@ -71,6 +71,16 @@ function comparePositions(a: TextPosition, b: TextPosition): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/** The claims by their values' positions: as given when already so (nearly always: claims come sentence by sentence), else a sorted copy. */
+function inValueOrder(claims: readonly MetricClaim[]): readonly MetricClaim[] {
+  for (let k = 1; k < claims.length; k++) {
+    if (comparePositions(claims[k - 1].valueRange.start, claims[k].valueRange.start) > 0) {
+      return [...claims].sort((a, b) => comparePositions(a.valueRange.start, b.valueRange.start));
+    }
+  }
+  return claims;
+}
+
 function before(a: TextPosition, b: TextPosition): boolean {
   return comparePositions(a, b) < 0;
 }
@@ -85,7 +95,7 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
   if (period && PERIOD_ANY.test(run.text)) {
     // The claims in the order of their values, walked once alongside the sentences (a paragraph of
     // thousands of sentences and claims is read in one pass, not each sentence against every claim).
-    const ordered = [...claims].sort((a, b) => comparePositions(a.valueRange.start, b.valueRange.start));
+    const ordered = inValueOrder(claims);
     let next = 0;
     for (const [s, e] of sentences(run.text)) {
       const from = runPosition(run, s);
