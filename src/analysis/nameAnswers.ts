@@ -10,7 +10,9 @@
  * lint. The answers are the same either way (each is a pure function of its key and the index).
  *
  * Bounded: a map that reaches {@link MAX_ANSWERS} entries starts afresh, so a document of a million
- * distinct headings costs what it did (one answer per text) and holds no more memory than this.
+ * distinct headings costs what it did (one answer per text) and holds no more memory than this;
+ * and a text longer than {@link MAX_KEY_LENGTH} is answered but not kept (names are short; the
+ * maps outlive the document, and 2,000 headings of 100 KB each would have kept 200 MB).
  */
 import type { Mention, PatternIndex } from '../model/patternIndex';
 import type { NearMissAnswer } from './nearMissNames';
@@ -18,16 +20,19 @@ import type { TableColumns } from './tableColumns';
 
 /** Entries a map keeps before it starts afresh. */
 export const MAX_ANSWERS = 2_000;
+/** Longest text (UTF-16 units) whose answer is kept. */
+export const MAX_KEY_LENGTH = 512;
 /** Subjects whose tables' column roles are kept (each a map of up to MAX_ANSWERS headers). */
 const SUBJECTS = 50;
 
-/** A Map that empties itself when a new key would take it past `limit` entries. */
+/** A Map that empties itself when a new key would take it past `limit` entries, and keeps no text key longer than MAX_KEY_LENGTH. */
 export class BoundedMap<K, V> extends Map<K, V> {
   constructor(private readonly limit: number) {
     super();
   }
 
   override set(key: K, value: V): this {
+    if (typeof key === 'string' && key.length > MAX_KEY_LENGTH) return this;
     if (this.size >= this.limit && !this.has(key)) this.clear();
     return super.set(key, value);
   }

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/analysis/analyze';
-import { BoundedMap, MAX_ANSWERS, nameAnswersOf } from '../../../src/analysis/nameAnswers';
+import { BoundedMap, MAX_ANSWERS, MAX_KEY_LENGTH, nameAnswersOf } from '../../../src/analysis/nameAnswers';
 import type { Analysis } from '../../../src/analysis/types';
 import { bundledIndex } from '../../../src/model/bundledModel';
 import { PatternCatalog } from '../../../src/model/patternCatalog';
@@ -51,6 +51,19 @@ describe('analysis: answers kept with the index across analyses', () => {
     assert.equal(map.size, 3, 'a key already there is replaced, nothing dropped');
     map.set('d', 1);
     assert.deepEqual([...map.keys()], ['d']);
+  });
+
+  it('a long text is answered but its answer is not kept', () => {
+    const map = new BoundedMap<string, number>(3);
+    map.set('x'.repeat(MAX_KEY_LENGTH), 1);
+    map.set('y'.repeat(MAX_KEY_LENGTH + 1), 2);
+    assert.deepEqual([...map.values()], [1]);
+    const catalog = freshCatalog();
+    const long = `GPU Utilization Rate ${'and more words '.repeat(200)}`;
+    const text = `---\npattern: AI Infrastructure\nsubject: CoreWeave\n---\n\n## ${long}\n\nGPU utilization was 91% in Q3 2026.\n`;
+    assert.deepEqual(comparable(analyzeText(text, catalog)), comparable(analyzeText(text, freshCatalog())));
+    const answers = nameAnswersOf(catalog.find('AI Infrastructure') as NonNullable<ReturnType<PatternCatalog['find']>>);
+    assert.ok(![...answers.sectionOf.keys(), ...answers.headingNames.keys()].some((k) => k.length > MAX_KEY_LENGTH), 'no long heading kept');
   });
 
   it('a document of many distinct headings leaves at most MAX_ANSWERS kept per map', () => {
