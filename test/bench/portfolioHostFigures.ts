@@ -24,7 +24,7 @@ import { generateAnalysis } from '../support/analysisGenerator';
 import { buildIndexEntry } from '../../src/portfolio/indexEntry';
 import { bundledCatalog } from './benchInputs';
 import { bytes, judge, ms, type FigureRow } from './report';
-import { spreadOf } from './timing';
+import { median, spreadOf } from './timing';
 import { BENCH_WORKBENCH_SETTINGS } from './workbenchFigures';
 import type { SavedEditTimes } from './host/portfolioProbe';
 
@@ -414,12 +414,6 @@ function editOurs(r: SessionResult, e: SavedEditResult): number {
   const webview = e.shownMs - e.receivedMs;
   const floor = r.warm.floorDeliveryMs?.length ? median(r.warm.floorDeliveryMs) : 0;
   return host + Math.max(0, delivery - floor) + webview;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** A session's saves' parts in words: what the row's note prints. */

@@ -23,6 +23,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
+import { median } from '../timing';
 
 const EXTENSION_ID = 'pattern-analyst.pattern-analyst';
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,11 +49,6 @@ export interface SavedEditTimes {
   readonly hostEditMs: number;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function exposeGc(): () => void {
   v8.setFlagsFromString('--expose-gc');
@@ -331,7 +327,7 @@ async function warm(out: string): Promise<Record<string, unknown>> {
   // it a message of the patch's size; the webview stamps its arrival. What the platform takes to
   // carry a message to a webview in the middle of a save, with none of our webview's work in it.
   const patchStep = steps.find((x) => x.at >= edits[0].saveAt && x.step.startsWith('post patch'));
-  const postDelayMs = Math.max(0, median(edits.map((e) => e.hostEditMs - e.willSaveMs))) || 0;
+  const postDelayMs = Math.max(0, median(edits.map((e) => e.hostEditMs - e.willSaveMs).filter(Number.isFinite))) || 0;
   const floor = await deliveryFloor(patchStep?.bytes ?? 640);
   onEachWillSave = () => setTimeout(floor.ping, postDelayMs);
   const floorWillSaveMs: number[] = [];
