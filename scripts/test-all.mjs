@@ -31,6 +31,25 @@ function counts(output) {
   return { passed: Number(passing[1]), failed: failing ? Number(failing[1]) : 0, pending: pending ? Number(pending[1]) : 0 };
 }
 
+/**
+ * What failed in a tier, repeated under the summary: CI keeps only the end of a long log, and the
+ * counts alone do not say which test failed (a fast-check property prints its seed there too, so
+ * a random failure can be replayed). Mocha's "N failing" section when there is one, else our
+ * harness's "✘" lines with the lines that follow them; at most MAX_DIGEST_LINES lines per tier.
+ */
+const MAX_DIGEST_LINES = 40;
+function failureDigest(output) {
+  const lines = output.split(/\r?\n/);
+  let start = -1;
+  for (let i = lines.length - 1; i >= 0; i--) if (/^\s*\d+ failing/.test(lines[i])) { start = i; break; }
+  if (start >= 0) return lines.slice(start, start + MAX_DIGEST_LINES);
+  const picked = [];
+  lines.forEach((line, i) => {
+    if (/^\s*✘ /.test(line)) picked.push(...lines.slice(i, i + 4));
+  });
+  return picked.slice(0, MAX_DIGEST_LINES);
+}
+
 function runTier(tier) {
   return new Promise((resolve) => {
     const started = Date.now();
@@ -45,7 +64,7 @@ function runTier(tier) {
       output += d;
       process.stderr.write(d);
     });
-    child.on('close', (code, signal) => resolve({ ...tier, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000, counts: counts(output) }));
+    child.on('close', (code, signal) => resolve({ ...tier, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000, counts: counts(output), digest: code === 0 ? [] : failureDigest(output) }));
   });
 }
 
@@ -65,6 +84,12 @@ for (const r of results) {
   console.log(`  ${status} ${r.name.padEnd(12)} ${what.padEnd(34)} ${r.seconds.toFixed(1).padStart(6)} s`);
 }
 const failed = results.filter((r) => r.code !== 0);
+for (const r of failed) {
+  if (!r.digest.length) continue;
+  console.log(`\n== What failed in ${r.name}`);
+  // A counterexample can be one line of many kilobytes: its start is enough to recognise it.
+  for (const line of r.digest) console.log(`  ${line.length > 400 ? `${line.slice(0, 400)}… (${line.length} characters)` : line}`);
+}
 if (results.length < TIERS.length) console.log(`  (interrupted: ${TIERS.length - results.length} tier(s) not run)`);
 console.log(failed.length || results.length < TIERS.length ? `== FAILED: ${failed.map((r) => r.name).join(', ') || 'interrupted'}` : '== All tiers passed');
 process.exit(failed.length || results.length < TIERS.length ? 1 : 0);
