@@ -119,7 +119,7 @@ function mayStartNumberAfter(text: string, at: number): boolean {
  */
 export function nextNumber(text: string, from: number, to: number): number {
   const n = Math.min(to, text.length);
-  for (let i = from; i < n; i++) {
+  for (let i = skipToDigitOrDot(text, from, n); i < n; i = skipToDigitOrDot(text, i + 1, n)) {
     const c = text.charCodeAt(i);
     if (isDigitCode(c)) {
       const run = digitsEnd(text, i);
@@ -145,6 +145,31 @@ export function nextNumber(text: string, from: number, to: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * Text between numbers: no ASCII digit and no ".". Matched {@link SKIP_CHUNK} characters at most
+ * per call, so a search that ends at `to` never reads far past it (a long paragraph is searched
+ * sentence by sentence: an unbounded skip would read to its end from every sentence).
+ */
+const BETWEEN_NUMBERS = /[^0-9.]{0,64}/y;
+const SKIP_CHUNK = 64;
+
+/**
+ * The first ASCII digit or "." at or after `from`, or a position at or past `n` when there is none
+ * before `n`. Why: most of a sentence is not numbers, and the regex engine skips it several times
+ * faster than a loop over its characters (which was the largest part of reading a sentence's values).
+ */
+function skipToDigitOrDot(text: string, from: number, n: number): number {
+  let i = from;
+  while (i < n) {
+    BETWEEN_NUMBERS.lastIndex = i;
+    BETWEEN_NUMBERS.test(text);
+    const skipped = BETWEEN_NUMBERS.lastIndex - i;
+    i += skipped;
+    if (skipped < SKIP_CHUNK) break;
+  }
+  return i;
 }
 
 /** The end of the number {@link nextNumber} last found. */

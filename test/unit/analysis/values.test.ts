@@ -265,4 +265,19 @@ describe('values: the number finder', () => {
       fuzzParameters(3000),
     );
   });
+
+  it('the same across long stretches without digits (the finder skips them in chunks of 64 characters)', () => {
+    // Fillers of 63, 64, 65 and 200 characters put digits, dots and the search's `to` on either side of a chunk's end.
+    const fillers = [63, 64, 65, 128, 200].flatMap((n) => ['a'.repeat(n), ' '.repeat(n), 'é'.repeat(n)]);
+    const pieces = [...fillers, '1', '12', '1234', '.', '.5', ',000', 'a', ' ', '/', '’', 'H100'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const from = a % (text.length + 1);
+        const to = from + (b % (text.length + 2 - from));
+        assert.deepEqual(byFinder(text, from, to), byExpression(text, from, to), JSON.stringify(text));
+      }),
+      fuzzParameters(3000),
+    );
+  });
 });
