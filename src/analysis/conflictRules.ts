@@ -53,7 +53,10 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
     if (list) list.push(c);
     else byMetric.set(c.metricId, [c]);
   }
-  const subjectCompany = subjectCompanyId(ctx);
+  // Looked up on the first statement compared (a name lookup normalises the subject): most
+  // analyses have no value that disagrees with their scorecard, and then it is never needed.
+  let subject: { readonly id: string | undefined } | undefined;
+  const subjectCompany = (): string | undefined => (subject ??= { id: subjectCompanyId(ctx) }).id;
   const plainHeadings = new Map<Heading, boolean>();
   for (const [metricId, list] of byMetric) {
     if (list.length < 2) continue;
@@ -124,7 +127,7 @@ function subjectCompanyId(ctx: ConflictContext): string | undefined {
 }
 
 /** Nothing in the statement's sentence or section heading points at another subject, period or a change. */
-function aboutThisSubjectAndPeriod(ctx: ConflictContext, c: MetricClaim, subjectCompany: string | undefined, plainHeadings: Map<Heading, boolean>): boolean {
+function aboutThisSubjectAndPeriod(ctx: ConflictContext, c: MetricClaim, subjectCompany: () => string | undefined, plainHeadings: Map<Heading, boolean>): boolean {
   const line = ctx.lines[c.valueRange.start.line] ?? '';
   if (/^\s{0,3}>/.test(line)) return false; // a quotation is someone else's statement
   // The heading first: a section holds many statements under one heading, read once, and a
@@ -133,13 +136,13 @@ function aboutThisSubjectAndPeriod(ctx: ConflictContext, c: MetricClaim, subject
   if (heading !== undefined) {
     let ok = plainHeadings.get(heading);
     if (ok === undefined) {
-      ok = !FROM_TO.test(heading.text) && namesOnlyThis(ctx, heading.text, subjectCompany);
+      ok = !FROM_TO.test(heading.text) && namesOnlyThis(ctx, heading.text, subjectCompany());
       plainHeadings.set(heading, ok);
     }
     if (!ok) return false;
   }
   const sentence = sentenceAround(ctx.lines, c.valueRange.start.line, c.valueRange.start.character);
-  return plain(ctx, sentence, subjectCompany);
+  return plain(ctx, sentence, subjectCompany());
 }
 
 function plain(ctx: ConflictContext, text: string, subjectCompany: string | undefined): boolean {

@@ -182,7 +182,9 @@ export class PatternIndex {
   /** The entry a matched text names. Memoised: a document repeats its names, and keys cost a Unicode normalisation. */
   private entryOf(written: string, caseSensitive: boolean): NameEntry | undefined {
     const memo = caseSensitive ? this.caseEntryMemo : this.entryMemo;
-    if (memo.has(written)) return memo.get(written);
+    // One lookup for a name that has an entry (nearly every match); `has` only for a remembered miss.
+    const known = memo.get(written);
+    if (known !== undefined || memo.has(written)) return known;
     const entry = caseSensitive ? this.caseNames.get(nameKeyMatchCase(written)) : this.names.get(nameKey(written));
     if (memo.size > 10_000) memo.clear();
     memo.set(ownCopy(written), entry);
