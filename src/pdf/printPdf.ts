@@ -167,10 +167,17 @@ async function printPage(pipe: CdpPipe, pageUrl: string, options: PrintOptions):
   const refused: string[] = [];
   pipe.on('Fetch.requestPaused', (params, from) => {
     if (from !== sessionId) return;
-    const { requestId, request } = params as { requestId: string; request: { url: string } };
+    const { requestId, request, resourceType } = params as { requestId: string; request: { url: string }; resourceType?: string };
     // Only the page itself; a redirect or a fragment of it is a different request and is refused.
     if (request.url === pageUrl) {
       void send('Fetch.continueRequest', { requestId }).catch(() => undefined);
+    } else if (resourceType === 'Document') {
+      // A navigation (a meta refresh, a frame): answered "204 No Content", which tells the browser
+      // to stay where it is. Failed instead, it commits an error page in place of the page being
+      // printed, and a print that starts meanwhile fails ("Printing failed": 2 prints in 30 of a
+      // page with <meta http-equiv="refresh" content="0;url=...">).
+      refused.push(request.url);
+      void send('Fetch.fulfillRequest', { requestId, responseCode: 204, responseHeaders: [] }).catch(() => undefined);
     } else {
       refused.push(request.url);
       void send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' }).catch(() => undefined);

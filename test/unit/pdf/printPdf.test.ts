@@ -128,6 +128,27 @@ describe('PDF printing with the real browser', function () {
     }
   });
 
+  it('prints a page that navigates away while it prints (meta refresh): the page itself, never a failed print', async () => {
+    // A long page keeps the print going when the refresh fires, so the navigation always lands
+    // mid-print: refused by failing it, the browser committed an error page and the print failed
+    // ("Printing failed", every time at this length; 1 print in 15 of the short hostile page).
+    const { server, base, hits } = await recordingServer();
+    try {
+      const page = `<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url=${base}/refresh"></head>
+        <body><p>Hostile page</p>${'<p>A paragraph that fills the pages.</p>'.repeat(3000)}</body></html>`;
+      const { pdf, refused } = await printHtmlToPdf(page, { browser, pageSize: 'a4' });
+      const file = path.join(out, 'refreshing-page.pdf');
+      writeFileSync(file, pdf);
+      const pages = pdfPages(file);
+      assert.match(pages[0], /Hostile page/, 'the first page is the page, not an error page');
+      assert.ok(pages.length > 10, `the whole page is printed: ${pages.length} pages`);
+      assert.ok(refused.includes(`${base}/refresh`), `the refresh was refused: ${refused.join(', ')}`);
+      assert.deepEqual(hits, [], 'the local server saw no request');
+    } finally {
+      server.close();
+    }
+  });
+
   it('prints the hostile corpus (its script, load, navigate and leak attacks) with no request and nothing run', async () => {
     const { server, base, hits } = await recordingServer();
     try {
