@@ -91,6 +91,11 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** The trends part: each metric's small multiples (what {@link renderPortfolioSections} gives as `trends`). */
+export function renderTrendsSection(input: PortfolioViewInput): string {
+  return trendsHtml(input);
+}
+
 function trendsHtml(input: PortfolioViewInput): string {
   // Each chart names its metric and benchmark itself (the core's small multiples).
   const charts = input.trends.filter((t) => t.series.some((s) => s.points.length > 0)).map((t) => `<div class="pa-pf-trend" data-metric="${attr(t.column.metricId)}">${input.chart(t)}</div>`);

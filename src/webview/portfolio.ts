@@ -91,7 +91,8 @@ function initialMatrix(): MatrixData | undefined {
   }
 }
 
-// A cell's tooltip is written when it is first pointed at or focused (not for every cell up front).
+// A cell's tooltip (its file and line among its words) is written when it is first pointed at or
+// focused, not for every cell up front.
 const withTooltip = (event: Event): void => {
   const button = event.target instanceof Element ? event.target.closest<HTMLElement>('.pa-pf-open') : null;
   if (button && !button.title) button.title = matrix.tooltip(button) ?? '';
@@ -103,7 +104,14 @@ content.addEventListener('focusin', withTooltip);
 
 content.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
-  const open = target?.closest<HTMLElement>('.pa-pf-open, [data-uri][data-line]');
+  // A matrix cell names no place in its DOM: the place is the row's data for that cell.
+  const cell = target?.closest<HTMLElement>('.pa-pf-open');
+  if (cell) {
+    const place = matrix.place(cell);
+    if (place) vscode.postMessage({ type: 'openValue', ...place });
+    return;
+  }
+  const open = target?.closest<HTMLElement>('[data-uri][data-line]');
   if (open?.dataset.uri) {
     const line = Number(open.dataset.line);
     const character = Number(open.dataset.character ?? 0);

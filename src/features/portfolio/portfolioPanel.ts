@@ -14,7 +14,7 @@ import { LivePortfolioViews } from '../../portfolio/liveViews';
 import { bySubject } from '../../portfolio/subjects';
 import type { IndexEntry, MatrixRow, MetricTrend, TrendSeries } from '../../portfolio/types';
 import { matrixJson, parseFromPortfolioWebview, wireRowJson, WireStrings, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type PortfolioWireMessage, type ToPortfolioWebview } from '../../render/portfolioProtocol';
-import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, type PortfolioViewInput } from '../../render/portfolioView';
+import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, renderTrendsSection, type PortfolioViewInput } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
 import type { Services } from '../services';
@@ -71,13 +71,25 @@ type Content =
   | {
     readonly kind: 'views';
     readonly sections: PortfolioSections;
-    /** The trends part without its charts, and each metric's chart. */
-    readonly trends: ReturnType<typeof renderTrendCharts>;
+    /** The trends part without its charts, and each metric's chart; undefined while they wait ({@link later}). */
+    readonly trends: ReturnType<typeof renderTrendCharts> | undefined;
+    /**
+     * A new large matrix's trends, worked out once the matrix is posted (its `sections.trends` is
+     * empty until then): limiting a thousand subjects' series and drawing the charts delayed the
+     * matrix a user opened the panel for, and the trends are posted after it is painted anyway.
+     */
+    readonly later?: () => TrendsPart;
     readonly live: LivePortfolioViews;
     readonly changed: ReadonlySet<string>;
     readonly fresh: boolean;
     readonly matrix: Omit<MatrixData, 'rows'>;
   };
+
+/** The trends part of a page: its HTML whole, and without its charts with each chart. */
+interface TrendsPart {
+  readonly section: string;
+  readonly trends: ReturnType<typeof renderTrendCharts>;
+}
 
 export class PortfolioPanel implements vscode.Disposable {
   private state: PortfolioState;
@@ -103,7 +115,7 @@ export class PortfolioPanel implements vscode.Disposable {
   private rowJson = new WeakMap<MatrixRowData, string>();
   private strings = new WireStrings();
   /** A message made but posted later (the trends after a page's matrix is painted): posted before any other. */
-  private deferred: ToPortfolioWebview | undefined;
+  private deferred: ToPortfolioWebview | (() => ToPortfolioWebview) | undefined;
   /**
    * The documents of the webview that reported since its HTML was last set ('ready'), and the
    * messages posted to it before the first did. The platform hands messages posted while a
@@ -117,6 +129,8 @@ export class PortfolioPanel implements vscode.Disposable {
   private deferredTimer: NodeJS.Timeout | undefined;
   /** The live views have not been sent as a page yet. */
   private fresh = false;
+  /** The live views are of a large portfolio, filled in slices ({@link fill}). */
+  private sliced = false;
   /**
    * The analyses changed since the last render, by key ('all': take every indexed analysis again,
    * as after a build). A saved edit is one file: the render looks at it alone, never at the
@@ -263,7 +277,8 @@ export class PortfolioPanel implements vscode.Disposable {
       this.charts.clear();
       this.fresh = true;
       const ofPattern = all().filter((e) => e.patternId === pattern.model.id);
-      if (ofPattern.length >= SLICED_FROM) void this.fill(this.live, ofPattern);
+      this.sliced = ofPattern.length >= SLICED_FROM;
+      if (this.sliced) void this.fill(this.live, ofPattern);
     }
     if (this.filling === this.live) {
       // The fill takes every analysis indexed when it started: the views take only what changes after.
@@ -276,27 +291,37 @@ export class PortfolioPanel implements vscode.Disposable {
     const { changed } = changes === 'all' || created ? live.update(all()) : live.updateSome([...changes].map(([key, { uri }]) => [key, this.host.index.entry(uri)] as const));
     this.changes = new Map();
     const views = live.views();
-    const trends = live.limitedTrends(PANEL_TREND_SUBJECTS);
     const withAnalyses = new Set(this.patternCounts.keys());
-    const input: PortfolioViewInput = {
+    const base: PortfolioViewInput = {
       patterns: this.host.services.models.catalog.indexes.filter((i) => i === pattern || withAnalyses.has(i.model.id)).map((i) => ({ id: i.model.id, name: i.model.name })),
       ...views,
       chart: (t) => this.chart(t),
-      trends: trends.trends,
-      trendSubjects: { shown: trends.shown, total: trends.total },
+      trends: [],
       displayName: (uri) => this.host.displayName(uri),
       skipped: this.host.index.skipped().map((s) => ({ uri: s.uri.toString(), reason: s.reason })),
     };
-    const sections = renderPortfolioSections(input);
+    const withTrends = (): PortfolioViewInput => {
+      const trends = live.limitedTrends(PANEL_TREND_SUBJECTS);
+      return { ...base, trends: trends.trends, trendSubjects: { shown: trends.shown, total: trends.total } };
+    };
     const { columns, empty } = matrixData(views.matrix, [], (uri) => uri);
-    return { kind: 'views', sections, trends: renderTrendCharts(input), live, changed, fresh, matrix: { columns, empty } };
+    const matrix = { columns, empty };
+    if (fresh && this.pageShown && this.sliced) {
+      // A new large matrix for the page already there: the trends once the matrix is posted.
+      const later = (): TrendsPart => {
+        const input = withTrends();
+        return { section: renderTrendsSection(input), trends: renderTrendCharts(input) };
+      };
+      return { kind: 'views', sections: { ...renderPortfolioSections(base), trends: '' }, trends: undefined, later, live, changed, fresh, matrix };
+    }
+    const input = withTrends();
+    return { kind: 'views', sections: renderPortfolioSections(input), trends: renderTrendCharts(input), live, changed, fresh, matrix };
   }
 
   /**
    * Fills new live views a few dozen subjects at a time, each batch in its own slice of the host's
-   * thread, then draws the charts the panel shows one metric at a time (kept in the chart cache),
-   * and renders: what is left for that render (the page's parts, the rows as data, the message) is
-   * short. The entries are taken subject by subject, so each subject's row is built once.
+   * thread, makes each row's data, and renders: what is left for that render (the page's parts, the
+   * message) is short. The trends are not drawn here: they follow the matrix ({@link drawCharts}). The entries are taken subject by subject, so each subject's row is built once.
    */
   private async fill(live: LivePortfolioViews, entries: readonly IndexEntry[]): Promise<void> {
     this.filling = live;
@@ -328,11 +353,6 @@ export class PortfolioPanel implements vscode.Disposable {
         await slice.pause();
         if (!current()) return;
       }
-      for (const trend of live.limitedTrends(PANEL_TREND_SUBJECTS).trends) {
-        this.chart(trend);
-        await slice.pause();
-        if (!current()) return;
-      }
     } catch (e) {
       if (current()) this.fillFailure = e;
     } finally {
@@ -342,6 +362,16 @@ export class PortfolioPanel implements vscode.Disposable {
     if (this.fillFailure !== undefined) this.live = undefined;
     this.mark('filled');
     this.render();
+  }
+
+  /** Draws the charts the panel shows one metric at a time, each in a slice of the host's thread (kept in the chart cache). */
+  private async drawCharts(live: LivePortfolioViews): Promise<void> {
+    const slice = new TimeSlice();
+    for (const trend of live.limitedTrends(PANEL_TREND_SUBJECTS).trends) {
+      await slice.pause();
+      if (this.disposed || this.live !== live) return;
+      this.chart(trend);
+    }
   }
 
   private scheduleRender(): void {
@@ -405,23 +435,35 @@ export class PortfolioPanel implements vscode.Disposable {
         this.openTimings.trendsBytes = later?.length ?? 0;
         this.openTimings.rows = page.matrix.rows.length;
       }
-    } else if (message.type === 'page' && message.matrix && message.sections.trends) {
+    } else if (message.type === 'page' && message.matrix && (message.sections.trends || (content.kind === 'views' && content.later))) {
       // As above: the matrix first, the trends after it.
       this.post({ ...message, sections: { ...message.sections, trends: '' } });
       steps.push(['pagePosted', wallClock()]);
+      const later = content.kind === 'views' ? content.later : undefined;
       // Once the webview says the matrix is painted (or a moment, if it never says): posted with
       // the matrix, the trends' 200 KB of SVG went the same way (serialized by the host, parsed by
       // the workbench, cloned into the webview's frames) while the page's assets and the matrix
       // were on their way, for a part of the page below the matrix.
-      const trends: ToPortfolioWebview = { type: 'patch', sections: { trends: message.sections.trends }, rows: [], removed: [] };
-      this.deferred = trends;
+      const patch = (trends: string): ToPortfolioWebview => ({ type: 'patch', sections: { trends }, rows: [], removed: [] });
+      const timed = !this.openTimings.rows;
+      this.deferred = later
+        ? (): ToPortfolioWebview => {
+          const part = later();
+          // Now shown: what the next render's patch is made against.
+          if (this.shown) this.shown = { ...this.shown, sections: { ...this.shown.sections, trends: part.section }, trends: part.trends };
+          if (timed) this.openTimings.trendsBytes = part.section.length;
+          return patch(part.section);
+        }
+        : patch(message.sections.trends);
       clearTimeout(this.deferredTimer);
       this.deferredTimer = setTimeout(() => this.postDeferred(), DEFERRED_AT_MOST_MS);
-      if (!this.openTimings.rows) {
+      if (timed) {
         for (const [step, at] of steps) this.mark(step, at);
         this.openTimings.rows = message.matrix.rows.length;
-        this.openTimings.trendsBytes = message.sections.trends.length;
+        if (!later) this.openTimings.trendsBytes = message.sections.trends.length;
       }
+      // The charts drawn in slices meanwhile (kept in the chart cache), while the webview builds the matrix.
+      if (later && content.kind === 'views') void this.drawCharts(content.live);
     } else if (message.type === 'page' || message.rows.length || message.removed.length || Object.keys(message.sections).length || Object.keys(message.charts ?? {}).length) {
       this.post(message);
     }
@@ -457,10 +499,11 @@ export class PortfolioPanel implements vscode.Disposable {
     for (const name of SECTION_NAMES) if (content.sections[name] !== shown.sections[name]) sections[name] = content.sections[name];
     // The same trends around other charts: only the charts that changed (an edit redraws one metric's).
     let charts: Record<string, string> | undefined;
-    if (sections.trends !== undefined && shown.trends && shown.trends.frame === content.trends.frame && [...content.trends.charts.keys()].every((id) => shown.trends?.charts.has(id))) {
+    const trends = content.trends;
+    if (sections.trends !== undefined && trends && shown.trends && shown.trends.frame === trends.frame && [...trends.charts.keys()].every((id) => shown.trends?.charts.has(id))) {
       delete sections.trends;
       charts = {};
-      for (const [id, html] of content.trends.charts) if (shown.trends.charts.get(id) !== html) charts[id] = html;
+      for (const [id, html] of trends.charts) if (shown.trends.charts.get(id) !== html) charts[id] = html;
     }
     const rows: MatrixRowData[] = [];
     const removed: string[] = [];
@@ -531,7 +574,8 @@ export class PortfolioPanel implements vscode.Disposable {
   private postDeferred(): void {
     clearTimeout(this.deferredTimer);
     const deferred = this.deferred;
-    if (deferred) this.post(deferred);
+    this.deferred = undefined;
+    if (deferred) this.post(typeof deferred === 'function' ? deferred() : deferred);
   }
 
   /** Posts a message, after the deferred one if any (the webview sees them in the order they were made). */
@@ -539,7 +583,7 @@ export class PortfolioPanel implements vscode.Disposable {
     const deferred = this.deferred;
     this.deferred = undefined;
     if (this.disposed) return;
-    const batch = deferred && deferred !== message ? [deferred, message] : [message];
+    const batch = deferred && deferred !== message ? [typeof deferred === 'function' ? deferred() : deferred, message] : [message];
     if (this.readies === 0) this.postedBeforeReady += batch.length;
     for (const m of batch) void this.panel.webview.postMessage(this.wire(m));
   }

@@ -294,7 +294,8 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     const seventh = bulk().find((r) => r.subject === name(7));
     assert.equal(seventh?.cells[0]?.v, '57%');
     assert.equal(seventh?.files[seventh.cells[0]?.f ?? -1]?.[0], files[7].toString());
-    assert.ok(panel.shown?.sections.trends.includes('pa-pf-trends'), 'the trends are shown too');
+    // The trends follow the matrix (worked out once it is posted, sent once the webview has painted it).
+    await waitFor(() => (panel.shown?.sections.trends.includes('pa-pf-trends') && panel.shown.trends?.charts.size ? true : undefined), 'the trends, after the matrix', DEADLINE);
 
     // A saved edit after that is one row's patch, not a new fill.
     await write(files[7], analysis(name(7), 'Q1 2026', '93%'));

@@ -38,6 +38,10 @@ export const check: UiCheck = {
     for (const name of ['CoreWeave', 'Lambda Labs', 'Microsoft Azure', 'Google Cloud']) assert.ok(subjects.includes(name), `a row for ${name}: ${subjects.join(', ')}`);
     const coreweave = rows.find((r) => r.subject === 'CoreWeave');
     assert.match(coreweave?.cells[0] ?? '', /^[✓✗≈⚠·] \d+(\.\d+)?%\s*Q\d 2026$/, 'a cell: symbol, value, period');
+    // Its name as assistive technology reads it: the verdict in words, then the value and the period.
+    const spoken = await frame.getByRole('button', { name: /^(meets|misses|borderline|no benchmark|impossible|wrong unit) \d+(\.\d+)?% Q\d 2026$/ }).count();
+    log(`matrix cells named with their verdict in words: ${spoken}`);
+    assert.ok(spoken >= rows.length, `each subject's cells are named with their verdict in words (${spoken} for ${rows.length} rows)`);
 
     const missing = await frame.locator('.pa-pf-missing').allTextContents();
     log(`peers without an analysis: ${missing.map((t) => t.trim()).join('; ')}`);
@@ -57,8 +61,13 @@ export const check: UiCheck = {
 
     // A click on CoreWeave's GPU utilization opens the analysis with the cursor on that value's line.
     const cell = frame.locator('tr[data-subject="CoreWeave"] td.pa-pf-cell button.pa-pf-open').first();
-    const line = Number(await cell.getAttribute('data-line'));
-    const file = (await cell.getAttribute('data-uri'))?.split('/').pop() ?? '';
+    // Where it opens, as its tooltip says (written when the cell is first pointed at).
+    await cell.hover();
+    const tooltip = await frame.locator('tr[data-subject="CoreWeave"] td.pa-pf-cell button.pa-pf-open[title]').first().getAttribute('title') ?? '';
+    const place = /; ([^;()]+), line (\d+)(;|\)$)/.exec(tooltip);
+    assert.ok(place, `the cell's tooltip names its file and line: "${tooltip}"`);
+    const line = Number(place[2]) - 1;
+    const file = place[1].split('/').pop() ?? '';
     await cell.click();
     await page.locator(`.tabs-container .tab.active[aria-label^="${file}"]`).waitFor({ timeout: 15_000 });
     await page.locator('.statusbar-item', { hasText: `Ln ${line + 1},` }).first().waitFor({ timeout: 15_000 });

@@ -14,7 +14,7 @@ import { peerCoverage } from '../../../src/portfolio/peerCoverage';
 import { metricTrends } from '../../../src/portfolio/trends';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import type { MatrixRowData } from '../../../src/render/portfolioProtocol';
-import { matrixData, renderPortfolioSections, type PortfolioViewInput } from '../../../src/render/portfolioView';
+import { matrixData, renderPortfolioSections, renderTrendsSection, type PortfolioViewInput } from '../../../src/render/portfolioView';
 import { subjectKey } from '../../../src/portfolio/subjects';
 import { dangersIn, decodeEntities } from '../../support/htmlSafety';
 
@@ -99,6 +99,12 @@ describe('Portfolio view (webview content)', () => {
 
   it('draws one chart per metric that has values', () => {
     assert.equal((html.match(/class="test-chart"/g) ?? []).length, 2);
+  });
+
+  it('renders the trends part alone as the page does (the panel sends a large matrix’s trends after it)', () => {
+    const trends = renderTrendsSection(input(entries));
+    assert.equal(trends, renderPortfolioSections(input(entries)).trends);
+    assert.equal((trends.match(/class="test-chart"/g) ?? []).length, 2);
   });
 
   it('never turns text from an analysis into markup', () => {
