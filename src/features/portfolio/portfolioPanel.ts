@@ -321,7 +321,8 @@ export class PortfolioPanel implements vscode.Disposable {
   /**
    * Fills new live views a few dozen subjects at a time, each batch in its own slice of the host's
    * thread, makes each row's data, and renders: what is left for that render (the page's parts, the
-   * message) is short. The trends are not drawn here: they follow the matrix ({@link drawCharts}). The entries are taken subject by subject, so each subject's row is built once.
+   * message) is short. The trends are not drawn here: they follow the matrix ({@link drawCharts}).
+   * The entries are taken subject by subject, so each subject's row is built once.
    */
   private async fill(live: LivePortfolioViews, entries: readonly IndexEntry[]): Promise<void> {
     this.filling = live;
@@ -573,17 +574,25 @@ export class PortfolioPanel implements vscode.Disposable {
   /** Posts the deferred message now, if there is one. */
   private postDeferred(): void {
     clearTimeout(this.deferredTimer);
+    const deferred = this.takeDeferred();
+    if (deferred) this.post(deferred);
+  }
+
+  /** The deferred message, made now if it waits to be made, and no longer deferred. */
+  private takeDeferred(): ToPortfolioWebview | undefined {
     const deferred = this.deferred;
     this.deferred = undefined;
-    if (deferred) this.post(typeof deferred === 'function' ? deferred() : deferred);
+    return typeof deferred === 'function' ? deferred() : deferred;
   }
 
   /** Posts a message, after the deferred one if any (the webview sees them in the order they were made). */
   post(message: ToPortfolioWebview): void {
-    const deferred = this.deferred;
-    this.deferred = undefined;
-    if (this.disposed) return;
-    const batch = deferred && deferred !== message ? [typeof deferred === 'function' ? deferred() : deferred, message] : [message];
+    if (this.disposed) {
+      this.deferred = undefined;
+      return;
+    }
+    const deferred = this.takeDeferred();
+    const batch = deferred ? [deferred, message] : [message];
     if (this.readies === 0) this.postedBeforeReady += batch.length;
     for (const m of batch) void this.panel.webview.postMessage(this.wire(m));
   }
