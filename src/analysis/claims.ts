@@ -220,11 +220,23 @@ function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: numbe
 export function lineLabels(run: TextRun): Label[] {
   const labels: Label[] = [];
   const segs = run.segments;
-  for (let k = 0; k < segs.length; k++) {
+  const text = run.text;
+  const last = segs.length - 1;
+  // A label needs a colon on its line: only the lines holding one are read, found colon by colon
+  // (each search starts on the line after the last colon's), so a paragraph of many lines without
+  // one is read once, not from each of its lines to its end (quadratic: seconds for 300,000
+  // lines). Walking every line and skipping those before the next colon was as slow once V8 had
+  // optimised it on short paragraphs (20 s on those lines, test/unit/hostile/hostileScanners.test.ts).
+  let k = 0;
+  for (let colon = text.indexOf(':'); colon >= 0; ) {
+    while (k < last && segs[k + 1].offset <= colon) k++;
     const from = segs[k].offset;
-    const lineEnd = k + 1 < segs.length ? segs[k + 1].offset - 1 : run.text.length;
-    const label = labelAt(run.text, from, lineEnd);
+    const lineEnd = k < last ? segs[k + 1].offset - 1 : text.length;
+    const label = labelAt(text, from, lineEnd);
     if (label) labels.push(label);
+    if (k === last) break;
+    k++;
+    colon = text.indexOf(':', segs[k].offset);
   }
   return labels;
 }

@@ -12,7 +12,7 @@
  */
 import type { PatternIndex } from '../model/patternIndex';
 import { headlineClaim } from './headline';
-import { valuesConflict } from './valueConflict';
+import { conflictsWith } from './valueConflict';
 import type { Finding, FrontMatter, Heading, MetricClaim } from './types';
 
 /** Words that move a statement away from "this subject, this period, as a fact". Whole words, case-insensitive. */
@@ -64,10 +64,11 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
     if (headline.context !== 'table' || unjudgeable(headline)) continue;
     const name = ctx.index.metric(metricId)?.name ?? metricId;
     const there = headline.value.text.trim();
+    const conflicts = conflictsWith(headline.value);
     const others: MetricClaim[] = [];
     let capped = false;
     for (const c of list) {
-      if (c.context === 'table' || unjudgeable(c) || !valuesConflict(headline.value, c.value)) continue;
+      if (c.context === 'table' || unjudgeable(c) || !conflicts(c.value)) continue;
       if (others.length === MAX_CONFLICTS_PER_METRIC) {
         capped = true;
         break;

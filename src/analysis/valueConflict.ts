@@ -20,11 +20,24 @@ function decimals(n: number): number {
 
 /** True when `a` and `b` are exact single values of the same unit that differ beyond rounding. */
 export function valuesConflict(a: ComparableValue, b: ComparableValue): boolean {
-  if (a.qualifier || b.qualifier) return false;
-  if (a.low !== a.high || b.low !== b.high) return false;
-  if (a.kind !== b.kind || (a.currency ?? '') !== (b.currency ?? '')) return false;
-  if (!Number.isFinite(a.low) || !Number.isFinite(b.low)) return false;
-  const places = Math.min(decimals(a.low), decimals(b.low));
-  const scale = 10 ** places;
-  return Math.round(a.low * scale) !== Math.round(b.low * scale);
+  return conflictsWith(a)(b);
+}
+
+/**
+ * `valuesConflict(a, ·)` for many values compared with one (a scorecard value with every statement
+ * of its metric): the decimals of `a` are counted once, on the first comparison that needs them.
+ * Why: counting them writes the number out as a string, the largest part of a comparison.
+ */
+export function conflictsWith(a: ComparableValue): (b: ComparableValue) => boolean {
+  let aPlaces = -1;
+  return (b) => {
+    if (a.qualifier || b.qualifier) return false;
+    if (a.low !== a.high || b.low !== b.high) return false;
+    if (a.kind !== b.kind || (a.currency ?? '') !== (b.currency ?? '')) return false;
+    if (!Number.isFinite(a.low) || !Number.isFinite(b.low)) return false;
+    if (aPlaces < 0) aPlaces = decimals(a.low);
+    const places = Math.min(aPlaces, decimals(b.low));
+    const scale = 10 ** places;
+    return Math.round(a.low * scale) !== Math.round(b.low * scale);
+  };
 }

@@ -31,6 +31,11 @@ const CURRENCY_SIGN_END = words.CHAR.currencySignEnd;
 const GLUED_UNIT = words.CHAR.gluedUnit;
 const REFERENCE_DASH = words.CHAR.referenceDash;
 
+const TWO_CHAR_QUALIFIER_END_CODE = TWO_CHAR_QUALIFIER_END.charCodeAt(0);
+/** 1 for the UTF-16 units a currency code ends with ("USD": "D"): no code is cut from the text before other characters. */
+const CODE_END = new Uint8Array(0x10000);
+for (const code of CURRENCY_CODE_SET) CODE_END[code.charCodeAt(code.length - 1)] = 1;
+
 /** Whether the character with code `c` (NaN past the end: never) is in the class `flag` (valueWords' CHAR). */
 function isChar(c: number, flag: number): boolean {
   // The comparison first: NaN (past the end) must never index the table (a slow generic lookup).
@@ -480,7 +485,8 @@ export class ValueScanner {
       let j = k;
       while (j > min && isInlineSpaceCode(text.charCodeAt(j - 1))) j--;
       const codeStart = j - CURRENCY_CODE_LENGTH;
-      const code = codeStart >= min ? text.slice(codeStart, j) : '';
+      // Cut and looked up only when the character before could end a code (most numbers follow a space after a word).
+      const code = codeStart >= min && CODE_END[text.charCodeAt(j - 1) & 0xffff] === 1 ? text.slice(codeStart, j) : '';
       if (CURRENCY_CODE_SET.has(code) && (codeStart === min || !isLetterCode(text.charCodeAt(codeStart - 1)))) {
         currency = code;
         k = codeStart;
@@ -495,7 +501,7 @@ export class ValueScanner {
     let j = k;
     while (j > min && isInlineSpaceCode(text.charCodeAt(j - 1))) j--;
     // Two-character symbols end in "=" (">=", "<="): no slice for the others.
-    const two = j - 2 >= min && text[j - 1] === TWO_CHAR_QUALIFIER_END ? text.slice(j - 2, j) : '';
+    const two = j - 2 >= min && text.charCodeAt(j - 1) === TWO_CHAR_QUALIFIER_END_CODE ? text.slice(j - 2, j) : '';
     const symbol = QUALIFIER_SYMBOLS.has(two) ? two : j - 1 >= min && isChar(text.charCodeAt(j - 1), QUALIFIER_SYMBOL) ? text[j - 1] : '';
     if (symbol) {
       const start = j - symbol.length;

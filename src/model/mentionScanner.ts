@@ -144,6 +144,8 @@ class NameList {
   readonly pairs = new Uint8Array(128 * 128);
   /** 1 for each ASCII character (either case) some name may start with. */
   readonly firsts = new Uint8Array(128);
+  /** What may follow each pair of {@link pairs} as the third character: see {@link Thirds}. */
+  readonly thirds: Thirds = noThirds();
   /** 1 for each ASCII character the look-ahead of first characters accepts. */
   private readonly leadAscii = new Uint8Array(128);
   private full: RegExp | undefined;
@@ -197,6 +199,7 @@ class NameList {
         this.pairs[(prefix.charCodeAt(0) << 7) | prefix.charCodeAt(1)] = 1;
         this.firsts[prefix.charCodeAt(0)] = 1;
       }
+      addThird(this.thirds, prefix);
     }
     for (let c = 0x41; c <= 0x5a; c++) this.firsts[c] = this.firsts[c | 0x20];
   }
@@ -417,11 +420,6 @@ function buildTrie(names: readonly PlainName[]): TrieNode {
   return root;
 }
 
-/** Whether a name may start with ASCII `c0` then `c1` (not ASCII: maybe). */
-function mayPair(pairs: Uint8Array, c0: number, c1: number): boolean {
-  return c1 >= 128 || pairs[(lowerAscii(c0) << 7) | lowerAscii(c1)] === 1;
-}
-
 function codePointBefore(text: string, p: number): number {
   const low = text.charCodeAt(p - 1);
   if (low >= 0xdc00 && low <= 0xdfff && p >= 2) {
@@ -429,6 +427,89 @@ function codePointBefore(text: string, p: number): number {
     if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(p - 2) as number;
   }
   return low;
+}
+
+/**
+ * By pair key (`first << 7 | second`, lower-cased ASCII, as in the pair tables): the third
+ * characters a name starting with that pair may have in a text, 1 for each (either case); null
+ * when any may follow (a name whose first word has fewer than three ASCII characters before a
+ * non-ASCII one: "AI", "A-B", "Zü…"); absent when no name starts with the pair. Exact, not a guess:
+ * a name's first word is matched character by character (ignoring ASCII case), and a text
+ * character outside ASCII is never ruled out here (typographic apostrophes, case folding).
+ */
+type Thirds = (Uint8Array | null | undefined)[];
+
+/** A table with no pair yet (every slot there, so lookups stay on V8's fast path). */
+function noThirds(): Thirds {
+  return new Array<Uint8Array | null | undefined>(128 * 128).fill(undefined);
+}
+
+function addThird(thirds: Thirds, prefix: string): void {
+  if (prefix.length < 3) {
+    // Any third character: for every pair the prefix begins.
+    const from = prefix.length === 0 ? 0 : prefix.length === 1 ? prefix.charCodeAt(0) << 7 : (prefix.charCodeAt(0) << 7) | prefix.charCodeAt(1);
+    const to = prefix.length === 0 ? 128 * 128 : prefix.length === 1 ? from + 128 : from + 1;
+    for (let key = from; key < to; key++) thirds[key] = null;
+    return;
+  }
+  const key = (prefix.charCodeAt(0) << 7) | prefix.charCodeAt(1);
+  let marks = thirds[key];
+  if (marks === null) return;
+  if (marks === undefined) thirds[key] = marks = new Uint8Array(128);
+  const c = prefix.charCodeAt(2);
+  marks[c] = 1;
+  if (c >= 0x61 && c <= 0x7a) marks[c - 0x20] = 1;
+}
+
+/** Adds `from`'s third characters to `into` (any beats a list of them). */
+function mergeThirds(into: Thirds, from: Thirds): void {
+  from.forEach((marks, key) => {
+    if (marks === undefined) return;
+    const known = into[key];
+    if (marks === null || known === null) into[key] = null;
+    else if (known === undefined) into[key] = Uint8Array.from(marks);
+    else for (let c = 0; c < 128; c++) known[c] |= marks[c];
+  });
+}
+
+/**
+ * The first position at or after `p` where some list's matcher must be asked, or `n`: a non-ASCII
+ * character, or two ASCII characters that start a name of some list (`firsts`, `pairs`), in both
+ * cases not right after an ASCII letter, digit or "_" (`prevWord`: the character before `p` is one).
+ * After an ASCII letter, digit or "_" no name starts; any other character before is left to the
+ * matchers. The second half of a surrogate pair is no position of its own.
+ *
+ * Why a function of its own: the visit of every character is most of the search, and in this
+ * small loop V8 keeps the text, the tables and the state in registers; inlined in the loop that
+ * also calls the matchers it was measurably slower (about a fifth of the search of a paragraph).
+ */
+function nextCandidate(text: string, p: number, n: number, prevWord: boolean, firsts: Uint8Array, pairs: Uint8Array, thirds: Thirds): number {
+  for (; p < n; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 128) {
+      // Two ASCII characters that start no name of any list: no list's matcher can match here
+      // (each answers -1 on its own pair table first), so none is asked. Nor where three ASCII
+      // characters start none ("to ", "and", "com" for "Together AI", "annual retention", "CoreWeave").
+      if (!prevWord && firsts[c] === 1) {
+        if (p + 1 === n) return p;
+        const d = text.charCodeAt(p + 1);
+        if (d >= 128) return p;
+        const key = (lowerAscii(c) << 7) | lowerAscii(d);
+        if (pairs[key] === 1) {
+          const third = thirds[key];
+          if (!third || p + 2 === n) return p;
+          const e = text.charCodeAt(p + 2);
+          if (e >= 128 || third[e] === 1) return p;
+        }
+      }
+      prevWord = ASCII_WORD[c] === 1;
+      continue;
+    }
+    if (!prevWord) return p;
+    if (c >= 0xd800 && c <= 0xdbff && (text.codePointAt(p) as number) > 0xffff) p++;
+    prevWord = false;
+  }
+  return n;
 }
 
 /** What a scanner is given: each list of names, and whether it must match case. */
@@ -444,12 +525,15 @@ export class MentionScanner {
   private readonly firsts = new Uint8Array(128);
   /** 1 for each pair of lower-cased ASCII characters some name of some list may start with (every list's pairs). */
   private readonly pairs = new Uint8Array(128 * 128);
+  /** The third characters that may follow each pair, over every list. */
+  private readonly thirds: Thirds = noThirds();
 
   constructor(specs: readonly NameListSpec[]) {
     this.lists = specs.map((s) => new NameList(s.names, s.matchCase));
     for (const list of this.lists) {
       for (let c = 0; c < 128; c++) this.firsts[c] |= list.firsts[c];
       for (let k = 0; k < this.pairs.length; k++) this.pairs[k] |= list.pairs[k];
+      mergeThirds(this.thirds, list.thirds);
     }
   }
 
@@ -462,44 +546,36 @@ export class MentionScanner {
     const lists = this.lists;
     const firsts = this.firsts;
     const pairs = this.pairs;
+    const thirds = this.thirds;
     for (const list of lists) list.resume = 0;
     const n = text.length;
-    let prevWord = false;
-    for (let p = 0; p < n; p++) {
+    for (let p = nextCandidate(text, 0, n, false, firsts, pairs, thirds); p < n; ) {
       const c = text.charCodeAt(p);
       if (c < 128) {
-        // After an ASCII letter, digit or "_" no name starts; any other character before is left to the matchers.
-        // Two ASCII characters that start no name of any list: no list's matcher can match here
-        // (each answers -1 on its own pair table first), so none is asked.
-        if (!prevWord && firsts[c] === 1 && (p + 1 === n || mayPair(pairs, c, text.charCodeAt(p + 1)))) {
-          for (let k = 0; k < lists.length; k++) {
-            const list = lists[k];
-            if (p < list.resume || list.firsts[c] === 0) continue;
-            const end = list.matchAscii(text, p, c);
-            if (end >= 0) {
-              list.resume = end;
-              found(k, p, end);
-            }
-          }
-        }
-        prevWord = ASCII_WORD[c] === 1;
-        continue;
-      }
-      const cp = text.codePointAt(p) as number;
-      if (!prevWord) {
         for (let k = 0; k < lists.length; k++) {
           const list = lists[k];
-          if (p < list.resume) continue;
-          const end = list.matchOther(text, p, cp);
+          if (p < list.resume || list.firsts[c] === 0) continue;
+          const end = list.matchAscii(text, p, c);
           if (end >= 0) {
             list.resume = end;
             found(k, p, end);
           }
         }
+        p = nextCandidate(text, p + 1, n, ASCII_WORD[c] === 1, firsts, pairs, thirds);
+        continue;
+      }
+      const cp = text.codePointAt(p) as number;
+      for (let k = 0; k < lists.length; k++) {
+        const list = lists[k];
+        if (p < list.resume) continue;
+        const end = list.matchOther(text, p, cp);
+        if (end >= 0) {
+          list.resume = end;
+          found(k, p, end);
+        }
       }
       // The expressions step by code point: the second half of a pair is no position of its own.
-      if (cp > 0xffff) p++;
-      prevWord = false;
+      p = nextCandidate(text, cp > 0xffff ? p + 2 : p + 1, n, false, firsts, pairs, thirds);
     }
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The scanners over document text stay linear. Inline-code masking finds each closing backtick
+ * The scanners over document text stay linear. Line labels look for a colon once per paragraph, not
+ * from every line to the paragraph's end. Inline-code masking finds each closing backtick
  * run through an index of the line's runs: it must mask exactly what the plain CommonMark rule
  * (the next run of the same length) masks, on any line, and mask the review's 2 MB line of runs
  * of every length in the CPU guard. The pathological families of the hostile catalogue (one per
@@ -7,7 +8,10 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { lineLabels } from '../../../src/analysis/claims';
 import { maskInline } from '../../../src/analysis/inlineMask';
+import type { Segment, TextRun } from '../../../src/analysis/markdownBlocks';
+import { labelAt } from '../../../src/analysis/proseStructure';
 import { fuzzParameters, fuzzTimeout } from '../../support/fuzz';
 import { GUARD_MS, withCpuTime } from '../../support/cpuGuard';
 import { PATHOLOGICAL_FAMILIES } from '../../support/hostileInputs';
@@ -58,5 +62,39 @@ describe('hostile scanners: inline code masking', function () {
     for (const scanner of ['backticks', 'brackets', 'emphasis', 'table pipes', 'HTML comments', 'front matter']) {
       assert.ok(PATHOLOGICAL_FAMILIES.some((f) => f.name.startsWith(`pathological ${scanner}:`)), scanner);
     }
+  });
+});
+
+describe('hostile scanners: line labels', function () {
+  this.timeout(fuzzTimeout(30_000));
+
+  /** A run of `lines` as a paragraph's TextRun (one segment per line). */
+  function runOf(lines: readonly string[]): TextRun {
+    const segments: Segment[] = [];
+    let offset = 0;
+    lines.forEach((l, line) => {
+      segments.push({ offset, line, col: 0 });
+      offset += l.length + 1;
+    });
+    const text = lines.join('\n');
+    return { text, raw: text, segments };
+  }
+
+  it('finds the labels each line holds, as labelAt line by line does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom('GPU utilization', ':', ': ', '**', ' ', '72%', 'x', '.', ':/', '\t'), { maxLength: 8 }), { minLength: 1, maxLength: 8 }), (parts) => {
+        const run = runOf(parts.map((p) => p.join('')));
+        const expected = run.segments.map((s, k) => labelAt(run.text, s.offset, k + 1 < run.segments.length ? run.segments[k + 1].offset - 1 : run.text.length)).filter((l) => l !== undefined);
+        assert.deepEqual(lineLabels(run), expected);
+      }),
+      fuzzParameters(2000),
+    );
+  });
+
+  it('reads a paragraph of 300,000 lines with no colon, then one label at its end, in the guard', () => {
+    const run = runOf([...Array.from({ length: 300_000 }, () => 'GPU utilization was 72% and more'), 'Retention: 96%']);
+    const { value: labels, cpuMs } = withCpuTime(() => lineLabels(run));
+    assert.ok(cpuMs < GUARD_MS, `took ${cpuMs.toFixed(0)} ms of CPU`);
+    assert.deepEqual(labels.map((l) => run.text.slice(l.start, l.end)), ['Retention']);
   });
 });
