@@ -236,6 +236,9 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
   }
 
   private async build(token: vscode.CancellationToken): Promise<void> {
+    // The worker that walks and checks the cache (node host) boots while the steps below run: a
+    // worker's boot was a fifth of a warm start, with the host's thread idle waiting for it.
+    platform.prepareIndexWorker?.();
     // Tasks of their own: the caller's (a surface's first request, the portfolio bundle's load)
     // is long enough, and hashing the models and reading the settings are a few ms each.
     await nextTurn();
