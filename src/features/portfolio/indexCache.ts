@@ -122,8 +122,9 @@ export class IndexCache<E extends IndexEntry> {
     const header = text === undefined ? undefined : shardHeader(text, n, version);
     if (text === undefined || !header) return undefined;
     const tableEnd = text.indexOf('\n', header.linesAt + 1);
-    const strings = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
-    if (!strings) return undefined;
+    const table = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
+    if (!table) return undefined;
+    const strings = shared.table(table);
     const files: [string, CachedFile<E>][] = [];
     for (let start = tableEnd; start + 1 < text.length;) {
       const end = text.indexOf('\n', start + 1);
