@@ -82,12 +82,16 @@ export type FromWorker = ShardAnswer | WalkAnswer | JobFailed;
 const READ_AHEAD = 2;
 
 const cancelled = new Set<number>();
+/** Walks under way: shards wait for them (the host cannot walk cheaply, but it can check shards). */
+const walks = new Set<Promise<void>>();
 
 function post(answer: FromWorker, transfer?: ArrayBuffer[]): void {
   parentPort?.postMessage(answer, transfer);
 }
 
 async function shards(job: ShardJob): Promise<void> {
+  // The walk first: the index waits for it, and the host takes the first shards meanwhile.
+  while (walks.size) await Promise.all(walks);
   const claims = new Int32Array(job.claims);
   const claim = (n: number): boolean => Atomics.compareExchange(claims, n, FREE, WORKER) === FREE;
   const reading: { n: number; bytes: Promise<Buffer | undefined> }[] = [];
@@ -135,6 +139,9 @@ parentPort?.on('message', (message: ToWorker) => {
     cancelled.add(message.cancel);
     return;
   }
-  const run = message.job === 'walk' ? walk(message) : shards(message);
-  run.catch(() => post({ id: message.id, failed: true }));
+  const run = (message.job === 'walk' ? walk(message) : shards(message)).catch(() => post({ id: message.id, failed: true }));
+  if (message.job === 'walk') {
+    walks.add(run);
+    void run.finally(() => walks.delete(run));
+  }
 });
