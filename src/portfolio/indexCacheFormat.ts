@@ -138,7 +138,7 @@ export class TrustedShard<E extends IndexEntry> {
 
   constructor(private readonly body: string, private readonly shared: EntryInterner) {
     const tableEnd = body.indexOf('\n');
-    this.strings = JSON.parse(body.slice(0, tableEnd)) as string[];
+    this.strings = shared.table(JSON.parse(body.slice(0, tableEnd)) as string[]);
     this.at = tableEnd;
   }
 

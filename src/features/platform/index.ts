@@ -8,7 +8,7 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Platform } from './platform';
 import { isLinkFree, walkMarkdownFiles } from './diskWalk';
-import { checkShardsOffThread, walkOffThread } from './offThread';
+import { checkShardsOffThread, prepareIndexWorker, walkOffThread } from './offThread';
 import type * as AnalysisBundle from '../../analysis/analysisBundle';
 import type * as RendererBundle from '../../render/rendererBundle';
 import type * as PortfolioBundle from '../portfolio/portfolioFeature';
@@ -42,11 +42,12 @@ export const platform: Platform = {
   },
   async walkMarkdownFiles(folder, options) {
     // In the worker thread when it can (the host's thread then only receives the list), else here.
-    const walked = options.globs ? await walkOffThread(folder.fsPath, options.globs, options.cancelled) : 'failed';
+    const walked = options.globs ? await walkOffThread(folder.fsPath, options.globs, options.cancelled, options.pause) : 'failed';
     return walked === 'failed' ? walkMarkdownFiles(folder.fsPath, options) : walked;
   },
   isLinkFree: (folder, target) => isLinkFree(folder.fsPath, target.fsPath),
   checkShardsOffThread,
+  prepareIndexWorker,
   nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
   // A literal path, external in esbuild.mjs: Node resolves it beside dist/extension.js.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

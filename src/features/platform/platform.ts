@@ -14,16 +14,21 @@ import type * as PortfolioBundle from '../portfolio/portfolioFeature';
 import type { WalkedFile, WalkOptions } from './diskWalk';
 
 /**
- * A shard as the worker left it: its lines after the header, every one checked; 'refused' (missing,
- * torn, corrupt, tampered or of another version: not to be used); 'failed' (the worker could not
- * tell: the host reads and checks the shard itself).
+ * A shard of the warm-start cache as the reader hands it to the host's thread: checked by the
+ * worker (`body`: its lines after the header, every one checked; the host only parses them), the
+ * host's own to check (`bytes`: the file as read, a shard the worker had not reached), or
+ * `refused` (missing, unreadable, or torn, corrupt, tampered or of another version by the worker's
+ * check: not to be used). `worker`: the worker's answer (tests count them).
  */
-export type ShardResult = { readonly body: string } | 'refused' | 'failed';
+export type ShardTake =
+  | { readonly n: number; readonly body: string; readonly worker: true }
+  | { readonly n: number; readonly bytes: Uint8Array }
+  | { readonly n: number; readonly refused: true; readonly worker?: true };
 
 export interface ShardReader {
-  /** Shard n's result; ask in shard order. */
-  shard(n: number): Promise<ShardResult>;
-  /** Stops the worker (the load is done or cancelled). */
+  /** The next shard, in no set order (each exactly once); undefined once every shard was handed out. */
+  next(): Promise<ShardTake | undefined>;
+  /** Stops the worker's part (the load is done or cancelled). */
   dispose(): void;
 }
 
@@ -54,11 +59,18 @@ export interface Platform {
    */
   readonly isLinkFree?: (folder: vscode.Uri, target: vscode.Uri) => Promise<boolean | undefined>;
   /**
-   * Reads and checks the warm-start cache's shards (the files at `files`, shard n at files[n]) in
-   * a worker thread, so that the host's thread only parses the sound ones. Absent in the web worker
-   * host: the cache reads and checks them on the host's thread in time slices.
+   * Reads and checks the warm-start cache's shards (the files at `files`, shard n at files[n])
+   * shared with a worker thread: the worker checks shards from the last down, so that the host's
+   * thread only parses those, and hands the host the first ones to read and check itself while the
+   * worker boots (offThread.ts). Absent in the web worker host: the cache reads and checks every
+   * shard on the host's thread in time slices.
    */
   readonly checkShardsOffThread?: (files: readonly string[], version: string) => ShardReader;
+  /**
+   * Starts the worker thread of the index's start ahead of its jobs (the walk, the shards), so
+   * that its boot overlaps the build's first steps. Absent where there is no worker.
+   */
+  readonly prepareIndexWorker?: () => void;
   /** Resolves on the next turn of the event loop, after pending I/O and messages. */
   nextTurn(): Promise<void>;
   /**

@@ -12,9 +12,10 @@
  * is dropped, and its files are read again like on a cold start, silently (the cache only saves
  * time). Read, decoded and encoded between time slices: parsing megabytes at once would hold the
  * extension host's thread too long. On the node host a worker thread reads, decodes and checks the
- * shards (platform.checkShardsOffThread) and the host only parses the lines of the sound ones: the
- * reading and checking were most of a warm start on the host's thread. The format and its checks
- * are src/portfolio/indexCacheFormat.ts, shared by both.
+ * shards from the last down (platform.checkShardsOffThread) and the host only parses the lines of
+ * the sound ones: the reading and checking were most of a warm start on the host's thread. The
+ * host checks the first shards itself meanwhile (it sat idle waiting for the worker to boot); both
+ * sides check the same way. The format and its checks are src/portfolio/indexCacheFormat.ts, shared by both.
  */
 import * as vscode from 'vscode';
 import { EntryInterner, SHARDS, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, TrustedShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
@@ -64,7 +65,27 @@ export class IndexCache<E extends IndexEntry> {
     if (!this.folder) return result;
     const slice = new TimeSlice(token);
     const files = Array.from({ length: SHARDS }, (_, n) => this.shardFile(n));
-    const worker = this.offThread && this.folder.scheme === 'file' ? this.offThread(files.map((f) => f?.fsPath ?? ''), version) : undefined;
+    const add = async (n: number, lines: Promise<[string, CachedFile<E>][] | undefined> | undefined): Promise<void> => {
+      const sound = await lines;
+      if (!sound) return;
+      for (const [key, file] of sound) result.set(key, file);
+      this.onDisk.set(n, version);
+    };
+    if (this.offThread && this.folder.scheme === 'file') {
+      // Shared with the worker: its shards come checked (parsed here only), the others are checked here.
+      const reader = this.offThread(files.map((f) => f?.fsPath ?? ''), version);
+      try {
+        for (let take = await reader.next(); take; take = await reader.next()) {
+          if ('body' in take) {
+            await this.parseChecked(take.body, slice, result, shared);
+            this.onDisk.set(take.n, version);
+          } else if ('bytes' in take) await add(take.n, this.decodeShard(take.n, take.bytes, version, slice, shared));
+        }
+      } finally {
+        reader.dispose();
+      }
+      return result;
+    }
     // A few shards read ahead of the one decoded: all 64 at once filled the I/O thread pool, and the
     // walk of the workspace (which the warm start also waits for) queued behind them.
     const reads = new Map<number, Promise<Uint8Array | undefined>>();
@@ -74,24 +95,10 @@ export class IndexCache<E extends IndexEntry> {
         if (!reads.has(n)) reads.set(n, file ? Promise.resolve(vscode.workspace.fs.readFile(file)).then((b) => b, () => undefined) : Promise.resolve(undefined));
       }
     };
-    try {
-      for (let n = 0; n < SHARDS; n++) {
-        const checked = worker ? await worker.shard(n) : 'failed';
-        if (checked === 'refused') continue;
-        if (checked === 'failed') {
-          // No worker, or it stopped: this thread reads and checks the shard.
-          readAhead(n);
-          const bytes = await reads.get(n);
-          const lines = bytes && (await this.decodeShard(n, bytes, version, slice, shared));
-          if (!lines) continue;
-          for (const [key, file] of lines) result.set(key, file);
-        } else {
-          await this.parseChecked(checked.body, slice, result, shared);
-        }
-        this.onDisk.set(n, version);
-      }
-    } finally {
-      worker?.dispose();
+    for (let n = 0; n < SHARDS; n++) {
+      readAhead(n);
+      const bytes = await reads.get(n);
+      await add(n, bytes && this.decodeShard(n, bytes, version, slice, shared));
     }
     return result;
   }
@@ -115,8 +122,9 @@ export class IndexCache<E extends IndexEntry> {
     const header = text === undefined ? undefined : shardHeader(text, n, version);
     if (text === undefined || !header) return undefined;
     const tableEnd = text.indexOf('\n', header.linesAt + 1);
-    const strings = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
-    if (!strings) return undefined;
+    const table = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
+    if (!table) return undefined;
+    const strings = shared.table(table);
     const files: [string, CachedFile<E>][] = [];
     for (let start = tableEnd; start + 1 < text.length;) {
       const end = text.indexOf('\n', start + 1);

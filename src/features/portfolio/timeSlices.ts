@@ -36,6 +36,16 @@ export class TimeSlice {
     return this.token?.isCancellationRequested === true || budget.spent(this.budgetMs, this.created);
   }
 
+  /**
+   * Gives the thread back now, whatever is left of the budget: before an item that must not share
+   * its task with what ran before it in a turn this loop did not start (an I/O callback's).
+   */
+  async yield(): Promise<void> {
+    if (this.token?.isCancellationRequested) throw new Cancelled();
+    await budget.wait(false);
+    await this.pause();
+  }
+
   /** Gives the thread back when this turn's budget is spent; throws `Cancelled` once the token is. */
   async pause(): Promise<void> {
     if (this.token?.isCancellationRequested) throw new Cancelled();

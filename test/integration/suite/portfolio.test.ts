@@ -495,22 +495,29 @@ describe('Portfolio: warm start from the index cache', function () {
     }
   });
 
-  // Both ways of reading the shards: on the host's thread (the web host; a worker that cannot start)
-  // and in the node host's worker thread (platform.checkShardsOffThread), counted to prove it answered.
-  const workerAnswers = { count: 0 };
-  const countedWorker: OffThreadShards = (files, version) => {
+  // Every way of reading the shards: on the host's thread alone (the web host; a worker that cannot
+  // start), shared by the host and the node host's worker thread (platform.checkShardsOffThread:
+  // the host takes the first while the worker checks from the last), and mostly by the worker (the
+  // host waits a second after its first take), counted to prove every shard is taken once.
+  const takes = { all: 0, worker: 0 };
+  const counted = (wait: number): OffThreadShards => (files, version) => {
     const reader = checkShardsOffThread(files, version);
+    let first = true;
     return {
-      shard: async (n) => {
-        const result = await reader.shard(n);
-        if (result !== 'failed') workerAnswers.count++;
-        return result;
+      next: async () => {
+        const take = await reader.next();
+        if (take) takes.all++;
+        if (take && 'worker' in take && take.worker) takes.worker++;
+        if (first && wait) await new Promise((r) => setTimeout(r, wait));
+        first = false;
+        return take;
       },
       dispose: () => reader.dispose(),
     };
   };
-  for (const [where, offThread] of [['on the host thread', undefined], ['in a worker thread', countedWorker]] as const) it(`a torn or tampered cache shard costs the reading of its own files only; a change rewrites one shard (shards checked ${where})`, async () => {
-    workerAnswers.count = 0;
+  for (const [where, offThread, wait] of [['on the host thread', undefined, 0], ['shared by the host and a worker thread', counted(0), 0], ['mostly in a worker thread', counted(1000), 1000]] as const) it(`a torn or tampered cache shard costs the reading of its own files only; a change rewrites one shard (shards checked ${where})`, async () => {
+    takes.all = 0;
+    takes.worker = 0;
     const services = (await activateExtension()).services;
     const storage = vscode.Uri.file(mkdtempSync(path.join(tmpdir(), 'pa-index-shards-')));
     const scratch = vscode.Uri.joinPath(scratchFolder(), 'shards');
@@ -583,8 +590,9 @@ describe('Portfolio: warm start from the index cache', function () {
 
       const third = await start();
       assert.deepEqual(read, [], 'after the repair, a start reads nothing');
-      // Each of the four builds (three starts and the rebuild) had the worker's answer for every shard (the first's: missing, refused).
-      if (offThread) assert.equal(workerAnswers.count, 4 * SHARDS, 'the worker answered for every shard');
+      // Each of the four builds (three starts and the rebuild) took every shard once (the first's: missing, refused).
+      if (offThread) assert.equal(takes.all, 4 * SHARDS, 'every shard taken once by each build');
+      if (wait) assert.ok(takes.worker > 0, 'the worker checked shards');
       assert.equal(third.entry(files[3])?.metrics[0]?.value.text, '99%');
       third.dispose();
     } finally {

@@ -3,14 +3,15 @@
  * that reads and checks shards off the extension host's thread (src/features/platform/
  * indexWorker.ts, run here for real from its compiled file): a sound shard comes back whole
  * and parses to the entries written; a torn, corrupt, tampered, misplaced or stale shard is
- * refused as a whole, by the worker and by the host's own check alike.
+ * refused as a whole, by the worker and by the host's own check alike, whichever of the two takes
+ * it (the host takes the first shards while the worker checks from the last down).
  */
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { checkShardsOffThread } from '../../../src/features/platform/offThread';
-import type { ShardResult } from '../../../src/features/platform/platform';
+import type { ShardReader } from '../../../src/features/platform/platform';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
 import { checkedShardBody, EntryInterner, FORMAT, headerLine, MAX_SHARD_BYTES, SHARDS, shardOf, shardText, ShardWriter, TrustedShard } from '../../../src/portfolio/indexCacheFormat';
@@ -122,43 +123,105 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
     assert.equal(shardText(new Uint8Array(MAX_SHARD_BYTES + 1)), undefined);
   });
 
-  it('reads and checks the shards in a worker thread: sound ones whole, bad and missing ones refused', async function () {
+  /**
+   * Every shard of a reader, taken as IndexCache.load takes them: `wait` ms after the first take
+   * (the worker meanwhile claims from the last down). Each take decoded: a worker's body parsed,
+   * the host's bytes checked here as the host checks them (shardText, then checkedShardBody).
+   */
+  async function takeAll(reader: ShardReader, wait: number): Promise<Map<number, { by: 'worker' | 'host'; files: File[] | undefined }>> {
+    const taken = new Map<number, { by: 'worker' | 'host'; files: File[] | undefined }>();
+    try {
+      for (let take = await reader.next(), first = true; take; take = await reader.next(), first = false) {
+        if (first && wait) await new Promise((r) => setTimeout(r, wait));
+        assert.ok(!taken.has(take.n), `shard ${take.n} taken twice`);
+        const by = 'worker' in take && take.worker ? 'worker' : 'host';
+        if ('body' in take) taken.set(take.n, { by, files: parsedBody(take.body) });
+        else if ('bytes' in take) {
+          const text = shardText(take.bytes);
+          const body = text === undefined ? undefined : checkedShardBody(text, take.n, VERSION, isIndexEntry);
+          taken.set(take.n, { by, files: body === undefined ? undefined : parsedBody(body) });
+        } else taken.set(take.n, { by, files: undefined });
+      }
+    } finally {
+      reader.dispose();
+    }
+    return taken;
+  }
+
+  /** A cache folder of every used shard, with bad ones at both ends (where the host and the worker start). */
+  function cacheFolder(dir: string): { paths: string[]; bad: Set<number> } {
+    const paths = Array.from({ length: SHARDS }, (_, n) => path.join(dir, `${n}.ndjson`));
+    for (const n of used) writeFileSync(paths[n], shardTextOf(n, all));
+    const [first, second] = used.filter((n) => all.filter((f) => shardOf(f.key) === n).length >= 2);
+    const [last, beforeLast] = used.filter((n) => all.filter((f) => shardOf(f.key) === n).length >= 2).reverse();
+    writeFileSync(paths[first], shardTextOf(first, all).split('\n').slice(0, -2).join('\n') + '\n');
+    writeFileSync(paths[second], withBadVerdict(shardTextOf(second, all)));
+    writeFileSync(paths[last], shardTextOf(last, all, '0.old'));
+    const corruptBytes = new TextEncoder().encode(shardTextOf(beforeLast, all));
+    corruptBytes[corruptBytes.length - 20] = 0xff;
+    writeFileSync(paths[beforeLast], corruptBytes);
+    return { paths, bad: new Set([first, second, last, beforeLast]) };
+  }
+
+  /** Every shard taken once; sound ones give their files exactly, bad and missing ones nothing. */
+  function assertTaken(taken: Map<number, { files: File[] | undefined }>, bad: Set<number>): void {
+    assert.deepEqual([...taken.keys()].sort((a, b) => a - b), Array.from({ length: SHARDS }, (_, n) => n), 'every shard taken once');
+    for (let n = 0; n < SHARDS; n++) {
+      const got = taken.get(n)?.files;
+      if (!used.includes(n) || bad.has(n)) assert.equal(got, undefined, `shard ${n} refused`);
+      else assert.deepEqual(got?.map((f) => [f.key, f.size, f.mtime, f.entry]), all.filter((f) => shardOf(f.key) === n).map((f) => [f.key, f.size, f.mtime, f.entry && JSON.parse(JSON.stringify(f.entry)) as IndexEntry]), `shard ${n}`);
+    }
+  }
+
+  it('shares the shards between the host and the worker: each taken once, sound ones whole, bad and missing ones refused on either side', async function () {
     this.timeout(20_000);
     const dir = mkdtempSync(path.join(tmpdir(), 'pa-cache-worker-'));
     try {
-      const paths = Array.from({ length: SHARDS }, (_, n) => path.join(dir, `${n}.ndjson`));
-      for (const n of used) writeFileSync(paths[n], shardTextOf(n, all));
-      writeFileSync(paths[torn], shardTextOf(torn, all).split('\n').slice(0, -2).join('\n') + '\n');
-      writeFileSync(paths[tampered], withBadVerdict(shardTextOf(tampered, all)));
-      writeFileSync(paths[stale], shardTextOf(stale, all, '0.old'));
-      const reader = checkShardsOffThread(paths, VERSION);
-      const results: ShardResult[] = [];
-      try {
-        for (let n = 0; n < SHARDS; n++) results.push(await reader.shard(n));
-      } finally {
-        reader.dispose();
-      }
-      for (let n = 0; n < SHARDS; n++) {
-        const r = results[n];
-        if (!used.includes(n) || n === torn || n === tampered || n === stale) {
-          assert.equal(r, 'refused', `shard ${n}`);
-        } else {
-          assert.ok(typeof r === 'object', `shard ${n}: ${String(r)}`);
-          assert.deepEqual(parsedBody(r.body).map((f) => f.key), all.filter((f) => shardOf(f.key) === n).map((f) => f.key));
-        }
-      }
+      const { paths, bad } = cacheFolder(dir);
+      // The first take comes at once (the host claims the first shards before the worker has booted),
+      // the rest after the worker has had time to claim and check the others from the last down.
+      const taken = await takeAll(checkShardsOffThread(paths, VERSION), 1500);
+      assertTaken(taken, bad);
+      const by = (n: number): string | undefined => taken.get(n)?.by;
+      assert.equal(by(0), 'host', 'the first shard is the host\'s');
+      assert.equal(by(SHARDS - 1), 'worker', 'the last shard is the worker\'s');
+      // The host took a prefix, the worker the rest: they met once.
+      const hosts = [...taken].filter(([, t]) => t.by === 'host').map(([n]) => n);
+      assert.deepEqual(hosts, Array.from({ length: hosts.length }, (_, n) => n), `the host's shards: ${hosts.join(', ')}`);
+      assert.ok([...bad].some((n) => by(n) === 'host'), 'a bad shard refused by the host\'s own check');
+      assert.ok([...bad].some((n) => by(n) === 'worker'), 'a bad shard refused by the worker');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('says "failed" (the host checks the shards itself) when the worker cannot run', async () => {
-    // A request the worker cannot read (no list of files) stops it with an error, before any answer.
-    const reader = checkShardsOffThread(null as unknown as string[], VERSION);
+  it('gives the host every shard when taken as fast as they come (the same files as the worker would)', async function () {
+    this.timeout(20_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'pa-cache-worker-'));
     try {
-      assert.equal(await reader.shard(0), 'failed');
+      const { paths, bad } = cacheFolder(dir);
+      assertTaken(await takeAll(checkShardsOffThread(paths, VERSION), 0), bad);
     } finally {
-      reader.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the host reads and checks every shard itself when the worker cannot run, or those it claimed when it stops without answering', async function () {
+    this.timeout(20_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'pa-cache-worker-'));
+    try {
+      const { paths, bad } = cacheFolder(dir);
+      const none = await takeAll(checkShardsOffThread(paths, VERSION, path.join(dir, 'no-such-worker.js')), 300);
+      assertTaken(none, bad);
+      assert.ok([...none.values()].every((t) => t.by === 'host'), 'no worker, every shard the host\'s');
+      // A worker that claims every shard it can and exits without a word.
+      const quitter = path.join(dir, 'quitter.js');
+      writeFileSync(quitter, "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => { if (m.claims) { const c = new Int32Array(m.claims); for (let n = c.length - 1; n >= 0; n--) Atomics.compareExchange(c, n, 0, 2); process.exit(0); } });\n");
+      const orphans = await takeAll(checkShardsOffThread(paths, VERSION, quitter), 500);
+      assertTaken(orphans, bad);
+      assert.ok([...orphans.values()].every((t) => t.by === 'host'), 'what the worker claimed and left, the host took');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

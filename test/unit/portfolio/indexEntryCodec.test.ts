@@ -105,4 +105,18 @@ describe('warm-start cache rows (index entry codec)', () => {
     assert.equal(shared.value('percent', 1, 1, 'x', undefined, undefined), a);
     assert.notEqual(shared.value('percent', 1, 1, 'x', 'approx', undefined), a);
   });
+
+  it('keeps one copy of each string across shards\' tables, their values and order unchanged, and rows read the same through them', () => {
+    const shared = new EntryInterner();
+    const tables = [0, 1, 2].map(() => new StringTable());
+    const rows = all.map((e, i) => encodeRow(tables[i % 3], e.uri, 100 + i, 1_700_000_000_000 + i, e));
+    // Copies made the way a shard's table arrives (JSON.parse), not the writer's own strings.
+    const read = tables.map((t) => JSON.parse(JSON.stringify(t.strings)) as string[]);
+    const interned = read.map((strings) => shared.table(strings));
+    interned.forEach((strings, t) => {
+      assert.equal(strings, read[t], 'replaced in place');
+      assert.deepEqual(strings, tables[t].strings);
+    });
+    rows.forEach((row, i) => assert.deepEqual(decodeRow(row, interned[i % 3], all[i].uri, shared), all[i]));
+  });
 });
