@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatStatedValue, tidy, tidySlow } from '../../../src/analysis/valueFormat';
+import { formatNumber, formatNumberSlow, formatStatedValue, tidy, tidySlow } from '../../../src/analysis/valueFormat';
 import { asPercentFraction, findValues, lastNumberEnd, nextNumber, NUMBER, parseStatedValue } from '../../../src/analysis/values';
 import { fuzzParameters } from '../../support/fuzz';
 
@@ -234,6 +234,23 @@ describe('values: tidy (rounding to 12 significant digits) without toPrecision w
   it('at the edges: 12 and 13 digits, powers of ten, exponents, NaN and infinities', () => {
     for (const n of [0.72 * 100, 123456789.012, 1234567890.123, 0.1 + 0.2, 1e-7, 1.5e-7, 1e21, 1.5e21, 0.09999999999999999, 99999999999.95, 999999999999.5, -0.000123, -0, NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE]) {
       assert.ok(Object.is(tidy(n), tidySlow(n)), `${n}: ${tidy(n)} vs ${tidySlow(n)}`);
+    }
+  });
+});
+
+describe('values: formatNumber (String once for the usual value) writes what its definition writes', () => {
+  const decimal = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 16 }), fc.constantFrom(1, 100, 1e3, 1e6, 1e9, 0.01, 1 / 3, -1))
+    .map(([k, d, scale]) => (k / 10 ** d) * scale);
+
+  it('for any double, and for the numbers values are made of', () => {
+    fc.assert(fc.property(fc.oneof(fc.double(), decimal), (n) => {
+      assert.equal(formatNumber(n), formatNumberSlow(n), String(n));
+    }), fuzzParameters(20_000));
+  });
+
+  it('at the edges: grouping, four decimals, exponents, NaN and infinities', () => {
+    for (const n of [92.4, -92.4, 999.9999, 999.99999, 1000.5, -1000.5, 12.3456, 12.34567, 0.72 * 100, 0.1 + 0.2, 1e-7, 1.5e-7, 1e21, 1.5e21, -0.000123, 123456.5, -0, 0, NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE]) {
+      assert.equal(formatNumber(n), formatNumberSlow(n), String(n));
     }
   });
 });
