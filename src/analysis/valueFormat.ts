@@ -91,9 +91,8 @@ export function formatAmount(n: number, kind: StatedValue['kind'], currency?: st
 export function formatStatedValue(value: StatedValue): string {
   const q = value.qualifier ? QUALIFIER_DISPLAY[value.qualifier] : '';
   if (value.low === value.high) return q + formatAmount(value.low, value.kind, value.currency);
-  const lo = formatAmount(value.low, value.kind, value.currency);
   const hi = formatAmount(value.high, value.kind, value.currency);
-  // "70–75%" rather than "70%–75%".
-  const loShort = value.kind === 'percent' || value.kind === 'multiple' ? formatNumber(value.low) : lo;
+  // "70–75%" rather than "70%–75%" (the low end with its unit is written only when it is shown).
+  const loShort = value.kind === 'percent' || value.kind === 'multiple' ? formatNumber(value.low) : formatAmount(value.low, value.kind, value.currency);
   return `${q}${loShort}–${hi}`;
 }

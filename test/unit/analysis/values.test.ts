@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatNumber, formatNumberSlow, formatStatedValue, tidy, tidySlow } from '../../../src/analysis/valueFormat';
 import { asPercentFraction, findValues, lastNumberEnd, nextNumber, NUMBER, parseStatedValue } from '../../../src/analysis/values';
+import { QUALIFIER_ENDINGS, QUALIFIER_LENGTHS, QUALIFIER_PHRASES } from '../../../src/analysis/valueWords';
 import { fuzzParameters } from '../../support/fuzz';
 
 function one(text: string) {
@@ -235,6 +236,31 @@ describe('values: tidy (rounding to 12 significant digits) without toPrecision w
     for (const n of [0.72 * 100, 123456789.012, 1234567890.123, 0.1 + 0.2, 1e-7, 1.5e-7, 1e21, 1.5e21, 0.09999999999999999, 99999999999.95, 999999999999.5, -0.000123, -0, NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE]) {
       assert.ok(Object.is(tidy(n), tidySlow(n)), `${n}: ${tidy(n)} vs ${tidySlow(n)}`);
     }
+  });
+});
+
+describe('values: qualifier phrases after any number of words before them', () => {
+  // readPrefix reads the head's words first and the qualifier's only after a word that ends a
+  // phrase (QUALIFIER_LENGTHS): every phrase must still be found, however many words come first.
+  it('finds every phrase with zero to six words before it', () => {
+    for (const [phrase, qualifier] of QUALIFIER_PHRASES) {
+      for (let words = 0; words <= 6; words++) {
+        const lead = ['the', 'reported', 'GPU', 'fleet', 'utilization', 'was'].slice(0, words).join(' ');
+        const text = `${lead}${lead ? ' ' : ''}${phrase} 72%`;
+        const found = findValues(text);
+        assert.equal(found.length, 1, text);
+        assert.equal(found[0].value.qualifier, qualifier, text);
+        assert.equal(found[0].value.text, `${phrase} 72%`, text);
+      }
+    }
+  });
+
+  it('lists, for each last word, exactly the lengths of the phrases it ends, longest first', () => {
+    for (const [last, lengths] of QUALIFIER_LENGTHS) {
+      const expected = [...new Set([...QUALIFIER_PHRASES.keys()].filter((p) => p.split(' ').at(-1) === last).map((p) => p.split(' ').length))].sort((a, b) => b - a);
+      assert.deepEqual(lengths, expected, last);
+    }
+    assert.deepEqual([...QUALIFIER_LENGTHS.keys()].sort(), [...QUALIFIER_ENDINGS].sort());
   });
 });
 
