@@ -9,6 +9,7 @@
  * table, and is pragmatic elsewhere. Every step reads a line at most a constant number of times,
  * so 100,000-character lines and 10,000-level nesting ("> > > …", "- - - …") stay linear.
  */
+import { delimiterColumns } from './delimiterRow';
 import { maskInline, type MaskState } from './inlineMask';
 import type { TextPosition, TextRange } from './types';
 
@@ -119,8 +120,6 @@ const CLOSING_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
 const ATX = /[ \t]*(#{1,6})(?=[ \t]|$)/y;
 const SETEXT = /^[ \t]*(?:=+|-+)[ \t]*$/;
 const THEMATIC = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const DELIMITER_CHARS = /^[ \t|:-]+$/;
-const DELIMITER_CELL = /^:?-+:?$/;
 
 /** Columns of leading whitespace from `at` (a tab counts to the next multiple of 4). */
 function indentAt(text: string, at: number): { cols: number; end: number } {
@@ -240,15 +239,6 @@ function splitCells(masked: string, raw: string, from: number, line: number): Ta
   return new Row(line, masked, raw, bounds);
 }
 
-function isDelimiterRow(text: string): number {
-  if (!DELIMITER_CHARS.test(text) || !text.includes('-')) return 0;
-  let parts = text.trim().split('|');
-  if (parts[0].trim() === '') parts = parts.slice(1);
-  if (parts.length && parts[parts.length - 1].trim() === '') parts = parts.slice(0, -1);
-  if (parts.length === 0) return 0;
-  for (const p of parts) if (!DELIMITER_CELL.test(p.trim())) return 0;
-  return parts.length;
-}
 
 /** A run whose raw text is built only when asked for (headings and table sources): prose never needs it. */
 class LazyRun implements TextRun {
@@ -449,7 +439,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
     if (i + 1 < lines.length && masked.includes('|', p) && lines[i + 1].includes('-')) {
       const next = lines[i + 1];
       const nq = quoteDepth(next, 0);
-      const cols = nq.depth === depth ? isDelimiterRow(next.slice(nq.end)) : 0;
+      const cols = nq.depth === depth ? delimiterColumns(next.slice(nq.end)) : 0;
       if (cols > 0) {
         const header = splitCells(masked, raw, p, i);
         if (header.cellCount === cols) {

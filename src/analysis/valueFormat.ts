@@ -25,7 +25,11 @@ export function tidySlow(n: number): number {
  * test/unit/analysis/values.test.ts holds tidy to tidySlow.
  */
 function hasFewDigits(n: number): boolean {
-  const s = String(n);
+  return fewDigits(String(n));
+}
+
+/** {@link hasFewDigits} of a number already written by String. */
+function fewDigits(s: string): boolean {
   let digits = 0;
   let leading = true;
   for (let k = s.charCodeAt(0) === 0x2d ? 1 : 0; k < s.length; k++) {
@@ -40,7 +44,26 @@ function hasFewDigits(n: number): boolean {
   return digits <= 12;
 }
 
-function formatNumber(n: number): string {
+/**
+ * A number as the model's benchmarks write it: thousands grouped, at most four decimals. The same
+ * string as {@link formatNumberSlow}, with String called once for the usual value: a verdict is
+ * written for every claim, and writing "92.4" (tidy's String, then String again, a split array)
+ * was most of writing a verdict. When String's own digits are few, tidy leaves the number as it
+ * is, so those digits, without the sign, are what String(|tidy(n)|) gives.
+ */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
+  const written = String(n);
+  if (Number.isInteger(n) || !fewDigits(written)) return formatNumberSlow(n);
+  const digits = n < 0 ? written.slice(1) : written;
+  const dot = digits.indexOf('.');
+  // Three digits or fewer before the point and four or fewer after: nothing to group or cut.
+  if (dot >= 0 && dot <= 3 && digits.length - dot <= 5) return written;
+  return formatNumberSlow(n);
+}
+
+/** What {@link formatNumber} means: test/unit/analysis/values.test.ts holds the two to the same strings. */
+export function formatNumberSlow(n: number): string {
   if (Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
   const sign = n < 0 ? '-' : '';
   const [int, frac] = String(Math.abs(tidy(n))).split('.');
@@ -68,9 +91,8 @@ export function formatAmount(n: number, kind: StatedValue['kind'], currency?: st
 export function formatStatedValue(value: StatedValue): string {
   const q = value.qualifier ? QUALIFIER_DISPLAY[value.qualifier] : '';
   if (value.low === value.high) return q + formatAmount(value.low, value.kind, value.currency);
-  const lo = formatAmount(value.low, value.kind, value.currency);
   const hi = formatAmount(value.high, value.kind, value.currency);
-  // "70–75%" rather than "70%–75%".
-  const loShort = value.kind === 'percent' || value.kind === 'multiple' ? formatNumber(value.low) : lo;
+  // "70–75%" rather than "70%–75%" (the low end with its unit is written only when it is shown).
+  const loShort = value.kind === 'percent' || value.kind === 'multiple' ? formatNumber(value.low) : formatAmount(value.low, value.kind, value.currency);
   return `${q}${loShort}–${hi}`;
 }

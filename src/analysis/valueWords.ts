@@ -186,5 +186,22 @@ export const UNIT_WORDS: ReadonlySet<string> = new Set(
 export const REFERENCE_AFTER_FIRST_WORDS: ReadonlySet<string> = new Set(REFERENCE_AFTER_WORDS.map(firstLetters));
 /** Last words of the qualifier phrases: a number after any other word has no qualifier (no phrase to build). */
 export const QUALIFIER_ENDINGS: ReadonlySet<string> = new Set([...QUALIFIER_PHRASES.keys()].map((p) => p.slice(p.lastIndexOf(' ') + 1)));
+/**
+ * For each last word of a qualifier phrase, the lengths in words of the phrases it ends, longest
+ * first: after "to" only "up to" is tried, not "to" alone or a three-word phrase. Why: "to" and
+ * "of" come before many numbers, and each try builds a phrase string.
+ */
+export const QUALIFIER_LENGTHS: ReadonlyMap<string, readonly number[]> = (() => {
+  const lengths = new Map<string, number[]>();
+  for (const phrase of QUALIFIER_PHRASES.keys()) {
+    const words = phrase.split(' ');
+    const last = words[words.length - 1];
+    const list = lengths.get(last) ?? [];
+    if (!list.includes(words.length)) list.push(words.length);
+    lengths.set(last, list);
+  }
+  for (const list of lengths.values()) list.sort((a, b) => b - a);
+  return lengths;
+})();
 /** The longest qualifier phrase, in words. */
 export const QUALIFIER_MAX_WORDS = Math.max(...[...QUALIFIER_PHRASES.keys()].map((p) => p.split(' ').length));

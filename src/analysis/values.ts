@@ -18,7 +18,7 @@ import type { Qualifier } from './valueWords';
 // each use in the CommonJS build, measurable at this rate.
 const {
   CHANGE_WORDS, CURRENCY_CODE_LENGTH, CURRENCY_CODE_SET, CURRENCY_OF, CURRENCY_SIGNS, CURRENCY_SIGNS_LONGEST_FIRST,
-  CURRENCY_SUFFIX, FILLER_WORDS, MONTHS, MULTIPLE, PER, PERCENT, PLUS, QUALIFIER_ENDINGS, QUALIFIER_MAX_WORDS,
+  CURRENCY_SUFFIX, FILLER_WORDS, MONTHS, MULTIPLE, PER, PERCENT, PLUS, QUALIFIER_ENDINGS, QUALIFIER_LENGTHS, QUALIFIER_MAX_WORDS,
   QUALIFIER_PHRASES, QUALIFIER_SYMBOLS, RANGE_DASH, RANGE_SECOND_START, RANGE_TO, REFERENCE_AFTER, REFERENCE_AFTER_FIRST_WORDS,
   REFERENCE_PAIRS, REFERENCE_WORDS, SCALE_LETTER, SCALE_WORD, SCALES, TWO_CHAR_QUALIFIER_END, UNIT_AFTER_SPACE, UNIT_WORDS,
 } = words;
@@ -511,10 +511,22 @@ export class ValueScanner {
       this.readHead(0, count);
       return;
     }
-    // One scan serves both the qualifier (the last words) and the head (the words before it).
-    const count = this.wordsBefore(k, Math.max(min, k - 2 * PREFIX_WINDOW), QUALIFIER_MAX_WORDS + HEAD_WORDS);
-    const lastWord = count > 0 ? this.word(count - 1) : undefined;
-    for (let n = lastWord !== undefined && QUALIFIER_ENDINGS.has(lastWord) ? Math.min(QUALIFIER_MAX_WORDS, count) : 0; n >= 1; n--) {
+    // The head's words first: after a last word that ends no qualifier phrase (most values) they
+    // are all that is read. Otherwise one scan serves both the qualifier (the last words) and the
+    // head (the words before it). The words found are the nearest ones either way (a scan for fewer
+    // words stops earlier, nothing else), so the head reads the same words.
+    const window = Math.max(min, k - 2 * PREFIX_WINDOW);
+    let count = this.wordsBefore(k, window, HEAD_WORDS);
+    let lastWord = count > 0 ? this.word(count - 1) : undefined;
+    if (count === HEAD_WORDS && lastWord !== undefined && QUALIFIER_ENDINGS.has(lastWord)) {
+      count = this.wordsBefore(k, window, QUALIFIER_MAX_WORDS + HEAD_WORDS);
+      lastWord = this.word(count - 1);
+    }
+    const lengths = lastWord !== undefined ? QUALIFIER_LENGTHS.get(lastWord) : undefined;
+    // Longest first, as before: only the lengths of phrases that end in this word can be found.
+    for (let t = 0; lengths !== undefined && t < lengths.length; t++) {
+      const n = lengths[t];
+      if (n > count) continue;
       let phrase = lastWord as string;
       for (let i = count - 2; i >= count - n; i--) phrase = `${this.word(i)} ${phrase}`;
       const q = QUALIFIER_PHRASES.get(phrase);

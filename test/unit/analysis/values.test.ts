@@ -4,8 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatStatedValue, tidy, tidySlow } from '../../../src/analysis/valueFormat';
+import { formatNumber, formatNumberSlow, formatStatedValue, tidy, tidySlow } from '../../../src/analysis/valueFormat';
 import { asPercentFraction, findValues, lastNumberEnd, nextNumber, NUMBER, parseStatedValue } from '../../../src/analysis/values';
+import { QUALIFIER_ENDINGS, QUALIFIER_LENGTHS, QUALIFIER_PHRASES } from '../../../src/analysis/valueWords';
 import { fuzzParameters } from '../../support/fuzz';
 
 function one(text: string) {
@@ -234,6 +235,48 @@ describe('values: tidy (rounding to 12 significant digits) without toPrecision w
   it('at the edges: 12 and 13 digits, powers of ten, exponents, NaN and infinities', () => {
     for (const n of [0.72 * 100, 123456789.012, 1234567890.123, 0.1 + 0.2, 1e-7, 1.5e-7, 1e21, 1.5e21, 0.09999999999999999, 99999999999.95, 999999999999.5, -0.000123, -0, NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE]) {
       assert.ok(Object.is(tidy(n), tidySlow(n)), `${n}: ${tidy(n)} vs ${tidySlow(n)}`);
+    }
+  });
+});
+
+describe('values: qualifier phrases after any number of words before them', () => {
+  // readPrefix reads the head's words first and the qualifier's only after a word that ends a
+  // phrase (QUALIFIER_LENGTHS): every phrase must still be found, however many words come first.
+  it('finds every phrase with zero to six words before it', () => {
+    for (const [phrase, qualifier] of QUALIFIER_PHRASES) {
+      for (let words = 0; words <= 6; words++) {
+        const lead = ['the', 'reported', 'GPU', 'fleet', 'utilization', 'was'].slice(0, words).join(' ');
+        const text = `${lead}${lead ? ' ' : ''}${phrase} 72%`;
+        const found = findValues(text);
+        assert.equal(found.length, 1, text);
+        assert.equal(found[0].value.qualifier, qualifier, text);
+        assert.equal(found[0].value.text, `${phrase} 72%`, text);
+      }
+    }
+  });
+
+  it('lists, for each last word, exactly the lengths of the phrases it ends, longest first', () => {
+    for (const [last, lengths] of QUALIFIER_LENGTHS) {
+      const expected = [...new Set([...QUALIFIER_PHRASES.keys()].filter((p) => p.split(' ').at(-1) === last).map((p) => p.split(' ').length))].sort((a, b) => b - a);
+      assert.deepEqual(lengths, expected, last);
+    }
+    assert.deepEqual([...QUALIFIER_LENGTHS.keys()].sort(), [...QUALIFIER_ENDINGS].sort());
+  });
+});
+
+describe('values: formatNumber (String once for the usual value) writes what its definition writes', () => {
+  const decimal = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 16 }), fc.constantFrom(1, 100, 1e3, 1e6, 1e9, 0.01, 1 / 3, -1))
+    .map(([k, d, scale]) => (k / 10 ** d) * scale);
+
+  it('for any double, and for the numbers values are made of', () => {
+    fc.assert(fc.property(fc.oneof(fc.double(), decimal), (n) => {
+      assert.equal(formatNumber(n), formatNumberSlow(n), String(n));
+    }), fuzzParameters(20_000));
+  });
+
+  it('at the edges: grouping, four decimals, exponents, NaN and infinities', () => {
+    for (const n of [92.4, -92.4, 999.9999, 999.99999, 1000.5, -1000.5, 12.3456, 12.34567, 0.72 * 100, 0.1 + 0.2, 1e-7, 1.5e-7, 1e21, 1.5e21, -0.000123, 123456.5, -0, 0, NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE]) {
+      assert.equal(formatNumber(n), formatNumberSlow(n), String(n));
     }
   });
 });
