@@ -49,6 +49,9 @@ const SLICED_FROM = 500;
 /** Analyses added to the views between two looks at the time slice (a few dozen subjects). */
 const FILL_BATCH = 400;
 
+/** Subjects whose trend series are worked out between two looks at the time slice. */
+const SERIES_BATCH = 50;
+
 /** The trends wait at most this long after a page for the webview to say its matrix is painted. */
 const DEFERRED_AT_MOST_MS = 2000;
 
@@ -294,7 +297,9 @@ export class PortfolioPanel implements vscode.Disposable {
     const withAnalyses = new Set(this.patternCounts.keys());
     const base: PortfolioViewInput = {
       patterns: this.host.services.models.catalog.indexes.filter((i) => i === pattern || withAnalyses.has(i.model.id)).map((i) => ({ id: i.model.id, name: i.model.name })),
-      ...views,
+      // The matrix and coverage only: the views' trends are worked out when read (withTrends below).
+      matrix: views.matrix,
+      coverage: views.coverage,
       chart: (t) => this.chart(t),
       trends: [],
       displayName: (uri) => this.host.displayName(uri),
@@ -365,9 +370,16 @@ export class PortfolioPanel implements vscode.Disposable {
     this.render();
   }
 
-  /** Draws the charts the panel shows one metric at a time, each in a slice of the host's thread (kept in the chart cache). */
+  /**
+   * Works out the subjects' trend series a few dozen at a time, then draws the charts the panel
+   * shows one metric at a time, each in a slice of the host's thread (kept in the chart cache).
+   */
   private async drawCharts(live: LivePortfolioViews): Promise<void> {
     const slice = new TimeSlice();
+    while (live.placeSeries(SERIES_BATCH)) {
+      await slice.pause();
+      if (this.disposed || this.live !== live) return;
+    }
     for (const trend of live.limitedTrends(PANEL_TREND_SUBJECTS).trends) {
       await slice.pause();
       if (this.disposed || this.live !== live) return;
