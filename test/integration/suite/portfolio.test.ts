@@ -25,7 +25,7 @@ import type { PortfolioFeature } from '../../../src/features/portfolio/portfolio
 import type { MatrixRowData } from '../../../src/render/portfolioProtocol';
 import { pdfInfo, pdfPages, PT_PER_IN, testBrowser } from '../../support/pdfTools';
 import { hoversAt, positionOf } from './authoringHelpers';
-import { activateExtension, closeAllEditors, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, EXTENSION_ID, waitFor } from './helpers';
 
 const DEADLINE = 15_000;
 
@@ -231,6 +231,15 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     assert.equal(panel.panel.webview.options.enableScripts, true);
     assert.equal(panel.panel.webview.options.enableForms, false);
     assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;nonce-/);
+    // One stylesheet (one fetch through the webview's resource loader), holding the shared rules and the portfolio's own.
+    const sheets = [...panel.panel.webview.html.matchAll(/<link rel="stylesheet" href="([^"]*)"/g)].map((m) => m[1]);
+    assert.equal(sheets.length, 1, `one stylesheet: ${sheets.join(', ')}`);
+    assert.match(sheets[0], /media\/dist\/portfolio\.css$/);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension is loaded');
+    const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'dist', 'portfolio.css')));
+    assert.match(css, /--pa-meets:/, 'the preview\'s colour variables');
+    assert.match(css, /\.pa-pf-matrix tbody \{[^}]*content-visibility: auto/, 'the portfolio\'s own rules');
 
     // The row the webview builds the matrix from (its DOM is read by the UI check).
     const crusoe = (): MatrixRowData | undefined => [...(panel.shown?.rows?.values() ?? [])].find((r) => r.subject === 'Crusoe');
