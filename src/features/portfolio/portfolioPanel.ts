@@ -13,7 +13,8 @@ import { parsePeriod } from '../../portfolio/periods';
 import { LivePortfolioViews } from '../../portfolio/liveViews';
 import { bySubject } from '../../portfolio/subjects';
 import type { IndexEntry, MatrixRow, MetricTrend, TrendSeries } from '../../portfolio/types';
-import { matrixJson, parseFromPortfolioWebview, wireRowJson, WireStrings, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type PortfolioWireMessage, type ToPortfolioWebview } from '../../render/portfolioProtocol';
+import { PostedMessages } from '../../render/portfolioDelivery';
+import { matrixJson, parseFromPortfolioWebview, type NumberedPortfolioMessage, wireRowJson, WireStrings, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type PortfolioWireMessage, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, renderTrendsSection, type PortfolioViewInput } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
@@ -120,15 +121,13 @@ export class PortfolioPanel implements vscode.Disposable {
   /** A message made but posted later (the trends after a page's matrix is painted): posted before any other. */
   private deferred: ToPortfolioWebview | (() => ToPortfolioWebview) | undefined;
   /**
-   * The documents of the webview that reported since its HTML was last set ('ready'), and the
-   * messages posted to it before the first did. The platform hands messages posted while a
-   * webview's document loads to its window when the load ends or 200 ms after the document is
-   * written, whichever is first: a page whose script was still loading (a busy machine) lost them
-   * and stayed at "Drawing the portfolio…". And a hidden panel's document is dropped, then made
-   * again from that HTML when it is shown, without what was posted meanwhile.
+   * The messages posted since the HTML was set, numbered: a document of the webview that lost some
+   * (posted while it loaded, before its script listened; or posted before the platform re-created
+   * a hidden panel's document from the HTML) asks for the whole portfolio again, and only then.
    */
-  private readies = 0;
-  private postedBeforeReady = 0;
+  private readonly delivery = new PostedMessages();
+  /** How many times the whole portfolio was sent again because a document missed messages (for tests). */
+  resent = 0;
   private deferredTimer: NodeJS.Timeout | undefined;
   /** The live views have not been sent as a page yet. */
   private fresh = false;
@@ -578,8 +577,7 @@ export class PortfolioPanel implements vscode.Disposable {
 
   /** A new document in the webview. */
   private setHtml(html: string): void {
-    this.readies = 0;
-    this.postedBeforeReady = 0;
+    this.delivery.reset();
     this.panel.webview.html = html;
   }
 
@@ -605,23 +603,31 @@ export class PortfolioPanel implements vscode.Disposable {
     }
     const deferred = this.takeDeferred();
     const batch = deferred ? [deferred, message] : [message];
-    if (this.readies === 0) this.postedBeforeReady += batch.length;
-    for (const m of batch) void this.panel.webview.postMessage(this.wire(m));
+    for (const m of batch) this.send(m);
+  }
+
+  /** Posts one message now, numbered. */
+  private send(message: ToPortfolioWebview): void {
+    const numbered: NumberedPortfolioMessage = { ...this.wire(message), seq: this.delivery.next() };
+    void this.panel.webview.postMessage(numbered);
   }
 
   /**
-   * A document of the webview has loaded and had `received` messages. The first one since the HTML
-   * was set is whole if it had every message posted before it reported (they are posted at once,
-   * not held for this report: the page is on its way while the webview loads); if it missed any,
-   * or it is a later one (the platform re-created the document of a hidden panel from its HTML),
-   * the whole portfolio is sent again as a page.
+   * A document of the webview has loaded and had the messages numbered 1..`received`. Messages are
+   * posted at once, not held for this report (the page is on its way while the webview loads), so
+   * one not had yet may be on its way: a `sync` after them tells the document whether it lost any
+   * (then it says `missed`). See src/render/portfolioDelivery.ts.
    */
   private onReady(received: number): void {
-    this.readies++;
-    if (this.readies === 1) {
-      this.mark('ready');
-      if (received >= this.postedBeforeReady) return;
-    }
+    this.mark('ready');
+    // Not through post(): the deferred trends still wait for the matrix to be painted.
+    if (!this.disposed && this.delivery.onReady(received) === 'sync') this.send({ type: 'sync' });
+  }
+
+  /** A document of the webview lost messages: the whole portfolio again, as a page. */
+  private onMissed(): void {
+    this.resent++;
+    this.mark('resent');
     this.deferred = undefined;
     this.shown = undefined;
     this.render();
@@ -637,6 +643,9 @@ export class PortfolioPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.onReady(message.received);
+        break;
+      case 'missed':
+        this.onMissed();
         break;
       case 'openValue':
         this.openValue(message.uri, message.line, message.character).catch((e: unknown) =>

@@ -306,6 +306,20 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     // The trends follow the matrix (worked out once it is posted, sent once the webview has painted it).
     await waitFor(() => (panel.shown?.sections.trends.includes('pa-pf-trends') && panel.shown.trends?.charts.size ? true : undefined), 'the trends, after the matrix', DEADLINE);
 
+    // A document's report that crossed messages on their way (it had none of them yet) is answered
+    // with a small sync, not the whole portfolio again (it was, in most bench opens); a document
+    // that says it missed messages is sent the whole portfolio.
+    const resent = panel.resent;
+    const shown = panel.shown;
+    panel.onMessage({ type: 'ready', received: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(panel.shown, shown, 'nothing sent again for a ready that had not had the messages yet');
+    assert.equal(panel.resent, resent);
+    panel.onMessage({ type: 'missed' });
+    assert.equal(panel.resent, resent + 1);
+    assert.notEqual(panel.shown, shown, 'the whole portfolio sent again');
+    await waitFor(() => (bulk().length === count ? true : undefined), `all ${count} subjects sent again`, DEADLINE);
+
     // A saved edit after that is one row's patch, not a new fill.
     await write(files[7], analysis(name(7), 'Q1 2026', '93%'));
     await waitFor(() => (bulk().find((r) => r.subject === name(7))?.cells[0]?.v === '93%' ? true : undefined), 'the edited value in the matrix', DEADLINE);
