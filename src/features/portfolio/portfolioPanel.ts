@@ -129,6 +129,8 @@ export class PortfolioPanel implements vscode.Disposable {
   /** How many times the whole portfolio was sent again because a document missed messages (for tests). */
   resent = 0;
   private deferredTimer: NodeJS.Timeout | undefined;
+  /** The live views whose trend charts are drawn once the webview painted their matrix ({@link onMatrixShown}). */
+  private chartsFor: LivePortfolioViews | undefined;
   /** The live views have not been sent as a page yet. */
   private fresh = false;
   /** The live views are of a large portfolio, filled in slices ({@link fill}). */
@@ -467,15 +469,15 @@ export class PortfolioPanel implements vscode.Disposable {
           return patch(part.section);
         }
         : patch(message.sections.trends);
+      // The charts to draw once the matrix is painted (below).
+      this.chartsFor = later && content.kind === 'views' ? content.live : undefined;
       clearTimeout(this.deferredTimer);
-      this.deferredTimer = setTimeout(() => this.postDeferred(), DEFERRED_AT_MOST_MS);
+      this.deferredTimer = setTimeout(() => void this.onMatrixShown(), DEFERRED_AT_MOST_MS);
       if (timed) {
         for (const [step, at] of steps) this.mark(step, at);
         this.openTimings.rows = message.matrix.rows.length;
         if (!later) this.openTimings.trendsBytes = message.sections.trends.length;
       }
-      // The charts drawn in slices meanwhile (kept in the chart cache), while the webview builds the matrix.
-      if (later && content.kind === 'views') void this.drawCharts(content.live);
     } else if (message.type === 'page' || message.rows.length || message.removed.length || Object.keys(message.sections).length || Object.keys(message.charts ?? {}).length) {
       this.post(message);
     }
@@ -581,6 +583,22 @@ export class PortfolioPanel implements vscode.Disposable {
     this.panel.webview.html = html;
   }
 
+  /**
+   * The webview painted the page's matrix (or it did not say so in time): the trends' series and
+   * charts are worked out now, in slices, then posted. Not while the matrix was on its way: that
+   * was ~90 ms of the host's thread (1,000 subjects) competing for the machine's two cores with the
+   * workbench's thread, which delivers the matrix's message and runs the webview.
+   */
+  private async onMatrixShown(): Promise<void> {
+    clearTimeout(this.deferredTimer);
+    const live = this.chartsFor;
+    this.chartsFor = undefined;
+    const deferred = this.deferred;
+    if (live) await this.drawCharts(live);
+    // Unless a newer page made its own deferred message meanwhile (it waits for its own matrix).
+    if (this.deferred === deferred) this.postDeferred();
+  }
+
   /** Posts the deferred message now, if there is one. */
   private postDeferred(): void {
     clearTimeout(this.deferredTimer);
@@ -629,6 +647,7 @@ export class PortfolioPanel implements vscode.Disposable {
     this.resent++;
     this.mark('resent');
     this.deferred = undefined;
+    this.chartsFor = undefined;
     this.shown = undefined;
     this.render();
   }
@@ -675,7 +694,7 @@ export class PortfolioPanel implements vscode.Disposable {
         this.state = { ...this.state, sort: { column: message.column, descending: message.descending } };
         break;
       case 'matrixShown':
-        this.postDeferred();
+        void this.onMatrixShown();
         break;
     }
   }
