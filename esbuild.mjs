@@ -18,6 +18,8 @@
 //                       bundles for the web worker host, each one file, read and evaluated on first
 //                       use (src/features/platform/web.ts, loadOwnBundle.ts).
 //   media/dist/*.js     src/webview/: the preview's and the portfolio panel's scripts (browser, esm).
+//   media/dist/portfolio.css  src/webview/portfolio.css: media/preview.css and media/portfolio.css
+//                       in one stylesheet, the portfolio webview's only one (one fetch, not two).
 // Production builds are minified without sourcemaps; development builds keep sourcemaps for
 // debugging. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -252,6 +254,14 @@ if (existsSync('src/webview/portfolio.ts')) {
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
+  });
+}
+if (existsSync('src/webview/portfolio.css')) {
+  targets.push({
+    ...common,
+    entryPoints: ['src/webview/portfolio.css'],
+    outfile: 'media/dist/portfolio.css',
+    loader: { '.css': 'css' },
   });
 }
 if (existsSync('src/webview/preview.ts')) {

@@ -6,6 +6,9 @@
  * save held the extension host for ~100 ms or more. Each subject's part is computed by the same
  * functions as the full views (matrixRow, seriesByMetric): the same answer by construction, which
  * test/unit/portfolio/liveViews.test.ts checks against portfolioMatrix, metricTrends and peerCoverage.
+ * A subject's trend series are worked out only when the trends are first asked for after it changed
+ * ({@link LivePortfolioViews.placeSeries}): the matrix a user opens the portfolio for needs none of
+ * them, and a thousand subjects' series were a third of the host's work before it could be sent.
  */
 import type { PatternIndex } from '../model/patternIndex';
 import { matrixRow } from './matrix';
@@ -21,8 +24,8 @@ interface SubjectPart {
   readonly name: string;
   readonly analyses: number;
   readonly row?: MatrixRow;
-  /** One per metric (the model's order). */
-  readonly series: readonly (TrendSeries | undefined)[];
+  /** Its analyses, newest first: what its series are worked out from when they are asked for. */
+  readonly sorted: readonly IndexEntry[];
   /** The readable periods of its analyses, by key. */
   readonly periods: ReadonlyMap<string, Period>;
   readonly unreadable: Matrix['unreadablePeriods'];
@@ -93,6 +96,10 @@ export class LivePortfolioViews {
   /** The trends as limited for a view ({@link limitedTrends}), and each metric's series replaced since. */
   private limited: { readonly max: number; readonly trends: LimitedTrends } | undefined;
   private readonly seriesEdits: [TrendSeries | undefined, TrendSeries | undefined][][];
+  /** Each subject's series as they stand in `series` (one per metric, the model's order). */
+  private readonly placed = new Map<string, readonly (TrendSeries | undefined)[]>();
+  /** Subjects whose part changed since their series were placed, in the order of their last change. */
+  private readonly unplaced = new Set<string>();
 
   constructor(readonly pattern: PatternIndex, readonly asOf: Period | undefined) {
     this.columns = columnsOf(pattern);
@@ -167,7 +174,7 @@ export class LivePortfolioViews {
   private recompute(changed: ReadonlySet<string>): LiveViewsUpdate {
     for (const k of changed) {
       const g = this.groups.get(k);
-      this.setPart(k, g ? this.keepingSeries(this.parts.get(k), this.partOf(newestFirst([...g.values()]))) : undefined);
+      this.setPart(k, g ? this.partOf(newestFirst([...g.values()])) : undefined);
     }
     if (changed.size) this.assembled = undefined;
     return { changed };
@@ -188,21 +195,54 @@ export class LivePortfolioViews {
       name,
       analyses: sorted.length,
       ...(row && { row }),
-      series: seriesByMetric(sorted, this.metricIds).map((points) => (points.length ? { subject: name, ...(companyId && { companyId }), points } : undefined)),
+      sorted,
       periods,
       unreadable,
     };
   }
 
   /**
-   * The new part, with the old part's series objects wherever a metric's series is unchanged: an
+   * A subject's series, with the ones placed before wherever a metric's series is unchanged: an
    * edit of one value changes one metric's series, and a view can tell the others are the same
    * (the panel redraws only the charts whose series changed).
    */
-  private keepingSeries(old: SubjectPart | undefined, part: SubjectPart): SubjectPart {
-    if (!old) return part;
+  private seriesOf(part: SubjectPart, old: readonly (TrendSeries | undefined)[] | undefined): (TrendSeries | undefined)[] {
+    const { name, companyId } = part;
+    const series = seriesByMetric(part.sorted, this.metricIds).map((points): TrendSeries | undefined => (points.length ? { subject: name, ...(companyId && { companyId }), points } : undefined));
+    if (!old) return series;
     const same = (a: TrendSeries | undefined, b: TrendSeries | undefined): boolean => a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
-    return { ...part, series: part.series.map((s, i) => (same(old.series[i], s) ? old.series[i] : s)) };
+    return series.map((s, i) => (same(old[i], s) ? old[i] : s));
+  }
+
+  /** Puts a changed subject's series (none if it is gone) in place of those placed before. */
+  private placeSeriesOf(key: string): void {
+    this.unplaced.delete(key);
+    const part = this.parts.get(key);
+    const old = this.placed.get(key);
+    const series = part && this.seriesOf(part, old);
+    if (series) this.placed.set(key, series);
+    else this.placed.delete(key);
+    this.series.forEach((list, i) => {
+      const before = old?.[i];
+      const after = series?.[i];
+      if (before !== after) this.seriesEdits[i].push([before, after]);
+      list.set(key, after);
+    });
+  }
+
+  /**
+   * Works out and places the series of up to `max` changed subjects (all by default), in the order
+   * they last changed (the order the series would have taken placed at each change). True while
+   * some are left: a caller can place a thousand subjects' series a slice at a time before it asks
+   * for the trends, which place whatever is left.
+   */
+  placeSeries(max = Infinity): boolean {
+    let left = max;
+    for (const key of this.unplaced) {
+      if (left-- <= 0) return true;
+      this.placeSeriesOf(key);
+    }
+    return false;
   }
 
   private setPart(key: string, part: SubjectPart | undefined): void {
@@ -227,12 +267,9 @@ export class LivePortfolioViews {
     if (part) this.parts.set(key, part);
     else this.parts.delete(key);
     this.rows.set(key, part?.row);
-    this.series.forEach((list, i) => {
-      const before = old?.series[i];
-      const after = part?.series[i];
-      if (before !== after) this.seriesEdits[i].push([before, after]);
-      list.set(key, after);
-    });
+    // Its series when the trends are next asked for; last in the order, as if placed now.
+    this.unplaced.delete(key);
+    this.unplaced.add(key);
   }
 
   /** The matrix row of a subject key; undefined when it has none. */
@@ -245,7 +282,11 @@ export class LivePortfolioViews {
     return [...this.parts].filter(([, p]) => p.row).map(([k]) => k);
   }
 
-  /** The whole views, as portfolioMatrix, peerCoverage and metricTrends give them for the same entries. */
+  /**
+   * The whole views, as portfolioMatrix, peerCoverage and metricTrends give them for the same
+   * entries. The trends are worked out when first read (the series of every subject changed since
+   * they were last placed): a caller that needs only the matrix reads only `matrix` and `coverage`.
+   */
   views(): { readonly matrix: Matrix; readonly coverage: PeerCoverage; readonly trends: readonly MetricTrend[] } {
     if (this.assembled) return this.assembled;
     const last = this.previous;
@@ -260,8 +301,18 @@ export class LivePortfolioViews {
       periods: !dirty.periods && last ? last.matrix.periods : [...this.periodCounts.values()].map((c) => c.period).sort(comparePeriods),
       unreadablePeriods: !dirty.unreadable && last ? last.matrix.unreadablePeriods : [...this.parts.values()].flatMap((p) => p.unreadable).sort((a, b) => compareText(a.uri, b.uri)),
     };
-    const trends = this.columns.map((column, i) => ({ column, series: this.series[i].list() }));
-    this.assembled = { matrix, coverage: !dirty.coverage && last ? last.coverage : coverageOf(this.parts.values(), this.pattern), trends };
+    let trends: MetricTrend[] | undefined;
+    const trendsNow = (): MetricTrend[] => {
+      this.placeSeries();
+      return this.columns.map((column, i) => ({ column, series: this.series[i].list() }));
+    };
+    this.assembled = {
+      matrix,
+      coverage: !dirty.coverage && last ? last.coverage : coverageOf(this.parts.values(), this.pattern),
+      get trends(): MetricTrend[] {
+        return (trends ??= trendsNow());
+      },
+    };
     this.previous = this.assembled;
     return this.assembled;
   }

@@ -79,7 +79,9 @@ export type ToPortfolioWebview =
     /** Metric id → that metric's trend chart (the content of its `.pa-pf-trend` element), when only charts changed. */
     readonly charts?: Readonly<Record<string, string>>;
   }
-  | { readonly type: 'setStyle'; readonly style: PreviewStyle };
+  | { readonly type: 'setStyle'; readonly style: PreviewStyle }
+  /** Nothing new: posted after the messages a `ready` had not had yet, its number tells the webview whether it lost any (src/render/portfolioDelivery.ts). */
+  | { readonly type: 'sync' };
 
 /** The panel's export buttons: the page, the matrix as CSV, or the page printed to a PDF. */
 export type PortfolioExportFormat = 'html' | 'csv' | 'pdf';
@@ -87,10 +89,13 @@ export type PortfolioExportFormat = 'html' | 'csv' | 'pdf';
 /** Webview → extension. */
 export type FromPortfolioWebview =
   /**
-   * A document of the panel has loaded, having had `received` messages (after its first load, and
-   * again whenever the platform re-creates it from the panel's HTML after it was hidden).
+   * A document of the panel has loaded, having had the messages numbered 1..`received` (after its
+   * first load, and again whenever the platform re-creates it from the panel's HTML after it was
+   * hidden). See src/render/portfolioDelivery.ts.
    */
   | { readonly type: 'ready'; readonly received: number }
+  /** A message came whose number was not the next: the document lost some, and asks for the whole portfolio. */
+  | { readonly type: 'missed' }
   /** A matrix cell or chart point: open this analysis at this value. */
   | { readonly type: 'openValue'; readonly uri: string; readonly line: number; readonly character: number }
   /** Show the matrix as of this period label ('' = the latest of each subject). */
@@ -157,6 +162,8 @@ export function parseFromPortfolioWebview(raw: unknown): FromPortfolioWebview | 
     }
     case 'matrixShown':
       return { type: 'matrixShown' };
+    case 'missed':
+      return { type: 'missed' };
     default:
       return undefined;
   }
@@ -365,9 +372,19 @@ export function parseToPortfolioWebview(raw: unknown, columns = 0): ToPortfolioW
     }
     case 'setStyle':
       return isPreviewStyle(raw.style) ? { type: 'setStyle', style: raw.style } : undefined;
+    case 'sync':
+      return { type: 'sync' };
     default:
       return undefined;
   }
+}
+
+/** A message as posted: numbered from 1 per document HTML (src/render/portfolioDelivery.ts). */
+export type NumberedPortfolioMessage = PortfolioWireMessage & { readonly seq: number };
+
+/** A posted message's number, or undefined when it has none or not a whole number from 1. */
+export function messageNumber(raw: unknown): number | undefined {
+  return isObject(raw) && typeof raw.seq === 'number' && Number.isSafeInteger(raw.seq) && raw.seq >= 1 ? raw.seq : undefined;
 }
 
 /** Saved state, checked (the serializer gets whatever was stored, possibly by an older version). */

@@ -6,7 +6,8 @@
  * messages (open a value, New Analysis for a company, period and pattern choices, export) and
  * saves its state for the serializer. Every message is validated.
  */
-import { parseMatrixData, parseToPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type PortfolioSections, type PortfolioState } from '../render/portfolioProtocol';
+import { ReceivedMessages } from '../render/portfolioDelivery';
+import { messageNumber, parseMatrixData, parseToPortfolioWebview, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type PortfolioSections, type PortfolioState } from '../render/portfolioProtocol';
 import type { PreviewStyle } from '../render/protocol';
 import { afterPaint, MatrixTable } from './portfolioMatrix';
 
@@ -190,9 +191,21 @@ function drain(): void {
   while (!holding && queue.length) apply(queue.shift());
 }
 
+/** The numbered messages this document has had: one whose number is not the next says it lost some (src/render/portfolioDelivery.ts). */
+const delivery = new ReceivedMessages();
+const kindOf = (data: unknown): 'page' | 'setStyle' | 'other' => {
+  const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+  return type === 'page' || type === 'setStyle' ? type : 'other';
+};
+
 let messages = 0;
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (messages++ === 0) performance.mark('pa-pf-first-message');
+  const seq = messageNumber(event.data);
+  if (seq === undefined) return;
+  const arrival = delivery.receive(seq, kindOf(event.data));
+  if (arrival.missed) vscode.postMessage({ type: 'missed' });
+  if (!arrival.apply) return;
   queue.push(event.data);
   drain();
 });
@@ -241,13 +254,14 @@ function apply(data: unknown): void {
 vscode.setState(state);
 setMatrix(initialMatrix());
 performance.mark('pa-pf-script-end');
-// Once loaded, how many messages this document had: the platform delivers what was posted while
-// it loaded when the load ends, or earlier if the load is slow, before this script listened (then
-// they are lost, and the extension sends the whole portfolio again, as it does for a document the
-// platform re-created when a hidden panel is shown). In a task after the load's: the messages the
-// load delivered are dispatched before it.
+// Once loaded, the number of the last message this document had: the platform delivers what was
+// posted while it loaded when the load ends, or earlier if the load is slow, before this script
+// listened (then they are lost; so is what was posted before the platform re-created a hidden
+// panel's document). If the extension posted more, it follows them with a `sync`, whose number
+// shows whether any was lost. In a task after the load's: the messages the load delivered are
+// dispatched before it.
 const reportReady = (): void => {
-  setTimeout(() => vscode.postMessage({ type: 'ready', received: messages }), 0);
+  setTimeout(() => vscode.postMessage({ type: 'ready', received: delivery.received }), 0);
 };
 if (document.readyState === 'complete') reportReady();
 else window.addEventListener('load', reportReady, { once: true });

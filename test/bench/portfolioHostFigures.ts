@@ -152,7 +152,7 @@ interface SessionResult {
   readonly openBreakdown: Record<string, number>;
   /** The same for an empty webview opened afterwards in the same session (the webview's own start-up). */
   readonly emptyReference: Record<string, number> | undefined;
-  /** The same for a page with our CSP and our three assets that builds nothing (the floor of our part). */
+  /** The same for a page with our CSP and our assets (stylesheet and script) that builds nothing (the floor of our part). */
   readonly assetsReference: Record<string, number> | undefined;
 }
 
@@ -380,7 +380,7 @@ function openSummary(r: SessionResult): string {
   ].filter((x) => x !== undefined);
   const empty = r.emptyReference?.['pa-empty-painted'];
   const assets = r.assetsReference;
-  const floor = assets?.['pa-assets-painted'] === undefined ? '' : `; a page of our three assets alone delivered at ${assets.responseEnd}, painted at ${assets['pa-assets-painted']}`;
+  const floor = assets?.['pa-assets-painted'] === undefined ? '' : `; a page of our assets alone delivered at ${assets.responseEnd}, painted at ${assets['pa-assets-painted']}`;
   return `${steps.join(', ')}${empty === undefined ? '' : `; an empty webview in the same session painted at ${empty}`}${floor}`;
 }
 
@@ -391,8 +391,8 @@ function openOurs(r: SessionResult): number {
 }
 
 /**
- * The platform's fixed part of ours, same session: a page with our CSP and our three assets (both
- * stylesheets and the script, through the webview's resource loader) that builds nothing, from its
+ * The platform's fixed part of ours, same session: a page with our CSP and our assets (the
+ * stylesheet and the script, through the webview's resource loader) that builds nothing, from its
  * document delivered until its first paint. No open of the panel can take less.
  */
 function openFloor(r: SessionResult): number {
@@ -465,7 +465,7 @@ export async function portfolioHostFigures(options: PortfolioHostOptions): Promi
         'in the new host after "Reload Window": from the first request (the feature loaded) until the index is complete, from the cache in the workspace storage', { longestTask: runs.map((r) => r.warm.duringWarm) }),
       absolute('portfolio-warm-longest-task', 'portfolio warm start: longest task on the host thread', runs.map((r) => r.warm.duringWarm.maxDelayMs), 50, '≤ 50 ms', 'ms', 'event-loop delay in the host during the warm start and 1 s after'),
       absolute('portfolio-open-ours', `portfolio webview opened with ${runs[0]?.matrixRows ?? '?'} subjects, index ready: our part`, runs.map(openOurs), 300, '≤ 300 ms', 'ms',
-        `ours: from "Open Portfolio" until the page's HTML is handed to the webview, plus from the webview's document delivered (its response's end) until every row is painted (our stylesheets and script, the matrix's message, building and painting the rows); the platform's part, creating the webview and delivering its document, is between the two. The target applies to this part: the platform's part is no extension's to shorten, and for an EMPTY webview in the same session (created → document delivered) it took ${runs.map((r) => (r.emptyReference?.responseEnd === undefined ? '?' : `${ms(r.emptyReference.responseEnd)} (${r.emptyReference.responseEnd > 300 ? 'over' : 'within'} the 300 ms target by itself)`)).join(', ')}, and an empty document's own part (delivered → painted) took ${runs.map((r) => (r.emptyReference?.['pa-empty-painted'] === undefined || r.emptyReference.responseEnd === undefined ? '?' : ms(r.emptyReference['pa-empty-painted'] - r.emptyReference.responseEnd))).join(', ')}. Of ours, the platform's fixed part (its floor): a page with our CSP and our three assets (preview.css, portfolio.css, portfolio.js through asWebviewUri and the webview's resource loader) that builds nothing, same session, document delivered → painted: ${runs.map((r) => ms(openFloor(r))).join(', ')}; ours above that floor (the host's part, the matrix's message, building and painting the rows): ${runs.map((r) => ms(openOurs(r) - openFloor(r))).join(', ')}. Total from the command: ${runs.map((r) => ms(r.openPaintMs)).join(', ')} (the row below)`,
+        `ours: from "Open Portfolio" until the page's HTML is handed to the webview, plus from the webview's document delivered (its response's end) until every row is painted (our stylesheets and script, the matrix's message, building and painting the rows); the platform's part, creating the webview and delivering its document, is between the two. The target applies to this part: the platform's part is no extension's to shorten, and for an EMPTY webview in the same session (created → document delivered) it took ${runs.map((r) => (r.emptyReference?.responseEnd === undefined ? '?' : `${ms(r.emptyReference.responseEnd)} (${r.emptyReference.responseEnd > 300 ? 'over' : 'within'} the 300 ms target by itself)`)).join(', ')}, and an empty document's own part (delivered → painted) took ${runs.map((r) => (r.emptyReference?.['pa-empty-painted'] === undefined || r.emptyReference.responseEnd === undefined ? '?' : ms(r.emptyReference['pa-empty-painted'] - r.emptyReference.responseEnd))).join(', ')}. Of ours, the platform's fixed part (its floor): a page with our CSP and our assets (the stylesheet media/dist/portfolio.css and the script media/dist/portfolio.js, through asWebviewUri and the webview's resource loader) that builds nothing, same session, document delivered → painted: ${runs.map((r) => ms(openFloor(r))).join(', ')}; ours above that floor (the host's part, the matrix's message, building and painting the rows): ${runs.map((r) => ms(openOurs(r) - openFloor(r))).join(', ')}. Total from the command: ${runs.map((r) => ms(r.openPaintMs)).join(', ')} (the row below)`,
         { ours: runs.map(openOurs), floor: runs.map(openFloor), oursAboveFloor: runs.map((r) => openOurs(r) - openFloor(r)), assetsReference: runs.map((r) => r.assetsReference), hostToHtml: runs.map((r) => r.openBreakdown['host shell'] ?? r.openBreakdown['host htmlSet']), documentToPainted: runs.map((r) => (r.openBreakdown['pa-pf-matrix-complete'] ?? NaN) - (r.openBreakdown.responseEnd ?? NaN)) }),
       { ...absolute('portfolio-open', `portfolio webview opened with ${runs[0]?.matrixRows ?? '?'} subjects, index ready: in all, as the user waits`, runs.map((r) => r.openPaintMs), 300, '— (≤ 300 ms applies to our part, above)', 'ms',
         `from "Open Portfolio" executed in the host until every row of the matrix is in the webview's DOM and painted (marked by the webview's script after the frame that drew the last rows); ms after the command: ${runs.map(openSummary).join(' | ')}`, { openBreakdown: runs.map((r) => r.openBreakdown), emptyWebview: runs.map((r) => r.emptyReference), firstRowsPaintMs: runs.map((r) => r.firstRowsPaintMs), openCommandMs: runs.map((r) => r.warm.openCommandMs), matrixRows: runs.map((r) => r.matrixRows), duringOpen: runs.map((r) => r.warm.duringOpen) }), status: 'INFO' as const },

@@ -13,7 +13,8 @@ import { parsePeriod } from '../../portfolio/periods';
 import { LivePortfolioViews } from '../../portfolio/liveViews';
 import { bySubject } from '../../portfolio/subjects';
 import type { IndexEntry, MatrixRow, MetricTrend, TrendSeries } from '../../portfolio/types';
-import { matrixJson, parseFromPortfolioWebview, wireRowJson, WireStrings, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type PortfolioWireMessage, type ToPortfolioWebview } from '../../render/portfolioProtocol';
+import { PostedMessages } from '../../render/portfolioDelivery';
+import { matrixJson, parseFromPortfolioWebview, type NumberedPortfolioMessage, wireRowJson, WireStrings, parsePortfolioState, SECTION_NAMES, type FromPortfolioWebview, type MatrixData, type MatrixRowData, type PortfolioExportFormat, type PortfolioSections, type PortfolioState, type PortfolioWireMessage, type ToPortfolioWebview } from '../../render/portfolioProtocol';
 import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSections, renderTrendCharts, renderTrendsSection, type PortfolioViewInput } from '../../render/portfolioView';
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
@@ -48,6 +49,9 @@ const PANEL_TREND_SUBJECTS = 24;
 const SLICED_FROM = 500;
 /** Analyses added to the views between two looks at the time slice (a few dozen subjects). */
 const FILL_BATCH = 400;
+
+/** Subjects whose trend series are worked out between two looks at the time slice. */
+const SERIES_BATCH = 50;
 
 /** The trends wait at most this long after a page for the webview to say its matrix is painted. */
 const DEFERRED_AT_MOST_MS = 2000;
@@ -117,16 +121,16 @@ export class PortfolioPanel implements vscode.Disposable {
   /** A message made but posted later (the trends after a page's matrix is painted): posted before any other. */
   private deferred: ToPortfolioWebview | (() => ToPortfolioWebview) | undefined;
   /**
-   * The documents of the webview that reported since its HTML was last set ('ready'), and the
-   * messages posted to it before the first did. The platform hands messages posted while a
-   * webview's document loads to its window when the load ends or 200 ms after the document is
-   * written, whichever is first: a page whose script was still loading (a busy machine) lost them
-   * and stayed at "Drawing the portfolio…". And a hidden panel's document is dropped, then made
-   * again from that HTML when it is shown, without what was posted meanwhile.
+   * The messages posted since the HTML was set, numbered: a document of the webview that lost some
+   * (posted while it loaded, before its script listened; or posted before the platform re-created
+   * a hidden panel's document from the HTML) asks for the whole portfolio again, and only then.
    */
-  private readies = 0;
-  private postedBeforeReady = 0;
+  private readonly delivery = new PostedMessages();
+  /** How many times the whole portfolio was sent again because a document missed messages (for tests). */
+  resent = 0;
   private deferredTimer: NodeJS.Timeout | undefined;
+  /** The live views whose trend charts are drawn once the webview painted their matrix ({@link onMatrixShown}). */
+  private chartsFor: LivePortfolioViews | undefined;
   /** The live views have not been sent as a page yet. */
   private fresh = false;
   /** The live views are of a large portfolio, filled in slices ({@link fill}). */
@@ -294,7 +298,9 @@ export class PortfolioPanel implements vscode.Disposable {
     const withAnalyses = new Set(this.patternCounts.keys());
     const base: PortfolioViewInput = {
       patterns: this.host.services.models.catalog.indexes.filter((i) => i === pattern || withAnalyses.has(i.model.id)).map((i) => ({ id: i.model.id, name: i.model.name })),
-      ...views,
+      // The matrix and coverage only: the views' trends are worked out when read (withTrends below).
+      matrix: views.matrix,
+      coverage: views.coverage,
       chart: (t) => this.chart(t),
       trends: [],
       displayName: (uri) => this.host.displayName(uri),
@@ -365,9 +371,16 @@ export class PortfolioPanel implements vscode.Disposable {
     this.render();
   }
 
-  /** Draws the charts the panel shows one metric at a time, each in a slice of the host's thread (kept in the chart cache). */
+  /**
+   * Works out the subjects' trend series a few dozen at a time, then draws the charts the panel
+   * shows one metric at a time, each in a slice of the host's thread (kept in the chart cache).
+   */
   private async drawCharts(live: LivePortfolioViews): Promise<void> {
     const slice = new TimeSlice();
+    while (live.placeSeries(SERIES_BATCH)) {
+      await slice.pause();
+      if (this.disposed || this.live !== live) return;
+    }
     for (const trend of live.limitedTrends(PANEL_TREND_SUBJECTS).trends) {
       await slice.pause();
       if (this.disposed || this.live !== live) return;
@@ -456,15 +469,15 @@ export class PortfolioPanel implements vscode.Disposable {
           return patch(part.section);
         }
         : patch(message.sections.trends);
+      // The charts to draw once the matrix is painted (below).
+      this.chartsFor = later && content.kind === 'views' ? content.live : undefined;
       clearTimeout(this.deferredTimer);
-      this.deferredTimer = setTimeout(() => this.postDeferred(), DEFERRED_AT_MOST_MS);
+      this.deferredTimer = setTimeout(() => void this.onMatrixShown(), DEFERRED_AT_MOST_MS);
       if (timed) {
         for (const [step, at] of steps) this.mark(step, at);
         this.openTimings.rows = message.matrix.rows.length;
         if (!later) this.openTimings.trendsBytes = message.sections.trends.length;
       }
-      // The charts drawn in slices meanwhile (kept in the chart cache), while the webview builds the matrix.
-      if (later && content.kind === 'views') void this.drawCharts(content.live);
     } else if (message.type === 'page' || message.rows.length || message.removed.length || Object.keys(message.sections).length || Object.keys(message.charts ?? {}).length) {
       this.post(message);
     }
@@ -566,9 +579,24 @@ export class PortfolioPanel implements vscode.Disposable {
 
   /** A new document in the webview. */
   private setHtml(html: string): void {
-    this.readies = 0;
-    this.postedBeforeReady = 0;
+    this.delivery.reset();
     this.panel.webview.html = html;
+  }
+
+  /**
+   * The webview painted the page's matrix (or it did not say so in time): the trends' series and
+   * charts are worked out now, in slices, then posted. Not while the matrix was on its way: that
+   * was ~90 ms of the host's thread (1,000 subjects) competing for the machine's two cores with the
+   * workbench's thread, which delivers the matrix's message and runs the webview.
+   */
+  private async onMatrixShown(): Promise<void> {
+    clearTimeout(this.deferredTimer);
+    const live = this.chartsFor;
+    this.chartsFor = undefined;
+    const deferred = this.deferred;
+    if (live) await this.drawCharts(live);
+    // Unless a newer page made its own deferred message meanwhile (it waits for its own matrix).
+    if (this.deferred === deferred) this.postDeferred();
   }
 
   /** Posts the deferred message now, if there is one. */
@@ -593,24 +621,33 @@ export class PortfolioPanel implements vscode.Disposable {
     }
     const deferred = this.takeDeferred();
     const batch = deferred ? [deferred, message] : [message];
-    if (this.readies === 0) this.postedBeforeReady += batch.length;
-    for (const m of batch) void this.panel.webview.postMessage(this.wire(m));
+    for (const m of batch) this.send(m);
+  }
+
+  /** Posts one message now, numbered. */
+  private send(message: ToPortfolioWebview): void {
+    const numbered: NumberedPortfolioMessage = { ...this.wire(message), seq: this.delivery.next() };
+    void this.panel.webview.postMessage(numbered);
   }
 
   /**
-   * A document of the webview has loaded and had `received` messages. The first one since the HTML
-   * was set is whole if it had every message posted before it reported (they are posted at once,
-   * not held for this report: the page is on its way while the webview loads); if it missed any,
-   * or it is a later one (the platform re-created the document of a hidden panel from its HTML),
-   * the whole portfolio is sent again as a page.
+   * A document of the webview has loaded and had the messages numbered 1..`received`. Messages are
+   * posted at once, not held for this report (the page is on its way while the webview loads), so
+   * one not had yet may be on its way: a `sync` after them tells the document whether it lost any
+   * (then it says `missed`). See src/render/portfolioDelivery.ts.
    */
   private onReady(received: number): void {
-    this.readies++;
-    if (this.readies === 1) {
-      this.mark('ready');
-      if (received >= this.postedBeforeReady) return;
-    }
+    this.mark('ready');
+    // Not through post(): the deferred trends still wait for the matrix to be painted.
+    if (!this.disposed && this.delivery.onReady(received) === 'sync') this.send({ type: 'sync' });
+  }
+
+  /** A document of the webview lost messages: the whole portfolio again, as a page. */
+  private onMissed(): void {
+    this.resent++;
+    this.mark('resent');
     this.deferred = undefined;
+    this.chartsFor = undefined;
     this.shown = undefined;
     this.render();
   }
@@ -625,6 +662,9 @@ export class PortfolioPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.onReady(message.received);
+        break;
+      case 'missed':
+        this.onMissed();
         break;
       case 'openValue':
         this.openValue(message.uri, message.line, message.character).catch((e: unknown) =>
@@ -654,7 +694,7 @@ export class PortfolioPanel implements vscode.Disposable {
         this.state = { ...this.state, sort: { column: message.column, descending: message.descending } };
         break;
       case 'matrixShown':
-        this.postDeferred();
+        void this.onMatrixShown();
         break;
     }
   }

@@ -1,8 +1,9 @@
 /**
  * The page around the portfolio's body: the same strict CSP as the preview (a fresh nonce per
- * page, no inline script, assets only from the extension's media folder), the shared stylesheet
- * plus the portfolio's own, the initial state in an escaped `data-*` attribute, the matrix's data
- * in a JSON data block, and the one bundled script.
+ * page, no inline script, assets only from the extension's media folder), one stylesheet (the
+ * shared one and the portfolio's own, bundled as media/dist/portfolio.css: one fetch, not two),
+ * the initial state in an escaped `data-*` attribute, the matrix's data in a JSON data block, and
+ * the one bundled script.
  */
 import * as vscode from 'vscode';
 import { escapeAttribute as attr, escapeHtml as esc, jsonAttribute } from '../../render/html';
@@ -45,8 +46,7 @@ export function renderPortfolioShell(webview: vscode.Webview, extensionUri: vsco
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(webview, nonce, false))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(media('preview.css'))}">
-<link rel="stylesheet" href="${attr(media('portfolio.css'))}">
+<link rel="stylesheet" href="${attr(media('dist', 'portfolio.css'))}">
 <title>${esc(vscode.l10n.t('Portfolio'))}</title>
 </head>
 <body class="pa-webview pa-portfolio pa-style-${style === 'publication' ? 'publication' : 'theme'}" data-settings="${jsonAttribute({ ...state, style })}">

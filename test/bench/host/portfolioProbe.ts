@@ -420,8 +420,8 @@ function emptyWebviewReference(out: string): Promise<void> {
 }
 
 /**
- * The floor of the portfolio's own part: a page with the portfolio's CSP, its three assets (both
- * stylesheets and the script, through asWebviewUri and the webview's resource loader, as the panel
+ * The floor of the portfolio's own part: a page with the portfolio's CSP, its assets (its one
+ * stylesheet and its script, through asWebviewUri and the webview's resource loader, as the panel
  * loads them) and the empty parts the script expects, which builds nothing (no matrix, no message),
  * marked after its first paint. Its document delivered → painted is what loading our assets costs
  * on this platform before any of our work; the bench reports it next to our part.
@@ -434,7 +434,7 @@ function assetsWebviewReference(out: string): Promise<void> {
     const asset = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
     return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">`
       + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}">`
-      + `<link rel="stylesheet" href="${asset('preview.css')}"><link rel="stylesheet" href="${asset('portfolio.css')}"></head>`
+      + `<link rel="stylesheet" href="${asset('dist', 'portfolio.css')}"></head>`
       + `<body class="pa-webview pa-portfolio pa-style-theme" data-settings="{}"><main class="pa-content" id="pa-content"><p id="pa-assets-reference">Assets</p>`
       + '<div id="pa-pf-part-header"></div><div id="pa-pf-part-controls"></div><section class="pa-pf-matrix-section" id="pa-pf-matrix-section"></section><div id="pa-pf-part-coverage"></div><div id="pa-pf-part-trends"></div><div id="pa-pf-part-problems"></div></main>'
       + `<script nonce="${nonce}" src="${asset('dist', 'portfolio.js')}"></script>${PAINTED(nonce, 'pa-assets-painted')}</body></html>`;

@@ -25,7 +25,7 @@ import type { PortfolioFeature } from '../../../src/features/portfolio/portfolio
 import type { MatrixRowData } from '../../../src/render/portfolioProtocol';
 import { pdfInfo, pdfPages, PT_PER_IN, testBrowser } from '../../support/pdfTools';
 import { hoversAt, positionOf } from './authoringHelpers';
-import { activateExtension, closeAllEditors, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, EXTENSION_ID, waitFor } from './helpers';
 
 const DEADLINE = 15_000;
 
@@ -231,6 +231,15 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     assert.equal(panel.panel.webview.options.enableScripts, true);
     assert.equal(panel.panel.webview.options.enableForms, false);
     assert.match(panel.panel.webview.html, /Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;nonce-/);
+    // One stylesheet (one fetch through the webview's resource loader), holding the shared rules and the portfolio's own.
+    const sheets = [...panel.panel.webview.html.matchAll(/<link rel="stylesheet" href="([^"]*)"/g)].map((m) => m[1]);
+    assert.equal(sheets.length, 1, `one stylesheet: ${sheets.join(', ')}`);
+    assert.match(sheets[0], /media\/dist\/portfolio\.css$/);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension is loaded');
+    const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', 'dist', 'portfolio.css')));
+    assert.match(css, /--pa-meets:/, 'the preview\'s colour variables');
+    assert.match(css, /\.pa-pf-matrix tbody \{[^}]*content-visibility: auto/, 'the portfolio\'s own rules');
 
     // The row the webview builds the matrix from (its DOM is read by the UI check).
     const crusoe = (): MatrixRowData | undefined => [...(panel.shown?.rows?.values() ?? [])].find((r) => r.subject === 'Crusoe');
@@ -296,6 +305,20 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
     assert.equal(seventh?.files[seventh.cells[0]?.f ?? -1]?.[0], files[7].toString());
     // The trends follow the matrix (worked out once it is posted, sent once the webview has painted it).
     await waitFor(() => (panel.shown?.sections.trends.includes('pa-pf-trends') && panel.shown.trends?.charts.size ? true : undefined), 'the trends, after the matrix', DEADLINE);
+
+    // A document's report that crossed messages on their way (it had none of them yet) is answered
+    // with a small sync, not the whole portfolio again (it was, in most bench opens); a document
+    // that says it missed messages is sent the whole portfolio.
+    const resent = panel.resent;
+    const shown = panel.shown;
+    panel.onMessage({ type: 'ready', received: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(panel.shown, shown, 'nothing sent again for a ready that had not had the messages yet');
+    assert.equal(panel.resent, resent);
+    panel.onMessage({ type: 'missed' });
+    assert.equal(panel.resent, resent + 1);
+    assert.notEqual(panel.shown, shown, 'the whole portfolio sent again');
+    await waitFor(() => (bulk().length === count ? true : undefined), `all ${count} subjects sent again`, DEADLINE);
 
     // A saved edit after that is one row's patch, not a new fill.
     await write(files[7], analysis(name(7), 'Q1 2026', '93%'));

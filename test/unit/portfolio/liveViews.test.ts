@@ -80,6 +80,33 @@ describe('live portfolio views', () => {
     });
   }
 
+  it('work out no trend series for the matrix, and the same trends when they are read or placed a few subjects at a time', () => {
+    const live = new LivePortfolioViews(pattern, undefined);
+    let entries = [...sampleEntries()];
+    live.update(entries);
+    const views = live.views();
+    assert.deepEqual(views.matrix, portfolioMatrix(entries, pattern));
+    assert.deepEqual(views.coverage, peerCoverage(entries, pattern));
+    assert.equal(live.placeSeries(0), true, 'the matrix and coverage read, every subject’s series still to be worked out');
+    // Two subjects placed, then an edit and a new subject, then one more placed: the rest when the trends are read.
+    assert.equal(live.placeSeries(2), true);
+    const target = entries.find((e) => e.companyId === 'coreweave');
+    assert.ok(target);
+    const gpu = pattern.model.metrics[0].id;
+    const edited: IndexEntry = { ...target, metrics: target.metrics.map((m) => (m.metricId === gpu ? { ...m, value: { ...m.value, text: '12%', low: 12, high: 12 } } : m)) };
+    entries = [...entries.map((e) => (e === target ? edited : e)), analysis('file:///ws/zeta.md', 'Zeta Compute', 'Q1 2026', '55%')];
+    live.update(entries);
+    assert.equal(live.placeSeries(1), true);
+    sameAsFull(live, entries);
+    assert.equal(live.placeSeries(0), false, 'reading the trends placed every series');
+    assert.deepEqual(live.limitedTrends(2), limitTrends(metricTrends(entries, pattern), 2));
+    // Placed in slices from the start, the same trends.
+    const sliced = new LivePortfolioViews(pattern, undefined);
+    sliced.update(entries);
+    while (sliced.placeSeries(1));
+    assert.deepEqual(sliced.views().trends, metricTrends(entries, pattern));
+  });
+
   it('take some analyses at a time (a saved edit) to the same views and limited trends as all of them', () => {
     const live = new LivePortfolioViews(pattern, undefined);
     let entries = [...sampleEntries()];

@@ -4,13 +4,17 @@
  * uses it.
  */
 import * as assert from 'node:assert/strict';
-import { matrixJson, parseFromPortfolioWebview, parsePortfolioState, parseToPortfolioWebview, wireRowJson, WireStrings } from '../../../src/render/portfolioProtocol';
+import { matrixJson, messageNumber, parseFromPortfolioWebview, parsePortfolioState, parseToPortfolioWebview, wireRowJson, WireStrings } from '../../../src/render/portfolioProtocol';
 
 describe('Portfolio protocol', () => {
   it('accepts the well-formed messages', () => {
     assert.deepEqual(parseFromPortfolioWebview({ type: 'ready', received: 2, extra: 'ignored' }), { type: 'ready', received: 2 });
     assert.equal(parseFromPortfolioWebview({ type: 'ready', received: -1 }), undefined);
     assert.equal(parseFromPortfolioWebview({ type: 'ready' }), undefined);
+    assert.deepEqual(parseFromPortfolioWebview({ type: 'missed', extra: 1 }), { type: 'missed' });
+    assert.deepEqual(parseToPortfolioWebview({ type: 'sync', seq: 3 }), { type: 'sync' });
+    assert.equal(messageNumber({ type: 'sync', seq: 3 }), 3);
+    for (const seq of [0, -1, 1.5, '2', undefined, Number.MAX_SAFE_INTEGER + 1]) assert.equal(messageNumber({ type: 'sync', seq }), undefined, String(seq));
     assert.deepEqual(parseFromPortfolioWebview({ type: 'openValue', uri: 'file:///a.md', line: 3, character: 7 }), { type: 'openValue', uri: 'file:///a.md', line: 3, character: 7 });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'setAsOf', period: 'Q3 2026' }), { type: 'setAsOf', period: 'Q3 2026' });
     assert.deepEqual(parseFromPortfolioWebview({ type: 'newAnalysis', companyId: 'coreweave', extra: 1 }), { type: 'newAnalysis', companyId: 'coreweave' });
