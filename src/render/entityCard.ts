@@ -54,20 +54,18 @@ export function entityCard(entity: NamedEntity, options: { writtenAs?: string; c
   const model = entity.model;
   const name = entity.kind === 'metric' ? entity.metric.name : entity.company.name;
   const writtenAs = options.writtenAs !== undefined && once(keys, options.writtenAs, nameKey) !== once(keys, name, nameKey) ? options.writtenAs : undefined;
-  const base = {
-    kind: entity.kind,
-    name,
-    writtenAs,
-    patternId: model.id,
-    patternLabel: patternLabel(model),
-    key: entityKey(entity),
-    section: sectionTitle(model, entity.kind === 'metric' ? 'metrics' : 'companies'),
-    sourceName: model.source.publisher ?? model.source.author,
-  };
+  // Literals, not `{ ...base, … }`: V8 builds a spread followed by more keys key by key, which
+  // was a third of a hover's time (2.6 of 7 µs per card in the hover bench).
+  const patternId = model.id;
+  const label = patternLabel(model);
+  const key = entityKey(entity);
+  const sourceName = model.source.publisher ?? model.source.author;
   if (entity.kind === 'company') {
-    return { ...base, sourceNote: entity.company.note, verdicts: [] };
+    const section = sectionTitle(model, 'companies');
+    return { kind: entity.kind, name, writtenAs, patternId, patternLabel: label, key, section, sourceName, sourceNote: entity.company.note, verdicts: [] };
   }
   const metric = entity.metric;
+  const section = sectionTitle(model, 'metrics');
   const noted = metric.extensionNote?.direction;
   const comparator = metric.benchmark?.comparator;
   const better = noted
@@ -75,11 +73,19 @@ export function entityCard(entity: NamedEntity, options: { writtenAs?: string; c
     : comparator
       ? { direction: comparator.startsWith('>') ? ('higher' as const) : ('lower' as const), from: 'benchmark' as const }
       : undefined;
-  const verdicts = (options.claims ?? [])
-    .filter((c) => c.metricId === metric.id)
-    .map((c) => ({ status: c.verdict.status, message: c.verdict.message }));
+  const verdicts: CardVerdict[] = [];
+  for (const c of options.claims ?? []) {
+    if (c.metricId === metric.id) verdicts.push({ status: c.verdict.status, message: c.verdict.message });
+  }
   return {
-    ...base,
+    kind: entity.kind,
+    name,
+    writtenAs,
+    patternId,
+    patternLabel: label,
+    key,
+    section,
+    sourceName,
     benchmark: metric.benchmarkText,
     better,
     unit: metric.unit.label,
