@@ -52,6 +52,11 @@ export const BENCH_WORKBENCH_SETTINGS = {
   // forward, every few seconds, on the extension host's thread (63-75 ms tasks inside the
   // portfolio's longest-task windows). A local desktop window runs no such scanner.
   'remote.autoForwardPorts': false,
+  // ... but that alone does not stop it: VS Code scans whenever a tunnel provider exists (code-
+  // server has one) unless the port source is the terminal's output (processFindingEnabled in
+  // mainThreadTunnelService). Host CPU profiles still showed its `ls -l /proc/*/fd` and `ps`
+  // spawns (37-84 ms of the host's thread) in the warm, cold and open windows without this line.
+  'remote.autoForwardPortsSource': 'output',
 };
 
 interface Workspace {
