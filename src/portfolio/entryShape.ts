@@ -31,24 +31,30 @@ function shape(required: Readonly<Record<string, Check>>, optional: Readonly<Rec
   };
 }
 
+/** The words an entry's enumerated fields may hold (the cache's row check, indexEntryCodec.ts, tests the same lists). */
+export const PERIOD_KINDS = ['day', 'month', 'quarter', 'half', 'year'] as const;
+export const VALUE_KINDS = ['percent', 'currency', 'number', 'multiple'] as const;
+export const QUALIFIERS = ['approx', 'over', 'under', 'at-least', 'at-most'] as const;
+export const VERDICTS = ['meets', 'misses', 'borderline', 'no-benchmark', 'impossible', 'wrong-unit'] as const;
+
 const position = shape({ line: isNumber, character: isNumber });
 const range = shape({ start: position, end: position });
 
 const period = shape(
-  { kind: oneOf('day', 'month', 'quarter', 'half', 'year'), fiscal: isBoolean, year: isNumber, start: isNumber, end: isNumber, label: isString },
+  { kind: oneOf(...PERIOD_KINDS), fiscal: isBoolean, year: isNumber, start: isNumber, end: isNumber, label: isString },
   { part: isNumber },
 );
 
 const value = shape(
-  { kind: oneOf('percent', 'currency', 'number', 'multiple'), low: isNumber, high: isNumber, text: isString },
-  { qualifier: oneOf('approx', 'over', 'under', 'at-least', 'at-most'), currency: isString },
+  { kind: oneOf(...VALUE_KINDS), low: isNumber, high: isNumber, text: isString },
+  { qualifier: oneOf(...QUALIFIERS), currency: isString },
 );
 
 const metric = shape(
   {
     metricId: isString,
     value,
-    verdict: oneOf('meets', 'misses', 'borderline', 'no-benchmark', 'impossible', 'wrong-unit'),
+    verdict: oneOf(...VERDICTS),
     verdictMessage: isString,
     range,
     mentions: isNumber,

@@ -92,15 +92,19 @@ export function shardStrings(line: string): string[] | undefined {
   return Array.isArray(parsed) && parsed.every((s) => typeof s === 'string') ? (parsed as string[]) : undefined;
 }
 
-/** One file's line of shard `n` (without its newline), checked; undefined when anything in it is not as written. */
-export function shardLine<E extends IndexEntry>(line: string, n: number, strings: readonly string[], isEntry: EntryCheck<E>, shared: EntryInterner): ShardLine<E> | undefined {
+/**
+ * One file's line of shard `n` (without its newline), checked; undefined when anything in it is not
+ * as written. `isEntry`: a check of the decoded entry beyond the row's own (decodeChecked), which
+ * already admit exactly the entries `isIndexEntry` does.
+ */
+export function shardLine<E extends IndexEntry>(line: string, n: number, strings: readonly string[], isEntry: EntryCheck<E> | undefined, shared: EntryInterner): ShardLine<E> | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
   } catch {
     return undefined;
   }
-  const file = decodeChecked(parsed, strings, isEntry as EntryCheck<IndexEntry>, shared);
+  const file = decodeChecked(parsed, strings, isEntry as EntryCheck<IndexEntry> | undefined, shared);
   if (!file || shardOf(file.key) !== n) return undefined;
   return file as ShardLine<E>;
 }
@@ -110,7 +114,7 @@ export function shardLine<E extends IndexEntry>(line: string, n: number, strings
  * line of it is as written for `version`, else undefined: the whole shard checked in one go (for
  * the worker, which has a thread of its own).
  */
-export function checkedShardBody<E extends IndexEntry>(text: string, n: number, version: string, isEntry: EntryCheck<E>): string | undefined {
+export function checkedShardBody<E extends IndexEntry>(text: string, n: number, version: string, isEntry?: EntryCheck<E>): string | undefined {
   const header = shardHeader(text, n, version);
   if (!header) return undefined;
   const tableEnd = text.indexOf('\n', header.linesAt + 1);

@@ -4,7 +4,8 @@
  * thread, now done beside it. ONE worker takes both jobs of a start, as messages: two workers
  * booting at once on a two-core machine took their boot time from the host and from each other.
  * - 'shards': read the warm-start cache's shards, decode them and check every entry's shape
- *   (src/portfolio/indexCacheFormat.ts, the same checks the host runs on the shards it takes).
+ *   (src/portfolio/indexCacheFormat.ts: its rows' checks admit exactly the entries entryShape.ts
+ *   does; the same checks the host runs on the shards it takes).
  *   The host takes shards from the first up while this worker boots and works, this worker from
  *   the last down; each side claims a shard in the shared `claims` array before reading it
  *   (compare-and-swap), so every shard is taken once, and the host is never idle waiting for this
@@ -20,7 +21,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { isIndexEntry } from '../../portfolio/entryShape';
 import { checkedShardBody, shardText } from '../../portfolio/indexCacheFormat';
 import { excludeMatcher } from '../portfolio/excludeMatcher';
 import { PATH_SEPARATOR, walkMarkdownFiles } from './diskWalk';
@@ -113,7 +113,7 @@ async function shards(job: ShardJob): Promise<void> {
     const bytes = await r.bytes;
     if (cancelled.has(job.id)) return;
     const text = bytes && shardText(bytes);
-    const body = text === undefined ? undefined : checkedShardBody(text, r.n, job.version, isIndexEntry);
+    const body = text === undefined ? undefined : checkedShardBody(text, r.n, job.version);
     post(body === undefined ? { id: job.id, n: r.n } : { id: job.id, n: r.n, body });
   }
 }

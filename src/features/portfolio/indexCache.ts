@@ -49,9 +49,10 @@ export class IndexCache<E extends IndexEntry> {
   /**
    * `offThread`: where the shards can be read and checked in a worker (the node host, for entries
    * that worker checks: the portfolio's). Without it, or for storage not on the local disk, this
-   * thread does it between time slices.
+   * thread does it between time slices. `isEntry`: a check of each decoded entry beyond the rows'
+   * own (undefined: none; the rows' checks admit exactly the entries entryShape.ts does).
    */
-  constructor(private readonly folder: vscode.Uri | undefined, private readonly isEntry: EntryCheck<E>, private readonly offThread?: OffThreadShards) {}
+  constructor(private readonly folder: vscode.Uri | undefined, private readonly isEntry: EntryCheck<E> | undefined, private readonly offThread?: OffThreadShards) {}
 
   /** Where shard `n` is stored (tests reach it to tear or corrupt it). */
   shardFile(n: number): vscode.Uri | undefined {

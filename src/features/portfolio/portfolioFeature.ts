@@ -13,7 +13,6 @@ import { ConflictDiagnostics } from './conflictDiagnostics';
 import { coreEntrySource } from './coreEntrySource';
 import { exportPortfolio, portfolioExportTestHooks, type PortfolioExportArgs } from './exportPortfolio';
 import { IndexCache } from './indexCache';
-import { isIndexEntry } from '../../portfolio/entryShape';
 import { PortfolioPanels } from './portfolioPanel';
 import { RelativeNames } from './relativeNames';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -50,7 +49,7 @@ export function createPortfolioFeature(ctx: PortfolioContext): PortfolioFeature 
   // A workspace-relative name for an entry's URI, for messages, rows and tooltips.
   const names = new RelativeNames();
   const displayName = (uri: string): string => names.name(uri);
-  const index = new WorkspaceIndex<IndexEntry>(coreEntrySource(services), new IndexCache<IndexEntry>(ctx.storageUri, isIndexEntry, platform.checkShardsOffThread), () => services.settings().debounceMs);
+  const index = new WorkspaceIndex<IndexEntry>(coreEntrySource(services), new IndexCache<IndexEntry>(ctx.storageUri, undefined, platform.checkShardsOffThread), () => services.settings().debounceMs);
   const tree = new AnalysesTreeProvider({
     entries: () => (index.ready ? index.entries().map((f) => f.entry) : undefined),
     catalog: () => services.models.catalog,

@@ -6,10 +6,10 @@
  * modification time `workspace.fs.stat` gives (the warm-start cache compares them).
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { isLinkFree, walkMarkdownFiles } from '../../../src/features/platform/diskWalk';
+import { isLinkFree, statMtime, walkMarkdownFiles } from '../../../src/features/platform/diskWalk';
 import { walkOffThread } from '../../../src/features/platform/offThread';
 
 describe('disk walk of a workspace folder (portfolio index)', () => {
@@ -61,6 +61,22 @@ describe('disk walk of a workspace folder (portfolio index)', () => {
       assert.equal(f.size, s.size, f.relative);
       assert.equal(f.mtime, s.mtime.getTime(), f.relative);
     }
+  });
+
+  it('gives each file the modification time workspace.fs.stat gives (the Date\'s time), fractions of a millisecond either side of a half included', async () => {
+    const times = mkdtempSync(path.join(home, 'times-'));
+    // Seconds with a fraction: .123789 and .123289 s round to different milliseconds than they truncate to (or the same).
+    const fractions = [1_767_225_600.123_789, 1_767_225_600.123_289, 1_767_225_600.000_5, 1_767_225_600.999_9, 1_767_225_601];
+    fractions.forEach((t, i) => {
+      const file = path.join(times, `t${i}.md`);
+      writeFileSync(file, 'x');
+      utimesSync(file, t, t);
+      const s = lstatSync(file);
+      assert.equal(statMtime(s), s.mtime.getTime(), `${s.mtimeMs}`);
+    });
+    const found = await walkMarkdownFiles(times, { excluded: () => false, cancelled: () => false });
+    assert.equal(found?.length, fractions.length);
+    for (const f of found ?? []) assert.equal(f.mtime, statSync(path.join(times, f.relative)).mtime.getTime(), f.relative);
   });
 
   it('walks from the folder’s real place when the folder itself is reached through a link', async () => {

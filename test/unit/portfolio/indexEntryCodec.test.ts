@@ -6,12 +6,14 @@
  * repeats without changing any entry.
  */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
 import { decodeChecked, decodeRow, encodeRow, EntryInterner, StringTable } from '../../../src/portfolio/indexEntryCodec';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import { generateAnalysis } from '../../support/analysisGenerator';
 import { analysisText, catalog, sampleEntries } from './portfolioHelpers';
+import { fuzzParameters } from '../../support/fuzz';
 
 function entries(): IndexEntry[] {
   const cat = catalog();
@@ -65,7 +67,8 @@ describe('warm-start cache rows (index entry codec)', () => {
     assert.ok(e);
     const row = encodeRow(table, e.uri, 1, 2, e);
     const strings = [...table.strings];
-    const ok = (r: unknown[]): boolean => decodeChecked(r, strings, isIndexEntry, new EntryInterner()) !== undefined;
+    // By the row's own checks (no entry check given), as the warm start reads it.
+    const ok = (r: unknown[]): boolean => decodeChecked(r, strings, undefined, new EntryInterner()) !== undefined;
     assert.ok(ok(row));
     for (let i = 0; i < row.length; i++) {
       const r: unknown[] = [...row];
@@ -81,6 +84,47 @@ describe('warm-start cache rows (index entry codec)', () => {
     const verdictAt = strings.indexOf(e.metrics[0].verdict);
     assert.ok(!ok(row.map((n, i) => (i > 27 && n === verdictAt ? strings.indexOf(e.uri) : n))), 'a verdict that is not one');
     assert.ok(!ok(row.map((n, i) => (i === 3 ? 4096 : n))), 'flags no writer sets');
+  });
+
+  it('admits by its row checks alone exactly the rows whose entry the shape check admits (any flags, any string at any string place)', () => {
+    const table = new StringTable();
+    const rows = all.map((e, i) => encodeRow(table, e.uri, 100 + i, 1_700_000_000_000 + i, e));
+    // Words of every enumerated field among the table's strings, so that a mutation can pick a right one or a wrong one.
+    for (const w of ['day', 'quarter', 'percent', 'currency', 'approx', 'at-most', 'meets', 'wrong-unit', 'Meets', '']) table.of(w);
+    const strings = [...table.strings];
+    const entryRows = rows.filter((r) => r.length > 3);
+    /** Where a row holds a string's index (the key's excepted: the key is the row's file). */
+    const stringPlaces = (row: readonly number[]): number[] => {
+      const places = [4, 5, 6, 7, 8, 9, 10, 12, 13, 19];
+      for (let i = 0; i < row[26]; i++) places.push(27 + i);
+      for (let m = 0, at = 28 + row[26]; m < row[27 + row[26]]; m++, at += 16) places.push(...[1, 2, 5, 6, 7, 8, 9, 14].map((k) => at + k));
+      return places;
+    };
+    const flagPlaces = (row: readonly number[]): [number, number][] => {
+      const out: [number, number][] = [[3, 2047]];
+      for (let m = 0, at = 28 + row[26]; m < row[27 + row[26]]; m++, at += 16) out.push([at, 7]);
+      return out;
+    };
+    const mutation = fc.record({
+      row: fc.nat(entryRows.length - 1),
+      strings: fc.array(fc.tuple(fc.nat(), fc.nat(strings.length - 1)), { maxLength: 4 }),
+      flags: fc.array(fc.tuple(fc.nat(), fc.nat(2047)), { maxLength: 2 }),
+    });
+    fc.assert(fc.property(mutation, (m) => {
+      const row = [...entryRows[m.row]];
+      const places = stringPlaces(row);
+      for (const [p, v] of m.strings) row[places[p % places.length]] = v;
+      const flags = flagPlaces(row);
+      for (const [p, v] of m.flags) {
+        const [at, max] = flags[p % flags.length];
+        row[at] = v % (max + 1);
+      }
+      const key = strings[row[0]];
+      const byRows = decodeChecked(row, strings, undefined, new EntryInterner());
+      const byShape = isIndexEntry(decodeRow(row, strings, key, new EntryInterner()), key);
+      assert.equal(byRows !== undefined, byShape, JSON.stringify(row));
+      if (byRows) assert.deepEqual(byRows, decodeChecked(row, strings, isIndexEntry, new EntryInterner()));
+    }), fuzzParameters(20_000));
   });
 
   it('shares periods, values, ranges, counts and coverage across entries without changing them', () => {
