@@ -20,7 +20,7 @@ import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
 import { tableColumns } from './tableColumns';
 import { columnsFor, nameAnswersOf, type NameAnswers } from './nameAnswers';
-import { applySuppressions, readDirectives, SUPPRESSION_PREFIX } from './suppressions';
+import { applySuppressions, mayHoldDirectives, readDirectives } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
 import { ValueScanner } from './values';
@@ -84,9 +84,9 @@ export function analyzeText(text: string, catalog: PatternCatalog, options: Anal
   const doc = splitLines(text);
   const fm = options.memo ? options.memo.frontMatterOf(doc.lines, doc.bom, () => readFrontMatter(doc.lines, doc.bom)) : readFrontMatter(doc.lines, doc.bom);
   if (!fm.namesPattern) return EMPTY;
-  // Every suppression comment holds "pattern-analyst-": a document without it has none (one
-  // search of the text instead of a look at every line for comments and code fences).
-  const directives = options.inlineSuppressions === false ? undefined : text.includes(SUPPRESSION_PREFIX) ? readDirectives(doc.lines, fm.bodyStart) : NO_DIRECTIVES;
+  // Every suppression comment starts "<!-- pattern-analyst-": a document without that has none
+  // (a search of the text instead of a look at every line for comments and code fences).
+  const directives = options.inlineSuppressions === false ? undefined : mayHoldDirectives(text) ? readDirectives(doc.lines, fm.bodyStart) : NO_DIRECTIVES;
   const runs = rulesToRun(options.levels, directives);
   let analysis = readAnalysis(doc, fm, catalog, runs, options.memo);
   if (runs !== EVERY_RULE) analysis = { ...analysis, findings: analysis.findings.filter((f) => runs(f.rule)) };
@@ -343,8 +343,16 @@ function cellMentions(ctx: Reader, text: string): readonly Mention[] {
   return found;
 }
 
-function hasLetter(text: string): boolean {
-  return /\p{L}/u.test(text);
+/** Whether `text` holds a letter (`/\p{L}/u`); exported for its test. */
+export function hasLetter(text: string): boolean {
+  // A metric cell starts with a letter nearly always: decided at its first ASCII letter, the
+  // Unicode class (a regex) only from the first character outside ASCII on.
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return /\p{L}/u.test(text.slice(k));
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) return true;
+  }
+  return false;
 }
 
 function compareRanges(a: TextRange, b: TextRange): number {

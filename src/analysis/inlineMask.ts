@@ -24,18 +24,17 @@ class Blanks {
   }
   apply(line: string): string {
     if (this.cuts.length === 0) return line;
-    const parts: string[] = [];
+    let out = '';
     let at = 0;
     for (let k = 0; k < this.cuts.length; k += 2) {
       const from = Math.max(this.cuts[k], at);
       const to = this.cuts[k + 1];
       if (to <= from) continue;
       const tab = line.indexOf('\t', from);
-      parts.push(line.slice(at, from), tab < 0 || tab >= to ? ' '.repeat(to - from) : line.slice(from, to).replace(/[^\t]/g, ' '));
+      out += line.slice(at, from) + (tab < 0 || tab >= to ? ' '.repeat(to - from) : line.slice(from, to).replace(/[^\t]/g, ' '));
       at = to;
     }
-    parts.push(line.slice(at));
-    return parts.join('');
+    return out + line.slice(at);
   }
 }
 
