@@ -19,7 +19,7 @@ import { unknownPatternFinding } from './patternRules';
 import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
 import { tableColumns } from './tableColumns';
-import { columnsFor, nameAnswersOf, type NameAnswers } from './nameAnswers';
+import { BoundedMap, columnsFor, MAX_ANSWERS, nameAnswersOf, type NameAnswers } from './nameAnswers';
 import { applySuppressions, mayHoldDirectives, readDirectives } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
@@ -134,7 +134,7 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: [...fm.findings, unknownPatternFinding(catalog, fm.patternRef, fm.frontMatter)] };
   }
 
-  const period = fm.frontMatter.period ? readQuarter(fm.frontMatter.period) : undefined;
+  const period = fm.frontMatter.period ? ownQuarter(fm.frontMatter.period) : undefined;
   const ctx: Reader = {
     index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], ...nameAnswersOf(index),
     values: new ValueScanner(), period, metricName: (id) => index.metric(id)?.name ?? id,
@@ -161,6 +161,21 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
   const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
   // A literal, not `{ ...base, … }`: a spread followed by more keys builds the object key by key.
   return { isAnalysis: true, frontMatter: fm.frontMatter, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
+}
+
+/**
+ * The quarter of front matter periods, by their text. Analyses name few periods ("Q3 2025",
+ * "FY2025 H1") and reading one was a tenth of the lint of a short analysis; bounded like the
+ * answers of nameAnswers.ts (a pure function of a short text, kept across analyses).
+ */
+const ownQuarters = new BoundedMap<string, QuarterPeriod | undefined>(MAX_ANSWERS);
+
+function ownQuarter(period: string): QuarterPeriod | undefined {
+  const known = ownQuarters.get(period);
+  if (known !== undefined || ownQuarters.has(period)) return known;
+  const read = readQuarter(period);
+  ownQuarters.set(period, read === undefined ? read : Object.freeze(read));
+  return read;
 }
 
 /** True when the first line (after a byte-order mark) starts with "---", as front matter must. */

@@ -169,7 +169,8 @@ export function missingSectionFindings(
     // user's fence is left open, as written).
     if (line >= doc.lines.length && doc.openSince !== undefined) line = doc.openSince;
     const t = (texts ??= textsOf(index))[i];
-    const body = [`${'#'.repeat(level)} ${t.title}`, '', t.placeholder];
+    const eol = doc.eol;
+    const body = `${'#'.repeat(level)} ${t.title}${eol}${eol}${t.placeholder}`;
     findings.push({
       rule: 'missing-section',
       severity: 'information',
@@ -187,8 +188,8 @@ function sectionHeadingAt(headings: readonly Heading[], line: number | undefined
   return undefined;
 }
 
-/** An edit inserting `body` lines as a block before `line` (or at the end), blank-line separated. */
-function insertBlock(doc: DocumentShape, line: number, body: readonly string[]): { range: { start: TextPosition; end: TextPosition }; newText: string } {
+/** An edit inserting `body` (lines joined with the document's line end) as a block before `line` (or at the end), blank-line separated. */
+function insertBlock(doc: DocumentShape, line: number, body: string): { range: { start: TextPosition; end: TextPosition }; newText: string } {
   const { lines, eol } = doc;
   // The front matter's closing fence counts as text: a skeleton right after it gets a blank line first.
   const blankAt = (k: number): boolean => k < 0 || k >= lines.length || (k >= doc.bodyStart && lines[k].trim() === '');
@@ -199,12 +200,12 @@ function insertBlock(doc: DocumentShape, line: number, body: readonly string[]):
       // The document ends with a line break: insert on the empty last line.
       const needBlank = !blankAt(last - 1);
       const at = { line: last, character: 0 };
-      return { range: { start: at, end: at }, newText: (needBlank ? eol : '') + body.join(eol) + eol };
+      return { range: { start: at, end: at }, newText: (needBlank ? eol : '') + body + eol };
     }
     const at = { line: last, character: lastText.length };
-    return { range: { start: at, end: at }, newText: eol + eol + body.join(eol) + eol };
+    return { range: { start: at, end: at }, newText: eol + eol + body + eol };
   }
   const at = { line, character: 0 };
   const needBlankBefore = !blankAt(line - 1);
-  return { range: { start: at, end: at }, newText: (needBlankBefore ? eol : '') + body.join(eol) + eol + eol };
+  return { range: { start: at, end: at }, newText: (needBlankBefore ? eol : '') + body + eol + eol };
 }
