@@ -7,7 +7,7 @@
  * file gets `isAnalysis: false` and no findings (and costs one look at its first line).
  */
 import type { PatternCatalog } from '../model/patternCatalog';
-import type { Mention, PatternIndex } from '../model/patternIndex';
+import type { EntityKind, Mention, PatternIndex } from '../model/patternIndex';
 import { lineLabels, proseClaims, tableClaims } from './claims';
 import { proseEvidenceFindings, readQuarter, tableEvidenceFindings, type QuarterPeriod } from './evidenceRules';
 import { readFrontMatter } from './frontMatter';
@@ -32,6 +32,10 @@ import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCovera
 const NO_MENTIONS: readonly Mention[] = [];
 
 const NO_DIRECTIVES: ReturnType<typeof readDirectives> = { directives: [], problems: [] };
+
+/** What a name where a name is expected may be: in a heading, and elsewhere (labels, bold leads, metric cells). */
+const HEADING_NAME_KINDS: readonly EntityKind[] = ['section', 'metric', 'company'];
+const NAME_KINDS: readonly EntityKind[] = ['metric', 'company'];
 
 const EMPTY: Analysis = { isAnalysis: false, headings: [], claims: [], sections: [], metrics: [], findings: [] };
 
@@ -158,7 +162,7 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
   if (runs('conflicting-value')) pushAll(findings, conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
-  const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
+  const metrics = coverageOf(index, claims);
   // A literal, not `{ ...base, … }`: a spread followed by more keys builds the object key by key.
   return { isAnalysis: true, frontMatter: fm.frontMatter, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
 }
@@ -176,6 +180,21 @@ function ownQuarter(period: string): QuarterPeriod | undefined {
   const read = readQuarter(period);
   ownQuarters.set(period, read === undefined ? read : Object.freeze(read));
   return read;
+}
+
+/** Each metric's claims, in the claims' order: one pass over the claims, not one per metric. */
+function coverageOf(index: PatternIndex, claims: readonly MetricClaim[]): MetricCoverage[] {
+  const byMetric = new Map<string, MetricClaim[]>();
+  for (const m of index.model.metrics) byMetric.set(m.id, []);
+  for (const c of claims) byMetric.get(c.metricId)?.push(c);
+  // Every metric its own array (a model repeating an id gets a copy, as a filter per metric gave).
+  const given = new Set<string>();
+  return index.model.metrics.map((m) => {
+    const own = byMetric.get(m.id) as MetricClaim[];
+    const first = !given.has(m.id);
+    given.add(m.id);
+    return { metricId: m.id, claims: first ? own : own.slice() };
+  });
 }
 
 /** True when the first line (after a byte-order mark) starts with "---", as front matter must. */
@@ -262,7 +281,7 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
     const lead = HEADING_NUMBER.exec(run.text)?.[0].length ?? 0;
     let end = run.text.length;
     while (end > lead && /[\s:]/.test(run.text[end - 1])) end--;
-    const inner = nearMissAnswer(index, run.text.slice(lead, end), ['section', 'metric', 'company']);
+    const inner = nearMissAnswer(index, run.text.slice(lead, end), HEADING_NAME_KINDS);
     answer = { ...inner, start: lead + inner.start, end: lead + inner.end };
     ctx.headingNames.set(run.text, answer);
   }
@@ -304,7 +323,7 @@ function readProse(ctx: Reader, block: ProseBlock): void {
     if (bold) named = [bold];
   }
   for (const n of named) {
-    const miss = nearMissAt(ctx.index, run.text.slice(n.start, n.end), (a, b) => runRange(run, n.start + a, n.start + b), ['metric', 'company'], ctx.names);
+    const miss = nearMissAt(ctx.index, run.text.slice(n.start, n.end), (a, b) => runRange(run, n.start + a, n.start + b), NAME_KINDS, ctx.names);
     if (miss) findings.push(miss);
   }
 }
@@ -340,7 +359,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
     if (hasLetter(cell.text)) nameMentions[r] = cellMentions(ctx, cell.text);
     cellStart = cell.start;
     if (!ctx.nearMiss) continue;
-    const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
+    const miss = nearMissAt(index, cell.text, cellRange, NAME_KINDS, ctx.names);
     if (miss) findings.push(miss);
   }
   const found = tableClaims(ctx.values, block, cols, (r, col) => (col === cols.metric ? nameMentions[r] : undefined) ?? NO_MENTIONS);
