@@ -1,12 +1,13 @@
 /**
  * The lint's faster readings give what the plain ones they replaced give, for any text: lines cut
  * at "\n" by a loop (not `split`), the search for suppression comments (not a search for
- * "pattern-analyst-"), a letter found at the first ASCII letter, and a run's raw text, which is
- * its masked text when nothing was blanked.
+ * "pattern-analyst-"), a letter found at the first ASCII letter, a bare URL's end found by one
+ * expression, and a run's raw text, which is its masked text when nothing was blanked.
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { hasLetter } from '../../../src/analysis/analyze';
+import { endsUrl, urlEnd } from '../../../src/analysis/inlineMask';
 import { visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
 import { mayHoldDirectives, readDirectives, SUPPRESSION_PREFIX } from '../../../src/analysis/suppressions';
 import { splitAtNewlines, splitLines } from '../../../src/analysis/textLines';
@@ -42,6 +43,18 @@ describe('linear fast paths of the lint', () => {
     fc.assert(fc.property(chars, (t) => {
       assert.equal(hasLetter(t), /\p{L}/u.test(t), JSON.stringify(t));
     }), fuzzParameters(5_000));
+  });
+
+  it('urlEnd stops where endsUrl does, character by character', () => {
+    fc.assert(fc.property(text, fc.nat(50), (t, from) => {
+      const at = Math.min(from, t.length);
+      let end = at;
+      while (end < t.length && !endsUrl(t.charCodeAt(end))) end++;
+      assert.equal(urlEnd(t, at), end, JSON.stringify(t));
+    }), fuzzParameters(5_000));
+    assert.equal(urlEnd('see https://a.b/c?d=1 and', 4), 21);
+    assert.equal(urlEnd('https://a.b\u00a0x', 0), 11);
+    assert.equal(urlEnd('https://a.b<x', 0), 11);
   });
 
   it("a run's raw text is its lines' raw columns, blanked or not", () => {
