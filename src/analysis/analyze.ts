@@ -7,7 +7,7 @@
  * file gets `isAnalysis: false` and no findings (and costs one look at its first line).
  */
 import type { PatternCatalog } from '../model/patternCatalog';
-import type { Mention, PatternIndex } from '../model/patternIndex';
+import type { EntityKind, Mention, PatternIndex } from '../model/patternIndex';
 import { lineLabels, proseClaims, tableClaims } from './claims';
 import { proseEvidenceFindings, readQuarter, tableEvidenceFindings, type QuarterPeriod } from './evidenceRules';
 import { readFrontMatter } from './frontMatter';
@@ -19,8 +19,8 @@ import { unknownPatternFinding } from './patternRules';
 import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
 import { tableColumns } from './tableColumns';
-import { columnsFor, nameAnswersOf, type NameAnswers } from './nameAnswers';
-import { applySuppressions, readDirectives, SUPPRESSION_PREFIX } from './suppressions';
+import { BoundedMap, columnsFor, MAX_ANSWERS, nameAnswersOf, type NameAnswers } from './nameAnswers';
+import { applySuppressions, mayHoldDirectives, readDirectives } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
 import { valueFindings } from './valueRules';
 import { ValueScanner } from './values';
@@ -32,6 +32,10 @@ import type { Analysis, Finding, FrontMatter, Heading, MetricClaim, MetricCovera
 const NO_MENTIONS: readonly Mention[] = [];
 
 const NO_DIRECTIVES: ReturnType<typeof readDirectives> = { directives: [], problems: [] };
+
+/** What a name where a name is expected may be: in a heading, and elsewhere (labels, bold leads, metric cells). */
+const HEADING_NAME_KINDS: readonly EntityKind[] = ['section', 'metric', 'company'];
+const NAME_KINDS: readonly EntityKind[] = ['metric', 'company'];
 
 const EMPTY: Analysis = { isAnalysis: false, headings: [], claims: [], sections: [], metrics: [], findings: [] };
 
@@ -84,9 +88,9 @@ export function analyzeText(text: string, catalog: PatternCatalog, options: Anal
   const doc = splitLines(text);
   const fm = options.memo ? options.memo.frontMatterOf(doc.lines, doc.bom, () => readFrontMatter(doc.lines, doc.bom)) : readFrontMatter(doc.lines, doc.bom);
   if (!fm.namesPattern) return EMPTY;
-  // Every suppression comment holds "pattern-analyst-": a document without it has none (one
-  // search of the text instead of a look at every line for comments and code fences).
-  const directives = options.inlineSuppressions === false ? undefined : text.includes(SUPPRESSION_PREFIX) ? readDirectives(doc.lines, fm.bodyStart) : NO_DIRECTIVES;
+  // Every suppression comment starts "<!-- pattern-analyst-": a document without that has none
+  // (a search of the text instead of a look at every line for comments and code fences).
+  const directives = options.inlineSuppressions === false ? undefined : mayHoldDirectives(text) ? readDirectives(doc.lines, fm.bodyStart) : NO_DIRECTIVES;
   const runs = rulesToRun(options.levels, directives);
   let analysis = readAnalysis(doc, fm, catalog, runs, options.memo);
   if (runs !== EVERY_RULE) analysis = { ...analysis, findings: analysis.findings.filter((f) => runs(f.rule)) };
@@ -134,7 +138,7 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
     return { ...base, headings: [], claims: [], sections: [], metrics: [], findings: [...fm.findings, unknownPatternFinding(catalog, fm.patternRef, fm.frontMatter)] };
   }
 
-  const period = fm.frontMatter.period ? readQuarter(fm.frontMatter.period) : undefined;
+  const period = fm.frontMatter.period ? ownQuarter(fm.frontMatter.period) : undefined;
   const ctx: Reader = {
     index, subject: fm.frontMatter.subject, headings: [], claims: [], findings: [...fm.findings], ...nameAnswersOf(index),
     values: new ValueScanner(), period, metricName: (id) => index.metric(id)?.name ?? id,
@@ -158,9 +162,39 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
 
   claims.sort((a, b) => compareRanges(a.valueRange, b.valueRange));
   if (runs('conflicting-value')) pushAll(findings, conflictFindings({ index, lines: doc.lines, headings, frontMatter: fm.frontMatter, samePeriodText: samePeriodAs(fm.frontMatter) }, claims));
-  const metrics: MetricCoverage[] = index.model.metrics.map((m) => ({ metricId: m.id, claims: claims.filter((c) => c.metricId === m.id) }));
+  const metrics = coverageOf(index, claims);
   // A literal, not `{ ...base, … }`: a spread followed by more keys builds the object key by key.
   return { isAnalysis: true, frontMatter: fm.frontMatter, pattern: index, headings, claims, sections, metrics, findings: inOrder(findings) };
+}
+
+/**
+ * The quarter of front matter periods, by their text. Analyses name few periods ("Q3 2025",
+ * "FY2025 H1") and reading one was a tenth of the lint of a short analysis; bounded like the
+ * answers of nameAnswers.ts (a pure function of a short text, kept across analyses).
+ */
+const ownQuarters = new BoundedMap<string, QuarterPeriod | undefined>(MAX_ANSWERS);
+
+function ownQuarter(period: string): QuarterPeriod | undefined {
+  const known = ownQuarters.get(period);
+  if (known !== undefined || ownQuarters.has(period)) return known;
+  const read = readQuarter(period);
+  ownQuarters.set(period, read === undefined ? read : Object.freeze(read));
+  return read;
+}
+
+/** Each metric's claims, in the claims' order: one pass over the claims, not one per metric. */
+function coverageOf(index: PatternIndex, claims: readonly MetricClaim[]): MetricCoverage[] {
+  const byMetric = new Map<string, MetricClaim[]>();
+  for (const m of index.model.metrics) byMetric.set(m.id, []);
+  for (const c of claims) byMetric.get(c.metricId)?.push(c);
+  // Every metric its own array (a model repeating an id gets a copy, as a filter per metric gave).
+  const given = new Set<string>();
+  return index.model.metrics.map((m) => {
+    const own = byMetric.get(m.id) as MetricClaim[];
+    const first = !given.has(m.id);
+    given.add(m.id);
+    return { metricId: m.id, claims: first ? own : own.slice() };
+  });
 }
 
 /** True when the first line (after a byte-order mark) starts with "---", as front matter must. */
@@ -247,7 +281,7 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
     const lead = HEADING_NUMBER.exec(run.text)?.[0].length ?? 0;
     let end = run.text.length;
     while (end > lead && /[\s:]/.test(run.text[end - 1])) end--;
-    const inner = nearMissAnswer(index, run.text.slice(lead, end), ['section', 'metric', 'company']);
+    const inner = nearMissAnswer(index, run.text.slice(lead, end), HEADING_NAME_KINDS);
     answer = { ...inner, start: lead + inner.start, end: lead + inner.end };
     ctx.headingNames.set(run.text, answer);
   }
@@ -289,7 +323,7 @@ function readProse(ctx: Reader, block: ProseBlock): void {
     if (bold) named = [bold];
   }
   for (const n of named) {
-    const miss = nearMissAt(ctx.index, run.text.slice(n.start, n.end), (a, b) => runRange(run, n.start + a, n.start + b), ['metric', 'company'], ctx.names);
+    const miss = nearMissAt(ctx.index, run.text.slice(n.start, n.end), (a, b) => runRange(run, n.start + a, n.start + b), NAME_KINDS, ctx.names);
     if (miss) findings.push(miss);
   }
 }
@@ -325,7 +359,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
     if (hasLetter(cell.text)) nameMentions[r] = cellMentions(ctx, cell.text);
     cellStart = cell.start;
     if (!ctx.nearMiss) continue;
-    const miss = nearMissAt(index, cell.text, cellRange, ['metric', 'company'], ctx.names);
+    const miss = nearMissAt(index, cell.text, cellRange, NAME_KINDS, ctx.names);
     if (miss) findings.push(miss);
   }
   const found = tableClaims(ctx.values, block, cols, (r, col) => (col === cols.metric ? nameMentions[r] : undefined) ?? NO_MENTIONS);
@@ -343,8 +377,16 @@ function cellMentions(ctx: Reader, text: string): readonly Mention[] {
   return found;
 }
 
-function hasLetter(text: string): boolean {
-  return /\p{L}/u.test(text);
+/** Whether `text` holds a letter (`/\p{L}/u`); exported for its test. */
+export function hasLetter(text: string): boolean {
+  // A metric cell starts with a letter nearly always: decided at its first ASCII letter, the
+  // Unicode class (a regex) only from the first character outside ASCII on.
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return /\p{L}/u.test(text.slice(k));
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) return true;
+  }
+  return false;
 }
 
 function compareRanges(a: TextRange, b: TextRange): number {

@@ -24,18 +24,17 @@ class Blanks {
   }
   apply(line: string): string {
     if (this.cuts.length === 0) return line;
-    const parts: string[] = [];
+    let out = '';
     let at = 0;
     for (let k = 0; k < this.cuts.length; k += 2) {
       const from = Math.max(this.cuts[k], at);
       const to = this.cuts[k + 1];
       if (to <= from) continue;
       const tab = line.indexOf('\t', from);
-      parts.push(line.slice(at, from), tab < 0 || tab >= to ? ' '.repeat(to - from) : line.slice(from, to).replace(/[^\t]/g, ' '));
+      out += line.slice(at, from) + (tab < 0 || tab >= to ? ' '.repeat(to - from) : line.slice(from, to).replace(/[^\t]/g, ' '));
       at = to;
     }
-    parts.push(line.slice(at));
-    return parts.join('');
+    return out + line.slice(at);
   }
 }
 
@@ -138,8 +137,7 @@ export function maskInline(line: string, state: MaskState): string {
       chars.add(at, tok[1] === '|' ? at + 2 : at + 1);
     } else {
       // A bare URL runs to the next whitespace; its digits are never values.
-      let end = at;
-      while (end < line.length && !endsUrl(line.charCodeAt(end))) end++;
+      const end = urlEnd(line, at);
       chars.add(at, end);
       OPENERS.lastIndex = end;
     }
@@ -147,10 +145,23 @@ export function maskInline(line: string, state: MaskState): string {
   return chars.apply(line);
 }
 
-/** `/[\s<>]/` for one UTF-16 code unit, without a regex per character of every URL (ASCII decided by comparisons). */
-function endsUrl(c: number): boolean {
+/** `/[\s<>]/` for one UTF-16 code unit: where a bare URL ends (the definition {@link urlEnd} is held to). */
+export function endsUrl(c: number): boolean {
   if (c < 128) return c === 0x3c || c === 0x3e || c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return /\s/.test(String.fromCharCode(c));
+}
+
+const URL_BODY = /[^\s<>]*/y;
+
+/**
+ * The end of the bare URL starting at `at`: the first character from there that {@link endsUrl},
+ * or the line's end. One sticky expression, not a `charCodeAt` per character: over a document's
+ * lines (slices of it) a loop costs several times what the expression engine does.
+ */
+export function urlEnd(line: string, at: number): number {
+  URL_BODY.lastIndex = at;
+  URL_BODY.test(line);
+  return URL_BODY.lastIndex;
 }
 
 const ANY_OPENER = /[`<~\]\\]|:\/\/|www\./;

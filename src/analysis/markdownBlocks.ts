@@ -134,12 +134,17 @@ function indentAt(text: string, at: number): { cols: number; end: number } {
   return { cols, end: k };
 }
 
+/** Whether a quote marker ">" is within the four characters from `at`, where one can start (not with indexOf, which reads the rest of every unquoted line). */
+function mayQuote(text: string, at: number): boolean {
+  for (let k = at, last = Math.min(text.length - 1, at + 3); k <= last; k++) if (text.charCodeAt(k) === 0x3e) return true;
+  return false;
+}
+
+const NOT_QUOTED = { depth: 0, end: 0 };
+
 function quoteDepth(text: string, at: number): { depth: number; end: number } {
-  // Most lines are not quoted: look for the ">" before running the regex, in the four characters
-  // where a quote marker can start (not with indexOf, which reads the rest of every unquoted line).
-  let marker = false;
-  for (let k = at, last = Math.min(text.length - 1, at + 3); k <= last && !marker; k++) marker = text.charCodeAt(k) === 0x3e;
-  if (!marker) return { depth: 0, end: at };
+  // Most lines are not quoted: look for the ">" before running the regex.
+  if (!mayQuote(text, at)) return at === 0 ? NOT_QUOTED : { depth: 0, end: at };
   let depth = 0;
   let p = at;
   for (;;) {
@@ -240,7 +245,7 @@ function splitCells(masked: string, raw: string, from: number, line: number): Ta
 }
 
 
-/** A run whose raw text is built only when asked for (headings and table sources): prose never needs it. */
+/** A run whose raw text is built only when asked for (headings, and prose holding a value). */
 class LazyRun implements TextRun {
   private rawText: string | undefined;
 
@@ -249,6 +254,8 @@ class LazyRun implements TextRun {
     readonly segments: readonly Segment[],
     private readonly rawLines: readonly string[],
     private readonly ends: readonly number[],
+    /** Every line's masked text was its raw text (nothing blanked): the raw text is `text` itself. */
+    private readonly unmasked: boolean,
   ) {}
 
   /** Everything the run is made of: runs with equal keys read the same (see {@link blockKey}). */
@@ -263,6 +270,7 @@ class LazyRun implements TextRun {
   }
 
   get raw(): string {
+    if (this.unmasked) return this.text;
     if (this.rawText === undefined) {
       this.rawText = this.segments.map((seg, k) => this.rawLines[k].slice(seg.col, this.ends[k])).join('\n');
     }
@@ -276,6 +284,8 @@ class RunBuilder {
   private readonly ends: number[] = [];
   private readonly segments: Segment[] = [];
   private length = 0;
+  /** No line's masked text differs from its raw text (most lines: nothing to blank). */
+  private unmasked = true;
 
   constructor(readonly firstLine: number) {}
 
@@ -286,6 +296,7 @@ class RunBuilder {
       this.length += 1;
     }
     this.segments.push({ offset: this.length, line, col });
+    if (masked !== raw) this.unmasked = false;
     const m = col === 0 && end === masked.length ? masked : masked.slice(col, end);
     this.texts.push(m);
     this.rawLines.push(raw);
@@ -294,7 +305,7 @@ class RunBuilder {
   }
 
   build(): TextRun {
-    return new LazyRun(this.texts.length === 1 ? this.texts[0] : this.texts.join(''), this.segments, this.rawLines, this.ends);
+    return new LazyRun(this.texts.length === 1 ? this.texts[0] : this.texts.join(''), this.segments, this.rawLines, this.ends, this.unmasked);
   }
 }
 

@@ -168,7 +168,15 @@ interface CompanyScan {
 const scanCache = new WeakMap<PatternIndex, CompanyScan | null>();
 
 /** A case-insensitive search for the index's company names, built once from the index's own names. */
+/**
+ * The last index asked about and its scan: a document asks for every table row, heading and
+ * paragraph (no WeakMap lookup each time). Holds that one index until another is asked about.
+ */
+let lastIndex: PatternIndex | undefined;
+let lastScan: CompanyScan | null = null;
+
 function companyScan(index: PatternIndex): CompanyScan | null {
+  if (index === lastIndex) return lastScan;
   let scan = scanCache.get(index);
   if (scan === undefined) {
     const names: string[] = [];
@@ -182,6 +190,8 @@ function companyScan(index: PatternIndex): CompanyScan | null {
     scan = sorted.length ? { regex: new RegExp(sorted.map(namePattern).join('|'), 'gi'), exact: new Set(sorted), right: new Set(sorted.map(nameKeyMatchCase)) } : null;
     scanCache.set(index, scan);
   }
+  lastIndex = index;
+  lastScan = scan;
   return scan;
 }
 

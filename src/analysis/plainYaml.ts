@@ -20,9 +20,55 @@
  * included.
  */
 
-const KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const WORDS = /^[A-Za-z](?:[A-Za-z0-9/._-]| (?! |$))*$/;
-const INTEGER = /^(?:0|[1-9][0-9]{0,8})$/;
+/**
+ * The three shapes, written as regexes (the definition; test/unit/analysis/plainYaml.test.ts holds
+ * the character loops below to them): every front matter line met two or three regexes, a
+ * twentieth of the lint of a short analysis.
+ */
+export const KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
+export const WORDS = /^[A-Za-z](?:[A-Za-z0-9/._-]| (?! |$))*$/;
+export const INTEGER = /^(?:0|[1-9][0-9]{0,8})$/;
+
+function isLetter(c: number): boolean {
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x7a;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** {@link KEY}. */
+export function isKey(text: string): boolean {
+  if (text.length === 0 || !isLetter(text.charCodeAt(0))) return false;
+  for (let k = 1; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2d)) return false;
+  }
+  return true;
+}
+
+/** {@link WORDS}: a letter, then letters, digits, "/", ".", "_", "-" and single spaces, no space last. */
+export function isWords(text: string): boolean {
+  if (text.length === 0 || !isLetter(text.charCodeAt(0))) return false;
+  for (let k = 1; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20) {
+      if (k + 1 === text.length || text.charCodeAt(k + 1) === 0x20) return false;
+    } else if (!(isLetter(c) || isDigit(c) || c === 0x2f || c === 0x2e || c === 0x5f || c === 0x2d)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** {@link INTEGER}. */
+export function isInteger(text: string): boolean {
+  if (text === '0') return true;
+  if (text.length === 0 || text.length > 9 || text.charCodeAt(0) === 0x30) return false;
+  for (let k = 0; k < text.length; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
+}
 /** The CORE_SCHEMA's spellings of null and the booleans (js-yaml's type/null.js and type/bool.js). */
 const RESERVED = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
@@ -35,13 +81,13 @@ export function plainYamlMapping(lines: readonly string[], from: number, to: num
     const colon = line.indexOf(':');
     if (colon <= 0) return undefined;
     const key = line.slice(0, colon);
-    if (!KEY.test(key) || RESERVED.has(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    if (!isKey(key) || RESERVED.has(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
     let v = colon + 1;
     if (line.charCodeAt(v) !== 0x20) return undefined;
     while (line.charCodeAt(v) === 0x20) v++;
     const value = line.slice(v);
-    if (INTEGER.test(value)) out[key] = Number(value);
-    else if (WORDS.test(value) && !RESERVED.has(value)) out[key] = value;
+    if (isInteger(value)) out[key] = Number(value);
+    else if (isWords(value) && !RESERVED.has(value)) out[key] = value;
     else return undefined;
   }
   return out;

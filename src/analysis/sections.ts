@@ -100,6 +100,37 @@ export interface DocumentShape {
   readonly openSince?: number;
 }
 
+/** What a missing section's finding says: the same for every analysis of the pattern. */
+interface SectionTexts {
+  readonly title: string;
+  readonly message: string;
+  readonly fixTitle: string;
+  readonly placeholder: string;
+}
+
+const sectionTexts = new WeakMap<PatternIndex, readonly SectionTexts[]>();
+
+/**
+ * The texts of each section's finding, in the model's order, worked out once per index: every
+ * analysis that lacks a section said the same words again (a tenth of the lint of a short analysis).
+ */
+function textsOf(index: PatternIndex): readonly SectionTexts[] {
+  let texts = sectionTexts.get(index);
+  if (!texts) {
+    texts = index.model.sections.map((section) => {
+      const title = section.title.replace(/\s+/g, ' ').trim();
+      return {
+        title,
+        message: `Section "${title}" of ${index.model.name} is missing.`,
+        fixTitle: `Insert section "${title}"`,
+        placeholder: placeholderLine(index, section),
+      };
+    });
+    sectionTexts.set(index, texts);
+  }
+  return texts;
+}
+
 /**
  * One `missing-section` finding per absent section, each with a fix inserting `## Title` and a
  * placeholder line at the section's place in the pattern's order. `anchor` is where the finding
@@ -112,16 +143,16 @@ export function missingSectionFindings(
   doc: DocumentShape,
   anchor: Finding['range'],
 ): Finding[] {
-  const topLevel = headings.filter((h) => h.sectionId !== undefined);
   const findings: Finding[] = [];
-  const sections = index.model.sections;
-  coverage.forEach((c, i) => {
-    if (c.present) return;
-    const section = sections[i];
-    const prev = [...coverage.slice(0, i)].reverse().find((x) => x.present);
-    const next = coverage.slice(i + 1).find((x) => x.present);
-    const prevHeading = prev && topLevel.find((h) => h.line === prev.line);
-    const nextHeading = next && topLevel.find((h) => h.line === next.line);
+  let texts: readonly SectionTexts[] | undefined;
+  for (let i = 0; i < coverage.length; i++) {
+    if (coverage[i].present) continue;
+    let prev: SectionCoverage | undefined;
+    for (let k = i - 1; k >= 0 && !prev; k--) if (coverage[k].present) prev = coverage[k];
+    let next: SectionCoverage | undefined;
+    for (let k = i + 1; k < coverage.length && !next; k++) if (coverage[k].present) next = coverage[k];
+    const prevHeading = prev && sectionHeadingAt(headings, prev.line);
+    const nextHeading = next && sectionHeadingAt(headings, next.line);
     const level = prevHeading?.level ?? nextHeading?.level ?? 2;
     let line: number;
     if (prevHeading) {
@@ -137,21 +168,28 @@ export function missingSectionFindings(
     // code too and the section would stay missing: it goes before that fence opens instead (the
     // user's fence is left open, as written).
     if (line >= doc.lines.length && doc.openSince !== undefined) line = doc.openSince;
-    const title = section.title.replace(/\s+/g, ' ').trim();
-    const body = [`${'#'.repeat(level)} ${title}`, '', placeholderLine(index, section)];
+    const t = (texts ??= textsOf(index))[i];
+    const eol = doc.eol;
+    const body = `${'#'.repeat(level)} ${t.title}${eol}${eol}${t.placeholder}`;
     findings.push({
       rule: 'missing-section',
       severity: 'information',
-      message: `Section "${title}" of ${index.model.name} is missing.`,
+      message: t.message,
       range: anchor,
-      fixes: [{ title: `Insert section "${title}"`, edits: [insertBlock(doc, line, body)], preferred: true }],
+      fixes: [{ title: t.fixTitle, edits: [insertBlock(doc, line, body)], preferred: true }],
     });
-  });
+  }
   return findings;
 }
 
-/** An edit inserting `body` lines as a block before `line` (or at the end), blank-line separated. */
-function insertBlock(doc: DocumentShape, line: number, body: readonly string[]): { range: { start: TextPosition; end: TextPosition }; newText: string } {
+/** The first heading that is a section at `line` (coverage's lines are such headings' lines). */
+function sectionHeadingAt(headings: readonly Heading[], line: number | undefined): Heading | undefined {
+  for (const h of headings) if (h.sectionId !== undefined && h.line === line) return h;
+  return undefined;
+}
+
+/** An edit inserting `body` (lines joined with the document's line end) as a block before `line` (or at the end), blank-line separated. */
+function insertBlock(doc: DocumentShape, line: number, body: string): { range: { start: TextPosition; end: TextPosition }; newText: string } {
   const { lines, eol } = doc;
   // The front matter's closing fence counts as text: a skeleton right after it gets a blank line first.
   const blankAt = (k: number): boolean => k < 0 || k >= lines.length || (k >= doc.bodyStart && lines[k].trim() === '');
@@ -162,12 +200,12 @@ function insertBlock(doc: DocumentShape, line: number, body: readonly string[]):
       // The document ends with a line break: insert on the empty last line.
       const needBlank = !blankAt(last - 1);
       const at = { line: last, character: 0 };
-      return { range: { start: at, end: at }, newText: (needBlank ? eol : '') + body.join(eol) + eol };
+      return { range: { start: at, end: at }, newText: (needBlank ? eol : '') + body + eol };
     }
     const at = { line: last, character: lastText.length };
-    return { range: { start: at, end: at }, newText: eol + eol + body.join(eol) + eol };
+    return { range: { start: at, end: at }, newText: eol + eol + body + eol };
   }
   const at = { line, character: 0 };
   const needBlankBefore = !blankAt(line - 1);
-  return { range: { start: at, end: at }, newText: (needBlankBefore ? eol : '') + body.join(eol) + eol + eol };
+  return { range: { start: at, end: at }, newText: (needBlankBefore ? eol : '') + body + eol + eol };
 }

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { plainYamlMapping } from '../../../src/analysis/plainYaml';
+import { INTEGER, isInteger, isKey, isWords, KEY, plainYamlMapping, WORDS } from '../../../src/analysis/plainYaml';
 import { fuzzParameters, fuzzTimeout } from '../../support/fuzz';
 
 const KEYS = ['pattern', 'subject', 'period', 'author', 'title', 'company', 'a', 'x-y', 'key_2', 'true', 'Null', 'FALSE', 'yes', 'on', '_hidden', '__proto__', '2x', 'a b', 'pattern ', '<<', 'k:', 'é'];
@@ -63,5 +63,14 @@ describe('analysis: plain YAML front matter without js-yaml', () => {
     }
     assert.equal(plainYamlMapping(['pattern: a', 'pattern: b'], 0, 2), undefined, 'a repeated key is js-yaml\'s error to report');
     assert.equal(plainYamlMapping([], 0, 0), undefined, 'an empty front matter is js-yaml\'s to read');
+  });
+  it('reads keys, words and integers by character exactly as the regexes that define them', () => {
+    const piece = fc.oneof(fc.constantFrom('a', 'Z', '0', '1', '9', ' ', '  ', '-', '_', '.', '/', ':', '#', '@', '[', '`', '{', 'é', '\t', '\u00a0', '1234567890'), fc.string({ maxLength: 2 }));
+    const text = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (t) => {
+      assert.equal(isKey(t), KEY.test(t), JSON.stringify(t));
+      assert.equal(isWords(t), WORDS.test(t), JSON.stringify(t));
+      assert.equal(isInteger(t), INTEGER.test(t), JSON.stringify(t));
+    }), fuzzParameters(20_000));
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * The lint's faster readings give what the plain ones they replaced give, for any text: lines cut
+ * at "\n" by a loop (not `split`), the search for suppression comments (not a search for
+ * "pattern-analyst-"), a letter found at the first ASCII letter, a bare URL's end found by one
+ * expression, and a run's raw text, which is its masked text when nothing was blanked.
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { hasLetter } from '../../../src/analysis/analyze';
+import { endsUrl, urlEnd } from '../../../src/analysis/inlineMask';
+import { visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
+import { mayHoldDirectives, readDirectives, SUPPRESSION_PREFIX } from '../../../src/analysis/suppressions';
+import { splitAtNewlines, splitLines } from '../../../src/analysis/textLines';
+import { fuzzParameters } from '../../support/fuzz';
+
+/** Texts made of the characters the readings turn on, and a few others. */
+const pieces = ['\n', '\r', ' ', '\t', '\u00a0', '\u2028', '<!--', '-->', '<!-- ', 'pattern-analyst-', 'pattern-analyst-disable', 'pattern-analyst-enable ', ' benchmark-miss', 'x', 'É', '1', '`', '```', '#', '## ', '|', '- ', '> ', '**', 'https://a.b/c', '~~', '[a](b)', '\\|', '\ud83d\ude00'];
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+
+describe('linear fast paths of the lint', () => {
+  it('splitAtNewlines is split("\\n")', () => {
+    for (const t of ['', '\n', 'a', 'a\n', '\na', 'a\n\nb', 'a\r\nb']) assert.deepEqual(splitAtNewlines(t), t.split('\n'));
+    fc.assert(fc.property(text, (t) => {
+      assert.deepEqual(splitAtNewlines(t), t.split('\n'));
+    }), fuzzParameters(5_000));
+  });
+
+  it('a text mayHoldDirectives rules out holds no directive and no problem', () => {
+    assert.equal(mayHoldDirectives('<!-- pattern-analyst-disable -->'), true);
+    assert.equal(mayHoldDirectives('<!--\u00a0\tpattern-analyst-enable -->'), true);
+    assert.equal(mayHoldDirectives('pattern-analyst-disable -->'), false);
+    assert.equal(mayHoldDirectives('<!-- x pattern-analyst-disable -->'), false);
+    fc.assert(fc.property(text, (t) => {
+      const parsed = readDirectives(splitLines(t).lines, 0);
+      if (!mayHoldDirectives(t)) assert.deepEqual(parsed, { directives: [], problems: [] });
+      // Never more often than the search it replaced.
+      if (mayHoldDirectives(t)) assert.ok(t.includes(SUPPRESSION_PREFIX));
+    }), fuzzParameters(5_000));
+  });
+
+  it('hasLetter is /\\p{L}/u', () => {
+    const chars = fc.array(fc.oneof(fc.constantFrom('a', 'Z', '@', '[', '`', '{', '1', ' ', '%', 'é', 'Ж', '\u00a0', '€', '\ud835\udc00', '\ud83d\ude00'), fc.string({ maxLength: 2 })), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(fc.property(chars, (t) => {
+      assert.equal(hasLetter(t), /\p{L}/u.test(t), JSON.stringify(t));
+    }), fuzzParameters(5_000));
+  });
+
+  it('urlEnd stops where endsUrl does, character by character', () => {
+    fc.assert(fc.property(text, fc.nat(50), (t, from) => {
+      const at = Math.min(from, t.length);
+      let end = at;
+      while (end < t.length && !endsUrl(t.charCodeAt(end))) end++;
+      assert.equal(urlEnd(t, at), end, JSON.stringify(t));
+    }), fuzzParameters(5_000));
+    assert.equal(urlEnd('see https://a.b/c?d=1 and', 4), 21);
+    assert.equal(urlEnd('https://a.b\u00a0x', 0), 11);
+    assert.equal(urlEnd('https://a.b<x', 0), 11);
+  });
+
+  it("a run's raw text is its lines' raw columns, blanked or not", () => {
+    const rawOf = (lines: readonly string[], run: TextRun): string =>
+      run.segments.map((seg, k) => {
+        const end = k + 1 < run.segments.length ? run.segments[k + 1].offset - 1 : run.text.length;
+        return lines[seg.line].slice(seg.col, seg.col + end - seg.offset);
+      }).join('\n');
+    fc.assert(fc.property(text, fc.boolean(), (body, bom) => {
+      const doc = splitLines((bom ? '\ufeff' : '') + body);
+      visitBlocks(doc.lines, 0, doc.bom, (block) => {
+        if (block.kind === 'table') return;
+        assert.equal(block.run.raw, rawOf(doc.lines, block.run), JSON.stringify(body));
+        assert.equal(block.run.raw.length, block.run.text.length);
+      });
+    }), fuzzParameters(5_000));
+  });
+});
