@@ -167,7 +167,6 @@ interface CompanyScan {
 
 const scanCache = new WeakMap<PatternIndex, CompanyScan | null>();
 
-/** A case-insensitive search for the index's company names, built once from the index's own names. */
 /**
  * The last index asked about and its scan: a document asks for every table row, heading and
  * paragraph (no WeakMap lookup each time). Holds that one index until another is asked about.
@@ -175,6 +174,7 @@ const scanCache = new WeakMap<PatternIndex, CompanyScan | null>();
 let lastIndex: PatternIndex | undefined;
 let lastScan: CompanyScan | null = null;
 
+/** A case-insensitive search for the index's company names, built once from the index's own names. */
 function companyScan(index: PatternIndex): CompanyScan | null {
   if (index === lastIndex) return lastScan;
   let scan = scanCache.get(index);
