@@ -9,6 +9,7 @@
  * A {@link ValueScanner} owns all the working state of a scan, so scans never share anything. Linear: the regexes are compiled once (their `lastIndex` is set before every use) and
  * every look-behind reads a bounded slice, so a 100,000-character line costs one pass.
  */
+import { knownWord } from './headWords';
 import type { StatedValue } from './types';
 import { tidy } from './valueFormat';
 import * as words from './valueWords';
@@ -416,11 +417,11 @@ export class ValueScanner {
     return undefined;
   }
 
-  /** Word `i` of the last {@link wordsBefore}, lower-cased. */
+  /** Word `i` of the last {@link wordsBefore}, lower-cased; OTHER_WORD when no list knows it (headWords.ts). */
   private word(i: number): string {
     let w = this.wordText[i];
     if (w === undefined) {
-      w = this.text.slice(this.wordStart[i], this.wordEnd[i]).toLowerCase();
+      w = knownWord(this.text, this.wordStart[i], this.wordEnd[i]);
       this.wordText[i] = w;
     }
     return w;
