@@ -1,6 +1,7 @@
 /**
- * The words before a number, as the value scanner (values.ts) reads them: lower-cased, and only
- * ever looked up in valueWords' lists or compared with a few literal words. So a word no list
+ * The words around a number, as the value scanner (values.ts) reads them: lower-cased, and only
+ * ever looked up in valueWords' lists or compared with a few literal words (the words before it,
+ * and the plain word after it that decides whether a unit, a range or a reference may follow). So a word no list
  * knows can stand as {@link OTHER_WORD} without being cut from the text and lower-cased. Why: the
  * scanner reads up to four words before every number of a sentence with a metric name, and most
  * are no list's ("capacity", "reached"); cutting each (a string, then its lower-case copy, then its
@@ -8,19 +9,19 @@
  * table letter by letter and come back as one shared string. test/unit/analysis/headWords.test.ts
  * holds {@link knownWord} to the plain cut-and-lower-case reading.
  */
-import { CHANGE_WORDS, FILLER_WORDS, MONTHS, QUALIFIER_PHRASES, REFERENCE_PAIRS, REFERENCE_WORDS } from './valueWords';
+import { CHANGE_WORDS, FILLER_WORDS, MONTHS, QUALIFIER_PHRASES, REFERENCE_AFTER_FIRST_WORDS, REFERENCE_PAIRS, REFERENCE_WORDS, UNIT_WORDS } from './valueWords';
 
 /** Any word no list knows: in no list, and in no phrase (a phrase built with it matches none). */
 export const OTHER_WORD = '\u0000';
 
-/** The words values.ts compares literally, besides its lists: keep in step with readHead. */
-export const LITERAL_WORDS: readonly string[] = ['of', 'growth', 'to', 'with', 'from', 'between'];
+/** The words values.ts compares literally, besides its lists: keep in step with readHead and readValueAt. */
+export const LITERAL_WORDS: readonly string[] = ['of', 'growth', 'to', 'with', 'from', 'between', 'and'];
 
 /** Every word a lookup of the scanner can find. */
 export const KNOWN_WORDS: ReadonlySet<string> = new Set([
   ...CHANGE_WORDS, ...FILLER_WORDS, ...REFERENCE_WORDS, ...MONTHS, ...[...MONTHS].map((m) => `${m}.`),
   ...[...QUALIFIER_PHRASES.keys(), ...REFERENCE_PAIRS].flatMap((p) => p.split(' ')),
-  ...LITERAL_WORDS,
+  ...UNIT_WORDS, ...REFERENCE_AFTER_FIRST_WORDS, ...LITERAL_WORDS,
 ]);
 
 /** Letters a-z (either case) are 0-25, "." is 26; anything else has no place in the table. */

@@ -241,7 +241,8 @@ function signAt(text: string, at: number, min: number): boolean {
 }
 
 /**
- * The word after one space at `at` ("72% in Q3" → "in"), lower-cased, when it is plain ASCII
+ * The word after one space at `at` ("72% in Q3" → "in"), lower-cased (OTHER_WORD when no list
+ * knows it: headWords.ts), when it is plain ASCII
  * letters ending at an ASCII character or the end; else undefined (the expressions decide). Used
  * to skip the unit, range and reference expressions after a number, none of which can match a
  * plain word outside their own word lists.
@@ -254,7 +255,8 @@ function plainWordAfter(text: string, at: number): string | undefined {
     if (c < 0x61 || c > 0x7a) break;
   }
   if (k === at + 1 || (k < text.length && text.charCodeAt(k) >= 128)) return undefined;
-  return text.slice(at + 1, k).toLowerCase();
+  // Only looked up in the lists and compared with "to" and "and": read in place (headWords.ts).
+  return knownWord(text, at + 1, k);
 }
 
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { KNOWN_WORDS, knownWord, knownWordSlow, OTHER_WORD } from '../../../src/analysis/headWords';
-import { CHANGE_WORDS, FILLER_WORDS, MONTHS, QUALIFIER_ENDINGS, QUALIFIER_PHRASES, REFERENCE_PAIRS, REFERENCE_WORDS } from '../../../src/analysis/valueWords';
+import { CHANGE_WORDS, FILLER_WORDS, MONTHS, QUALIFIER_ENDINGS, QUALIFIER_PHRASES, REFERENCE_AFTER_FIRST_WORDS, REFERENCE_PAIRS, REFERENCE_WORDS, UNIT_WORDS } from '../../../src/analysis/valueWords';
 import { findValues } from '../../../src/analysis/values';
 import { fuzzParameters, fuzzTimeout } from '../../support/fuzz';
 
@@ -36,9 +36,18 @@ describe('head words: known words read in place', () => {
   });
 
   it('knows every word of the lists the scanner looks words up in', () => {
-    for (const list of [CHANGE_WORDS, FILLER_WORDS, MONTHS, QUALIFIER_ENDINGS, REFERENCE_WORDS]) for (const w of list) assert.equal(knownWord(w, 0, w.length), w);
+    for (const list of [CHANGE_WORDS, FILLER_WORDS, MONTHS, QUALIFIER_ENDINGS, REFERENCE_WORDS, UNIT_WORDS, REFERENCE_AFTER_FIRST_WORDS]) for (const w of list) assert.equal(knownWord(w, 0, w.length), w);
     for (const p of [...QUALIFIER_PHRASES.keys(), ...REFERENCE_PAIRS]) for (const w of p.split(' ')) assert.equal(knownWord(w, 0, w.length), w);
     assert.equal(knownWord('Capacity', 0, 8), OTHER_WORD);
+  });
+
+  it('leaves the plain word after a value deciding as before', () => {
+    const read = (s: string): unknown => findValues(s).map((f) => [f.value.text, f.value.kind, f.reference]);
+    // As main read them: a range and a currency word only in lower case, a unit word and a reference in any case.
+    assert.deepEqual(read('It was 3.60 As older units, 2 MILLION, 70 TO 75%, 70 to 75%, 5 Percent, the 80% Target, 2.10 Dollars, 2.10 dollars.'), [
+      ['3.60', 'number', false], ['2 MILLION', 'number', false], ['70', 'number', false], ['75%', 'percent', false], ['70 to 75%', 'percent', false],
+      ['5 Percent', 'percent', false], ['80%', 'percent', true], ['2.10', 'number', false], ['2.10 dollars', 'currency', false],
+    ]);
   });
 
   it('leaves what the words before a value say unchanged', () => {
