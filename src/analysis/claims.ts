@@ -169,8 +169,8 @@ function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: numbe
     if (mk < m1 && v.end > mentions[mk].start) continue;
     values[kept++] = v;
   }
-  values.length = kept;
-  if (values.length === 0) return;
+  if (kept === 0) return;
+  if (kept < values.length) values.length = kept;
   // The values claimed so far in this sentence (made on the first claim: most sentences have one).
   let taken: FoundValue[] | undefined;
   let i = m0;
@@ -273,7 +273,10 @@ export function lineLabels(run: TextRun): Label[] {
 export function proseClaims(scanner: ValueScanner, block: ProseBlock, mentions: readonly Mention[], labels: readonly Label[]): MetricClaim[] {
   const run = block.run;
   const metricMentions: MetricMention[] = [];
-  for (const m of mentions) if (isMetricMention(m)) metricMentions.push(m);
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (isMetricMention(m)) metricMentions.push(m);
+  }
   if (metricMentions.length === 0) return [];
   // Each line that starts with a label is a sentence of its own.
   const breaks: number[] = [];
