@@ -88,27 +88,32 @@ interface Picked {
 }
 
 /**
- * The value a name claims among `candidates` (nearest first; `anchor` is the end of the name).
- * Levels before movements; a wrong-unit value only when it comes first and right after the name.
+ * The value a name claims among `values[lo, hi)` (nearest first; `anchor` is the end of the name),
+ * references skipped. Levels before movements; a wrong-unit value only when it comes first and
+ * right after the name. Read in place: no filtered copy of the candidates per name.
  */
-function pick(metric: Metric, candidates: readonly FoundValue[], text: string, anchor: number): Picked | undefined {
-  const usable = candidates.filter((c) => !c.reference);
-  for (let k = 0; k < usable.length; k++) {
-    const c = usable[k];
+function pick(metric: Metric, values: readonly FoundValue[], lo: number, hi: number, text: string, anchor: number): Picked | undefined {
+  let first = true;
+  for (let i = lo; i < hi; i++) {
+    const c = values[i];
+    if (c.reference) continue;
+    const isFirst = first;
+    first = false;
     if (c.change) continue;
-    const near = k === 0 && wordsBetween(text, anchor, c.start) <= NEAR_WORDS;
+    const near = isFirst && wordsBetween(text, anchor, c.start) <= NEAR_WORDS;
     const value = fitting(metric, c, near);
     if (value) return { found: c, value };
   }
   if (isChangeMetric(metric)) {
-    for (const c of usable) {
-      const value = c.change ? fitting(metric, c, false) : undefined;
+    for (let i = lo; i < hi; i++) {
+      const c = values[i];
+      const value = !c.reference && c.change ? fitting(metric, c, false) : undefined;
       if (value) return { found: c, value };
     }
   }
-  const first = usable[0];
-  if (first && first === candidates[0] && !first.change && !first.bare && wordsBetween(text, anchor, first.start) <= NEAR_WORDS) {
-    return { found: first, value: first.value };
+  const head = hi > lo ? values[lo] : undefined;
+  if (head && !head.reference && !head.change && !head.bare && wordsBetween(text, anchor, head.start) <= NEAR_WORDS) {
+    return { found: head, value: head.value };
   }
   return undefined;
 }
@@ -127,8 +132,9 @@ function claim(metric: Metric, nameRange: TextRange, valueRange: TextRange, valu
  * document, not the blanks.
  */
 function asWritten(value: StatedValue, run: TextRun, found: FoundValue): StatedValue {
-  const raw = run.raw.slice(found.start, found.end);
-  return raw === value.text ? value : { ...value, text: raw };
+  // Compared in place (most values are written as read): the document's text is cut only when it differs.
+  if (found.end - found.start === value.text.length && run.raw.startsWith(value.text, found.start)) return value;
+  return { ...value, text: run.raw.slice(found.start, found.end) };
 }
 
 const CONNECTOR = /^[\s,;/&]*(?:(?:and|or|as well as|plus)\s+)?(?:(?:the|its|their|our)\s+)?$/i;
@@ -163,25 +169,17 @@ function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: numbe
     if (mk < m1 && v.end > mentions[mk].start) continue;
     values[kept++] = v;
   }
-  values.length = kept;
-  if (values.length === 0) return;
-  const taken: FoundValue[] = [];
-  const contextOf = (m: MetricMention): MetricClaim['context'] => (label && m.start >= label.start && m.end <= label.end ? 'label' : 'sentence');
-  const add = (m: MetricMention, p: Picked): void => {
-    taken.push(p.found);
-    out.push(claim(m.entity.metric, runRange(run, m.start, m.end), runRange(run, p.found.start, p.found.end), asWritten(p.value, run, p.found), contextOf(m)));
-  };
-  const spanEnd = (i: number): number => (i + 1 < m1 ? mentions[i + 1].start : e);
-  const after = (i: number): FoundValue[] => values.slice(firstFrom(values, mentions[i].end), firstFrom(values, spanEnd(i)));
-  const noneAfter = (i: number): boolean => firstFrom(values, mentions[i].end) === firstFrom(values, spanEnd(i));
-
+  if (kept === 0) return;
+  if (kept < values.length) values.length = kept;
+  // The values claimed so far in this sentence (made on the first claim: most sentences have one).
+  let taken: FoundValue[] | undefined;
   let i = m0;
   while (i < m1) {
     // A run of names joined by "and" / "," with no value between them: "A and B were X and Y".
     let j = i;
-    while (j + 1 < m1 && noneAfter(j) && mentions[j + 1].start - mentions[j].end < 40 && CONNECTOR.test(text.slice(mentions[j].end, mentions[j + 1].start))) j++;
+    while (j + 1 < m1 && noneAfter(values, mentions, j, m1, e) && mentions[j + 1].start - mentions[j].end < 40 && CONNECTOR.test(text.slice(mentions[j].end, mentions[j + 1].start))) j++;
     let paired = false;
-    const tail = j > i ? after(j).filter((v) => !v.reference) : NO_VALUES;
+    const tail = j > i ? after(values, mentions, j, m1, e).filter((v) => !v.reference) : NO_VALUES;
     if (j > i && tail.length >= j - i + 1) {
       const group = mentions.slice(i, j + 1);
       const picks = group.map((m, k) => {
@@ -189,31 +187,58 @@ function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: numbe
         return value && { found: tail[k], value };
       });
       if (picks.every(Boolean)) {
-        group.forEach((m, k) => add(m, picks[k] as Picked));
+        group.forEach((m, k) => {
+          const p = picks[k] as Picked;
+          (taken ??= []).push(p.found);
+          out.push(sentenceClaim(run, m, p, label));
+        });
         paired = true;
       }
     }
     if (!paired) {
       for (let k = i; k <= j; k++) {
         const m = mentions[k];
-        const p = k === j ? pick(m.entity.metric, after(k), text, m.end) : undefined;
+        const p = k === j ? pick(m.entity.metric, values, firstFrom(values, m.end), firstFrom(values, spanEnd(mentions, k, m1, e)), text, m.end) : undefined;
         if (p) {
-          add(m, p);
+          (taken ??= []).push(p.found);
+          out.push(sentenceClaim(run, m, p, label));
           continue;
         }
         // "72% GPU utilization": the nearest value just before the name, if nobody took it.
         const prevEnd = k > m0 ? mentions[k - 1].end : s;
         const idx = firstFrom(values, m.start) - 1;
         const last = idx >= 0 ? values[idx] : undefined;
-        if (last && last.start >= prevEnd && last.end <= m.start && !taken.includes(last) && !last.reference
+        if (last && last.start >= prevEnd && last.end <= m.start && !(taken !== undefined && taken.includes(last)) && !last.reference
           && wordsBetween(text, last.end, m.start) <= NEAR_WORDS - 1 && (!last.change || isChangeMetric(m.entity.metric))) {
           const value = fitting(m.entity.metric, last, false);
-          if (value) add(m, { found: last, value });
+          if (value) {
+            (taken ??= []).push(last);
+            out.push(sentenceClaim(run, m, { found: last, value }, label));
+          }
         }
       }
     }
     i = j + 1;
   }
+}
+
+/** Where the values of mention `i` may be: up to the next mention of the sentence, or its end `e`. */
+function spanEnd(mentions: readonly MetricMention[], i: number, m1: number, e: number): number {
+  return i + 1 < m1 ? mentions[i + 1].start : e;
+}
+
+function after(values: readonly FoundValue[], mentions: readonly MetricMention[], i: number, m1: number, e: number): FoundValue[] {
+  return values.slice(firstFrom(values, mentions[i].end), firstFrom(values, spanEnd(mentions, i, m1, e)));
+}
+
+function noneAfter(values: readonly FoundValue[], mentions: readonly MetricMention[], i: number, m1: number, e: number): boolean {
+  return firstFrom(values, mentions[i].end) === firstFrom(values, spanEnd(mentions, i, m1, e));
+}
+
+/** The claim of mention `m` in a sentence: a label's when the name is inside the sentence's label. */
+function sentenceClaim(run: TextRun, m: MetricMention, p: Picked, label: Label | undefined): MetricClaim {
+  const context = label && m.start >= label.start && m.end <= label.end ? 'label' : 'sentence';
+  return claim(m.entity.metric, runRange(run, m.start, m.end), runRange(run, p.found.start, p.found.end), asWritten(p.value, run, p.found), context);
 }
 
 /** The label starting each line of a run, if any (one entry per line, in order). */
@@ -248,7 +273,10 @@ export function lineLabels(run: TextRun): Label[] {
 export function proseClaims(scanner: ValueScanner, block: ProseBlock, mentions: readonly Mention[], labels: readonly Label[]): MetricClaim[] {
   const run = block.run;
   const metricMentions: MetricMention[] = [];
-  for (const m of mentions) if (isMetricMention(m)) metricMentions.push(m);
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (isMetricMention(m)) metricMentions.push(m);
+  }
   if (metricMentions.length === 0) return [];
   // Each line that starts with a label is a sentence of its own.
   const breaks: number[] = [];

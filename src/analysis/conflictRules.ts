@@ -179,16 +179,21 @@ function headingAbove(headings: readonly Heading[], line: number): Heading | und
   return lo > 0 ? headings[lo - 1] : undefined;
 }
 
+// Compiled once (a literal in the function made a new expression object at every claim compared).
+const END = /[.!?](?=\s|$)/g;
+const BLANK = /^\s*$/;
+/** A line that starts another block: a heading, a table row, a list item. */
+const BLOCK_START = /^\s{0,3}(?:#|\||[-*+]\s|\d+[.)]\s)/;
+
 /**
  * The sentence around a position: back to the previous sentence end (or a blank line, at most
  * {@link SENTENCE_LINES} lines up) and on to the next one. Bounded, so linear in the document.
  */
 export function sentenceAround(lines: readonly string[], line: number, character: number): string {
-  const END = /[.!?](?=\s|$)/g;
   let before = '';
   for (let l = line, i = 0; l >= 0 && i <= SENTENCE_LINES && before.length < SENTENCE_CHARS; l--, i++) {
     const text = l === line ? (lines[l] ?? '').slice(0, character) : lines[l] ?? '';
-    if (l !== line && (/^\s*$/.test(text) || /^\s{0,3}(?:#|\||[-*+]\s|\d+[.)]\s)/.test(lines[l + 1] ?? ''))) break;
+    if (l !== line && (BLANK.test(text) || BLOCK_START.test(lines[l + 1] ?? ''))) break;
     let cut = -1;
     END.lastIndex = 0;
     for (let m = END.exec(text); m; m = END.exec(text)) cut = m.index + 1;
@@ -201,7 +206,7 @@ export function sentenceAround(lines: readonly string[], line: number, character
   let after = '';
   for (let l = line, i = 0; l < lines.length && i <= SENTENCE_LINES && after.length < SENTENCE_CHARS; l++, i++) {
     const text = l === line ? (lines[l] ?? '').slice(character) : lines[l] ?? '';
-    if (l !== line && (/^\s*$/.test(text) || /^\s{0,3}(?:#|\||[-*+]\s|\d+[.)]\s)/.test(text))) break;
+    if (l !== line && (BLANK.test(text) || BLOCK_START.test(text))) break;
     END.lastIndex = 0;
     const m = END.exec(text);
     if (m) {

@@ -54,18 +54,8 @@ function tokenPeriod(m: RegExpExecArray): QuarterPeriod {
   return { year: fullYear(m[5]) };
 }
 
-/** A text's sentences as [start, end) offsets ("." "!" "?" followed by space, or a line break). */
-function sentences(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  const end = /[.!?](?=\s)|\n/g;
-  let start = 0;
-  for (let m = end.exec(text); m; m = end.exec(text)) {
-    out.push([start, m.index + 1]);
-    start = m.index + 1;
-  }
-  if (start < text.length) out.push([start, text.length]);
-  return out;
-}
+/** Where sentences end: "." "!" "?" followed by space, or a line break (the end is just after it). */
+const SENTENCE_END = /[.!?](?=\s)|\n/g;
 
 function comparePositions(a: TextPosition, b: TextPosition): number {
   return a.line - b.line || a.character - b.character;
@@ -97,7 +87,14 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
     // thousands of sentences and claims is read in one pass, not each sentence against every claim).
     const ordered = inValueOrder(claims);
     let next = 0;
-    for (const [s, e] of sentences(run.text)) {
+    // The sentences as [s, e) offsets, walked without a list of pairs.
+    const text = run.text;
+    SENTENCE_END.lastIndex = 0;
+    for (let at = 0; at < text.length; ) {
+      const m = SENTENCE_END.exec(text);
+      const s = at;
+      const e = m ? m.index + 1 : text.length;
+      at = e;
       const from = runPosition(run, s);
       const to = runPosition(run, e);
       while (next < ordered.length && before(ordered[next].valueRange.start, from)) next++;

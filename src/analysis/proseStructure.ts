@@ -59,6 +59,8 @@ const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'eg', 'ie', 'vs', 'approx', 'etc', 'inc', 'corp', 'ltd', 'co', 'no', 'nos', 'mr', 'mrs', 'ms', 'dr', 'jr', 'sr', 'st',
   'est', 'ca', 'c', 'cf', 'fig', 'incl', 'excl', 'resp', 'avg', 'u.s', 'mo', 'yr', 'yrs', 'al', 'ref', 'approx', 'min', 'max', 'op', 'p', 'pp',
 ]);
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 function isLetterChar(c: string): boolean {
   const code = c.charCodeAt(0);
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -91,7 +93,8 @@ export function sentenceSpans(text: string, breaks: readonly number[] = []): num
       // The word before the dot (letters and inner dots, at most 8): an abbreviation or an initial does not end a sentence.
       let k = at;
       while (k > 0 && at - k < 8 && (text[k - 1] === '.' || isLetterChar(text[k - 1]))) k--;
-      if (k < at && !(k > 0 && at - k === 8 && isLetterChar(text[k - 1]))) {
+      // A longer word is no abbreviation and no initial: not cut out (most sentences end in one).
+      if (k < at && at - k <= LONGEST_ABBREVIATION && !(k > 0 && at - k === 8 && isLetterChar(text[k - 1]))) {
         const word = text.slice(k, at);
         if (ABBREVIATIONS.has(word.toLowerCase())) continue;
         if (word.length === 1 && word !== word.toLowerCase()) continue;

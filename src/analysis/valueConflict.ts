@@ -9,9 +9,31 @@ import type { StatedValue } from './types';
 
 export type ComparableValue = Pick<StatedValue, 'kind' | 'low' | 'high' | 'qualifier' | 'currency'>;
 
-/** Decimal places of a number as the analysis wrote it (after normalisation: "0.72" of a percent is 72). */
-function decimals(n: number): number {
+/**
+ * Decimal places of a number as the analysis wrote it (after normalisation: "0.72" of a percent is
+ * 72): the same answer as {@link decimalsWritten}, without writing the number out for the usual
+ * value. Why: writing it out was the largest part of comparing a statement with its scorecard.
+ * When `n * 10^d` (d ≤ 6) is an integer k below 10^11 that does not end in 0, n is within a
+ * rounding error (relative 2^-53) of k / 10^d, which has at most 11 significant digits: so
+ * toPrecision(12) writes exactly k / 10^d, and String gives it back with d decimals (no exponent
+ * from 10^-6 up). Any other number is written out. test/unit/analysis/valueConflict.test.ts holds
+ * the two equal.
+ */
+export function decimals(n: number): number {
   // Whole numbers (most values) have none: no string to build.
+  if (Number.isInteger(n)) return 0;
+  for (let d = 1, scale = 10; d <= 6; d++, scale *= 10) {
+    const k = n * scale;
+    if (Number.isInteger(k)) {
+      if (Math.abs(k) < 1e11 && k % 10 !== 0) return d;
+      break;
+    }
+  }
+  return decimalsWritten(n);
+}
+
+/** What {@link decimals} means: the decimals of the number written to 12 significant digits. */
+export function decimalsWritten(n: number): number {
   if (Number.isInteger(n)) return 0;
   const s = String(Number(n.toPrecision(12)));
   const dot = s.indexOf('.');

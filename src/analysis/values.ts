@@ -9,6 +9,7 @@
  * A {@link ValueScanner} owns all the working state of a scan, so scans never share anything. Linear: the regexes are compiled once (their `lastIndex` is set before every use) and
  * every look-behind reads a bounded slice, so a 100,000-character line costs one pass.
  */
+import { knownWord } from './headWords';
 import type { StatedValue } from './types';
 import { tidy } from './valueFormat';
 import * as words from './valueWords';
@@ -209,9 +210,17 @@ function endsValue(text: string, at: number): boolean {
   return c === COMMA || c === CLOSE_PAREN || c === PIPE || c === SEMICOLON || c === ASTERISK || (c === DOT && !isDigitCode(text.charCodeAt(at + 1)));
 }
 
-/** A four-digit number from 1900 to 2100, as written ("2026"). */
-function isYearDigits(digits: string): boolean {
-  return digits.length === 4 && isDigitCode(digits.charCodeAt(1)) && isDigitCode(digits.charCodeAt(2)) && digits >= '1900' && digits <= '2100';
+/** A four-digit number from 1900 to 2100, as written ("2026"), at `text[s, e)`: only such a number is cut out. */
+function isYearAt(text: string, s: number, e: number): boolean {
+  if (e - s !== 4 || !isDigitCode(text.charCodeAt(s + 1)) || !isDigitCode(text.charCodeAt(s + 2))) return false;
+  const digits = text.slice(s, e);
+  return digits >= '1900' && digits <= '2100';
+}
+
+/** Whether `text[s, e)` holds the character with code `c`. */
+function holds(text: string, s: number, e: number, c: number): boolean {
+  for (let k = s; k < e; k++) if (text.charCodeAt(k) === c) return true;
+  return false;
 }
 
 /** A currency sign or a minus sign right before the number at `s`: "$2026" and "-2026" are amounts, not years. */
@@ -240,7 +249,8 @@ function signAt(text: string, at: number, min: number): boolean {
 }
 
 /**
- * The word after one space at `at` ("72% in Q3" → "in"), lower-cased, when it is plain ASCII
+ * The word after one space at `at` ("72% in Q3" → "in"), lower-cased (OTHER_WORD when no list
+ * knows it: headWords.ts), when it is plain ASCII
  * letters ending at an ASCII character or the end; else undefined (the expressions decide). Used
  * to skip the unit, range and reference expressions after a number, none of which can match a
  * plain word outside their own word lists.
@@ -253,7 +263,8 @@ function plainWordAfter(text: string, at: number): string | undefined {
     if (c < 0x61 || c > 0x7a) break;
   }
   if (k === at + 1 || (k < text.length && text.charCodeAt(k) >= 128)) return undefined;
-  return text.slice(at + 1, k).toLowerCase();
+  // Only looked up in the lists and compared with "to" and "and": read in place (headWords.ts).
+  return knownWord(text, at + 1, k);
 }
 
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -270,11 +281,16 @@ const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * rounded double — exactly what Number() gives, without parsing a string (Clinger's fast path).
  */
 function toNumber(digits: string): number {
+  return toNumberAt(digits, 0, digits.length);
+}
+
+/** {@link toNumber} of `text[s, e)`, read in place (the number's text is cut only past 15 digits). */
+function toNumberAt(text: string, s: number, e: number): number {
   let mantissa = 0;
   let count = 0;
   let decimals = -1;
-  for (let k = 0; k < digits.length; k++) {
-    const c = digits.charCodeAt(k);
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
     if (c >= 0x30 && c <= 0x39) {
       mantissa = mantissa * 10 + (c - 0x30);
       count++;
@@ -282,6 +298,7 @@ function toNumber(digits: string): number {
     } else if (c === DOT) decimals = 0;
   }
   if (count <= 15) return decimals > 0 ? mantissa / EXACT_TENS[decimals] : mantissa;
+  const digits = text.slice(s, e);
   return Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
 }
 
@@ -289,8 +306,8 @@ function toNumber(digits: string): number {
  * True when `tidy` would give the number back unchanged: read straight from at most 12 digits
  * (then toPrecision(12) writes those very digits back), so the call can be skipped.
  */
-function tidyAlready(digits: string, scale: number): boolean {
-  return scale === 1 && digits.length <= 12;
+function tidyAlready(length: number, scale: number): boolean {
+  return scale === 1 && length <= 12;
 }
 
 interface Unit {
@@ -401,7 +418,7 @@ export class ValueScanner {
     for (let at = nextNumber(text, from, to); at >= 0; ) {
       const end = numberEnd;
       this.resumeAt = -1;
-      const found = this.readValueAt(at, text.slice(at, end));
+      const found = this.readValueAt(at, end);
       if (found) out.push(found);
       at = nextNumber(text, Math.max(end, this.resumeAt), to);
     }
@@ -416,11 +433,11 @@ export class ValueScanner {
     return undefined;
   }
 
-  /** Word `i` of the last {@link wordsBefore}, lower-cased. */
+  /** Word `i` of the last {@link wordsBefore}, lower-cased; OTHER_WORD when no list knows it (headWords.ts). */
   private word(i: number): string {
     let w = this.wordText[i];
     if (w === undefined) {
-      w = this.text.slice(this.wordStart[i], this.wordEnd[i]).toLowerCase();
+      w = knownWord(this.text, this.wordStart[i], this.wordEnd[i]);
       this.wordText[i] = w;
     }
     return w;
@@ -568,21 +585,20 @@ export class ValueScanner {
     return r !== null && end + r[0].length <= to;
   }
 
-  /** The value whose number `digits` starts at `s`, if it is one; sets {@link resumeAt}. */
-  private readValueAt(s: number, digits: string): FoundValue | undefined {
+  /** The value whose number is `text[s, e)`, if it is one; sets {@link resumeAt}. Its digits are read in place. */
+  private readValueAt(s: number, e: number): FoundValue | undefined {
     const { text, to } = this;
-    const e = s + digits.length;
     if (e > to) return undefined;
     const next = text.charCodeAt(e);
     const digitAfter = isDigitCode(text.charCodeAt(e + 1));
     // Dates (2025-09-30, 09/30/2025, 30.09.2025) and times (10:30) are not values: skip them whole.
-    if ((next === HYPHEN || next === SLASH || next === DOT) && digitAfter && !digits.includes('.')) {
+    if ((next === HYPHEN || next === SLASH || next === DOT) && digitAfter && !holds(text, s, e, DOT)) {
       const date = sticky(DATE_TAIL, text, e);
       if (date && date.index + date[0].length <= to) return this.skip(e + date[0].length);
     }
     if ((next === COLON || next === SLASH || next === DOT || next === COMMA) && digitAfter) return this.skip(e + 2);
     // A year with no unit ("Q3 2026", "in 2025") is a date: skipped before any other reading.
-    if (isYearDigits(digits) && !amountSignBefore(text, s) && !unitOrWordAfter(text, e, to)) return this.skip(e);
+    if (isYearAt(text, s, e) && !amountSignBefore(text, s) && !unitOrWordAfter(text, e, to)) return this.skip(e);
 
     this.readPrefix(s);
     const { currency, negative, start } = this;
@@ -590,10 +606,10 @@ export class ValueScanner {
 
     const unit = readUnit(text, e, to, currency);
     if (!unit) return this.skip(e);
-    let low = toNumber(digits) * unit.scale * (negative ? -1 : 1);
+    let low = toNumberAt(text, s, e) * unit.scale * (negative ? -1 : 1);
     let high = low;
     // Whether low and high are still numbers read straight from short digits (tidy leaves them as they are).
-    let lowPlain = tidyAlready(digits, unit.scale);
+    let lowPlain = tidyAlready(e - s, unit.scale);
     let highPlain = lowPlain;
     let kind = unit.kind;
     let end = unit.end;
@@ -632,7 +648,7 @@ export class ValueScanner {
               }
             }
             high = v2;
-            highPlain = tidyAlready(n2[0], scale2);
+            highPlain = tidyAlready(n2[0].length, scale2);
             if (high < low) {
               [low, high] = [high, low];
               [lowPlain, highPlain] = [highPlain, lowPlain];
@@ -648,7 +664,7 @@ export class ValueScanner {
 
     const bare = kind === 'number';
     // A bare year (1900–2100) is a date, not a value; so is the day in "Sept 30".
-    if (bare && !digits.includes('.') && !digits.includes(',') && !negative && !qualifier && unit.scale === 1) {
+    if (bare && !holds(text, s, e, DOT) && !holds(text, s, e, COMMA) && !negative && !qualifier && unit.scale === 1) {
       const isYear = (n: number): boolean => Number.isInteger(n) && n >= 1900 && n <= 2100;
       if (isYear(low) && isYear(high)) return this.skip(end);
       if (low === high && this.month) return this.skip(end);

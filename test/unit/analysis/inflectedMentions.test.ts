@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ANY_VERB, VERB_FORMS } from '../../../src/analysis/inflectedMentions';
+import { ANY_VERB, VERB_FORMS, VERB_WORDS, verbTest } from '../../../src/analysis/inflectedMentions';
 import { fuzzParameters, fuzzTimeout } from '../../support/fuzz';
 
 /** The test before it was written out: every verb form of VERB_FORMS, one space for `\s+`, ignoring case. */
@@ -45,5 +45,27 @@ describe('inflected mentions: the quick verb test', () => {
       assert.ok(ANY_VERB.test(word.toUpperCase()), word.toUpperCase());
     }
     for (const text of ['capacity growth of 18%', 'fleet expansion', 'an increase', 'a decline', 'gro wth', 'expan ded']) assert.ok(!ANY_VERB.test(text), text);
+  });
+});
+
+describe('inflected mentions: the quick test of some verbs', () => {
+  const kinds = Object.keys(VERB_FORMS);
+  /** Subsets of the verb kinds, as an index's names may use them. */
+  const subsets = kinds.flatMap((_, i) => kinds.slice(i).map((__, j) => kinds.slice(i, i + j + 1)));
+
+  it('VERB_WORDS names the same words as VERB_FORMS, kind by kind', () => {
+    assert.deepEqual(Object.keys(VERB_WORDS).sort(), kinds.slice().sort());
+  });
+
+  it('answers as the expression derived from the same VERB_FORMS entries, for every subset', function () {
+    this.timeout(fuzzTimeout());
+    fc.assert(
+      fc.property(fc.constantFrom(...subsets), fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }), (subset, pieces) => {
+        const text = pieces.join('');
+        const reference = new RegExp(subset.map((k) => VERB_FORMS[k]).join('|').replace(/\\s\+/g, ' '), 'i');
+        assert.equal(verbTest(subset).test(text), reference.test(text), `${subset} ${JSON.stringify(text)}`);
+      }),
+      fuzzParameters(4_000),
+    );
   });
 });
