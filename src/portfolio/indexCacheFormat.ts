@@ -16,10 +16,10 @@
  * its files are read again.
  */
 import { contentHash } from './contentHash';
-import { decodeChecked, decodeRow, encodeRow, EntryInterner, StringTable } from './indexEntryCodec';
+import { decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringTable } from './indexEntryCodec';
 import type { IndexEntry } from './types';
 
-export { EntryInterner } from './indexEntryCodec';
+export { EntryInterner, ShardStrings } from './indexEntryCodec';
 
 export const FORMAT = 3;
 /** A shard larger than this is not read (10,000 entries are about 6 MB in all, 100 KB a shard). */
@@ -97,7 +97,7 @@ export function shardStrings(line: string): string[] | undefined {
  * as written. `isEntry`: a check of the decoded entry beyond the row's own (decodeChecked), which
  * already admit exactly the entries `isIndexEntry` does.
  */
-export function shardLine<E extends IndexEntry>(line: string, n: number, strings: readonly string[], isEntry: EntryCheck<E> | undefined, shared: EntryInterner): ShardLine<E> | undefined {
+export function shardLine<E extends IndexEntry>(line: string, n: number, strings: ShardStrings, isEntry: EntryCheck<E> | undefined, shared: EntryInterner): ShardLine<E> | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
@@ -118,8 +118,10 @@ export function checkedShardBody<E extends IndexEntry>(text: string, n: number, 
   const header = shardHeader(text, n, version);
   if (!header) return undefined;
   const tableEnd = text.indexOf('\n', header.linesAt + 1);
-  const strings = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
-  if (!strings) return undefined;
+  const table = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
+  if (!table) return undefined;
+  // The entries are checked and dropped: their strings are not interned.
+  const strings = new ShardStrings(table);
   const shared = new EntryInterner();
   let count = 0;
   for (let start = tableEnd; start + 1 < text.length; count++) {
@@ -137,7 +139,7 @@ export function checkedShardBody<E extends IndexEntry>(text: string, n: number, 
  * time, so that the caller can pause between them.
  */
 export class TrustedShard<E extends IndexEntry> {
-  private readonly strings: readonly string[];
+  private readonly strings: ShardStrings;
   private at: number;
 
   constructor(private readonly body: string, private readonly shared: EntryInterner) {
@@ -152,7 +154,7 @@ export class TrustedShard<E extends IndexEntry> {
     const end = this.body.indexOf('\n', this.at + 1);
     const row = JSON.parse(this.body.slice(this.at + 1, end)) as number[];
     this.at = end;
-    const key = this.strings[row[0]];
+    const key = this.strings.raw[row[0]];
     return { key, size: row[1], mtime: row[2], entry: decodeRow(row, this.strings, key, this.shared) as E | undefined };
   }
 }

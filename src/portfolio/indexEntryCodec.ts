@@ -85,8 +85,33 @@ export function encodeRow(table: StringTable, key: string, size: number, mtime: 
   return row;
 }
 
+/**
+ * A shard's table of strings as rows are decoded from it. `text(i)`: a string of a field that
+ * repeats across entries (metric ids, verdicts, sources, periods, titles), the load's one copy of
+ * it (interned on its first use in the shard, when an interner is given). `raw`: the strings as
+ * read, for the fields each file has its own of (its key and its version, a hash of its text):
+ * interning those only filled the interner's map with 18,000 strings that never recur (their
+ * lookups, and the map's growth, were most of the interning's time).
+ */
+export class ShardStrings {
+  private readonly done: Uint8Array | undefined;
+
+  constructor(readonly raw: string[], private readonly shared?: EntryInterner) {
+    this.done = shared && new Uint8Array(raw.length);
+  }
+
+  text(i: number): string {
+    const done = this.done;
+    if (done && done[i] === 0) {
+      done[i] = 1;
+      this.raw[i] = (this.shared as EntryInterner).text(this.raw[i]);
+    }
+    return this.raw[i];
+  }
+}
+
 /** The entry of a row that passed `decodeChecked` (no checks here: the worker made them). */
-export function decodeRow(row: readonly number[], strings: readonly string[], key: string, shared: EntryInterner): IndexEntry | undefined {
+export function decodeRow(row: readonly number[], table: ShardStrings, key: string, shared: EntryInterner): IndexEntry | undefined {
   if (row.length === 3) return undefined;
   const flags = row[3];
   let at = 20;
@@ -97,47 +122,48 @@ export function decodeRow(row: readonly number[], strings: readonly string[], ke
   const missingCount = row[at + 2];
   at += 3;
   const missing: string[] = [];
-  for (let i = 0; i < missingCount; i++) missing.push(strings[row[at + i]]);
+  for (let i = 0; i < missingCount; i++) missing.push(table.text(row[at + i]));
   at += missingCount;
   const metricCount = row[at++];
   const metrics: IndexedMetric[] = [];
-  for (let i = 0; i < metricCount; i++, at += METRIC_WIDTH) metrics.push(metricOf(row, at, strings, shared));
+  for (let i = 0; i < metricCount; i++, at += METRIC_WIDTH) metrics.push(metricOf(row, at, table, shared));
   // Built field by field in the order indexEntryOf writes them: equal entries serialize equally.
-  const entry: { -readonly [K in keyof IndexEntry]: IndexEntry[K] } = { uri: key, version: strings[row[4]] } as IndexEntry;
-  if (flags & PATTERN_WRITTEN) entry.patternWritten = strings[row[5]];
-  if (flags & PATTERN_ID) entry.patternId = strings[row[6]];
-  if (flags & SUBJECT) entry.subject = strings[row[7]];
-  if (flags & COMPANY) entry.companyId = strings[row[8]];
-  if (flags & PERIOD) entry.period = shared.period(strings[row[12]], flags & READ_PERIOD ? periodOf(row, flags, strings) : undefined);
+  // The version (a hash of the file's text) is the file's own, like its key: read as it is, not interned.
+  const entry: { -readonly [K in keyof IndexEntry]: IndexEntry[K] } = { uri: key, version: table.raw[row[4]] } as IndexEntry;
+  if (flags & PATTERN_WRITTEN) entry.patternWritten = table.text(row[5]);
+  if (flags & PATTERN_ID) entry.patternId = table.text(row[6]);
+  if (flags & SUBJECT) entry.subject = table.text(row[7]);
+  if (flags & COMPANY) entry.companyId = table.text(row[8]);
+  if (flags & PERIOD) entry.period = shared.period(table.text(row[12]), flags & READ_PERIOD ? periodOf(row, flags, table) : undefined);
   if (flags & PERIOD_LINE) entry.periodLine = row[11];
-  if (flags & AUTHOR) entry.author = strings[row[9]];
-  if (flags & TITLE) entry.title = strings[row[10]];
+  if (flags & AUTHOR) entry.author = table.text(row[9]);
+  if (flags & TITLE) entry.title = table.text(row[10]);
   entry.metrics = metrics;
   if (flags & COVERAGE) entry.coverage = shared.coverage(present, total, missing);
   entry.findings = findings;
   return entry;
 }
 
-function periodOf(row: readonly number[], flags: number, strings: readonly string[]): Period {
-  const kind = strings[row[13]] as Period['kind'];
+function periodOf(row: readonly number[], flags: number, table: ShardStrings): Period {
+  const kind = table.text(row[13]) as Period['kind'];
   const fiscal = row[14] === 1;
   return flags & PART
-    ? { kind, fiscal, year: row[15], part: row[16], start: row[17], end: row[18], label: strings[row[19]] }
-    : { kind, fiscal, year: row[15], start: row[17], end: row[18], label: strings[row[19]] };
+    ? { kind, fiscal, year: row[15], part: row[16], start: row[17], end: row[18], label: table.text(row[19]) }
+    : { kind, fiscal, year: row[15], start: row[17], end: row[18], label: table.text(row[19]) };
 }
 
-function metricOf(row: readonly number[], at: number, strings: readonly string[], shared: EntryInterner): IndexedMetric {
+function metricOf(row: readonly number[], at: number, table: ShardStrings, shared: EntryInterner): IndexedMetric {
   const flags = row[at];
   const value = shared.value(
-    strings[row[at + 2]] as ValueSummary['kind'], row[at + 3], row[at + 4], strings[row[at + 5]],
-    flags & QUALIFIER ? (strings[row[at + 6]] as ValueSummary['qualifier']) : undefined, flags & CURRENCY ? strings[row[at + 7]] : undefined,
+    table.text(row[at + 2]) as ValueSummary['kind'], row[at + 3], row[at + 4], table.text(row[at + 5]),
+    flags & QUALIFIER ? (table.text(row[at + 6]) as ValueSummary['qualifier']) : undefined, flags & CURRENCY ? table.text(row[at + 7]) : undefined,
   );
   const range = shared.range(row[at + 10], row[at + 11], row[at + 12], row[at + 13]);
-  const metricId = strings[row[at + 1]];
-  const verdict = strings[row[at + 8]] as IndexedMetric['verdict'];
-  const verdictMessage = strings[row[at + 9]];
+  const metricId = table.text(row[at + 1]);
+  const verdict = table.text(row[at + 8]) as IndexedMetric['verdict'];
+  const verdictMessage = table.text(row[at + 9]);
   return flags & SOURCE
-    ? { metricId, value, verdict, verdictMessage, range, source: strings[row[at + 14]], mentions: row[at + 15] }
+    ? { metricId, value, verdict, verdictMessage, range, source: table.text(row[at + 14]), mentions: row[at + 15] }
     : { metricId, value, verdict, verdictMessage, range, mentions: row[at + 15] };
 }
 
@@ -161,19 +187,27 @@ export class EntryInterner {
   private rangeCount = 0;
 
   /**
-   * A shard's table of strings with each string the one copy this load holds (replaced in place):
-   * the 64 tables of a warm start hold 75,000 strings of which 24,000 differ (metric ids, verdict
-   * messages, sources, periods recur in every shard), and each copy kept was one more object for
-   * the young-generation collector to copy, whose pauses were the warm start's longest tasks.
+   * A shard's table of strings, its repeated fields' strings each the one copy this load holds
+   * (ShardStrings.text): of the 75,000 strings in the 64 tables of a warm start, the 57,000 of
+   * repeated fields (metric ids, verdict messages, sources, periods) are 6,200 distinct,
+   * and each copy kept was one more object for the young-generation collector to copy, whose
+   * pauses were the warm start's longest tasks.
    */
-  table(strings: string[]): string[] {
-    for (let i = 0; i < strings.length; i++) {
-      const s = strings[i];
-      const found = this.texts.get(s);
-      if (found !== undefined) strings[i] = found;
-      else if (this.texts.size < MAX_SHARED) this.texts.set(s, s);
-    }
-    return strings;
+  table(strings: string[]): ShardStrings {
+    return new ShardStrings(strings, this);
+  }
+
+  /** The one copy of `s` (`s` itself the first time, or once the table is full). */
+  text(s: string): string {
+    const found = this.texts.get(s);
+    if (found !== undefined) return found;
+    if (this.texts.size < MAX_SHARED) this.texts.set(s, s);
+    return s;
+  }
+
+  /** Whether `s` is among the strings kept (tests: a file's own strings are not). */
+  keeps(s: string): boolean {
+    return this.texts.has(s);
   }
 
   findings(error: number, warning: number, information: number, hint: number): IndexEntry['findings'] {
@@ -290,12 +324,13 @@ function samePeriod(a: Period, b: Period): boolean {
  */
 export function decodeChecked(
   value: unknown,
-  strings: readonly string[],
+  table: ShardStrings,
   isEntry: ((v: unknown, key: string) => v is IndexEntry) | undefined,
   shared: EntryInterner,
 ): { key: string; size: number; mtime: number; entry: IndexEntry | undefined } | undefined {
   if (!Array.isArray(value) || value.length < 3) return undefined;
   const row = value as unknown[];
+  const strings = table.raw;
   for (const n of row) if (typeof n !== 'number' || !Number.isFinite(n)) return undefined;
   const nums = row as number[];
   const isIndex = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < strings.length;
@@ -321,7 +356,7 @@ export function decodeChecked(
     if (!VALUE_KIND.has(strings[nums[at + 2]]) || !VERDICT.has(strings[nums[at + 8]])) return undefined;
     if (mFlags & QUALIFIER && !QUALIFIER_WORD.has(strings[nums[at + 6]])) return undefined;
   }
-  const entry = decodeRow(nums, strings, key, shared);
+  const entry = decodeRow(nums, table, key, shared);
   return !entry || (isEntry && !isEntry(entry, key)) ? undefined : { key, size: nums[1], mtime: nums[2], entry };
 }
 

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
-import { decodeChecked, decodeRow, encodeRow, EntryInterner, StringTable } from '../../../src/portfolio/indexEntryCodec';
+import { decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringTable } from '../../../src/portfolio/indexEntryCodec';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import { generateAnalysis } from '../../support/analysisGenerator';
@@ -52,13 +52,13 @@ describe('warm-start cache rows (index entry codec)', () => {
     const shared = new EntryInterner();
     rows.forEach((row, i) => {
       const back = JSON.parse(JSON.stringify(row)) as number[];
-      const entry = decodeRow(back, strings, all[i].uri, shared);
+      const entry = decodeRow(back, new ShardStrings(strings), all[i].uri, shared);
       assert.deepEqual(entry, all[i], all[i].uri);
       assert.equal(JSON.stringify(entry), JSON.stringify(all[i]), `${all[i].uri}: same serialization`);
-      const checked = decodeChecked(back, strings, isIndexEntry, new EntryInterner());
+      const checked = decodeChecked(back, new ShardStrings(strings), isIndexEntry, new EntryInterner());
       assert.deepEqual(checked, { key: all[i].uri, size: 100 + i, mtime: 1_700_000_000_000.5 + i, entry: all[i] });
     });
-    assert.deepEqual(decodeChecked([table.of('file:///w/readme.md'), 5, 6], [...table.strings], isIndexEntry, shared), { key: 'file:///w/readme.md', size: 5, mtime: 6, entry: undefined });
+    assert.deepEqual(decodeChecked([table.of('file:///w/readme.md'), 5, 6], new ShardStrings([...table.strings]), isIndexEntry, shared), { key: 'file:///w/readme.md', size: 5, mtime: 6, entry: undefined });
   });
 
   it('refuses a row whose numbers point outside the table or whose entry fails the shape check', () => {
@@ -68,7 +68,7 @@ describe('warm-start cache rows (index entry codec)', () => {
     const row = encodeRow(table, e.uri, 1, 2, e);
     const strings = [...table.strings];
     // By the row's own checks (no entry check given), as the warm start reads it.
-    const ok = (r: unknown[]): boolean => decodeChecked(r, strings, undefined, new EntryInterner()) !== undefined;
+    const ok = (r: unknown[]): boolean => decodeChecked(r, new ShardStrings(strings), undefined, new EntryInterner()) !== undefined;
     assert.ok(ok(row));
     for (let i = 0; i < row.length; i++) {
       const r: unknown[] = [...row];
@@ -120,10 +120,10 @@ describe('warm-start cache rows (index entry codec)', () => {
         row[at] = v % (max + 1);
       }
       const key = strings[row[0]];
-      const byRows = decodeChecked(row, strings, undefined, new EntryInterner());
-      const byShape = isIndexEntry(decodeRow(row, strings, key, new EntryInterner()), key);
+      const byRows = decodeChecked(row, new ShardStrings(strings), undefined, new EntryInterner());
+      const byShape = isIndexEntry(decodeRow(row, new ShardStrings(strings), key, new EntryInterner()), key);
       assert.equal(byRows !== undefined, byShape, JSON.stringify(row));
-      if (byRows) assert.deepEqual(byRows, decodeChecked(row, strings, isIndexEntry, new EntryInterner()));
+      if (byRows) assert.deepEqual(byRows, decodeChecked(row, new ShardStrings(strings), isIndexEntry, new EntryInterner()));
     }), fuzzParameters(20_000));
   });
 
@@ -150,17 +150,23 @@ describe('warm-start cache rows (index entry codec)', () => {
     assert.notEqual(shared.value('percent', 1, 1, 'x', 'approx', undefined), a);
   });
 
-  it('keeps one copy of each string across shards\' tables, their values and order unchanged, and rows read the same through them', () => {
+  it('keeps one copy of each repeated field\'s string across shards\' tables, not a file\'s own key and version, and rows read the same', () => {
     const shared = new EntryInterner();
     const tables = [0, 1, 2].map(() => new StringTable());
     const rows = all.map((e, i) => encodeRow(tables[i % 3], e.uri, 100 + i, 1_700_000_000_000 + i, e));
     // Copies made the way a shard's table arrives (JSON.parse), not the writer's own strings.
     const read = tables.map((t) => JSON.parse(JSON.stringify(t.strings)) as string[]);
     const interned = read.map((strings) => shared.table(strings));
-    interned.forEach((strings, t) => {
-      assert.equal(strings, read[t], 'replaced in place');
-      assert.deepEqual(strings, tables[t].strings);
-    });
     rows.forEach((row, i) => assert.deepEqual(decodeRow(row, interned[i % 3], all[i].uri, shared), all[i]));
+    interned.forEach((strings, t) => {
+      assert.equal(strings.raw, read[t], 'replaced in place');
+      assert.deepEqual(strings.raw, tables[t].strings, 'values and order unchanged');
+    });
+    const metricIds = all.flatMap((e) => e.metrics.map((m) => m.metricId));
+    assert.ok(metricIds.length > 0 && metricIds.every((id) => shared.keeps(id)), 'metric ids kept');
+    assert.ok(all.every((e) => e.period === undefined || shared.keeps(e.period.written)), 'periods kept');
+    // Strings each file has its own of: interning them only grew the interner's map.
+    assert.ok(all.every((e) => !shared.keeps(e.uri)), 'keys not kept');
+    assert.ok(all.every((e) => !shared.keeps(e.version)), 'versions not kept');
   });
 });
