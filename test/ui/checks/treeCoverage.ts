@@ -15,6 +15,9 @@ export const check: UiCheck = {
     // Coverage is computed after the editor opens (debounced): wait for the row to change.
     const gpu = treeRow(page, 'GPU Utilization Rate').locator('.label-description');
     await gpu.filter({ hasText: '72%' }).waitFor({ timeout: 15_000 });
+    // The section rows are drawn in the same refresh but not in the same frame: a snapshot taken as
+    // soon as the metric row changed once read the section's description while it was redrawn ('').
+    await treeRow(page, 'Key Metrics & Benchmarks').locator('.label-description').filter({ hasText: 'covered' }).waitFor({ timeout: 15_000 });
     const rows = await treeRows(page);
     const describe = (name: string): string => rows.find((r) => r.name === name)?.description ?? '(no row)';
     log(`GPU Utilization Rate: ${describe('GPU Utilization Rate')}; Customer Retention: ${describe('Customer Retention')}; Revenue per GPU Hour: ${describe('Revenue per GPU Hour')}`);
