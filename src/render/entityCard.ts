@@ -10,6 +10,7 @@ import { nameKey } from '../model/names';
 import { entityKey, type NamedEntity } from '../model/patternIndex';
 import type { PatternModel, SectionKind } from '../model/types';
 import { escapeMarkdown } from './patternMarkdown';
+import { keepCard, keepMarkdown, keptCard, keptMarkdown } from './plainCardMemo';
 
 export interface CardVerdict {
   readonly status: VerdictStatus;
@@ -51,6 +52,19 @@ export interface EntityCard {
  * @param options `writtenAs`: the text as written; `claims`: the analysis claims on the hovered line
  */
 export function entityCard(entity: NamedEntity, options: { writtenAs?: string; claims?: readonly MetricClaim[] } = {}): EntityCard {
+  // Most hovers: no claim on the line is about the entity, so the card is the same every time.
+  if (!aboutEntity(entity, options.claims)) return keptCard(entity, options.writtenAs) ?? keepCard(entity, options.writtenAs, freshEntityCard(entity, options));
+  return freshEntityCard(entity, options);
+}
+
+function aboutEntity(entity: NamedEntity, claims: readonly MetricClaim[] | undefined): boolean {
+  if (entity.kind !== 'metric' || !claims) return false;
+  for (const c of claims) if (c.metricId === entity.metric.id) return true;
+  return false;
+}
+
+/** {@link entityCard} built afresh (never kept): what a kept card must equal. */
+export function freshEntityCard(entity: NamedEntity, options: { writtenAs?: string; claims?: readonly MetricClaim[] } = {}): EntityCard {
   const model = entity.model;
   const name = entity.kind === 'metric' ? entity.metric.name : entity.company.name;
   const writtenAs = options.writtenAs !== undefined && once(keys, options.writtenAs, nameKey) !== once(keys, name, nameKey) ? options.writtenAs : undefined;
@@ -142,6 +156,15 @@ export interface CardLink {
  * function's own, and the only link targets are the ones the caller passes.
  */
 export function entityCardMarkdown(card: EntityCard, links: readonly CardLink[] = []): string {
+  const kept = keptMarkdown(card, links);
+  if (kept !== undefined) return kept;
+  const markdown = freshEntityCardMarkdown(card, links);
+  keepMarkdown(card, links, markdown);
+  return markdown;
+}
+
+/** {@link entityCardMarkdown} written afresh (never kept): what a kept card's markdown must equal. */
+export function freshEntityCardMarkdown(card: EntityCard, links: readonly CardLink[] = []): string {
   const e = (text: string): string => once(escaped, text, escapeMarkdown);
   const out: string[] = [];
   const kindWord = card.kind === 'metric' ? 'metric' : 'company';

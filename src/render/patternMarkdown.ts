@@ -21,6 +21,17 @@ export interface EscapeOptions {
 }
 
 /**
+ * The `:` and the `.` a renderer would read as part of a bare link: a colon after a letter or digit
+ * and before a non-space, a dot between letters or digits. Written with the lookbehind after the
+ * `:` or `.` it checks (`:(?<=[L N]:)` rather than `(?<=[L N]):`): the same matches, but the engine
+ * looks for the character first and tries the Unicode class only where it found one, instead of at
+ * every position of the text. The leading lookbehinds took 2–7 µs of a 60-character verdict message
+ * (most of a hover card's time); these take 0.3 µs. Held equal to the leading form by a property test.
+ */
+export const AUTOLINK_COLON = /:(?<=[\p{L}\p{N}]:)(?=\S)/gu;
+export const AUTOLINK_DOT = /\.(?<=[\p{L}\p{N}]\.)(?=[\p{L}\p{N}])/gu;
+
+/**
  * Model text is data, not markup. Characters that can start markup anywhere in a line are escaped
  * (backslash, backtick, `* _ [ ] < ~ | { } # $`, and `&` where it would start an entity), and so
  * is what a reader's renderer would turn into a link on its own (the `:` of `https://` or
@@ -36,8 +47,8 @@ export function escapeMarkdown(text: string, options: EscapeOptions = {}): strin
     .trim()
     .replace(/[\\`*_[\]<~|{}#$]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
-    .replace(/(?<=[\p{L}\p{N}]):(?=\S)/gu, '\\:')
-    .replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, '\\.')
+    .replace(AUTOLINK_COLON, '\\:')
+    .replace(AUTOLINK_DOT, '\\.')
     .replace(/(^|\s)\/\//g, '$1\\/\\/');
   if (options.midLine) return escaped;
   return escaped.replace(/^[>+=-]/, '\\$&').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');

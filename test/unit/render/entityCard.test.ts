@@ -9,7 +9,7 @@ import { verdictFor } from '../../../src/analysis/verdict';
 import type { MetricClaim } from '../../../src/analysis/types';
 import { bundledIndex } from '../../../src/model/bundledModel';
 import { PatternIndex, type NamedEntity } from '../../../src/model/patternIndex';
-import { commandLinkTarget, entityCard, entityCardMarkdown } from '../../../src/render/entityCard';
+import { commandLinkTarget, entityCard, entityCardMarkdown, freshEntityCard, freshEntityCardMarkdown } from '../../../src/render/entityCard';
 
 const index = bundledIndex();
 const at = { line: 3, character: 0 };
@@ -114,6 +114,47 @@ describe('entityCard', () => {
     // The text is still there for the reader, verbatim.
     assert.match(html, /!\[x\]\(https:\/\/tracker\.example\/p\.png\) \*\*bold\*\* `code`/);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  });
+});
+
+describe('entityCard kept for a card without verdicts', () => {
+  const named = index.entities.filter((e): e is NamedEntity => e.kind === 'metric' || e.kind === 'company');
+  const writtenAll = (e: NamedEntity): (string | undefined)[] => {
+    const n = e.kind === 'metric' ? e.metric : e.company;
+    return [undefined, n.name, n.name.toUpperCase(), n.name.toLowerCase(), ...n.aliases.map((a) => a.text), ...n.aliases.map((a) => a.text.toLowerCase())];
+  };
+  const tree = (e: NamedEntity): { title: string; target: string }[] => [{ title: 'Show in Pattern Tree', target: commandLinkTarget('patternAnalyst.showInTree', [e.model.id, `${e.kind}`]) }];
+  const other = { title: 'Other', target: 'command:x' };
+
+  it('is the same object, and the same markdown, on every hover that has no verdict for it', () => {
+    const e = entity('metric:gpu-utilization-rate');
+    const card = entityCard(e, { writtenAs: 'GPU util' });
+    assert.equal(entityCard(e, { writtenAs: 'GPU util', claims: [claim('customer-retention', '97%')] }), card);
+    assert.ok(Object.isFrozen(card) && Object.isFrozen(card.verdicts));
+    assert.notEqual(entityCard(e, { writtenAs: 'GPU util', claims: [claim('gpu-utilization-rate', '72%')] }), card, 'a card with a verdict is never kept');
+    assert.equal(entityCardMarkdown(card, [other]), entityCardMarkdown(card, [{ ...other }]));
+  });
+
+  it('equals the card and markdown built afresh, for every metric and company, written every way, with and without claims', () => {
+    const metrics = index.model.metrics;
+    let compared = 0;
+    for (const e of named) {
+      const own = e.kind === 'metric' ? [claim(e.metric.id, '72%'), claim(e.metric.id, '>99%')] : [];
+      const elsewhere = metrics.filter((m) => e.kind !== 'metric' || m.id !== e.metric.id).slice(0, 2).map((m) => claim(m.id, '50%'));
+      for (const claims of [undefined, [], elsewhere, own, [...elsewhere, ...own]]) {
+        for (const writtenAs of writtenAll(e)) {
+          // Twice each: the first may keep the card, the second reads it back; and with other links after.
+          for (const links of [tree(e), tree(e), [other], [], undefined, tree(e)]) {
+            const card = entityCard(e, { writtenAs, claims });
+            const fresh = freshEntityCard(e, { writtenAs, claims });
+            assert.deepEqual(card, fresh);
+            assert.equal(entityCardMarkdown(card, links), freshEntityCardMarkdown(fresh, links));
+            compared++;
+          }
+        }
+      }
+    }
+    assert.ok(compared > 1000, `${compared}`);
   });
 });
 

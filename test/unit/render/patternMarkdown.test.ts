@@ -4,10 +4,11 @@
  * data — markup or HTML in a model never comes out as markup, even rendered with HTML enabled.
  */
 import * as assert from 'assert';
+import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { loadPatternModel } from '../../../src/model/modelLoader';
 import { PatternIndex, entityKey, entityName } from '../../../src/model/patternIndex';
-import { escapeMarkdown, patternToMarkdown } from '../../../src/render/patternMarkdown';
+import { AUTOLINK_COLON, AUTOLINK_DOT, escapeMarkdown, patternToMarkdown } from '../../../src/render/patternMarkdown';
 import type { PatternModel } from '../../../src/model/types';
 import { bundledModel, mutatedModelText } from '../model/modelFixtures';
 
@@ -204,5 +205,25 @@ describe('patternToMarkdown: model strings are data, not markup', () => {
     assert.strictEqual(escapeMarkdown('>80% target', { midLine: true }), '>80% target');
     assert.strictEqual(escapeMarkdown('>80% target'), '\\>80% target', 'at the start of a line ">" would open a quote');
     assert.strictEqual(visibleText(escapeMarkdown('$200B+/year (AWS, Azure, GCP) — cost-per-inference.')), '$200B+/year (AWS, Azure, GCP) — cost-per-inference.');
+  });
+
+  it('finds the same link colons and dots as the plain lookbehind-first expressions', () => {
+    // The plain form of AUTOLINK_COLON / AUTOLINK_DOT (the lookbehind first, tried at every position).
+    const plainColon = /(?<=[\p{L}\p{N}]):(?=\S)/gu;
+    const plainDot = /(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu;
+    // Letters and digits of every width (astral ones are surrogate pairs), lone surrogates, spaces.
+    const piece = fc.oneof(
+      fc.constantFrom(':', '.', '::', '..', ':.', 'a', 'Z', '7', 'é', '٣', '𝐀', '𝟗', '\uD835', '\uDC00', ' ', '\t', '\n', '\u00A0', '/', '-', 'https://x.y', 'www.a.b', '72.5%'),
+      fc.string({ maxLength: 3 }),
+      fc.string({ unit: 'binary', maxLength: 2 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        assert.strictEqual(text.replace(AUTOLINK_COLON, '\\:'), text.replace(plainColon, '\\:'));
+        assert.strictEqual(text.replace(AUTOLINK_DOT, '\\.'), text.replace(plainDot, '\\.'));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
