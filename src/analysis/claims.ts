@@ -288,7 +288,8 @@ export function proseClaims(scanner: ValueScanner, block: ProseBlock, mentions: 
   const out: MetricClaim[] = [];
   let mi = 0;
   let li = 0;
-  const spans = sentenceSpans(run.text, breaks);
+  // Sentences after the one holding the last metric name hold no claim: not looked for.
+  const spans = sentenceSpans(run.text, breaks, metricMentions[metricMentions.length - 1].start);
   for (let k = 0; k < spans.length; k += 2) {
     const s = spans[k];
     const e = spans[k + 1];

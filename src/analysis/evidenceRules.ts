@@ -90,13 +90,16 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
     // The sentences as [s, e) offsets, walked without a list of pairs.
     const text = run.text;
     SENTENCE_END.lastIndex = 0;
-    for (let at = 0; at < text.length; ) {
+    // A sentence starts where the last one ended: its start position is that end's (one position
+    // made per sentence, not two). Once every claim is behind, no later sentence can give a finding.
+    let to = runPosition(run, 0);
+    for (let at = 0; at < text.length && next < ordered.length; ) {
       const m = SENTENCE_END.exec(text);
       const s = at;
       const e = m ? m.index + 1 : text.length;
       at = e;
-      const from = runPosition(run, s);
-      const to = runPosition(run, e);
+      const from = to;
+      to = runPosition(run, e);
       while (next < ordered.length && before(ordered[next].valueRange.start, from)) next++;
       let end = next;
       while (end < ordered.length && before(ordered[end].valueRange.start, to)) end++;

@@ -198,6 +198,17 @@ function companyScan(index: PatternIndex): CompanyScan | null {
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /**
+ * Whether the UTF-16 unit `c` is a letter, digit or "_" as {@link WORD_CHAR} reads it alone
+ * (`WORD_CHAR.test(text[k])`); exported for its test. Read from the code for ASCII: every match of
+ * a company name in a table row, heading or paragraph is checked at both ends, and a one-character
+ * string and a Unicode expression per end cost more than the rest of the check.
+ */
+export function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f;
+  return WORD_CHAR.test(String.fromCharCode(c));
+}
+
+/**
  * Wrong-case findings for company names in `text` (prose without numbers, headings, table rows),
  * without a full mention search: a quick case-insensitive scan for company names, and only a name
  * written differently from every right spelling is confirmed with the index's mention finder.
@@ -210,7 +221,7 @@ export function companyCaseFindings(index: PatternIndex, text: string, rangeOf: 
   for (let m = scan.regex.exec(text); m; m = scan.regex.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if ((start > 0 && WORD_CHAR.test(text[start - 1])) || (end < text.length && WORD_CHAR.test(text[end]))) continue;
+    if ((start > 0 && isWordUnit(text.charCodeAt(start - 1))) || (end < text.length && isWordUnit(text.charCodeAt(end)))) continue;
     if (scan.exact.has(m[0]) || scan.right.has(nameKeyMatchCase(m[0]))) continue;
     for (const mention of index.mentions(m[0])) {
       const f = wrongCaseAt(mention, rangeOf(start + mention.start, start + mention.end));

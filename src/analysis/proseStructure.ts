@@ -78,8 +78,12 @@ const SENTENCE_END = /[.!?]+(?=[\s"')\]*_\u201d\u2019]|$)/g;
  * hot paths). A sentence ends at ".", "!" or "?" followed by a space or the end, except after an
  * abbreviation ("e.g.", "vs.", "approx.", "Inc.") or an initial; a decimal point never ends one.
  * `breaks` are extra boundaries (e.g. each label line).
+ *
+ * With `until`, the search for sentence ends stops at the first end after it: the spans that start
+ * at or before `until` are exactly those of the whole text, and one span runs from there to the end
+ * (a paragraph's claims are read only in the sentences up to its last metric name).
  */
-export function sentenceSpans(text: string, breaks: readonly number[] = []): number[] {
+export function sentenceSpans(text: string, breaks: readonly number[] = [], until = Infinity): number[] {
   if (breaks.length === 0 && !/[.!?]/.test(text)) return [0, text.length];
   const cuts: number[] = [];
   SENTENCE_END.lastIndex = 0;
@@ -101,6 +105,7 @@ export function sentenceSpans(text: string, breaks: readonly number[] = []): num
       }
     }
     cuts.push(end);
+    if (end > until) break;
   }
   // Sentence ends are in order already; label breaks are merged in.
   const all = breaks.length === 0 ? cuts : [...cuts, ...breaks].filter((c) => c > 0).sort((a, b) => a - b);

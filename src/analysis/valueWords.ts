@@ -205,3 +205,39 @@ export const QUALIFIER_LENGTHS: ReadonlyMap<string, readonly number[]> = (() => 
 })();
 /** The longest qualifier phrase, in words. */
 export const QUALIFIER_MAX_WORDS = Math.max(...[...QUALIFIER_PHRASES.keys()].map((p) => p.split(' ').length));
+
+/**
+ * Where a unit may start after a number, for the scanner's quick "no unit here": 1 for the
+ * characters that may open one of the unit expressions right after the number (SCALE_LETTER,
+ * SCALE_WORD, PERCENT, MULTIPLE, CURRENCY_SUFFIX, PLUS, PER: an inline space, a sign, or the first
+ * letter of a word), 2 for those that may come first after inline spaces (a sign, or the first letter
+ * of a unit word). Why: a number followed by a dash ("92–95%", "10-K"), a bracket ("[^15]") or a
+ * space and a parenthesis ("$3.92 (see") tried all seven expressions, each a call into the regex
+ * engine, to find no unit. Built from the lists: letters of the case-insensitive words in every case
+ * the expressions accept (ASCII case, and the Kelvin sign and long s, which fold to "k" and "s").
+ */
+export const UNIT_OPENERS: Readonly<Uint8Array> = (() => {
+  const table = new Uint8Array(0x10000);
+  const AT = 1;
+  const AFTER_SPACE = 2;
+  const folds = (c: string): string[] => [c, c.toLowerCase(), c.toUpperCase(), ...(/^[kK]$/.test(c) ? ['\u212a'] : []), ...(/^[sS]$/.test(c) ? ['\u017f'] : [])];
+  const mark = (firsts: Iterable<string>, flag: number, anyCase: boolean): void => {
+    for (const first of firsts) for (const c of anyCase ? folds(first) : [first]) table[c.charCodeAt(0)] |= flag;
+  };
+  const firstsOf = (words: Iterable<string>): string[] => [...words].map((w) => w[0]);
+  // Every expression but SCALE_LETTER and PLUS may start with inline spaces.
+  mark(INLINE_SPACES, AT, false);
+  // At the number: a scale letter (case kept), a percent sign or word (any case), a multiple sign, a
+  // currency code or word (case kept), "+", and the "/" of a per-unit.
+  mark(firstsOf(Object.keys(SCALE_LETTERS)), AT, false);
+  mark([...PERCENT_SIGNS, ...firstsOf(PERCENT_WORDS)], AT | AFTER_SPACE, true);
+  mark(MULTIPLE_SIGNS, AT, false);
+  mark(MULTIPLE_SIGNS.filter((s) => !/\p{L}/u.test(s)), AFTER_SPACE, false);
+  mark(firstsOf([...CURRENCY_CODES, ...Object.keys(CURRENCY_WORDS)]), AT | AFTER_SPACE, false);
+  mark([AT_LEAST_SUFFIX], AT, false);
+  mark(['/'], AT | AFTER_SPACE, false);
+  // After spaces only: a scale word (any case) and "per" (any case).
+  mark(firstsOf(Object.keys(SCALE_WORDS)), AFTER_SPACE, true);
+  mark(['p'], AFTER_SPACE, true);
+  return table;
+})();

@@ -24,6 +24,7 @@ const {
   REFERENCE_PAIRS, REFERENCE_WORDS, SCALE_LETTER, SCALE_WORD, SCALES, TWO_CHAR_QUALIFIER_END, UNIT_AFTER_SPACE, UNIT_WORDS,
 } = words;
 const CHAR_FLAGS = words.CHAR_FLAGS;
+const UNIT_OPENERS = words.UNIT_OPENERS;
 const INLINE_SPACE = words.CHAR.inlineSpace;
 const MINUS = words.CHAR.minus;
 const RANGE_DASH_CHAR = words.CHAR.rangeDash;
@@ -322,6 +323,20 @@ function noUnit(at: number, currencyBefore: string | undefined): Unit {
   return { kind: currencyBefore ? 'currency' : 'number', currency: currencyBefore, scale: 1, end: at, plus: false };
 }
 
+/**
+ * False when no unit expression of {@link readUnit} can match at `at`: the character there opens
+ * none, or it is an inline space and the first character after the spaces opens none (the end of
+ * the text opens none). Reads the run of spaces once, as the expressions would.
+ */
+export function mayOpenUnit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (!isChar(c, INLINE_SPACE)) return c < 0x10000 && (UNIT_OPENERS[c] & 1) !== 0;
+  let k = at + 1;
+  while (isChar(text.charCodeAt(k), INLINE_SPACE)) k++;
+  const d = text.charCodeAt(k);
+  return d < 0x10000 && (UNIT_OPENERS[d] & 2) !== 0;
+}
+
 /** Reads what follows a number: scale, %, x, currency code, "+", "/GPU-hour". */
 function readUnit(text: string, at: number, limit: number, currencyBefore: string | undefined): Unit | undefined {
   const c = text.charCodeAt(at);
@@ -336,6 +351,8 @@ function readUnit(text: string, at: number, limit: number, currencyBefore: strin
     const word = plainWordAfter(text, at);
     if (word !== undefined && !UNIT_WORDS.has(word)) return noUnit(at, currencyBefore);
   }
+  // None of the unit expressions can match here (valueWords' UNIT_OPENERS): only the check that the number is not glued to a word remains.
+  if (!mayOpenUnit(text, at)) return sticky(AFTER_OK, text, at) === null ? undefined : noUnit(at, currencyBefore);
   let p = at;
   let scale = 1;
   let kind: StatedValue['kind'] = currencyBefore ? 'currency' : 'number';

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { hasLetter } from '../../../src/analysis/analyze';
 import { endsUrl, urlEnd } from '../../../src/analysis/inlineMask';
+import { isWordUnit } from '../../../src/analysis/nearMissNames';
 import { visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
 import { mayHoldDirectives, readDirectives, SUPPRESSION_PREFIX } from '../../../src/analysis/suppressions';
 import { splitAtNewlines, splitLines } from '../../../src/analysis/textLines';
@@ -43,6 +44,10 @@ describe('linear fast paths of the lint', () => {
     fc.assert(fc.property(chars, (t) => {
       assert.equal(hasLetter(t), /\p{L}/u.test(t), JSON.stringify(t));
     }), fuzzParameters(5_000));
+  });
+
+  it('isWordUnit is /[\\p{L}\\p{N}_]/u of the one-unit string, for every UTF-16 unit', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isWordUnit(c), /[\p{L}\p{N}_]/u.test(String.fromCharCode(c)), c.toString(16));
   });
 
   it('urlEnd stops where endsUrl does, character by character', () => {

@@ -4,7 +4,9 @@
  * lines) cut too. Spans are flat pairs of offsets.
  */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { sentenceSpans } from '../../../src/analysis/proseStructure';
+import { fuzzParameters } from '../../support/fuzz';
 
 function sentences(text: string, breaks?: number[]): string[] {
   const spans = sentenceSpans(text, breaks);
@@ -27,5 +29,20 @@ describe('proseStructure: sentenceSpans', () => {
     assert.deepEqual(sentences('No end'), ['No end']);
     assert.deepEqual(sentenceSpans(''), [0, 0]);
     assert.deepEqual(sentences('Label: 72%\nNext line. More', [10, 11]), ['Label: 72%', '\n', 'Next line.', ' More']);
+  });
+
+  it('with `until`, gives the same spans as the whole text up to the first one starting after it', () => {
+    const piece = fc.constantFrom('a', 'Word', ' ', '.', '!', '?', '...', 'e.g.', 'vs.', 'A.', ' B. ', '5.5', '"', ')', '**', '\n', 'é.', 'x');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(120), { maxLength: 4 }), fc.nat(130), (parts, rawBreaks, until) => {
+      const text = parts.join('');
+      const breaks = rawBreaks.map((b) => b % (text.length + 2));
+      const whole = sentenceSpans(text, breaks);
+      const part = sentenceSpans(text, breaks, until);
+      // Every span of the whole text that starts at or before `until`, in the same place.
+      let k = 0;
+      for (; k < whole.length && whole[k] <= until; k += 2) assert.deepEqual([part[k], part[k + 1]], [whole[k], whole[k + 1]], JSON.stringify({ text, breaks, until }));
+      // After them, only spans that start after `until`.
+      for (let j = k; j < part.length; j += 2) assert.ok(part[j] > until, JSON.stringify({ text, breaks, until }));
+    }), fuzzParameters(5_000));
   });
 });

@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatNumber, formatNumberSlow, formatStatedValue, tidy, tidySlow } from '../../../src/analysis/valueFormat';
-import { asPercentFraction, findValues, lastNumberEnd, nextNumber, NUMBER, parseStatedValue } from '../../../src/analysis/values';
-import { QUALIFIER_ENDINGS, QUALIFIER_LENGTHS, QUALIFIER_PHRASES } from '../../../src/analysis/valueWords';
+import { asPercentFraction, findValues, lastNumberEnd, mayOpenUnit, nextNumber, NUMBER, parseStatedValue } from '../../../src/analysis/values';
+import { CURRENCY_SUFFIX, MULTIPLE, PER, PERCENT, PLUS, QUALIFIER_ENDINGS, QUALIFIER_LENGTHS, QUALIFIER_PHRASES, SCALE_LETTER, SCALE_WORD } from '../../../src/analysis/valueWords';
 import { fuzzParameters } from '../../support/fuzz';
 
 function one(text: string) {
@@ -322,5 +322,44 @@ describe('values: the number finder', () => {
       }),
       fuzzParameters(3000),
     );
+  });
+});
+
+describe('values: the quick "no unit here" after a number (mayOpenUnit)', () => {
+  /** The unit expressions readUnit tries after a number, in its order. */
+  const UNITS = [SCALE_LETTER, SCALE_WORD, PERCENT, MULTIPLE, CURRENCY_SUFFIX, PLUS, PER];
+  const anyUnitAt = (text: string): boolean => UNITS.some((re) => {
+    re.lastIndex = 0;
+    return re.exec(text) !== null;
+  });
+  /** Tails that complete every unit word and sign, were its first character there. */
+  const tails = ['', ' ', 'x', '%', 'ercent', 'er cent', 'ct', 'er hour', 'SD', 'UR', 'BP', 'ollars', 'uro', 'housand', 'illion', 'rillion', 'n', '/h', 'GPU-hour'];
+  const spaces = ['', ' ', '\u00a0', ' \t', '\u2009\u202f'];
+  /** No unit expression matches where mayOpenUnit says none can open. */
+  const check = (text: string): void => {
+    if (!mayOpenUnit(text, 0)) assert.equal(anyUnitAt(text), false, JSON.stringify(text));
+  };
+
+  it('for every character of ASCII, Latin-1, the general punctuation and the case-folding letters, after any spaces', () => {
+    const codes: number[] = [];
+    for (let c = 0; c < 0x250; c++) codes.push(c);
+    for (let c = 0x2000; c < 0x2070; c++) codes.push(c);
+    codes.push(0x212a, 0x017f, 0xff05, 0x2212, 0x00d7, 0xfeff, 0x3000);
+    for (const c of codes) for (const sp of spaces) for (const tail of tails) check(sp + String.fromCharCode(c) + tail);
+  });
+
+  it('for any text after a number', () => {
+    const piece = fc.oneof(fc.constantFrom(...tails, ...spaces, 'k', 'K', 'M', 'mn', 'B', 'bn', 'T', 'p', 'P', 'U', 'd', 'e', '+', '/', '×', '％', '\u212a', '(', '[', '–', '-'), fc.string({ maxLength: 2 }), fc.string({ unit: 'binary', maxLength: 2 }));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 6 }), (parts) => check(parts.join(''))), fuzzParameters(5_000));
+  });
+
+  it('still lets every unit through', () => {
+    for (const text of ['%', ' %', 'x', ' ×', 'k', 'M', 'bn', ' million', '\u00a0billion', ' percent', ' pct', 'USD', ' EUR', ' dollars', '+', '/GPU-hour', ' / hr', ' per hour', '\u212a']) {
+      if (anyUnitAt(text)) assert.equal(mayOpenUnit(text, 0), true, JSON.stringify(text));
+    }
+    assert.equal(mayOpenUnit(' (see', 0), false);
+    assert.equal(mayOpenUnit('–95%', 0), false);
+    assert.equal(mayOpenUnit('[^15]', 0), false);
+    assert.equal(mayOpenUnit('   ', 0), false);
   });
 });
