@@ -15,6 +15,7 @@ import { EntryInterner } from '../../portfolio/indexEntryCodec';
 import type { IndexEntry } from '../../portfolio/types';
 import { readExclusions, type ExclusionRules } from './exclusions';
 import { Cancelled, nextTurn, TimeSlice } from './timeSlices';
+import { ColdCode } from './coldCode';
 import { platform } from '../platform';
 import { uriKeyBelow } from './uriKey';
 
@@ -70,7 +71,10 @@ interface Record<E> extends CachedFile<E> {
  * turn of its time-sliced loop. Analysed inside the reads' own continuations, a batch of reads
  * completing together ran as one task of a whole batch of analyses (over 100 ms).
  */
-type Analyse<E> = () => Record<E> | SkippedFile | undefined;
+type Analyse<E> = (() => Record<E> | SkippedFile | undefined) & {
+  /** The file's text, when the analysis is of a text read from disk (see ColdCode). */
+  readonly text?: string;
+};
 type ReadResult<E> = Record<E> | SkippedFile | Analyse<E> | undefined;
 
 /** A file the build found: with its stat when the listing had it, or a link (never read). */
@@ -134,6 +138,10 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
   private shared = new EntryInterner();
   private started = false;
   private disposed = false;
+  /** Whether this host's analysis code is still cold (its first analyses are split: coldCode.ts). */
+  private readonly coldCode = new ColdCode();
+  /** The source's `ready` has resolved once (the analysis core is loaded). */
+  private coreLoaded = false;
 
   constructor(
     private readonly source: EntrySource<E>,
@@ -278,11 +286,16 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
           // The batch's first analysis starts a turn of its own: the turn the reads completed in may
           // have required the analysis core (30 ms), and that and the first analysis (its code not
           // yet compiled) were one task of 60 ms on a cold start.
-          if (typeof results[j] === 'function' && !analysed) {
+          const result = results[j];
+          if (typeof result === 'function' && !analysed) {
             analysed = true;
             await slice.yield();
           }
-          this.apply(batch[j].uri, settled(results[j]), batch[j].key);
+          if (typeof result === 'function' && result.text !== undefined && this.coldCode.cold) {
+            await this.splitWhileCold(result, batch[j], slice);
+            continue;
+          }
+          this.apply(batch[j].uri, settled(result), batch[j].key);
           if (slice.due) await slice.pause();
         }
         report?.(Math.min(i + BATCH, listed.length));
@@ -310,6 +323,30 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     this.builtVersion = version;
     this.changed.fire({ uris: [] });
     this.scheduleSave();
+  }
+
+  /**
+   * One file's analysis while the analysis code is cold (coldCode.ts): its text's prefixes first,
+   * each in a task of its own, their entries dropped; then its whole text in a task of its own.
+   */
+  private async splitWhileCold(analyse: Analyse<E>, listed: Listed, slice: TimeSlice): Promise<void> {
+    const text = analyse.text ?? '';
+    let took = 0;
+    for (const prefix of this.coldCode.prefixes(text)) {
+      await slice.yield();
+      const t0 = performance.now();
+      try {
+        this.source.fromText(prefix, listed.uri);
+      } catch {
+        // A prefix the core fails on says nothing of the whole text (analysed below, as ever).
+      }
+      took += performance.now() - t0;
+    }
+    await slice.yield();
+    const t0 = performance.now();
+    this.apply(listed.uri, analyse(), listed.key);
+    this.coldCode.analysed(took + performance.now() - t0);
+    if (slice.due) await slice.pause();
   }
 
   /**
@@ -406,7 +443,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
   private async readRecord(uri: vscode.Uri, cached: CachedFile<E> | undefined, max: number, statted?: vscode.FileStat | Promise<vscode.FileStat | undefined>, openDocument?: vscode.TextDocument | null): Promise<ReadResult<E>> {
     const open = openDocument === undefined ? this.openDocument(uri) : (openDocument ?? undefined);
     if (open?.isDirty) {
-      await this.source.ready?.();
+      await this.coreReady();
       const documentVersion = open.version;
       // Already indexed at this version (the typing debounce, then the save beginning): unchanged.
       const previous = this.records.get(uri.toString());
@@ -422,7 +459,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false, fromCache: true };
     // Only what is analysed below needs the analysis core: a warm start whose files all come from
     // the cache never loads it (its require was a task of its own on the host's thread).
-    await this.source.ready?.();
+    await this.coreReady();
     // Open and saved: the editor has analysed this version already (the shared analysis cache).
     if (open) {
       // The save event and the file watcher's event after a save: the entry already comes from this
@@ -445,7 +482,19 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
       return { uri, reason: vscode.l10n.t('unreadable: {0}', e instanceof Error ? e.message : String(e)) };
     }
     if (text.length > max) return { uri, reason: vscode.l10n.t('too large to index ({0} characters; limit patternAnalyst.checks.maxDocumentSizeMB)', text.length.toLocaleString('en-US')) };
-    return () => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromText(text, uri), uri), unsaved: false });
+    return Object.assign(() => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromText(text, uri), uri), unsaved: false }), { text });
+  }
+
+  /**
+   * The source's `ready`. Until it has resolved once, called in a turn of its own: on the desktop it
+   * requires the analysis core (20–40 ms) in the task that calls it, and the first readRecord to
+   * call it ran in a turn that had done its share of work already.
+   */
+  private async coreReady(): Promise<void> {
+    if (!this.source.ready) return;
+    if (!this.coreLoaded) await new TimeSlice().yield();
+    await this.source.ready();
+    this.coreLoaded = true;
   }
 
   /** A core failure on one file skips that file with its reason, never the whole index. */

@@ -458,6 +458,48 @@ describe('Portfolio: workspace index, Analyses view, matrix and cross-analysis c
   });
 });
 
+describe('Portfolio: the cold index while the analysis code is cold', function () {
+  this.timeout(60_000);
+
+  // A fresh index counts the host's analysis code as cold (coldCode.ts): its first files are
+  // analysed as growing prefixes of their lines first, each in a task of its own, and then whole.
+  it('analyses its first files in growing prefixes of lines, then whole, and keeps the whole text\'s entry', async () => {
+    const services = (await activateExtension()).services;
+    const scratch = vscode.Uri.joinPath(scratchFolder(), 'cold');
+    const files = Array.from({ length: 4 }, (_, i) => vscode.Uri.joinPath(scratch, `cold-co-${i}.md`));
+    for (const [i, file] of files.entries()) await write(file, analysis(`Cold Co ${i}`, 'Q1 2026', `${70 + i}%`));
+    await new Promise((r) => setTimeout(r, 1500));
+    const core = coreEntrySource(services);
+    const texts = new Map<string, string[]>();
+    const counting: EntrySource<IndexEntry> = {
+      ...core,
+      fromText: (text, uri) => {
+        const seen = texts.get(uri.toString()) ?? [];
+        texts.set(uri.toString(), [...seen, text]);
+        return core.fromText(text, uri);
+      },
+    };
+    const index = new WorkspaceIndex(counting, new IndexCache<IndexEntry>(undefined, isIndexEntry), () => 60_000);
+    try {
+      await index.whenReady();
+      let split = 0;
+      for (const [key, seen] of texts) {
+        const uri = vscode.Uri.parse(key);
+        const whole = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        assert.equal(seen.at(-1), whole, `${key}: its whole text analysed last`);
+        for (let i = 0; i + 1 < seen.length; i++) assert.ok(seen[i].length < seen[i + 1].length && whole.startsWith(seen[i]) && seen[i].endsWith('\n'), `${key}: growing prefixes of whole lines`);
+        if (seen.length > 1) split++;
+        assert.deepEqual(index.entry(uri), core.fromText(whole, uri), `${key}: the entry is the whole text's`);
+      }
+      assert.ok(split > 0, 'the first files were split');
+      for (const file of files) assert.equal(index.entry(file)?.subject, `Cold Co ${files.indexOf(file)}`);
+    } finally {
+      index.dispose();
+      await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+    }
+  });
+});
+
 describe('Portfolio: warm start from the index cache', function () {
   this.timeout(60_000);
 
