@@ -391,6 +391,20 @@ export function renumberStrings(row: number[], ids: ArrayLike<number>): void {
   for (let m = 0, at = metricsAt + 1; m < metricCount; m++, at += METRIC_WIDTH) for (const i of METRIC_STRINGS) row[at + i] = ids[row[at + i]];
 }
 
+/**
+ * Marks in `marks` the string indexes of a checked row in fields that repeat across files (all
+ * but its key and its version, which are each file's own): the worker sends those once per job.
+ */
+export function markRepeatedStrings(row: readonly number[], marks: Uint8Array): void {
+  if (row.length === 3) return;
+  for (const i of ENTRY_STRINGS) if (i !== 4) marks[row[i]] = 1;
+  const missingCount = row[26];
+  for (let i = 0; i < missingCount; i++) marks[row[27 + i]] = 1;
+  const metricsAt = 27 + missingCount;
+  const metricCount = row[metricsAt];
+  for (let m = 0, at = metricsAt + 1; m < metricCount; m++, at += METRIC_WIDTH) for (const i of METRIC_STRINGS) marks[row[at + i]] = 1;
+}
+
 /** The positions of an entry's string indexes in its row, and of a metric's in its part. */
 const ENTRY_STRINGS = [4, 5, 6, 7, 8, 9, 10, 12, 13, 19];
 const METRIC_STRINGS = [1, 2, 5, 6, 7, 8, 9, 14];
