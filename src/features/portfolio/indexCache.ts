@@ -12,9 +12,9 @@
  * is dropped, and its files are read again like on a cold start, silently (the cache only saves
  * time). Read, decoded and encoded between time slices: parsing megabytes at once would hold the
  * extension host's thread too long. On the node host a worker thread reads, decodes and checks the
- * shards from the last down (platform.checkShardsOffThread) and the host only parses the lines of
- * the sound ones: the reading and checking were most of a warm start on the host's thread. The
- * host checks the first shards itself meanwhile (it sat idle waiting for the worker to boot); both
+ * shards from the last down (platform.checkShardsOffThread) and sends the sound ones as rows of
+ * numbers, each string of the job once, which the host only builds into entries: the reading and
+ * checking were most of a warm start on the host's thread. The host checks the first shards itself meanwhile (it sat idle waiting for the worker to boot); both
  * sides check the same way. The format and its checks are src/portfolio/indexCacheFormat.ts, shared by both.
  */
 import * as vscode from 'vscode';
