@@ -14,8 +14,8 @@
  * extension host's thread too long. On the node host a worker thread reads, decodes and checks the
  * shards from the last down (platform.checkShardsOffThread) and sends the sound ones as rows of
  * numbers, each string of the job once, which the host only builds into entries: the reading and
- * checking were most of a warm start on the host's thread. The host checks the first shards itself meanwhile (it sat idle waiting for the worker to boot); both
- * sides check the same way. The format and its checks are src/portfolio/indexCacheFormat.ts, shared by both.
+ * checking were most of a warm start on the host's thread. The host checks the first shards itself
+ * meanwhile (it sat idle waiting for the worker to boot); both sides check the same way. The format and its checks are src/portfolio/indexCacheFormat.ts, shared by both.
  */
 import * as vscode from 'vscode';
 import { EntryInterner, SHARDS, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, SentShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
