@@ -16,7 +16,7 @@
  * its files are read again.
  */
 import { contentHash } from './contentHash';
-import { checkedRow, decodeChecked, decodeRow, encodeRow, EntryInterner, markRepeatedStrings, renumberStrings, ShardStrings, StringTable } from './indexEntryCodec';
+import { decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringTable } from './indexEntryCodec';
 import type { IndexEntry } from './types';
 
 export { EntryInterner, ShardStrings } from './indexEntryCodec';
@@ -110,122 +110,52 @@ export function shardLine<E extends IndexEntry>(line: string, n: number, strings
 }
 
 /**
- * The strings one worker job has sent the host, by id (the job's table of strings, which the
- * host builds from the messages in the order they come): each distinct string is sent once per
- * job. The 64 shard tables of the bench's 10,000 entries hold 75,000 strings, of which the
- * 57,000 of repeated fields (metric ids, verdict messages, sources, periods) are 6,200 distinct;
- * the host parsed and then interned every one of them, and each parsed copy was garbage for its
- * collector (a fifth of the warm start's thread time).
+ * The text of shard `n` after its header (its table of strings and its files' lines) when every
+ * line of it is as written for `version`, else undefined: the whole shard checked in one go (for
+ * the worker, which has a thread of its own).
  */
-export class JobStrings {
-  /** The strings of repeated fields sent so far. A file's own strings (its key, its version) are not looked up: they never recur. */
-  private readonly ids = new Map<string, number>();
-  private count = 0;
-
-  /**
-   * The ids of a sound shard's table (its index to the job's), and the strings new to the job, in
-   * id order. `repeated`: the table's strings used in repeated fields (markRepeatedStrings); the
-   * others are sent as new without a look-up (18,000 of the bench's 75,000, and the map's growth).
-   */
-  add(table: readonly string[], repeated: Uint8Array): { readonly ids: Int32Array; readonly fresh: string[] } {
-    const ids = new Int32Array(table.length);
-    const fresh: string[] = [];
-    for (let i = 0; i < table.length; i++) {
-      const s = table[i];
-      let id = repeated[i] ? this.ids.get(s) : undefined;
-      if (id === undefined) {
-        id = this.count++;
-        if (repeated[i]) this.ids.set(s, id);
-        fresh.push(s);
-      }
-      ids[i] = id;
-    }
-    return { ids, fresh };
-  }
-}
-
-/** A sound shard as the worker sends it to the host (`checkedShardRows`). */
-export interface ShardRows {
-  /** The strings its rows use that the job had not sent before: the next ids of the job's table. */
-  readonly strings: string[];
-  /** Its files' rows, each its length and then its numbers, every string an id in the job's table. */
-  readonly rows: Float64Array;
-}
-
-/**
- * Shard `n` checked whole (its header for `version`, its table, every line), for the host as
- * numbers and the job's new strings, or undefined when any part is not as written: the worker's
- * side (it has a thread of its own). The host reads the answer with `SentShard`, parsing nothing.
- */
-export function checkedShardRows(text: string, n: number, version: string, sent: JobStrings): ShardRows | undefined {
+export function checkedShardBody<E extends IndexEntry>(text: string, n: number, version: string, isEntry?: EntryCheck<E>): string | undefined {
   const header = shardHeader(text, n, version);
   if (!header) return undefined;
   const tableEnd = text.indexOf('\n', header.linesAt + 1);
   const table = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
   if (!table) return undefined;
-  const rows: number[][] = [];
-  const repeated = new Uint8Array(table.length);
-  let numbers = 0;
-  for (let start = tableEnd; start + 1 < text.length;) {
+  // The entries are checked and dropped: their strings are not interned.
+  const strings = new ShardStrings(table);
+  const shared = new EntryInterner();
+  let count = 0;
+  for (let start = tableEnd; start + 1 < text.length; count++) {
     const end = text.indexOf('\n', start + 1);
     // A last line without its newline was cut short.
-    if (end < 0) return undefined;
-    const row = checkedLine(text.slice(start + 1, end), n, table);
-    if (!row) return undefined;
-    rows.push(row);
-    markRepeatedStrings(row, repeated);
-    numbers += row.length + 1;
+    if (end < 0 || !shardLine(text.slice(start + 1, end), n, strings, isEntry, shared)) return undefined;
     start = end;
   }
-  if (rows.length !== header.count) return undefined;
-  // Only a sound shard's strings become the job's: a refused one sends none.
-  const { ids, fresh } = sent.add(table, repeated);
-  const packed = new Float64Array(numbers);
-  let at = 0;
-  for (const row of rows) {
-    renumberStrings(row, ids);
-    packed[at++] = row.length;
-    packed.set(row, at);
-    at += row.length;
-  }
-  return { strings: fresh, rows: packed };
-}
-
-/** A line of shard `n` as a checked row (indexes into `table`), or undefined (shardLine's checks, without decoding). */
-function checkedLine(line: string, n: number, table: readonly string[]): number[] | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  const row = checkedRow(parsed, table);
-  return row && shardOf(table[row[0]]) === n ? row : undefined;
+  return count === header.count ? text.slice(header.linesAt + 1) : undefined;
 }
 
 /**
- * The files of a shard the worker has checked (`checkedShardRows`'s answer; `strings`: the job's
- * table so far), decoded, not checked again: only ever called on the worker's answers, never on
- * bytes from disk. One file at a time, so that the caller can pause between them. The job's
- * strings are one copy each already: nothing is parsed or interned here.
+ * The files of a shard body the worker has checked already (`checkedShardBody`'s answer), parsed,
+ * not checked again: only ever called on such text, never on bytes from disk. One file at a
+ * time, so that the caller can pause between them.
  */
-export class SentShard<E extends IndexEntry> {
+export class TrustedShard<E extends IndexEntry> {
   private readonly strings: ShardStrings;
-  private at = 0;
+  private at: number;
 
-  constructor(private readonly rows: Float64Array, strings: string[], private readonly shared: EntryInterner) {
-    this.strings = new ShardStrings(strings);
+  constructor(private readonly body: string, private readonly shared: EntryInterner) {
+    const tableEnd = body.indexOf('\n');
+    this.strings = shared.table(JSON.parse(body.slice(0, tableEnd)) as string[]);
+    this.at = tableEnd;
   }
 
   /** The next file, or undefined at the end. */
   next(): ShardLine<E> | undefined {
-    const rows = this.rows;
-    if (this.at >= rows.length) return undefined;
-    const length = rows[this.at];
-    const base = this.at + 1;
-    this.at = base + length;
-    const key = this.strings.raw[rows[base]];
-    return { key, size: rows[base + 1], mtime: rows[base + 2], entry: decodeRow(rows, this.strings, key, this.shared, base, length) as E | undefined };
+    if (this.at + 1 >= this.body.length) return undefined;
+    const end = this.body.indexOf('\n', this.at + 1);
+    const row = JSON.parse(this.body.slice(this.at + 1, end)) as number[];
+    this.at = end;
+    const key = this.strings.raw[row[0]];
+    return { key, size: row[1], mtime: row[2], entry: decodeRow(row, this.strings, key, this.shared) as E | undefined };
   }
 }
 

@@ -110,15 +110,11 @@ export class ShardStrings {
   }
 }
 
-/**
- * The entry of a row that passed `decodeChecked` (no checks here: the worker made them). The row
- * is `row[base]` on, `length` numbers: a row of its own, or one of the rows the worker packed into
- * one array of numbers for the host (indexCacheFormat.ts's `checkedShardRows`).
- */
-export function decodeRow(row: ArrayLike<number>, table: ShardStrings, key: string, shared: EntryInterner, base = 0, length = row.length - base): IndexEntry | undefined {
-  if (length === 3) return undefined;
-  const flags = row[base + 3];
-  let at = base + 20;
+/** The entry of a row that passed `decodeChecked` (no checks here: the worker made them). */
+export function decodeRow(row: readonly number[], table: ShardStrings, key: string, shared: EntryInterner): IndexEntry | undefined {
+  if (row.length === 3) return undefined;
+  const flags = row[3];
+  let at = 20;
   const findings = shared.findings(row[at], row[at + 1], row[at + 2], row[at + 3]);
   at += 4;
   const present = row[at];
@@ -133,30 +129,30 @@ export function decodeRow(row: ArrayLike<number>, table: ShardStrings, key: stri
   for (let i = 0; i < metricCount; i++, at += METRIC_WIDTH) metrics.push(metricOf(row, at, table, shared));
   // Built field by field in the order indexEntryOf writes them: equal entries serialize equally.
   // The version (a hash of the file's text) is the file's own, like its key: read as it is, not interned.
-  const entry: { -readonly [K in keyof IndexEntry]: IndexEntry[K] } = { uri: key, version: table.raw[row[base + 4]] } as IndexEntry;
-  if (flags & PATTERN_WRITTEN) entry.patternWritten = table.text(row[base + 5]);
-  if (flags & PATTERN_ID) entry.patternId = table.text(row[base + 6]);
-  if (flags & SUBJECT) entry.subject = table.text(row[base + 7]);
-  if (flags & COMPANY) entry.companyId = table.text(row[base + 8]);
-  if (flags & PERIOD) entry.period = shared.period(table.text(row[base + 12]), flags & READ_PERIOD ? periodOf(row, base, flags, table) : undefined);
-  if (flags & PERIOD_LINE) entry.periodLine = row[base + 11];
-  if (flags & AUTHOR) entry.author = table.text(row[base + 9]);
-  if (flags & TITLE) entry.title = table.text(row[base + 10]);
+  const entry: { -readonly [K in keyof IndexEntry]: IndexEntry[K] } = { uri: key, version: table.raw[row[4]] } as IndexEntry;
+  if (flags & PATTERN_WRITTEN) entry.patternWritten = table.text(row[5]);
+  if (flags & PATTERN_ID) entry.patternId = table.text(row[6]);
+  if (flags & SUBJECT) entry.subject = table.text(row[7]);
+  if (flags & COMPANY) entry.companyId = table.text(row[8]);
+  if (flags & PERIOD) entry.period = shared.period(table.text(row[12]), flags & READ_PERIOD ? periodOf(row, flags, table) : undefined);
+  if (flags & PERIOD_LINE) entry.periodLine = row[11];
+  if (flags & AUTHOR) entry.author = table.text(row[9]);
+  if (flags & TITLE) entry.title = table.text(row[10]);
   entry.metrics = metrics;
   if (flags & COVERAGE) entry.coverage = shared.coverage(present, total, missing);
   entry.findings = findings;
   return entry;
 }
 
-function periodOf(row: ArrayLike<number>, base: number, flags: number, table: ShardStrings): Period {
-  const kind = table.text(row[base + 13]) as Period['kind'];
-  const fiscal = row[base + 14] === 1;
+function periodOf(row: readonly number[], flags: number, table: ShardStrings): Period {
+  const kind = table.text(row[13]) as Period['kind'];
+  const fiscal = row[14] === 1;
   return flags & PART
-    ? { kind, fiscal, year: row[base + 15], part: row[base + 16], start: row[base + 17], end: row[base + 18], label: table.text(row[base + 19]) }
-    : { kind, fiscal, year: row[base + 15], start: row[base + 17], end: row[base + 18], label: table.text(row[base + 19]) };
+    ? { kind, fiscal, year: row[15], part: row[16], start: row[17], end: row[18], label: table.text(row[19]) }
+    : { kind, fiscal, year: row[15], start: row[17], end: row[18], label: table.text(row[19]) };
 }
 
-function metricOf(row: ArrayLike<number>, at: number, table: ShardStrings, shared: EntryInterner): IndexedMetric {
+function metricOf(row: readonly number[], at: number, table: ShardStrings, shared: EntryInterner): IndexedMetric {
   const flags = row[at];
   const value = shared.value(
     table.text(row[at + 2]) as ValueSummary['kind'], row[at + 3], row[at + 4], table.text(row[at + 5]),
@@ -332,27 +328,16 @@ export function decodeChecked(
   isEntry: ((v: unknown, key: string) => v is IndexEntry) | undefined,
   shared: EntryInterner,
 ): { key: string; size: number; mtime: number; entry: IndexEntry | undefined } | undefined {
-  const nums = checkedRow(value, table.raw);
-  if (!nums) return undefined;
-  const key = table.raw[nums[0]];
-  const entry = decodeRow(nums, table, key, shared);
-  return nums.length > 3 && (!entry || (isEntry && !isEntry(entry, key))) ? undefined : { key, size: nums[1], mtime: nums[2], entry };
-}
-
-/**
- * `value` as a row when it is one `encodeRow` could have written with the table `strings`
- * (decodeChecked's checks, without decoding: the worker checks rows for the host and needs no
- * entry of its own); undefined otherwise.
- */
-export function checkedRow(value: unknown, strings: readonly string[]): number[] | undefined {
   if (!Array.isArray(value) || value.length < 3) return undefined;
   const row = value as unknown[];
+  const strings = table.raw;
   for (const n of row) if (typeof n !== 'number' || !Number.isFinite(n)) return undefined;
   const nums = row as number[];
   const isIndex = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < strings.length;
   const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
   if (!isIndex(nums[0]) || !isCount(nums[1])) return undefined;
-  if (nums.length === 3) return nums;
+  const key = strings[nums[0]];
+  if (nums.length === 3) return { key, size: nums[1], mtime: nums[2], entry: undefined };
   if (nums.length < 28) return undefined;
   const flags = nums[3];
   if (!Number.isInteger(flags) || flags < 0 || flags > ENTRY_FLAGS) return undefined;
@@ -371,38 +356,8 @@ export function checkedRow(value: unknown, strings: readonly string[]): number[]
     if (!VALUE_KIND.has(strings[nums[at + 2]]) || !VERDICT.has(strings[nums[at + 8]])) return undefined;
     if (mFlags & QUALIFIER && !QUALIFIER_WORD.has(strings[nums[at + 6]])) return undefined;
   }
-  return nums;
-}
-
-/**
- * A checked row's string indexes (every position that holds one: its key, the entry's strings,
- * the missing sections, each metric's strings) replaced by `ids[index]`, in place: the worker's
- * rows for the host index the strings of its whole job, not of the shard (indexCacheFormat.ts's
- * `JobStrings`).
- */
-export function renumberStrings(row: number[], ids: ArrayLike<number>): void {
-  row[0] = ids[row[0]];
-  if (row.length === 3) return;
-  for (const i of ENTRY_STRINGS) row[i] = ids[row[i]];
-  const missingCount = row[26];
-  for (let i = 0; i < missingCount; i++) row[27 + i] = ids[row[27 + i]];
-  const metricsAt = 27 + missingCount;
-  const metricCount = row[metricsAt];
-  for (let m = 0, at = metricsAt + 1; m < metricCount; m++, at += METRIC_WIDTH) for (const i of METRIC_STRINGS) row[at + i] = ids[row[at + i]];
-}
-
-/**
- * Marks in `marks` the string indexes of a checked row in fields that repeat across files (all
- * but its key and its version, which are each file's own): the worker sends those once per job.
- */
-export function markRepeatedStrings(row: readonly number[], marks: Uint8Array): void {
-  if (row.length === 3) return;
-  for (const i of ENTRY_STRINGS) if (i !== 4) marks[row[i]] = 1;
-  const missingCount = row[26];
-  for (let i = 0; i < missingCount; i++) marks[row[27 + i]] = 1;
-  const metricsAt = 27 + missingCount;
-  const metricCount = row[metricsAt];
-  for (let m = 0, at = metricsAt + 1; m < metricCount; m++, at += METRIC_WIDTH) for (const i of METRIC_STRINGS) marks[row[at + i]] = 1;
+  const entry = decodeRow(nums, table, key, shared);
+  return !entry || (isEntry && !isEntry(entry, key)) ? undefined : { key, size: nums[1], mtime: nums[2], entry };
 }
 
 /** The positions of an entry's string indexes in its row, and of a metric's in its part. */

@@ -9,10 +9,9 @@
  *   The host takes shards from the first up while this worker boots and works, this worker from
  *   the last down; each side claims a shard in the shared `claims` array before reading it
  *   (compare-and-swap), so every shard is taken once, and the host is never idle waiting for this
- *   thread to start. Posts { id, n, strings, rows } for a sound shard it claimed (every line
- *   checked; its rows as numbers, each string of the job sent once: checkedShardRows) and { id, n }
- *   for one that is missing or refused (torn, corrupt, tampered, stale); stops at the first shard
- *   the host claimed (everything below it is the host's).
+ *   thread to start. Posts { id, n, body } for a sound shard it claimed (its text after the header,
+ *   every line checked) and { id, n } for one that is missing or refused (torn, corrupt, tampered,
+ *   stale); stops at the first shard the host claimed (everything below it is the host's).
  * - 'walk': list a folder's markdown files with their sizes and times (diskWalk.ts: no link
  *   followed, excluded folders not entered). Posts one { id, files } message (no files: the folder
  *   could not be walked) with the files packed as columns: a message of 10,000 small objects
@@ -22,7 +21,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { checkedShardRows, JobStrings, shardText } from '../../portfolio/indexCacheFormat';
+import { checkedShardBody, shardText } from '../../portfolio/indexCacheFormat';
 import { excludeMatcher } from '../portfolio/excludeMatcher';
 import { PATH_SEPARATOR, walkMarkdownFiles } from './diskWalk';
 
@@ -57,10 +56,8 @@ export type ToWorker = ShardJob | WalkJob | Cancel;
 export interface ShardAnswer {
   readonly id: number;
   readonly n: number;
-  /** The job's strings new in this shard (the next ids of its table); absent: the shard is not to be used. */
-  readonly strings?: string[];
-  /** The shard's rows, every line checked (indexCacheFormat.ts's ShardRows); absent with `strings`. */
-  readonly rows?: Float64Array;
+  /** The shard's lines after its header, every one checked; absent: the shard is not to be used. */
+  readonly body?: string;
 }
 
 export interface WalkAnswer {
@@ -98,7 +95,6 @@ async function shards(job: ShardJob): Promise<void> {
   const claims = new Int32Array(job.claims);
   const claim = (n: number): boolean => Atomics.compareExchange(claims, n, FREE, WORKER) === FREE;
   const reading: { n: number; bytes: Promise<Buffer | undefined> }[] = [];
-  const sent = new JobStrings();
   let next = job.files.length - 1;
   // Claimed downward while the host claims upward: the first shard the host has is where they met.
   const readAhead = (): void => {
@@ -117,9 +113,8 @@ async function shards(job: ShardJob): Promise<void> {
     const bytes = await r.bytes;
     if (cancelled.has(job.id)) return;
     const text = bytes && shardText(bytes);
-    const shard = text === undefined ? undefined : checkedShardRows(text, r.n, job.version, sent);
-    if (shard) post({ id: job.id, n: r.n, strings: shard.strings, rows: shard.rows }, [shard.rows.buffer as ArrayBuffer]);
-    else post({ id: job.id, n: r.n });
+    const body = text === undefined ? undefined : checkedShardBody(text, r.n, job.version);
+    post(body === undefined ? { id: job.id, n: r.n } : { id: job.id, n: r.n, body });
   }
 }
 

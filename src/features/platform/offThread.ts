@@ -117,8 +117,6 @@ export function checkShardsOffThread(files: readonly string[], version: string, 
   /** Shards the worker claimed and did not answer before it stopped: the host reads them. */
   const orphans: number[] = [];
   const answered = new Set<number>();
-  /** The job's table of strings: each answer's new strings, in the order the answers come. */
-  const strings: string[] = [];
   let given = 0;
   let front = 0;
   let hostRead: Promise<ShardTake> | undefined;
@@ -147,12 +145,7 @@ export function checkShardsOffThread(files: readonly string[], version: string, 
     const a = m as ShardAnswer;
     if (Atomics.load(claims, a.n) !== WORKER || answered.has(a.n)) return;
     answered.add(a.n);
-    if (a.rows === undefined || a.strings === undefined) {
-      answers.push({ n: a.n, worker: true, refused: true });
-    } else {
-      for (const s of a.strings) strings.push(s);
-      answers.push({ n: a.n, worker: true, rows: a.rows, strings });
-    }
+    answers.push(a.body === undefined ? { n: a.n, worker: true, refused: true } : { n: a.n, worker: true, body: a.body });
     woken();
   };
   id = worker.run((job) => ({ job: 'shards', id: job, files, version, claims: claims.buffer as SharedArrayBuffer }), { answer, lost });

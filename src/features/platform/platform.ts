@@ -15,14 +15,13 @@ import type { WalkedFile, WalkOptions } from './diskWalk';
 
 /**
  * A shard of the warm-start cache as the reader hands it to the host's thread: checked by the
- * worker (`rows`: its lines as numbers, every one checked; the host only builds the entries), the
+ * worker (`body`: its lines after the header, every one checked; the host only parses them), the
  * host's own to check (`bytes`: the file as read, a shard the worker had not reached), or
  * `refused` (missing, unreadable, or torn, corrupt, tampered or of another version by the worker's
  * check: not to be used). `worker`: the worker's answer (tests count them).
  */
 export type ShardTake =
-  /** Checked by the worker: its rows, and the job's strings so far (indexCacheFormat.ts's SentShard reads them). */
-  | { readonly n: number; readonly rows: Float64Array; readonly strings: string[]; readonly worker: true }
+  | { readonly n: number; readonly body: string; readonly worker: true }
   | { readonly n: number; readonly bytes: Uint8Array }
   | { readonly n: number; readonly refused: true; readonly worker?: true };
 

@@ -12,13 +12,13 @@
  * is dropped, and its files are read again like on a cold start, silently (the cache only saves
  * time). Read, decoded and encoded between time slices: parsing megabytes at once would hold the
  * extension host's thread too long. On the node host a worker thread reads, decodes and checks the
- * shards from the last down (platform.checkShardsOffThread) and sends the sound ones as rows of
- * numbers, each string of the job once, which the host only builds into entries: the reading and
- * checking were most of a warm start on the host's thread. The host checks the first shards itself
- * meanwhile (it sat idle waiting for the worker to boot); both sides check the same way. The format and its checks are src/portfolio/indexCacheFormat.ts, shared by both.
+ * shards from the last down (platform.checkShardsOffThread) and the host only parses the lines of
+ * the sound ones: the reading and checking were most of a warm start on the host's thread. The
+ * host checks the first shards itself meanwhile (it sat idle waiting for the worker to boot); both
+ * sides check the same way. The format and its checks are src/portfolio/indexCacheFormat.ts, shared by both.
  */
 import * as vscode from 'vscode';
-import { EntryInterner, SHARDS, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, SentShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
+import { EntryInterner, SHARDS, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, TrustedShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
 import type { IndexEntry } from '../../portfolio/types';
 import type { ShardReader } from '../platform/platform';
 import { TimeSlice } from './timeSlices';
@@ -77,8 +77,8 @@ export class IndexCache<E extends IndexEntry> {
       const reader = this.offThread(files.map((f) => f?.fsPath ?? ''), version);
       try {
         for (let take = await reader.next(); take; take = await reader.next()) {
-          if ('rows' in take) {
-            await this.parseChecked(take.rows, take.strings, slice, result, shared);
+          if ('body' in take) {
+            await this.parseChecked(take.body, slice, result, shared);
             this.onDisk.set(take.n, version);
           } else if ('bytes' in take) await add(take.n, this.decodeShard(take.n, take.bytes, version, slice, shared));
         }
@@ -105,12 +105,12 @@ export class IndexCache<E extends IndexEntry> {
   }
 
   /**
-   * The files of a shard the worker has checked (its rows from the worker, not from the disk), into
+   * The files of a shard body the worker has checked (text from the worker, not from the disk), into
    * `files`: each decoded file is the cached file itself (no copy of 10,000 of them for the young
    * generation's collector to move).
    */
-  private async parseChecked(rows: Float64Array, strings: string[], slice: TimeSlice, files: Map<string, CachedFile<E>>, shared: EntryInterner): Promise<void> {
-    const shard = new SentShard<E>(rows, strings, shared);
+  private async parseChecked(body: string, slice: TimeSlice, files: Map<string, CachedFile<E>>, shared: EntryInterner): Promise<void> {
+    const shard = new TrustedShard<E>(body, shared);
     for (let file = shard.next(); file; file = shard.next()) {
       files.set(file.key, file);
       if (slice.due) await slice.pause();

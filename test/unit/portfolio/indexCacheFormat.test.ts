@@ -2,7 +2,7 @@
  * The warm-start cache's shard format (src/portfolio/indexCacheFormat.ts) and the worker thread
  * that reads and checks shards off the extension host's thread (src/features/platform/
  * indexWorker.ts, run here for real from its compiled file): a sound shard comes back whole
- * and parses to the entries written (each string of a job sent to the host once); a torn, corrupt, tampered, misplaced or stale shard is
+ * and parses to the entries written; a torn, corrupt, tampered, misplaced or stale shard is
  * refused as a whole, by the worker and by the host's own check alike, whichever of the two takes
  * it (the host takes the first shards while the worker checks from the last down).
  */
@@ -14,7 +14,7 @@ import { checkShardsOffThread } from '../../../src/features/platform/offThread';
 import type { ShardReader } from '../../../src/features/platform/platform';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
-import { checkedShardRows, EntryInterner, FORMAT, headerLine, JobStrings, MAX_SHARD_BYTES, SentShard, SHARDS, shardHeader, shardLine, shardOf, shardStrings, shardText, ShardWriter, type ShardRows } from '../../../src/portfolio/indexCacheFormat';
+import { checkedShardBody, EntryInterner, FORMAT, headerLine, MAX_SHARD_BYTES, SHARDS, shardOf, shardText, ShardWriter, TrustedShard } from '../../../src/portfolio/indexCacheFormat';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import { analysisText, catalog } from './portfolioHelpers';
 
@@ -45,47 +45,11 @@ function shardTextOf(n: number, all: readonly File[], version = VERSION, extra: 
   return writer.text(n, version);
 }
 
-/** The files of a worker's answer, as the host reads them (`strings`: the job's table so far). */
-function sentFiles(rows: Float64Array, strings: string[]): File[] {
-  const shard = new SentShard<IndexEntry>(rows, strings, new EntryInterner());
+function parsedBody(body: string): File[] {
+  const shard = new TrustedShard<IndexEntry>(body, new EntryInterner());
   const out: File[] = [];
   for (let f = shard.next(); f; f = shard.next()) out.push(f);
   return out;
-}
-
-/** Shard `n` checked by the worker's check (a job of its own), decoded as the host decodes the answer. */
-function workerChecked(text: string, n: number): File[] | undefined {
-  const shard = checkedShardRows(text, n, VERSION, new JobStrings());
-  return shard && sentFiles(shard.rows, shard.strings);
-}
-
-/** Shard `n` checked as the host checks the shards it takes itself (IndexCache.decodeShard). */
-function hostChecked(text: string, n: number): File[] | undefined {
-  const header = shardHeader(text, n, VERSION);
-  if (!header) return undefined;
-  const tableEnd = text.indexOf('\n', header.linesAt + 1);
-  const table = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
-  if (!table) return undefined;
-  const shared = new EntryInterner();
-  const strings = shared.table(table);
-  const out: File[] = [];
-  for (let start = tableEnd; start + 1 < text.length;) {
-    const end = text.indexOf('\n', start + 1);
-    if (end < 0) return undefined;
-    const line = shardLine(text.slice(start + 1, end), n, strings, isIndexEntry, shared);
-    if (!line) return undefined;
-    out.push(line);
-    start = end;
-  }
-  return out.length === header.count ? out : undefined;
-}
-
-/** Shard `n` by both checks, which must agree (refused by both, or the same files from both). */
-function checked(text: string, n: number): File[] | undefined {
-  const byWorker = workerChecked(text, n);
-  const byHost = hostChecked(text, n);
-  assert.deepEqual(byWorker, byHost, 'the worker\'s check and the host\'s agree');
-  return byWorker;
 }
 
 /** Shard text with the first verdict in its table of strings replaced by one no entry can have. */
@@ -105,17 +69,15 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
 
   it('gives back a sound shard whole: the same files, sizes, times and entries', () => {
     for (const n of used) {
-      const files = checked(shardText(new TextEncoder().encode(shardTextOf(n, all))) ?? '', n);
-      assert.ok(files !== undefined, `shard ${n}`);
+      const body = checkedShardBody(shardText(new TextEncoder().encode(shardTextOf(n, all))) ?? '', n, VERSION, isIndexEntry);
+      assert.ok(body !== undefined, `shard ${n}`);
       const expected = all.filter((f) => shardOf(f.key) === n).map((f) => ({ ...f, entry: f.entry && JSON.parse(JSON.stringify(f.entry)) as IndexEntry }));
-      assert.deepEqual(files, expected);
-      // Field by field in the same order: equal entries serialize equally.
-      assert.equal(JSON.stringify(files), JSON.stringify(expected));
+      assert.deepEqual(parsedBody(body), expected);
     }
   });
 
   it('refuses a torn, tampered, misplaced, stale or corrupt shard as a whole', () => {
-    const check = (text: string | undefined, n: number): File[] | undefined => (text === undefined ? undefined : checked(text, n));
+    const check = (text: string | undefined, n: number): string | undefined => (text === undefined ? undefined : checkedShardBody(text, n, VERSION, isIndexEntry));
     const tornText = shardTextOf(torn, all).split('\n').slice(0, -2).join('\n') + '\n';
     assert.equal(check(tornText, torn), undefined, 'a line fewer than the header says');
     assert.equal(check(shardTextOf(torn, all).slice(0, -1), torn), undefined, 'the last line cut short');
@@ -132,7 +94,7 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
   });
 
   it('refuses a shard of the old format, an empty one and JSON of another shape, whatever follows the header', () => {
-    const check = checked;
+    const check = (text: string, n: number): string | undefined => checkedShardBody(text, n, VERSION, isIndexEntry);
     const n = used[0];
     const sound = shardTextOf(n, all);
     assert.ok(check(sound, n) !== undefined, 'the same shard as written is taken');
@@ -161,38 +123,10 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
     assert.equal(shardText(new Uint8Array(MAX_SHARD_BYTES + 1)), undefined);
   });
 
-  it('sends each string of a job once: a later shard\'s answer holds only the strings new to the job, a refused one none', () => {
-    const sent = new JobStrings();
-    const strings: string[] = [];
-    const [first, second, third] = used;
-    const answer = (n: number, text = shardTextOf(n, all)): ShardRows | undefined => {
-      const shard = checkedShardRows(text, n, VERSION, sent);
-      if (shard) strings.push(...shard.strings);
-      return shard;
-    };
-    const a = answer(first);
-    assert.ok(a);
-    assert.equal(new Set(a.strings).size, a.strings.length, 'no string twice in an answer');
-    // Refused after its table was read: none of its strings become the job's.
-    assert.equal(answer(second, withBadVerdict(shardTextOf(second, all))), undefined);
-    const b = answer(second);
-    const c = answer(third);
-    assert.ok(b && c);
-    const secondTable = shardStrings(shardTextOf(second, all).split('\n')[1]) ?? [];
-    assert.ok(secondTable.some((s) => a.strings.includes(s)), 'the shards share strings (metric ids, verdicts)');
-    for (const s of b.strings) assert.ok(!a.strings.includes(s), `"${s}" sent again`);
-    assert.equal(new Set(strings).size, strings.length, 'each string of the job sent once');
-    // Every answer read against the job's table as it is once all three came: the files as written.
-    const expected = (n: number): File[] => all.filter((f) => shardOf(f.key) === n).map((f) => ({ ...f, entry: f.entry && JSON.parse(JSON.stringify(f.entry)) as IndexEntry }));
-    assert.deepEqual(sentFiles(a.rows, strings), expected(first));
-    assert.deepEqual(sentFiles(b.rows, strings), expected(second));
-    assert.deepEqual(sentFiles(c.rows, strings), expected(third));
-  });
-
   /**
    * Every shard of a reader, taken as IndexCache.load takes them: `wait` ms after the first take
-   * (the worker meanwhile claims from the last down). Each take decoded: a worker's rows read,
-   * the host's bytes checked here as the host checks them (shardText, then IndexCache's check).
+   * (the worker meanwhile claims from the last down). Each take decoded: a worker's body parsed,
+   * the host's bytes checked here as the host checks them (shardText, then checkedShardBody).
    */
   async function takeAll(reader: ShardReader, wait: number): Promise<Map<number, { by: 'worker' | 'host'; files: File[] | undefined }>> {
     const taken = new Map<number, { by: 'worker' | 'host'; files: File[] | undefined }>();
@@ -201,10 +135,11 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
         if (first && wait) await new Promise((r) => setTimeout(r, wait));
         assert.ok(!taken.has(take.n), `shard ${take.n} taken twice`);
         const by = 'worker' in take && take.worker ? 'worker' : 'host';
-        if ('rows' in take) taken.set(take.n, { by, files: sentFiles(take.rows, take.strings) });
+        if ('body' in take) taken.set(take.n, { by, files: parsedBody(take.body) });
         else if ('bytes' in take) {
           const text = shardText(take.bytes);
-          taken.set(take.n, { by, files: text === undefined ? undefined : hostChecked(text, take.n) });
+          const body = text === undefined ? undefined : checkedShardBody(text, take.n, VERSION, isIndexEntry);
+          taken.set(take.n, { by, files: body === undefined ? undefined : parsedBody(body) });
         } else taken.set(take.n, { by, files: undefined });
       }
     } finally {
