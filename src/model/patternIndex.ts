@@ -79,7 +79,7 @@ const NO_MENTIONS: readonly Mention[] = Object.freeze([]);
  * document version it was first seen in (megabytes for a long analysis) for the life of the index.
  * Only a memo miss pays the copy, and a document's names are few.
  */
-function ownCopy(text: string): string {
+export function ownCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 

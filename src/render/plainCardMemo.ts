@@ -8,7 +8,7 @@
  * Keyed by the entity object, which its `PatternIndex` owns: a reloaded model brings new entities,
  * and the old ones' cards go with them (WeakMap). Bounded per entity: an entity is written a few ways.
  */
-import type { NamedEntity } from '../model/patternIndex';
+import { ownCopy, type NamedEntity } from '../model/patternIndex';
 import type { CardLink, EntityCard } from './entityCard';
 
 interface Kept {
@@ -36,6 +36,7 @@ export function keepCard(entity: NamedEntity, writtenAs: string | undefined, car
   Object.freeze(card.verdicts);
   const frozen = Object.freeze(card);
   const kept: Kept = { card: frozen };
+  // The text as written is a slice of the document: kept as its own copy, not holding the document.
   ways.set(writtenAs === undefined ? NOT_WRITTEN : ownCopy(writtenAs), kept);
   byCard.set(frozen, kept);
   return frozen;
@@ -59,12 +60,4 @@ function sameLinks(a: readonly CardLink[], b: readonly CardLink[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].title !== b[i].title || a[i].target !== b[i].target) return false;
   return true;
-}
-
-/**
- * A copy of `text` that is a string of its own: the text as written is a slice of the document, and
- * V8 keeps a slice's whole parent alive (see `ownCopy` in model/patternIndex.ts).
- */
-function ownCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
