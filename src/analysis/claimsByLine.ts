@@ -4,7 +4,6 @@
  * (about 4 ms per hover at 100,000 lines, 33,000 claims). The index is built once per analysis
  * (that is, once per document version) on first use and dropped with the analysis.
  */
-import { settleStrings } from './settledStrings';
 import type { Analysis, MetricClaim } from './types';
 
 const NONE: readonly MetricClaim[] = Object.freeze([]);
@@ -24,9 +23,6 @@ function buildIndex(analysis: Analysis): Map<number, MetricClaim[]> {
     for (let l = claim.nameRange.start.line; l <= claim.nameRange.end.line; l++) add(l, claim);
     for (let l = claim.valueRange.start.line; l <= claim.valueRange.end.line; l++) add(l, claim);
   }
-  // Every hover on a claim's line reads its verdict message (the card shows it): settled here,
-  // once per analysis, rather than on each claim's first hover (see settledStrings).
-  settleStrings(analysis.claims.map((claim) => claim.verdict.message));
   return byLine;
 }
 

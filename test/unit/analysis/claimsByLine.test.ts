@@ -73,10 +73,11 @@ describe('claimsOnLine', () => {
     );
   });
 
-  it('leaves every verdict message as it was (the index only settles them)', () => {
+  it('answers the same when asked again (the index is kept with the analysis)', () => {
     const analysis = analyzeText(generateAnalysis({ seed: 5, minLines: 200 }).text, catalog());
-    const before = analysis.claims.map((c) => `${c.verdict.message}`.split('').join(''));
-    claimsOnLine(analysis, 0);
-    assert.deepEqual(analysis.claims.map((c) => c.verdict.message), before);
+    const line = analysis.claims[0].valueRange.start.line;
+    const first = claimsOnLine(analysis, line);
+    assert.ok(first.length > 0);
+    assert.equal(claimsOnLine(analysis, line), first);
   });
 });
