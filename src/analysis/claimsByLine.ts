@@ -11,17 +11,15 @@ const indexes = new WeakMap<Analysis, Map<number, MetricClaim[]>>();
 
 function buildIndex(analysis: Analysis): Map<number, MetricClaim[]> {
   const byLine = new Map<number, MetricClaim[]>();
-  // A claim belongs to every line its metric name or its value touches (a name and value may sit
-  // on different lines). Claims come in order, so a claim already on a line is that list's last:
-  // no set per claim (one per claim was most of the build, which the first hover of a version waits for).
-  const add = (line: number, claim: MetricClaim): void => {
-    const list = byLine.get(line);
-    if (!list) byLine.set(line, [claim]);
-    else if (list[list.length - 1] !== claim) list.push(claim);
-  };
   for (const claim of analysis.claims) {
-    for (let l = claim.nameRange.start.line; l <= claim.nameRange.end.line; l++) add(l, claim);
-    for (let l = claim.valueRange.start.line; l <= claim.valueRange.end.line; l++) add(l, claim);
+    // A claim belongs to every line its metric name or its value touches (a name and value may sit on different lines).
+    const lines = new Set<number>();
+    for (const r of [claim.nameRange, claim.valueRange]) for (let l = r.start.line; l <= r.end.line; l++) lines.add(l);
+    for (const l of lines) {
+      const list = byLine.get(l);
+      if (list) list.push(claim);
+      else byLine.set(l, [claim]);
+    }
   }
   return byLine;
 }
