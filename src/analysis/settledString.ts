@@ -6,7 +6,7 @@
  * message that reader was the hover card's escape memo, on the first hover of each claim: its
  * pieces, allocated while the whole document was linted, lay scattered in a heap as large as the
  * document. On a 1,000-line analysis every message is read in the first hovers; on a 100,000-line
- * one (20,000 claims) most hovers met a message for the first time, and that made a hover's tail
+ * one (20,000 claims) most hovers met a message for the first time, part of what made a hover's tail
  * grow with the document (bench hover rows, p99 at 100k lines 2-4x the 1k p99 before).
  *
  * Reading one character makes V8 join the pieces in place (and keep the joined string); the
