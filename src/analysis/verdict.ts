@@ -13,6 +13,7 @@
  */
 import type { Metric } from '../model/types';
 import { formatAmount, formatStatedValue } from './valueFormat';
+import { settledString } from './settledString';
 import type { StatedValue, Verdict } from './types';
 
 /** The value's unit compared with the metric's: undefined when they agree, else why not. */
@@ -102,6 +103,13 @@ function thePhrase(metric: Metric): string {
  * (normalised) so every surface reads the same: "72% — below the benchmark: >80% target for profitability".
  */
 export function verdictFor(metric: Metric, value: StatedValue): Verdict {
+  const verdict = judge(metric, value);
+  // Every hover on the claim's line reads the message: made one string now (see settledString).
+  settledString(verdict.message);
+  return verdict;
+}
+
+function judge(metric: Metric, value: StatedValue): Verdict {
   const shown = formatStatedValue(value);
   const mismatch = unitMismatch(metric, value);
   if (mismatch) return { status: 'wrong-unit', message: `${value.text.trim() || shown} — wrong unit: ${mismatch}` };
