@@ -257,6 +257,22 @@ function signAt(text: string, at: number, min: number): boolean {
  * plain word outside their own word lists.
  */
 function plainWordAfter(text: string, at: number): string | undefined {
+  // The unit, range and reference checks of one number ask about the same place (a bare number
+  // and the end of its value are often one offset): the last answer is given again.
+  if (at === wordAfterAt && text === wordAfterText) return wordAfter;
+  const word = readPlainWordAfter(text, at);
+  wordAfterText = text;
+  wordAfterAt = at;
+  wordAfter = word;
+  return word;
+}
+
+/** The last {@link plainWordAfter} asked: the text (emptied when a scan ends), the offset and the answer. */
+let wordAfterText = '';
+let wordAfterAt = -1;
+let wordAfter: string | undefined;
+
+function readPlainWordAfter(text: string, at: number): string | undefined {
   if (text.charCodeAt(at) !== SPACE) return undefined;
   let k = at + 1;
   for (; k < text.length; k++) {
@@ -441,6 +457,8 @@ export class ValueScanner {
     }
     // Keep no reference to the document once the scan is done.
     this.text = '';
+    wordAfterText = '';
+    wordAfterAt = -1;
     return out;
   }
 
