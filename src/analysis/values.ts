@@ -257,6 +257,22 @@ function signAt(text: string, at: number, min: number): boolean {
  * plain word outside their own word lists.
  */
 function plainWordAfter(text: string, at: number): string | undefined {
+  // The unit, range and reference checks of one number ask about the same place (a bare number
+  // and the end of its value are often one offset): the last answer is given again.
+  if (at === wordAfterAt && text === wordAfterText) return wordAfter;
+  const word = readPlainWordAfter(text, at);
+  wordAfterText = text;
+  wordAfterAt = at;
+  wordAfter = word;
+  return word;
+}
+
+/** The last {@link plainWordAfter} asked: the text (emptied when a scan ends), the offset and the answer. */
+let wordAfterText = '';
+let wordAfterAt = -1;
+let wordAfter: string | undefined;
+
+function readPlainWordAfter(text: string, at: number): string | undefined {
   if (text.charCodeAt(at) !== SPACE) return undefined;
   let k = at + 1;
   for (; k < text.length; k++) {
@@ -402,10 +418,16 @@ export class ValueScanner {
   private text = '';
   private from = 0;
   private to = 0;
-  /** Up to QUALIFIER_MAX_WORDS + HEAD_WORDS words before the current number, nearest last: offsets, and the lower-cased text once read. */
+  /** Up to QUALIFIER_MAX_WORDS + HEAD_WORDS words before the current number, nearest first: offsets, and the lower-cased text once read. */
   private readonly wordStart: number[] = [];
   private readonly wordEnd: number[] = [];
   private readonly wordText: (string | undefined)[] = [];
+  /** The lazy word scan ({@link beginWords}): where it goes on, its bound, how many words it may find, how many it found, whether it ended. */
+  private scanAt = 0;
+  private scanMin = 0;
+  private wordCap = 0;
+  private wordCount = 0;
+  private scanDone = false;
 
   /** The prefix of the current number: where the value starts (sign, currency, qualifier included)… */
   private start = 0;
@@ -441,6 +463,8 @@ export class ValueScanner {
     }
     // Keep no reference to the document once the scan is done.
     this.text = '';
+    wordAfterText = '';
+    wordAfterAt = -1;
     return out;
   }
 
@@ -450,7 +474,7 @@ export class ValueScanner {
     return undefined;
   }
 
-  /** Word `i` of the last {@link wordsBefore}, lower-cased; OTHER_WORD when no list knows it (headWords.ts). */
+  /** Word `i` before the current number, nearest first, lower-cased; OTHER_WORD when no list knows it (headWords.ts). Only after {@link hasWord}(i). */
   private word(i: number): string {
     let w = this.wordText[i];
     if (w === undefined) {
@@ -461,39 +485,50 @@ export class ValueScanner {
   }
 
   /**
-   * Finds up to `n` words ending before `end` (not before `min`), nearest last, for {@link word};
-   * returns how many. Words are found as offsets and cut only when read: most values need one or
-   * two. Spaces, ":" and "=" separate words; any other punctuation ends the scan.
+   * Starts a lazy scan for up to `cap` words ending before `end` (not before `min`), for
+   * {@link hasWord} and {@link word}. Words are found one at a time, nearest first, when asked
+   * for: most values are decided by the word right before them, and reading the four words a head
+   * may need before every number was most of the value scanner's time. A scan that finds fewer
+   * words stops earlier, nothing else, so the words found are those of a scan for all of them.
    */
-  private wordsBefore(end: number, min: number, n: number): number {
-    const { text, wordStart, wordEnd } = this;
-    let count = 0;
-    let k = end;
-    while (count < n) {
-      while (k > min && isWordSeparator(text.charCodeAt(k - 1))) k--;
-      const wEnd = k;
-      // A trailing dot belongs to abbreviations: "vs.", "approx.", "ca.".
-      if (k > min && text.charCodeAt(k - 1) === DOT) k--;
-      const lettersEnd = k;
-      while (k > min && isLetterCode(text.charCodeAt(k - 1))) k--;
-      if (k === lettersEnd) break;
-      wordStart[count] = k;
-      wordEnd[count] = wEnd;
-      count++;
-      // Anything but a separator before the word ("Q3", "(about") ends the scan.
-      if (k > min && !isWordSeparator(text.charCodeAt(k - 1))) break;
+  private beginWords(end: number, min: number, cap: number): void {
+    this.scanAt = end;
+    this.scanMin = min;
+    this.wordCap = cap;
+    this.wordCount = 0;
+    this.scanDone = false;
+  }
+
+  /** Whether there is a word `i` (nearest first) within the cap: scans on as far as needed. */
+  private hasWord(i: number): boolean {
+    while (this.wordCount <= i && this.wordCount < this.wordCap && !this.scanDone) this.scanWord();
+    return i < this.wordCount;
+  }
+
+  /**
+   * Finds the next word back. Spaces, ":" and "=" separate words; any other punctuation ends the
+   * scan (as does a place with no word).
+   */
+  private scanWord(): void {
+    const { text, scanMin: min } = this;
+    let k = this.scanAt;
+    while (k > min && isWordSeparator(text.charCodeAt(k - 1))) k--;
+    const wEnd = k;
+    // A trailing dot belongs to abbreviations: "vs.", "approx.", "ca.".
+    if (k > min && text.charCodeAt(k - 1) === DOT) k--;
+    const lettersEnd = k;
+    while (k > min && isLetterCode(text.charCodeAt(k - 1))) k--;
+    if (k === lettersEnd) {
+      this.scanDone = true;
+      return;
     }
-    // Nearest last.
-    for (let i = 0, j = count - 1; i < j; i++, j--) {
-      const s = wordStart[i];
-      wordStart[i] = wordStart[j];
-      wordStart[j] = s;
-      const e = wordEnd[i];
-      wordEnd[i] = wordEnd[j];
-      wordEnd[j] = e;
-    }
-    for (let i = 0; i < count; i++) this.wordText[i] = undefined;
-    return count;
+    const n = this.wordCount++;
+    this.wordStart[n] = k;
+    this.wordEnd[n] = wEnd;
+    this.wordText[n] = undefined;
+    this.scanAt = k;
+    // Anything but a separator before the word ("Q3", "(about") ends the scan.
+    if (k > min && !isWordSeparator(text.charCodeAt(k - 1))) this.scanDone = true;
   }
 
   /** Sign, currency and qualifier written before the number at `s`: "-", "$", "USD ", "~", "over", "at least". */
@@ -539,51 +574,47 @@ export class ValueScanner {
     const symbol = QUALIFIER_SYMBOLS.has(two) ? two : j - 1 >= min && isChar(text.charCodeAt(j - 1), QUALIFIER_SYMBOL) ? text[j - 1] : '';
     if (symbol) {
       const start = j - symbol.length;
-      const count = this.wordsBefore(start, Math.max(min, start - PREFIX_WINDOW), HEAD_WORDS);
+      this.beginWords(start, Math.max(min, start - PREFIX_WINDOW), HEAD_WORDS);
       this.start = start;
       this.qualifier = QUALIFIER_SYMBOLS.get(symbol);
-      this.readHead(0, count);
+      this.readHead(0);
       return;
     }
     // The head's words first: after a last word that ends no qualifier phrase (most values) they
-    // are all that is read. Otherwise one scan serves both the qualifier (the last words) and the
-    // head (the words before it). The words found are the nearest ones either way (a scan for fewer
-    // words stops earlier, nothing else), so the head reads the same words.
-    const window = Math.max(min, k - 2 * PREFIX_WINDOW);
-    let count = this.wordsBefore(k, window, HEAD_WORDS);
-    let lastWord = count > 0 ? this.word(count - 1) : undefined;
-    if (count === HEAD_WORDS && lastWord !== undefined && QUALIFIER_ENDINGS.has(lastWord)) {
-      count = this.wordsBefore(k, window, QUALIFIER_MAX_WORDS + HEAD_WORDS);
-      lastWord = this.word(count - 1);
-    }
+    // are all that is read. Otherwise the same scan serves both the qualifier (the nearest words)
+    // and the head (the words before it).
+    this.beginWords(k, Math.max(min, k - 2 * PREFIX_WINDOW), HEAD_WORDS);
+    const lastWord = this.hasWord(0) ? this.word(0) : undefined;
+    if (lastWord !== undefined && QUALIFIER_ENDINGS.has(lastWord)) this.wordCap = QUALIFIER_MAX_WORDS + HEAD_WORDS;
     const lengths = lastWord !== undefined ? QUALIFIER_LENGTHS.get(lastWord) : undefined;
-    // Longest first, as before: only the lengths of phrases that end in this word can be found.
+    // Longest first: only the lengths of phrases that end in this word can be found.
     for (let t = 0; lengths !== undefined && t < lengths.length; t++) {
       const n = lengths[t];
-      if (n > count) continue;
+      if (!this.hasWord(n - 1)) continue;
       let phrase = lastWord as string;
-      for (let i = count - 2; i >= count - n; i--) phrase = `${this.word(i)} ${phrase}`;
+      for (let i = 1; i < n; i++) phrase = `${this.word(i)} ${phrase}`;
       const q = QUALIFIER_PHRASES.get(phrase);
       if (q) {
-        this.start = this.wordStart[count - n];
+        this.start = this.wordStart[n - 1];
         this.qualifier = q;
-        this.readHead(Math.max(0, count - n - HEAD_WORDS), count - n);
+        this.readHead(n);
         return;
       }
     }
     this.start = k;
     this.qualifier = undefined;
-    this.readHead(Math.max(0, count - HEAD_WORDS), count);
+    this.readHead(0);
   }
 
-  /** What the words `lo` to `hi` (exclusive) of the last scan, before a value, say about it. */
-  private readHead(lo: number, hi: number): void {
-    const last = hi > lo ? this.word(hi - 1) : '';
-    this.change = CHANGE_WORDS.has(last) || (last === 'of' && hi - 2 >= lo && this.word(hi - 2) === 'growth');
-    let k = hi;
-    while (k > lo && FILLER_WORDS.has(this.word(k - 1))) k--;
-    const ref = k > lo ? this.word(k - 1) : '';
-    this.reference = REFERENCE_WORDS.has(ref) || ((ref === 'to' || ref === 'with') && k - lo >= 2 && REFERENCE_PAIRS.has(`${this.word(k - 2)} ${ref}`));
+  /** What the up to HEAD_WORDS words from word `base` on (nearest first), before a value, say about it. */
+  private readHead(base: number): void {
+    const top = base + HEAD_WORDS;
+    const last = this.hasWord(base) ? this.word(base) : '';
+    this.change = CHANGE_WORDS.has(last) || (last === 'of' && base + 1 < top && this.hasWord(base + 1) && this.word(base + 1) === 'growth');
+    let k = base;
+    while (k < top && this.hasWord(k) && FILLER_WORDS.has(this.word(k))) k++;
+    const ref = k < top && this.hasWord(k) ? this.word(k) : '';
+    this.reference = REFERENCE_WORDS.has(ref) || ((ref === 'to' || ref === 'with') && k + 1 < top && this.hasWord(k + 1) && REFERENCE_PAIRS.has(`${this.word(k + 1)} ${ref}`));
     this.month = MONTHS.has(last) || (last.endsWith('.') && MONTHS.has(last.slice(0, -1)));
     this.afterFrom = last === 'from';
     this.afterBetween = last === 'between';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { hasLetter } from '../../../src/analysis/analyze';
 import { endsUrl, urlEnd } from '../../../src/analysis/inlineMask';
 import { isWordUnit } from '../../../src/analysis/nearMissNames';
-import { visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
+import { mayQuote, visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
 import { mayHoldDirectives, readDirectives, SUPPRESSION_PREFIX } from '../../../src/analysis/suppressions';
 import { splitAtNewlines, splitLines } from '../../../src/analysis/textLines';
 import { fuzzParameters } from '../../support/fuzz';
@@ -36,6 +36,16 @@ describe('linear fast paths of the lint', () => {
       if (!mayHoldDirectives(t)) assert.deepEqual(parsed, { directives: [], problems: [] });
       // Never more often than the search it replaced.
       if (mayHoldDirectives(t)) assert.ok(t.includes(SUPPRESSION_PREFIX));
+    }), fuzzParameters(5_000));
+  });
+
+  it('mayQuote is / {0,3}>/ tried at the position (a quote marker starts there)', () => {
+    const quoteText = fc.array(fc.constantFrom(' ', '  ', '\t', '>', '> ', 'a', '\u00a0', '|'), { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(fc.property(quoteText, fc.nat(10), (t, from) => {
+      const at = Math.min(from, t.length);
+      const quote = / {0,3}>/y;
+      quote.lastIndex = at;
+      assert.equal(mayQuote(t, at), quote.test(t), JSON.stringify([t, at]));
     }), fuzzParameters(5_000));
   });
 

@@ -182,6 +182,17 @@ describe('values: a plain word after a number (the shortcut past the unit, range
       assert.deepEqual([v.value.kind, v.value.low, v.value.high, v.reference], [kind, low, high, reference]);
     });
   }
+  it('the word after a number is remembered for its own text and place only: a scan reads the same whatever was scanned before', () => {
+    // The same offset in another text must not give the last text's word.
+    const pieces = ['72', '72%', ' ', ' percent', ' million', ' to ', ' and ', ' target', ' as', ' in', 'x', '–', '75%', 'between ', '$', '.'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, text, (before, t) => {
+      findValues('');
+      const fresh = findValues(t);
+      findValues(before);
+      assert.deepEqual(findValues(t), fresh, JSON.stringify([before, t]));
+    }), fuzzParameters(3000));
+  });
 });
 
 describe('values: numbers are read exactly as Number() and toPrecision(12) read them', () => {
