@@ -12,12 +12,12 @@ import { claimsOnLine } from '../../src/analysis/claimsByLine';
 import type { Analysis, MetricClaim } from '../../src/analysis/types';
 import type { PatternCatalog } from '../../src/model/patternCatalog';
 import type { NamedEntity, PatternIndex } from '../../src/model/patternIndex';
-import { Random } from '../support/analysisGenerator';
+import { generateAnalysis, Random } from '../support/analysisGenerator';
 import { analysisOfBytes, analysisOfLines, BENCH_SEED, bundledCatalog, SIZES } from './benchInputs';
 import { previewReference, renderReference } from './previewReference';
 import { loadPackage, optionalModule } from './optionalModule';
-import { ms, ratioRow, type FigureRow } from './report';
-import { median, percentile, timePair, type PairTiming } from './timing';
+import { judge, ms, ratioRow, type FigureRow } from './report';
+import { median, percentile, spreadOf, timePair, type PairTiming } from './timing';
 
 export interface CoreOptions {
   /** Sizes of the lint and render inputs (the issue: 4 KB, 100 KB and 1 MB). */
@@ -25,6 +25,8 @@ export interface CoreOptions {
   /** Document sizes for the hover figure (the brief: 1k, 10k, 100k lines). */
   readonly hoverLines: readonly number[];
   readonly hoversPerSize: number;
+  /** Rounds of the hover figure, each on a fresh analysis (default 1). */
+  readonly hoverRounds?: number;
   readonly repetitions: number;
   readonly warmup: number;
   /** Each side is then called for at least this long before it is timed (see PairOptions.warmupMs). */
@@ -35,7 +37,7 @@ export interface CoreOptions {
   readonly slices?: number;
 }
 
-export const FULL_CORE: CoreOptions = { sizes: SIZES, hoverLines: [1_000, 10_000, 100_000], hoversPerSize: 20_000, repetitions: 15, warmup: 3, warmupMs: 1_000, minSampleMs: 40, slices: 8 };
+export const FULL_CORE: CoreOptions = { sizes: SIZES, hoverLines: [1_000, 10_000, 100_000], hoversPerSize: 20_000, hoverRounds: 5, repetitions: 15, warmup: 3, warmupMs: 1_000, minSampleMs: 40, slices: 8 };
 
 /** How a paired figure was sampled, for its note. */
 function samplingNote(options: CoreOptions, t: PairTiming): string {
@@ -288,25 +290,66 @@ function hoverPoints(catalog: PatternCatalog, lines: readonly string[], count: n
 export function hoverFigures(options: CoreOptions, catalog: PatternCatalog = bundledCatalog()): FigureRow[] {
   const cards = optionalModule<CardModule>('src/render/entityCard');
   if (!cards) {
-    return [{ id: 'hover', figure: 'hover computation', measured: '—', reference: '—', target: '≤ 50 µs p99, flat', status: 'SKIP', note: 'src/render/entityCard is not on this branch yet' }];
+    return [{ id: 'hover', figure: 'hover computation', measured: '—', reference: '—', target: '≤ 50 µs p99, flat (≤ 2× the 1k p99)', status: 'SKIP', note: 'src/render/entityCard is not on this branch yet' }];
   }
-  const sizes = options.hoverLines.map((lines) => {
-    const text = analysisOfLines(lines);
+  // Rounds, each on documents of its own (another seed: other values, so other verdict messages
+  // and cards than the memos kept from earlier rounds) and points of its own: a round's hovers meet
+  // mostly lines and claims not read before, as a user's do in a large document. One run's p99 of
+  // the 1k size, the flatness divisor, swung about 2x between runs; with the same documents every
+  // round, later rounds ran faster at every size (the memos warm).
+  const rounds = Array.from({ length: Math.max(1, options.hoverRounds ?? 1) }, (_, round) => {
+    const texts = options.hoverLines.map((lines) => ({ lines, text: round === 0 ? analysisOfLines(lines) : generateAnalysis({ seed: BENCH_SEED + round, minLines: lines }).text }));
+    return hoverRound(cards, catalog, texts, options.hoversPerSize, round);
+  });
+  const texts = options.hoverLines.map((lines) => ({ lines, text: analysisOfLines(lines) }));
+  const p99s = (size: number): number[] => rounds.map((r) => percentile(r[size], 99));
+  const base = p99s(0);
+  return texts.map(({ lines, text }, size) => {
+    const p50 = median(rounds.map((r) => median(r[size])));
+    const p99 = p99s(size);
+    const flat = p99.map((v, i) => v / base[i]);
+    const flatSpread = spreadOf(flat);
+    const p99Spread = spreadOf(p99);
+    // Both halves of the target: under 50 µs and flat; the row is as good as the worse half.
+    const statuses = [judge(p99Spread, 0.05), judge(flatSpread, 2)];
+    const status = statuses.includes('MISS') ? 'MISS' : statuses.includes('BORDERLINE') ? 'BORDERLINE' : 'PASS';
+    const samples = rounds.flatMap((r) => r[size]);
+    return {
+      id: `hover-${lines}`,
+      figure: `hover, ${lines.toLocaleString('en-US')} lines (p50 / p99)`,
+      measured: `${ms(p50)} / ${ms(p99Spread.median)}`,
+      reference: `p99 at ${options.hoverLines[0].toLocaleString('en-US')} lines: ${ms(spreadOf(base).median)}`,
+      ratio: flatSpread.median,
+      spread: flatSpread,
+      target: '≤ 50 µs p99, flat (≤ 2× the 1k p99)',
+      status,
+      note: `${rounds.length} round(s), each on a fresh analysis with its own hover points, every hover timed, in batches of ${HOVER_BATCH} per size in turn, with the collections their own garbage brings; p50 and p99 are medians over rounds, the ratio is each round's p99 against that round's ${options.hoverLines[0].toLocaleString('en-US')}-line p99`,
+      data: { lines: text.split(/\r?\n/).length, firstRoundSeed: BENCH_SEED, hovers: samples.length, rounds: rounds.length, p50Ms: p50, p90Ms: percentile(samples, 90), p99Ms: p99Spread.median, p99MsPerRound: p99, p99Spread, maxMs: Math.max(...samples) },
+    } satisfies FigureRow;
+  });
+}
+
+const HOVER_BATCH = 500;
+
+/** One round of the hover figure: every size's hover times (ms), in the order of `texts`. */
+function hoverRound(cards: CardModule, catalog: PatternCatalog, texts: readonly { lines: number; text: string }[], hoversPerSize: number, round: number): number[][] {
+  const sizes = texts.map(({ lines, text }) => {
     const cache = new VersionedCache(() => analyzeText(text, catalog));
     cache.get('file:///bench/analysis.md', 1);
     const docLines = text.split(/\r?\n/);
-    return { lines, docLines, cache, points: hoverPoints(catalog, docLines, options.hoversPerSize, 1000 + lines), samples: [] as number[] };
+    const seed = 1000 + lines + 7919 * round;
+    return { docLines, cache, warm: hoverPoints(catalog, docLines, HOVER_BATCH, seed + 1), points: hoverPoints(catalog, docLines, hoversPerSize, seed), samples: [] as number[] };
   });
-  // Warm up every size, then take the samples in interleaved batches so noise hits all sizes alike.
-  for (const s of sizes) for (const p of s.points.slice(0, 500)) hoverOnce(cards, catalog, s.cache, s.docLines, p);
-  const batch = 500;
+  // Warm up every size (code, caches) on points of their own, then take the samples in interleaved
+  // batches so noise hits all sizes alike.
+  for (const s of sizes) for (const p of s.warm) hoverOnce(cards, catalog, s.cache, s.docLines, p);
   let sink = 0;
-  for (let from = 0; from < options.hoversPerSize; from += batch) {
+  for (let from = 0; from < hoversPerSize; from += HOVER_BATCH) {
     for (const s of sizes) {
       // No forced collection between batches: an editor's hovers meet only the collections their
       // own garbage brings, and those are timed with them (a forced one before every 500 hovers
       // made "the first hovers after a full collection" 1% of the sample, exactly the p99).
-      for (const p of s.points.slice(from, from + batch)) {
+      for (const p of s.points.slice(from, from + HOVER_BATCH)) {
         const t0 = performance.now();
         sink += hoverOnce(cards, catalog, s.cache, s.docLines, p);
         s.samples.push((performance.now() - t0));
@@ -314,23 +357,5 @@ export function hoverFigures(options: CoreOptions, catalog: PatternCatalog = bun
     }
   }
   if (sink < 0) throw new Error('unreachable');
-  const base = percentile(sizes[0].samples, 99);
-  const rows = sizes.map((s) => {
-    const p50 = median(s.samples);
-    const p99 = percentile(s.samples, 99);
-    const flat = p99 / base;
-    const ok = p99 <= 0.05 && flat <= 2;
-    return {
-      id: `hover-${s.lines}`,
-      figure: `hover, ${s.lines.toLocaleString('en-US')} lines (p50 / p99)`,
-      measured: `${ms(p50)} / ${ms(p99)}`,
-      reference: `p99 at ${sizes[0].lines.toLocaleString('en-US')} lines: ${ms(base)}`,
-      ratio: flat,
-      target: '≤ 50 µs p99, flat (≤ 2× the 1k p99)',
-      status: ok ? 'PASS' : 'MISS',
-      note: `every hover timed, in batches of ${batch} per size in turn, with the collections their own garbage brings`,
-      data: { lines: s.docLines.length, hovers: s.samples.length, p50Ms: p50, p90Ms: percentile(s.samples, 90), p99Ms: p99, maxMs: Math.max(...s.samples) },
-    } satisfies FigureRow;
-  });
-  return rows;
+  return sizes.map((s) => s.samples);
 }
