@@ -323,7 +323,7 @@ export function hoverFigures(options: CoreOptions, catalog: PatternCatalog = bun
       spread: flatSpread,
       target: '≤ 50 µs p99, flat (≤ 2× the 1k p99)',
       status,
-      note: `${rounds.length} round(s), each on a fresh analysis with its own hover points, every hover timed, in batches of ${HOVER_BATCH} per size in turn, with the collections their own garbage brings; p50 and p99 are medians over rounds, the ratio is each round's p99 against that round's ${options.hoverLines[0].toLocaleString('en-US')}-line p99`,
+      note: `${rounds.length} round(s), each on documents of its own (another seed) and a fresh analysis, with its own hover points, every hover timed, in batches of ${HOVER_BATCH} per size in turn, with the collections their own garbage brings; p50 and p99 are medians over rounds, the ratio is each round's p99 against that round's ${options.hoverLines[0].toLocaleString('en-US')}-line p99`,
       data: { lines: text.split(/\r?\n/).length, firstRoundSeed: BENCH_SEED, hovers: samples.length, rounds: rounds.length, p50Ms: p50, p90Ms: percentile(samples, 90), p99Ms: p99Spread.median, p99MsPerRound: p99, p99Spread, maxMs: Math.max(...samples) },
     } satisfies FigureRow;
   });
