@@ -147,6 +147,24 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Moves the active editor's cursor to the start of 1-based `line` through Go to Line (Ctrl+G), as
+ * a user would, and waits until the status bar shows it there. Keys pressed before the Go to Line
+ * box is open land in the editor instead: a CI run typed the line number into the document and the
+ * text meant for the document into the box. So each step waits for the one before it.
+ */
+export async function goToLine(page: Page, line: number): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  await page.keyboard.press('Control+g');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.locator('.statusbar-item', { hasText: new RegExp(`\\bLn ${line}, Col 1\\b`) }).first().waitFor({ timeout: 10_000 });
+}
+
 /** Opens a workspace file by name through Quick Open (Ctrl+P), as a user would. */
 export async function openFile(page: Page, fileName: string): Promise<void> {
   await page.keyboard.press('Control+P');

@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openFile, runCommand, type UiCheck } from '../uiCheck';
+import { goToLine, openFile, runCommand, type UiCheck } from '../uiCheck';
 
 const SAMPLE = 'coreweave-ai-infrastructure.md';
 const TYPED_HEADING = 'Typed while the preview is open';
@@ -119,10 +119,7 @@ export const check: UiCheck = {
       const heading = content.locator('h2', { hasText: TYPED_HEADING });
       const lineBefore = Number(await heading.getAttribute('data-line'));
       // Go to the heading's line (data-line is 0-based) and write above it.
-      await page.keyboard.press('Control+g');
-      await page.keyboard.type(String(lineBefore + 1));
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Home');
+      await goToLine(page, lineBefore + 1);
       await page.keyboard.insertText(`${MIDDLE_TEXT}\n\n`);
       await content.getByText(MIDDLE_TEXT).first().waitFor({ timeout: 15_000 });
       for (let i = 0; i < 50 && (await heading.getAttribute('data-line')) !== String(lineBefore + 2); i++) await page.waitForTimeout(100);
