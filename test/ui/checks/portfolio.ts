@@ -80,6 +80,9 @@ export const check: UiCheck = {
     // Meanwhile the value changes in the editor beside (its cursor is still at the value): an
     // unsaved edit, which the index takes after the typing debounce.
     await runCommand(page, 'View: Focus Last Editor Group');
+    // Keys pressed while the palette is still closing would go to it, not to the editor.
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.type('13');
     await page.waitForTimeout(2000);
