@@ -116,7 +116,7 @@ describe('Preview, pattern card and export', () => {
     }
   });
 
-  it('is not rendered again when the first model load finds no workspace model (nothing changed)', async () => {
+  it('an open preview is not rendered again when the first model load finds no workspace model (nothing changed)', async () => {
     const doc = await vscode.workspace.openTextDocument(fixturePath(FIXTURE));
     await vscode.window.showTextDocument(doc);
     const preview = (await vscode.commands.executeCommand<PreviewPanel>('patternAnalyst.openPreviewToSide', doc.uri))!;
