@@ -14,7 +14,6 @@
  * document opened), so it costs one `require`, which the first preview or export would pay anyway.
  */
 import * as vscode from 'vscode';
-import { withAnalysisCore } from '../core';
 import type { Services } from '../services';
 
 /** How long after an analysis became the active editor the renderer is loaded: after its first check. */
@@ -24,16 +23,18 @@ export const PRELOAD_DELAY_MS = 150;
 export function preloadRendererForAnalyses(services: Services, load: () => Promise<unknown>): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let done = false;
+  let disposed = false;
   const preload = (document: vscode.TextDocument): void => {
-    if (done || document.isClosed) return;
+    if (done || disposed || document.isClosed) return;
     // The document's analysis at its current version: the one diagnostics already made and cached.
-    void withAnalysisCore(() => {
-      if (done || document.isClosed || !services.analyses.get(document).isAnalysis) return;
+    // (The cache's own door to the analysis core: a failed load has been told by core.ts.)
+    services.analyses.coreReady().then(() => {
+      if (done || disposed || document.isClosed || !services.analyses.get(document).isAnalysis) return;
       done = true;
       listener.dispose();
       // A failed load is not told here: the first preview or export tries again and says why.
       load().catch(() => undefined);
-    });
+    }, () => undefined);
   };
   const consider = (editor: vscode.TextEditor | undefined): void => {
     if (done || !editor || editor.document.languageId !== 'markdown') return;
@@ -48,6 +49,7 @@ export function preloadRendererForAnalyses(services: Services, load: () => Promi
   consider(vscode.window.activeTextEditor);
   return {
     dispose: () => {
+      disposed = true;
       clearTimeout(timer);
       listener.dispose();
     },
