@@ -39,7 +39,14 @@ export class WorkspaceModels implements vscode.Disposable {
   /** Reloads run one after another, so a slow read never lands after a newer one. */
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** What the store holds now, to skip a reload that changes nothing (no tree flicker). */
+  /**
+   * What the store holds now, to skip a reload that changes nothing (no tree flicker). '' is the
+   * bundled model alone with no notice, which is what the store starts with: the first reload of a
+   * workspace without models of its own must not fire a change, because every listener then
+   * starts over (the analysis cache forgets, diagnostics and tree coverage re-analyse each open
+   * analysis, an open preview renders and posts its whole page again). It landed seconds after
+   * activation, just as a first preview painted.
+   */
   private appliedFingerprint = '';
   private disposed = false;
   private last: ModelReloadReport | undefined;
@@ -109,7 +116,7 @@ export class WorkspaceModels implements vscode.Disposable {
     }
     if (this.disposed) return this.report(true, set.entries.map((e) => e.index.model.id), files, discovery, 0);
 
-    const fingerprint = JSON.stringify(readable.map((f) => [f.origin, f.text]).sort());
+    const fingerprint = readable.length === 0 ? '' : JSON.stringify(readable.map((f) => [f.origin, f.text]).sort());
     if (fingerprint !== this.appliedFingerprint) {
       this.store.setWorkspaceModels(set.entries);
       this.appliedFingerprint = fingerprint;

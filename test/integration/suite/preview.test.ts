@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
 import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
+import { PRELOAD_DELAY_MS, preloadRendererForAnalyses } from '../../../src/features/preview/rendererPreload';
+import { WorkspaceModels } from '../../../src/features/models/workspaceModels';
 import { parseFromWebview, type ToWebview } from '../../../src/render/protocol';
 import { activateExtension, closeAllEditors, fixturePath, waitFor } from './helpers';
 import { shownHtml } from '../../support/previewMirror';
@@ -88,6 +90,53 @@ describe('Preview, pattern card and export', () => {
     assert.equal(html.match(/<script/g)?.length, 1, 'no other script');
     assert.match(html, /<h2 class="code-line" data-line="12">The Pattern<\/h2>/);
     assert.match(html, /data-settings="\{&quot;kind&quot;:&quot;preview&quot;/);
+  });
+
+  it('loads the renderer before the first preview once an analysis is open, not for other markdown, and once', async () => {
+    const loads: string[] = [];
+    const preload = preloadRendererForAnalyses(api.services, async () => {
+      loads.push(vscode.window.activeTextEditor?.document.uri.toString() ?? '');
+    });
+    try {
+      const notes = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Notes\n\nNo front matter, so no analysis.\n' });
+      await vscode.window.showTextDocument(notes);
+      await new Promise((resolve) => setTimeout(resolve, PRELOAD_DELAY_MS * 4));
+      assert.deepEqual(loads, [], 'a markdown file that is no analysis loads nothing');
+      const doc = await vscode.workspace.openTextDocument(fixturePath(FIXTURE));
+      await vscode.window.showTextDocument(doc);
+      await waitFor(() => (loads.length > 0 ? true : undefined), 'the renderer to be loaded with no preview open');
+      assert.deepEqual(loads, [doc.uri.toString()]);
+      assert.equal(api.preview.previews.all.length, 0, 'no preview was opened for it');
+      const { file } = scratchAnalysis();
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+      await new Promise((resolve) => setTimeout(resolve, PRELOAD_DELAY_MS * 4));
+      assert.equal(loads.length, 1, 'loaded once per session');
+    } finally {
+      preload.dispose();
+    }
+  });
+
+  it('an open preview is not rendered again when the first model load finds no workspace model (nothing changed)', async () => {
+    const doc = await vscode.workspace.openTextDocument(fixturePath(FIXTURE));
+    await vscode.window.showTextDocument(doc);
+    const preview = (await vscode.commands.executeCommand<PreviewPanel>('patternAnalyst.openPreviewToSide', doc.uri))!;
+    await waitFor(() => (preview.panel.webview.html.includes('pa-content') ? true : undefined), 'first render');
+    const messages = recordMessages(preview);
+    // What activation starts in a workspace with no models of its own (the fixture workspace has none).
+    const models = new WorkspaceModels(api.services.models);
+    let changes = 0;
+    const listener = api.services.models.onDidChange(() => changes++);
+    try {
+      const report = await models.reload();
+      assert.deepEqual(report.loaded, []);
+      // An update would follow a change within the preview's update interval: wait well past it.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(500, 4 * api.services.settings().debounceMs)));
+      assert.equal(changes, 0, 'the catalog did not change, so no change was announced');
+      assert.deepEqual(messages.filter((m) => m.type === 'update' || m.type === 'patch'), [], 'the preview was not rendered and sent again');
+    } finally {
+      listener.dispose();
+      models.dispose();
+    }
   });
 
   it('sends edits to the open preview as new body HTML, without reloading the page', async () => {
