@@ -15,8 +15,11 @@ export const check: UiCheck = {
     await runCommand(page, 'Welcome: Open Walkthrough...');
     const input = page.locator('.quick-input-widget input');
     await input.fill('Get started with Pattern Analyst');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Pattern Analyst' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    // Click the row rather than press Enter: if the text was typed before the walkthrough picker
+    // replaced the palette, the picker is unfiltered and Enter would take its first walkthrough.
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Pattern Analyst' }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
 
     const walkthrough = page.locator('.gettingStartedContainer');
     await walkthrough.locator('h2', { hasText: 'Get started with Pattern Analyst' }).first().waitFor({ timeout: 15_000 });
