@@ -297,6 +297,9 @@ export function hoverFigures(options: CoreOptions, catalog: PatternCatalog = bun
   // mostly lines and claims not read before, as a user's do in a large document. One run's p99 of
   // the 1k size, the flatness divisor, swung about 2x between runs; with the same documents every
   // round, later rounds ran faster at every size (the memos warm).
+  // Later rounds' documents are generated, not taken from analysisOfLines: its cache would keep
+  // four more sets of documents (100k lines each at the top) alive under the in-process figures
+  // that run after this one (the portfolio's timings and heap growth).
   const texts = options.hoverLines.map((lines) => ({ lines, text: analysisOfLines(lines) }));
   const rounds = Array.from({ length: Math.max(1, options.hoverRounds ?? 1) }, (_, round) => {
     const own = round === 0 ? texts : texts.map(({ lines }) => ({ lines, text: generateAnalysis({ seed: BENCH_SEED + round, minLines: lines }).text }));
