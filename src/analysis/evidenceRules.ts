@@ -94,9 +94,9 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
     // made per sentence, not two). Once every claim is behind, no later sentence can give a finding.
     let to = runPosition(run, 0);
     for (let at = 0; at < text.length && next < ordered.length; ) {
-      const m = SENTENCE_END.exec(text);
+      // test() and lastIndex, no match array: every match is one character, so it ends where the sentence does.
       const s = at;
-      const e = m ? m.index + 1 : text.length;
+      const e = SENTENCE_END.test(text) ? SENTENCE_END.lastIndex : text.length;
       at = e;
       const from = to;
       to = runPosition(run, e);

@@ -107,15 +107,26 @@ export function sentenceSpans(text: string, breaks: readonly number[] = [], unti
     cuts.push(end);
     if (end > until) break;
   }
-  // Sentence ends are in order already; label breaks are merged in.
-  const all = breaks.length === 0 ? cuts : [...cuts, ...breaks].filter((c) => c > 0).sort((a, b) => a - b);
+  // Sentence ends are in order already; label breaks are merged in, walking both lists once (the
+  // breaks come in order from the claim finder: no joined, filtered and sorted copy per paragraph).
+  const ordered = isAscending(breaks) ? breaks : [...breaks].sort((a, b) => a - b);
   const spans: number[] = [];
   let start = 0;
-  for (const c of all) {
+  let i = 0;
+  let j = 0;
+  while (i < cuts.length || j < ordered.length) {
+    const c = j >= ordered.length || (i < cuts.length && cuts[i] <= ordered[j]) ? cuts[i++] : ordered[j++];
+    // A break at 0 cuts nothing (sentence ends are never 0).
+    if (c <= 0) continue;
     if (c >= text.length) break;
     if (c > start) spans.push(start, c);
     start = Math.max(start, c);
   }
   if (start < text.length) spans.push(start, text.length);
   return spans;
+}
+
+function isAscending(list: readonly number[]): boolean {
+  for (let k = 1; k < list.length; k++) if (list[k - 1] > list[k]) return false;
+  return true;
 }

@@ -31,6 +31,32 @@ describe('proseStructure: sentenceSpans', () => {
     assert.deepEqual(sentences('Label: 72%\nNext line. More', [10, 11]), ['Label: 72%', '\n', 'Next line.', ' More']);
   });
 
+  it('merges the breaks as one sorted list of every cut would (in order or not, at 0, past the end, repeated)', () => {
+    // The plain meaning the merge is held to: every sentence end and break, the zeros dropped, sorted, cut in turn.
+    const plain = (text: string, breaks: number[]): number[] => {
+      if (breaks.length === 0 && !/[.!?]/.test(text)) return [0, text.length];
+      const cuts = sentenceSpans(text).filter((c, k) => k % 2 === 1 && c < text.length);
+      const all = [...cuts, ...breaks].filter((c) => c > 0).sort((a, b) => a - b);
+      const spans: number[] = [];
+      let start = 0;
+      for (const c of all) {
+        if (c >= text.length) break;
+        if (c > start) spans.push(start, c);
+        start = Math.max(start, c);
+      }
+      if (start < text.length) spans.push(start, text.length);
+      return spans;
+    };
+    const piece = fc.constantFrom('a', 'Word', ' ', '.', '!', '?', 'e.g.', 'A.', '5.5', '"', '\n', 'x');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(120), { maxLength: 6 }), fc.boolean(), (parts, rawBreaks, sorted) => {
+      const text = parts.join('');
+      const breaks = rawBreaks.map((b) => b % (text.length + 2));
+      if (sorted) breaks.sort((a, b) => a - b);
+      assert.deepEqual(sentenceSpans(text, breaks), plain(text, breaks), JSON.stringify({ text, breaks }));
+    }), fuzzParameters(5_000));
+    assert.deepEqual(sentences('One. Two. Three', [0, 5, 5, 40]), ['One.', ' ', 'Two.', ' Three']);
+  });
+
   it('with `until`, gives the same spans as the whole text up to the first one starting after it', () => {
     const piece = fc.constantFrom('a', 'Word', ' ', '.', '!', '?', '...', 'e.g.', 'vs.', 'A.', ' B. ', '5.5', '"', ')', '**', '\n', 'é.', 'x');
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(120), { maxLength: 4 }), fc.nat(130), (parts, rawBreaks, until) => {
