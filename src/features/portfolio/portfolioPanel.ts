@@ -19,6 +19,7 @@ import { matrixData, matrixRowData, renderPortfolioMessage, renderPortfolioSecti
 import type { PreviewStyle } from '../../render/protocol';
 import { webviewOptions } from '../preview/webviewShell';
 import type { Services } from '../services';
+import { readPortfolioAssets, type InlineAssets } from './portfolioAssets';
 import { renderPortfolioShell } from './portfolioShell';
 import { nextTurn, TimeSlice } from './timeSlices';
 import { trendChart } from './trendChart';
@@ -34,6 +35,8 @@ export interface PortfolioPanelHost {
   readonly index: WorkspaceIndex<IndexEntry>;
   displayName(uri: string): string;
   exportPortfolio(format: PortfolioExportFormat, patternId: string | undefined, asOf: string | undefined): Promise<unknown>;
+  /** The page's stylesheet and script to write into it, once read (else the page links them). */
+  assets?(): InlineAssets | undefined;
 }
 
 const wallClock = (): number => performance.timeOrigin + performance.now();
@@ -437,7 +440,7 @@ export class PortfolioPanel implements vscode.Disposable {
       // The trends (a hundred small SVG charts, below the matrix) follow the page as a patch: parsed
       // and drawn with it, they held back the matrix a user opened the panel for.
       const later = page?.matrix && sections.trends ? sections.trends : undefined;
-      const html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, later ? { ...sections, trends: '' } : sections, page?.matrix, this.state, this.style);
+      const html = renderPortfolioShell(this.panel.webview, this.host.extensionUri, later ? { ...sections, trends: '' } : sections, page?.matrix, this.state, this.style, this.host.assets?.());
       steps.push(['shell', wallClock()]);
       this.setHtml(html);
       steps.push(['htmlSet', wallClock()]);
@@ -489,7 +492,7 @@ export class PortfolioPanel implements vscode.Disposable {
   private showFrame(): void {
     this.pageShown = true;
     const sections = renderPortfolioMessage(vscode.l10n.t('Drawing the portfolio…'));
-    this.setHtml(renderPortfolioShell(this.panel.webview, this.host.extensionUri, sections, undefined, this.state, this.style));
+    this.setHtml(renderPortfolioShell(this.panel.webview, this.host.extensionUri, sections, undefined, this.state, this.style, this.host.assets?.()));
     this.shown = { sections };
     this.mark('shell');
   }
@@ -726,8 +729,14 @@ export class PortfolioPanel implements vscode.Disposable {
 export class PortfolioPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private current: PortfolioPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The page's stylesheet and script, read once when the portfolio's part loads (see portfolioAssets.ts). */
+  private readonly assetsRead: Promise<InlineAssets | undefined>;
+  private assets: InlineAssets | undefined;
+  private readonly panelHost: PortfolioPanelHost;
 
   constructor(private readonly host: PortfolioPanelHost) {
+    this.assetsRead = readPortfolioAssets(host.extensionUri).then((assets) => (this.assets = assets));
+    this.panelHost = { ...host, assets: () => this.assets };
     this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('patternAnalyst.preview.style') && this.current && !this.current.currentState.style) this.current.setStyle(host.services.settings().previewStyle);
     }));
@@ -737,7 +746,9 @@ export class PortfolioPanels implements vscode.Disposable, vscode.WebviewPanelSe
     return this.current;
   }
 
-  open(): PortfolioPanel {
+  /** Opens the panel, or shows it; its page waits for our assets' texts (read since the portfolio's part loaded, so usually already there). */
+  async open(): Promise<PortfolioPanel> {
+    await this.assetsRead;
     if (this.current) {
       this.current.panel.reveal(undefined, false);
       return this.current;
@@ -747,6 +758,7 @@ export class PortfolioPanels implements vscode.Disposable, vscode.WebviewPanelSe
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    await this.assetsRead;
     if (this.current) {
       panel.dispose();
       return;
@@ -756,7 +768,7 @@ export class PortfolioPanels implements vscode.Disposable, vscode.WebviewPanelSe
 
   private adopt(panel: vscode.WebviewPanel, state: PortfolioState): PortfolioPanel {
     panel.iconPath = vscode.Uri.joinPath(this.host.extensionUri, 'media', 'pattern-analyst.svg');
-    const created = new PortfolioPanel(panel, this.host, state, () => {
+    const created = new PortfolioPanel(panel, this.panelHost, state, () => {
       if (this.current === created) this.current = undefined;
     });
     this.current = created;

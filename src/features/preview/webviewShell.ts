@@ -30,12 +30,13 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, allowHttpsImages: boolean): string {
+export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, allowHttpsImages: boolean, nonceStyle = false): string {
   const source = webview.cspSource;
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    `style-src ${source}`,
+    // A `<style>` element of our own, carrying the page's nonce (the portfolio's: see portfolioAssets.ts); never 'unsafe-inline'.
+    `style-src ${source}${nonceStyle ? ` 'nonce-${nonce}'` : ''}`,
     `img-src ${source}${allowHttpsImages ? ' https:' : ''}`,
     `font-src ${source}`,
   ].join('; ');

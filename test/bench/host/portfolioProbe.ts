@@ -15,7 +15,7 @@
  * the bench (`opened.json` → `armed`). Only type imports from src: the running code is dist/.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as inspector from 'node:inspector';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -23,6 +23,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
+import { inlineAssets } from '../../../src/features/portfolio/inlineAssets';
 import { median } from '../timing';
 
 const EXTENSION_ID = 'pattern-analyst.pattern-analyst';
@@ -421,23 +422,26 @@ function emptyWebviewReference(out: string): Promise<void> {
 
 /**
  * The floor of the portfolio's own part: a page with the portfolio's CSP, its assets (its one
- * stylesheet and its script, through asWebviewUri and the webview's resource loader, as the panel
- * loads them) and the empty parts the script expects, which builds nothing (no matrix, no message),
- * marked after its first paint. Its document delivered → painted is what loading our assets costs
- * on this platform before any of our work; the bench reports it next to our part.
+ * stylesheet and its script, written into the page under its nonce as the panel writes them, see
+ * src/features/portfolio/portfolioAssets.ts; linked through asWebviewUri and the webview's
+ * resource loader if they could not be) and the empty parts the script expects, which builds
+ * nothing (no matrix, no message), marked after its first paint. Its document delivered →
+ * painted is what our assets cost on this platform before any of our work; the bench reports it
+ * next to our part.
  */
 function assetsWebviewReference(out: string): Promise<void> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) return Promise.reject(new Error(`${EXTENSION_ID} is not loaded`));
   const media = vscode.Uri.joinPath(extension.extensionUri, 'media');
+  const inline = inlineAssets(readFileSync(path.join(media.fsPath, 'dist', 'portfolio.css'), 'utf8'), readFileSync(path.join(media.fsPath, 'dist', 'portfolio.js'), 'utf8'));
   return referenceWebview(out, 'assets', { enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [media] }, (webview, nonce) => {
     const asset = (...p: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
     return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">`
-      + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; font-src ${webview.cspSource}">`
-      + `<link rel="stylesheet" href="${asset('dist', 'portfolio.css')}"></head>`
+      + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src ${webview.cspSource}${inline ? ` 'nonce-${nonce}'` : ''}; img-src ${webview.cspSource}; font-src ${webview.cspSource}">`
+      + (inline ? `<style nonce="${nonce}">${inline.css}</style>` : `<link rel="stylesheet" href="${asset('dist', 'portfolio.css')}">`) + '</head>'
       + `<body class="pa-webview pa-portfolio pa-style-theme" data-settings="{}"><main class="pa-content" id="pa-content"><p id="pa-assets-reference">Assets</p>`
       + '<div id="pa-pf-part-header"></div><div id="pa-pf-part-controls"></div><section class="pa-pf-matrix-section" id="pa-pf-matrix-section"></section><div id="pa-pf-part-coverage"></div><div id="pa-pf-part-trends"></div><div id="pa-pf-part-problems"></div></main>'
-      + `<script nonce="${nonce}" src="${asset('dist', 'portfolio.js')}"></script>${PAINTED(nonce, 'pa-assets-painted')}</body></html>`;
+      + (inline ? `<script nonce="${nonce}">${inline.js}</script>` : `<script nonce="${nonce}" src="${asset('dist', 'portfolio.js')}"></script>`) + `${PAINTED(nonce, 'pa-assets-painted')}</body></html>`;
   });
 }
 
