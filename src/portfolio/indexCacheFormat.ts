@@ -15,8 +15,8 @@
  * fails the entry check, or a file that belongs to another shard: the whole shard is refused and
  * its files are read again.
  */
-import { contentHash } from './contentHash';
-import { decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringTable } from './indexEntryCodec';
+import { contentHashNumber } from './contentHash';
+import { checkedRow, decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringTable } from './indexEntryCodec';
 import type { IndexEntry } from './types';
 
 export { EntryInterner, ShardStrings } from './indexEntryCodec';
@@ -45,9 +45,12 @@ export interface ShardLine<E> {
   readonly entry: E | undefined;
 }
 
-/** The shard a file's line lives in. */
+/**
+ * The shard a file's line lives in: its key's contentHash read as a number, modulo SHARDS (the
+ * number itself, not its base-36 text parsed back: held equal to that by a unit test).
+ */
 export function shardOf(key: string): number {
-  return Number.parseInt(contentHash(key), 36) % SHARDS;
+  return contentHashNumber(key) % SHARDS;
 }
 
 /** A shard's bytes as text; undefined when they are not valid UTF-8 (a corrupt byte) or too many. */
@@ -120,17 +123,31 @@ export function checkedShardBody<E extends IndexEntry>(text: string, n: number, 
   const tableEnd = text.indexOf('\n', header.linesAt + 1);
   const table = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
   if (!table) return undefined;
-  // The entries are checked and dropped: their strings are not interned.
+  // The entries are checked and dropped: their strings are not interned. Without an entry check
+  // beyond the rows' own, no entry is built at all (the rows' checks decide: checkedRow).
   const strings = new ShardStrings(table);
   const shared = new EntryInterner();
+  const sound = isEntry ? (line: string): boolean => shardLine(line, n, strings, isEntry, shared) !== undefined : (line: string): boolean => rowOfShard(line, n, table);
   let count = 0;
   for (let start = tableEnd; start + 1 < text.length; count++) {
     const end = text.indexOf('\n', start + 1);
     // A last line without its newline was cut short.
-    if (end < 0 || !shardLine(text.slice(start + 1, end), n, strings, isEntry, shared)) return undefined;
+    if (end < 0 || !sound(text.slice(start + 1, end))) return undefined;
     start = end;
   }
   return count === header.count ? text.slice(header.linesAt + 1) : undefined;
+}
+
+/** Whether `line` is a sound row (checkedRow) of a file of shard `n`: shardLine's answer without decoding the entry. */
+function rowOfShard(line: string, n: number, table: readonly string[]): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return false;
+  }
+  const row = checkedRow(parsed, table);
+  return row !== undefined && shardOf(table[row[0]]) === n;
 }
 
 /**

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { checkShardsOffThread } from '../../../src/features/platform/offThread';
 import type { ShardReader } from '../../../src/features/platform/platform';
+import fc from 'fast-check';
+import { contentHash } from '../../../src/portfolio/contentHash';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
 import { checkedShardBody, EntryInterner, FORMAT, headerLine, MAX_SHARD_BYTES, SHARDS, shardOf, shardText, ShardWriter, TrustedShard } from '../../../src/portfolio/indexCacheFormat';
@@ -61,7 +63,25 @@ function withBadVerdict(text: string): string {
   return lines.join('\n');
 }
 
+/**
+ * checkedShardBody with the shape check of each decoded entry (the plain way) and without it (the
+ * worker's way: the rows' checks only, no entry built), held to the same answer.
+ */
+function bothWays(text: string, n: number): string | undefined {
+  const plain = checkedShardBody(text, n, VERSION, isIndexEntry);
+  assert.equal(checkedShardBody(text, n, VERSION), plain, 'the worker\'s check (no entry built) answers as the plain one');
+  return plain;
+}
+
 describe('warm-start cache shards (format and the worker that checks them)', () => {
+  it('puts a file in the shard its key\'s hash names: the hash as a number is its base-36 text read back', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (key) => {
+      assert.equal(shardOf(key), Number.parseInt(contentHash(key), 36) % SHARDS);
+    }), { numRuns: 5000 });
+    for (const key of ['', 'file:///w/a.md', 'file:///w/analyses/Q1-2024/provider-0001.md']) assert.equal(shardOf(key), Number.parseInt(contentHash(key), 36) % SHARDS);
+  });
+
+
   const all = files(200);
   const used = [...new Set(all.map((f) => shardOf(f.key)))].sort((a, b) => a - b);
   // Shards with at least two files: tearing one leaves a line.
@@ -69,7 +89,7 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
 
   it('gives back a sound shard whole: the same files, sizes, times and entries', () => {
     for (const n of used) {
-      const body = checkedShardBody(shardText(new TextEncoder().encode(shardTextOf(n, all))) ?? '', n, VERSION, isIndexEntry);
+      const body = bothWays(shardText(new TextEncoder().encode(shardTextOf(n, all))) ?? '', n);
       assert.ok(body !== undefined, `shard ${n}`);
       const expected = all.filter((f) => shardOf(f.key) === n).map((f) => ({ ...f, entry: f.entry && JSON.parse(JSON.stringify(f.entry)) as IndexEntry }));
       assert.deepEqual(parsedBody(body), expected);
@@ -77,7 +97,7 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
   });
 
   it('refuses a torn, tampered, misplaced, stale or corrupt shard as a whole', () => {
-    const check = (text: string | undefined, n: number): string | undefined => (text === undefined ? undefined : checkedShardBody(text, n, VERSION, isIndexEntry));
+    const check = (text: string | undefined, n: number): string | undefined => (text === undefined ? undefined : bothWays(text, n));
     const tornText = shardTextOf(torn, all).split('\n').slice(0, -2).join('\n') + '\n';
     assert.equal(check(tornText, torn), undefined, 'a line fewer than the header says');
     assert.equal(check(shardTextOf(torn, all).slice(0, -1), torn), undefined, 'the last line cut short');
@@ -94,7 +114,7 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
   });
 
   it('refuses a shard of the old format, an empty one and JSON of another shape, whatever follows the header', () => {
-    const check = (text: string, n: number): string | undefined => checkedShardBody(text, n, VERSION, isIndexEntry);
+    const check = bothWays;
     const n = used[0];
     const sound = shardTextOf(n, all);
     assert.ok(check(sound, n) !== undefined, 'the same shard as written is taken');
