@@ -110,8 +110,11 @@ export class ShardStrings {
   }
 }
 
-/** The entry of a row that passed `decodeChecked` (no checks here: the worker made them). */
-export function decodeRow(row: readonly number[], table: ShardStrings, key: string, shared: EntryInterner): IndexEntry | undefined {
+/**
+ * The entry of a row that passed `decodeChecked` (no checks here: the worker made them): the row as
+ * parsed, or the worker's copy of it in a Float64Array (the same numbers: JSON's are doubles).
+ */
+export function decodeRow(row: ArrayLike<number>, table: ShardStrings, key: string, shared: EntryInterner): IndexEntry | undefined {
   if (row.length === 3) return undefined;
   const flags = row[3];
   let at = 20;
@@ -144,7 +147,7 @@ export function decodeRow(row: readonly number[], table: ShardStrings, key: stri
   return entry;
 }
 
-function periodOf(row: readonly number[], flags: number, table: ShardStrings): Period {
+function periodOf(row: ArrayLike<number>, flags: number, table: ShardStrings): Period {
   const kind = table.text(row[13]) as Period['kind'];
   const fiscal = row[14] === 1;
   return flags & PART
@@ -152,7 +155,7 @@ function periodOf(row: readonly number[], flags: number, table: ShardStrings): P
     : { kind, fiscal, year: row[15], start: row[17], end: row[18], label: table.text(row[19]) };
 }
 
-function metricOf(row: readonly number[], at: number, table: ShardStrings, shared: EntryInterner): IndexedMetric {
+function metricOf(row: ArrayLike<number>, at: number, table: ShardStrings, shared: EntryInterner): IndexedMetric {
   const flags = row[at];
   const value = shared.value(
     table.text(row[at + 2]) as ValueSummary['kind'], row[at + 3], row[at + 4], table.text(row[at + 5]),

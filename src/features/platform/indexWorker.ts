@@ -9,8 +9,8 @@
  *   The host takes shards from the first up while this worker boots and works, this worker from
  *   the last down; each side claims a shard in the shared `claims` array before reading it
  *   (compare-and-swap), so every shard is taken once, and the host is never idle waiting for this
- *   thread to start. Posts { id, n, body } for a sound shard it claimed (its text after the header,
- *   every line checked) and { id, n } for one that is missing or refused (torn, corrupt, tampered,
+ *   thread to start. Posts { id, n, table, rows } for a sound shard it claimed (its table of strings and
+ *   its rows, every line checked; the rows' buffer moved to the host, not copied) and { id, n } for one that is missing or refused (torn, corrupt, tampered,
  *   stale); stops at the first shard the host claimed (everything below it is the host's).
  * - 'walk': list a folder's markdown files with their sizes and times (diskWalk.ts: no link
  *   followed, excluded folders not entered). Posts one { id, files } message (no files: the folder
@@ -21,7 +21,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { checkedShardBody, shardText } from '../../portfolio/indexCacheFormat';
+import { checkedShard, shardText } from '../../portfolio/indexCacheFormat';
 import { excludeMatcher } from '../portfolio/excludeMatcher';
 import { PATH_SEPARATOR, walkMarkdownFiles } from './diskWalk';
 
@@ -56,8 +56,9 @@ export type ToWorker = ShardJob | WalkJob | Cancel;
 export interface ShardAnswer {
   readonly id: number;
   readonly n: number;
-  /** The shard's lines after its header, every one checked; absent: the shard is not to be used. */
-  readonly body?: string;
+  /** The shard's table of strings and its rows (checkedShard), every line checked; absent: the shard is not to be used. */
+  readonly table?: string;
+  readonly rows?: Float64Array;
 }
 
 export interface WalkAnswer {
@@ -113,8 +114,9 @@ async function shards(job: ShardJob): Promise<void> {
     const bytes = await r.bytes;
     if (cancelled.has(job.id)) return;
     const text = bytes && shardText(bytes);
-    const body = text === undefined ? undefined : checkedShardBody(text, r.n, job.version);
-    post(body === undefined ? { id: job.id, n: r.n } : { id: job.id, n: r.n, body });
+    const shard = text === undefined ? undefined : checkedShard(text, r.n, job.version);
+    if (shard) post({ id: job.id, n: r.n, table: shard.table, rows: shard.rows }, [shard.rows.buffer as ArrayBuffer]);
+    else post({ id: job.id, n: r.n });
   }
 }
 

@@ -145,7 +145,7 @@ export function checkShardsOffThread(files: readonly string[], version: string, 
     const a = m as ShardAnswer;
     if (Atomics.load(claims, a.n) !== WORKER || answered.has(a.n)) return;
     answered.add(a.n);
-    answers.push(a.body === undefined ? { n: a.n, worker: true, refused: true } : { n: a.n, worker: true, body: a.body });
+    answers.push(a.table === undefined || a.rows === undefined ? { n: a.n, worker: true, refused: true } : { n: a.n, worker: true, shard: { table: a.table, rows: a.rows } });
     woken();
   };
   id = worker.run((job) => ({ job: 'shards', id: job, files, version, claims: claims.buffer as SharedArrayBuffer }), { answer, lost });

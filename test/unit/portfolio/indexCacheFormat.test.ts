@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { contentHash } from '../../../src/portfolio/contentHash';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
-import { checkedShardBody, EntryInterner, FORMAT, headerLine, MAX_SHARD_BYTES, SHARDS, shardOf, shardText, ShardWriter, TrustedShard } from '../../../src/portfolio/indexCacheFormat';
+import { checkedShard, EntryInterner, type CheckedShard, FORMAT, headerLine, MAX_SHARD_BYTES, SHARDS, shardOf, shardText, ShardWriter, TrustedShard } from '../../../src/portfolio/indexCacheFormat';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import { analysisText, catalog } from './portfolioHelpers';
 
@@ -47,7 +47,7 @@ function shardTextOf(n: number, all: readonly File[], version = VERSION, extra: 
   return writer.text(n, version);
 }
 
-function parsedBody(body: string): File[] {
+function parsedBody(body: CheckedShard): File[] {
   const shard = new TrustedShard<IndexEntry>(body, new EntryInterner());
   const out: File[] = [];
   for (let f = shard.next(); f; f = shard.next()) out.push(f);
@@ -64,12 +64,12 @@ function withBadVerdict(text: string): string {
 }
 
 /**
- * checkedShardBody with the shape check of each decoded entry (the plain way) and without it (the
+ * checkedShard with the shape check of each decoded entry (the plain way) and without it (the
  * worker's way: the rows' checks only, no entry built), held to the same answer.
  */
-function bothWays(text: string, n: number): string | undefined {
-  const plain = checkedShardBody(text, n, VERSION, isIndexEntry);
-  assert.equal(checkedShardBody(text, n, VERSION), plain, 'the worker\'s check (no entry built) answers as the plain one');
+function bothWays(text: string, n: number): CheckedShard | undefined {
+  const plain = checkedShard(text, n, VERSION, isIndexEntry);
+  assert.deepEqual(checkedShard(text, n, VERSION), plain, 'the worker\'s check (no entry built) answers as the plain one');
   return plain;
 }
 
@@ -97,7 +97,7 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
   });
 
   it('refuses a torn, tampered, misplaced, stale or corrupt shard as a whole', () => {
-    const check = (text: string | undefined, n: number): string | undefined => (text === undefined ? undefined : bothWays(text, n));
+    const check = (text: string | undefined, n: number): CheckedShard | undefined => (text === undefined ? undefined : bothWays(text, n));
     const tornText = shardTextOf(torn, all).split('\n').slice(0, -2).join('\n') + '\n';
     assert.equal(check(tornText, torn), undefined, 'a line fewer than the header says');
     assert.equal(check(shardTextOf(torn, all).slice(0, -1), torn), undefined, 'the last line cut short');
@@ -145,7 +145,7 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
 
   /**
    * Every shard of a reader, taken as IndexCache.load takes them: `wait` ms after the first take
-   * (the worker meanwhile claims from the last down). Each take decoded: a worker's body parsed,
+   * (the worker meanwhile claims from the last down). Each take decoded: a worker's rows decoded,
    * the host's bytes checked here as the host checks them (shardText, then checkedShardBody).
    */
   async function takeAll(reader: ShardReader, wait: number): Promise<Map<number, { by: 'worker' | 'host'; files: File[] | undefined }>> {
@@ -155,10 +155,10 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
         if (first && wait) await new Promise((r) => setTimeout(r, wait));
         assert.ok(!taken.has(take.n), `shard ${take.n} taken twice`);
         const by = 'worker' in take && take.worker ? 'worker' : 'host';
-        if ('body' in take) taken.set(take.n, { by, files: parsedBody(take.body) });
+        if ('shard' in take) taken.set(take.n, { by, files: parsedBody(take.shard) });
         else if ('bytes' in take) {
           const text = shardText(take.bytes);
-          const body = text === undefined ? undefined : checkedShardBody(text, take.n, VERSION, isIndexEntry);
+          const body = text === undefined ? undefined : checkedShard(text, take.n, VERSION, isIndexEntry);
           taken.set(take.n, { by, files: body === undefined ? undefined : parsedBody(body) });
         } else taken.set(take.n, { by, files: undefined });
       }
