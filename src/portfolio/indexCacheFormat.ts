@@ -16,10 +16,10 @@
  * its files are read again.
  */
 import { contentHashNumber } from './contentHash';
-import { checkedRow, decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringTable } from './indexEntryCodec';
+import { checkedRow, decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringPool, StringTable } from './indexEntryCodec';
 import type { IndexEntry } from './types';
 
-export { EntryInterner, ShardStrings } from './indexEntryCodec';
+export { EntryInterner, ShardStrings, StringNumbering, StringPool } from './indexEntryCodec';
 
 export const FORMAT = 3;
 /** A shard larger than this is not read (10,000 entries are about 6 MB in all, 100 KB a shard). */
@@ -113,14 +113,21 @@ export function shardLine<E extends IndexEntry>(line: string, n: number, strings
 }
 
 /**
- * A shard every line of which is as written (checkedShard's answer): its table of strings as the
- * line it is on disk, and its files' rows, each its length then its numbers, one after another.
- * The worker thread sends it to the host (the rows' buffer moved, not copied): the host then
- * decodes the rows the worker parsed and checked without parsing each line's JSON again (it did
- * so for 10,000 lines, and left each line's array to its collector).
+ * A shard every line of which is as written (checkedShard's answer): its table of strings, and its
+ * files' rows, each its length then its numbers, one after another. The worker thread sends the
+ * rows to the host (their buffer moved, not copied), and the table as numbers into the load's
+ * StringPool: the host then decodes the rows the worker parsed and checked without parsing each
+ * line's JSON again (it did so for 10,000 lines, and left each line's array to its collector).
  */
 export interface CheckedShard {
-  readonly table: string;
+  readonly strings: string[];
+  readonly rows: Float64Array;
+}
+
+/** A checked shard as the host gets it from the worker: its table as numbers into `pool`, its rows. */
+export interface PooledShard {
+  readonly pool: StringPool;
+  readonly ids: Int32Array;
   readonly rows: Float64Array;
 }
 
@@ -134,9 +141,8 @@ export function checkedShard<E extends IndexEntry>(text: string, n: number, vers
   const header = shardHeader(text, n, version);
   if (!header) return undefined;
   const tableEnd = text.indexOf('\n', header.linesAt + 1);
-  const tableLine = tableEnd < 0 ? undefined : text.slice(header.linesAt + 1, tableEnd);
-  const table = tableLine === undefined ? undefined : shardStrings(tableLine);
-  if (!table || tableLine === undefined) return undefined;
+  const table = tableEnd < 0 ? undefined : shardStrings(text.slice(header.linesAt + 1, tableEnd));
+  if (!table) return undefined;
   // The entries are checked and dropped: their strings are not interned.
   const strings = new ShardStrings(table);
   const shared = new EntryInterner();
@@ -167,7 +173,7 @@ export function checkedShard<E extends IndexEntry>(text: string, n: number, vers
     packed.set(row, at);
     at += row.length;
   }
-  return { table: tableLine, rows: packed };
+  return { strings: table, rows: packed };
 }
 
 /**
@@ -179,8 +185,8 @@ export class TrustedShard<E extends IndexEntry> {
   private readonly strings: ShardStrings;
   private at = 0;
 
-  constructor(private readonly shard: CheckedShard, private readonly shared: EntryInterner) {
-    this.strings = shared.table(JSON.parse(shard.table) as string[]);
+  constructor(private readonly shard: PooledShard, private readonly shared: EntryInterner) {
+    this.strings = shard.pool.table(shard.ids, shared);
   }
 
   /** The next file, or undefined at the end. */

@@ -18,7 +18,7 @@
  * sides check the same way. The format and its checks are src/portfolio/indexCacheFormat.ts, shared by both.
  */
 import * as vscode from 'vscode';
-import { EntryInterner, SHARDS, type CheckedShard, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, TrustedShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
+import { EntryInterner, SHARDS, type PooledShard, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, TrustedShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
 import type { IndexEntry } from '../../portfolio/types';
 import type { ShardReader } from '../platform/platform';
 import { TimeSlice } from './timeSlices';
@@ -109,7 +109,7 @@ export class IndexCache<E extends IndexEntry> {
    * `files`: each decoded file is the cached file itself (no copy of 10,000 of them for the young
    * generation's collector to move).
    */
-  private async parseChecked(checked: CheckedShard, slice: TimeSlice, files: Map<string, CachedFile<E>>, shared: EntryInterner): Promise<void> {
+  private async parseChecked(checked: PooledShard, slice: TimeSlice, files: Map<string, CachedFile<E>>, shared: EntryInterner): Promise<void> {
     const shard = new TrustedShard<E>(checked, shared);
     for (let file = shard.next(); file; file = shard.next()) {
       files.set(file.key, file);

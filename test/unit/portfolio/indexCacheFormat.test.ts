@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { contentHash } from '../../../src/portfolio/contentHash';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
-import { checkedShard, EntryInterner, type CheckedShard, FORMAT, headerLine, MAX_SHARD_BYTES, SHARDS, shardOf, shardText, ShardWriter, TrustedShard } from '../../../src/portfolio/indexCacheFormat';
+import { checkedShard, EntryInterner, StringNumbering, StringPool, type CheckedShard, type PooledShard, FORMAT, headerLine, MAX_SHARD_BYTES, SHARDS, shardOf, shardText, ShardWriter, TrustedShard } from '../../../src/portfolio/indexCacheFormat';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import { analysisText, catalog } from './portfolioHelpers';
 
@@ -47,8 +47,15 @@ function shardTextOf(n: number, all: readonly File[], version = VERSION, extra: 
   return writer.text(n, version);
 }
 
-function parsedBody(body: CheckedShard): File[] {
-  const shard = new TrustedShard<IndexEntry>(body, new EntryInterner());
+/** A checked shard as the worker sends it (its table as numbers into a pool), for parsedBody. */
+function pooled(checked: CheckedShard, pool = new StringPool(), numbering = new StringNumbering()): PooledShard {
+  const { ids, fresh } = numbering.number(checked.strings);
+  pool.add(fresh);
+  return { pool, ids, rows: checked.rows };
+}
+
+function parsedBody(body: PooledShard, shared = new EntryInterner()): File[] {
+  const shard = new TrustedShard<IndexEntry>(body, shared);
   const out: File[] = [];
   for (let f = shard.next(); f; f = shard.next()) out.push(f);
   return out;
@@ -88,11 +95,21 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
   const [torn, tampered, misplaced, stale, corrupt] = used.filter((n) => all.filter((f) => shardOf(f.key) === n).length >= 2);
 
   it('gives back a sound shard whole: the same files, sizes, times and entries', () => {
+    // As the worker sends them: one pool of strings for the load, each string sent once.
+    const pool = new StringPool();
+    const numbering = new StringNumbering();
+    const shared = new EntryInterner();
+    for (const n of used) {
+      const checked = checkedShard(shardText(new TextEncoder().encode(shardTextOf(n, all))) ?? '', n, VERSION);
+      assert.ok(checked !== undefined, `shard ${n}`);
+      const expected = all.filter((f) => shardOf(f.key) === n).map((f) => ({ ...f, entry: f.entry && JSON.parse(JSON.stringify(f.entry)) as IndexEntry }));
+      assert.deepEqual(parsedBody(pooled(checked, pool, numbering), shared), expected);
+    }
     for (const n of used) {
       const body = bothWays(shardText(new TextEncoder().encode(shardTextOf(n, all))) ?? '', n);
       assert.ok(body !== undefined, `shard ${n}`);
       const expected = all.filter((f) => shardOf(f.key) === n).map((f) => ({ ...f, entry: f.entry && JSON.parse(JSON.stringify(f.entry)) as IndexEntry }));
-      assert.deepEqual(parsedBody(body), expected);
+      assert.deepEqual(parsedBody(pooled(body)), expected);
     }
   });
 
@@ -159,7 +176,7 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
         else if ('bytes' in take) {
           const text = shardText(take.bytes);
           const body = text === undefined ? undefined : checkedShard(text, take.n, VERSION, isIndexEntry);
-          taken.set(take.n, { by, files: body === undefined ? undefined : parsedBody(body) });
+          taken.set(take.n, { by, files: body === undefined ? undefined : parsedBody(pooled(body)) });
         } else taken.set(take.n, { by, files: undefined });
       }
     } finally {
