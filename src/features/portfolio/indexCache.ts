@@ -12,8 +12,9 @@
  * is dropped, and its files are read again like on a cold start, silently (the cache only saves
  * time). Read, decoded and encoded between time slices: parsing megabytes at once would hold the
  * extension host's thread too long. On the node host a worker thread reads, decodes and checks the
- * shards from the last down (platform.checkShardsOffThread) and the host only parses the lines of
- * the sound ones: the reading and checking were most of a warm start on the host's thread. The
+ * shards from the last down (platform.checkShardsOffThread) and the host only decodes the rows of
+ * the sound ones, as the worker parsed them: the reading and checking were most of a warm start on
+ * the host's thread. The
  * host checks the first shards itself meanwhile (it sat idle waiting for the worker to boot); both
  * sides check the same way. The format and its checks are src/portfolio/indexCacheFormat.ts, shared by both.
  */
@@ -73,7 +74,7 @@ export class IndexCache<E extends IndexEntry> {
       this.onDisk.set(n, version);
     };
     if (this.offThread && this.folder.scheme === 'file') {
-      // Shared with the worker: its shards come checked (parsed here only), the others are checked here.
+      // Shared with the worker: its shards come checked (decoded here only), the others are checked here.
       const reader = this.offThread(files.map((f) => f?.fsPath ?? ''), version);
       try {
         for (let take = await reader.next(); take; take = await reader.next()) {
