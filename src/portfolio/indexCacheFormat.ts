@@ -15,11 +15,11 @@
  * fails the entry check, or a file that belongs to another shard: the whole shard is refused and
  * its files are read again.
  */
-import { contentHash } from './contentHash';
-import { decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringTable } from './indexEntryCodec';
+import { contentHashNumber } from './contentHash';
+import { checkedRow, decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringPool, StringTable } from './indexEntryCodec';
 import type { IndexEntry } from './types';
 
-export { EntryInterner, ShardStrings } from './indexEntryCodec';
+export { EntryInterner, ShardStrings, StringNumbering, StringPool } from './indexEntryCodec';
 
 export const FORMAT = 3;
 /** A shard larger than this is not read (10,000 entries are about 6 MB in all, 100 KB a shard). */
@@ -45,9 +45,12 @@ export interface ShardLine<E> {
   readonly entry: E | undefined;
 }
 
-/** The shard a file's line lives in. */
+/**
+ * The shard a file's line lives in: its key's contentHash read as a number, modulo SHARDS (the
+ * number itself, not its base-36 text parsed back: held equal to that by a unit test).
+ */
 export function shardOf(key: string): number {
-  return Number.parseInt(contentHash(key), 36) % SHARDS;
+  return contentHashNumber(key) % SHARDS;
 }
 
 /** A shard's bytes as text; undefined when they are not valid UTF-8 (a corrupt byte) or too many. */
@@ -110,11 +113,31 @@ export function shardLine<E extends IndexEntry>(line: string, n: number, strings
 }
 
 /**
- * The text of shard `n` after its header (its table of strings and its files' lines) when every
- * line of it is as written for `version`, else undefined: the whole shard checked in one go (for
- * the worker, which has a thread of its own).
+ * A shard every line of which is as written (checkedShard's answer): its table of strings, and its
+ * files' rows, each its length then its numbers, one after another. The worker thread sends the
+ * rows to the host (their buffer moved, not copied), and the table as numbers into the load's
+ * StringPool: the host then decodes the rows the worker parsed and checked without parsing each
+ * line's JSON again (it did so for 10,000 lines, and left each line's array to its collector).
  */
-export function checkedShardBody<E extends IndexEntry>(text: string, n: number, version: string, isEntry?: EntryCheck<E>): string | undefined {
+export interface CheckedShard {
+  readonly strings: string[];
+  readonly rows: Float64Array;
+}
+
+/** A checked shard as the host gets it from the worker: its table as numbers into `pool`, its rows. */
+export interface PooledShard {
+  readonly pool: StringPool;
+  readonly ids: Int32Array;
+  readonly rows: Float64Array;
+}
+
+/**
+ * Shard `n`'s table and rows when every line of it is as written for `version`, else undefined:
+ * the whole shard checked in one go (for the worker, which has a thread of its own). `isEntry`: a
+ * check of each decoded entry beyond the rows' own; without it, no entry is built at all (the
+ * rows' checks decide: checkedRow, held equal to the shape check of the decoded entry).
+ */
+export function checkedShard<E extends IndexEntry>(text: string, n: number, version: string, isEntry?: EntryCheck<E>): CheckedShard | undefined {
   const header = shardHeader(text, n, version);
   if (!header) return undefined;
   const tableEnd = text.indexOf('\n', header.linesAt + 1);
@@ -123,37 +146,56 @@ export function checkedShardBody<E extends IndexEntry>(text: string, n: number, 
   // The entries are checked and dropped: their strings are not interned.
   const strings = new ShardStrings(table);
   const shared = new EntryInterner();
-  let count = 0;
-  for (let start = tableEnd; start + 1 < text.length; count++) {
+  const rows: number[][] = [];
+  let numbers = 0;
+  for (let start = tableEnd; start + 1 < text.length;) {
     const end = text.indexOf('\n', start + 1);
     // A last line without its newline was cut short.
-    if (end < 0 || !shardLine(text.slice(start + 1, end), n, strings, isEntry, shared)) return undefined;
+    if (end < 0) return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text.slice(start + 1, end));
+    } catch {
+      return undefined;
+    }
+    const row = checkedRow(parsed, table);
+    if (!row || shardOf(table[row[0]]) !== n) return undefined;
+    if (isEntry && !decodeChecked(row, strings, isEntry as EntryCheck<IndexEntry>, shared)) return undefined;
+    rows.push(row);
+    numbers += row.length + 1;
     start = end;
   }
-  return count === header.count ? text.slice(header.linesAt + 1) : undefined;
+  if (rows.length !== header.count) return undefined;
+  const packed = new Float64Array(numbers);
+  let at = 0;
+  for (const row of rows) {
+    packed[at++] = row.length;
+    packed.set(row, at);
+    at += row.length;
+  }
+  return { strings: table, rows: packed };
 }
 
 /**
- * The files of a shard body the worker has checked already (`checkedShardBody`'s answer), parsed,
- * not checked again: only ever called on such text, never on bytes from disk. One file at a
- * time, so that the caller can pause between them.
+ * The files of a shard the worker has checked already (`checkedShard`'s answer), decoded, not
+ * checked again: only ever called on such shards, never on bytes from disk. One file at a time,
+ * so that the caller can pause between them.
  */
 export class TrustedShard<E extends IndexEntry> {
   private readonly strings: ShardStrings;
-  private at: number;
+  private at = 0;
 
-  constructor(private readonly body: string, private readonly shared: EntryInterner) {
-    const tableEnd = body.indexOf('\n');
-    this.strings = shared.table(JSON.parse(body.slice(0, tableEnd)) as string[]);
-    this.at = tableEnd;
+  constructor(private readonly shard: PooledShard, private readonly shared: EntryInterner) {
+    this.strings = shard.pool.table(shard.ids, shared);
   }
 
   /** The next file, or undefined at the end. */
   next(): ShardLine<E> | undefined {
-    if (this.at + 1 >= this.body.length) return undefined;
-    const end = this.body.indexOf('\n', this.at + 1);
-    const row = JSON.parse(this.body.slice(this.at + 1, end)) as number[];
-    this.at = end;
+    const rows = this.shard.rows;
+    if (this.at >= rows.length) return undefined;
+    const length = rows[this.at];
+    const row = rows.subarray(this.at + 1, this.at + 1 + length);
+    this.at += 1 + length;
     const key = this.strings.raw[row[0]];
     return { key, size: row[1], mtime: row[2], entry: decodeRow(row, this.strings, key, this.shared) as E | undefined };
   }

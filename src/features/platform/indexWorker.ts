@@ -9,8 +9,9 @@
  *   The host takes shards from the first up while this worker boots and works, this worker from
  *   the last down; each side claims a shard in the shared `claims` array before reading it
  *   (compare-and-swap), so every shard is taken once, and the host is never idle waiting for this
- *   thread to start. Posts { id, n, body } for a sound shard it claimed (its text after the header,
- *   every line checked) and { id, n } for one that is missing or refused (torn, corrupt, tampered,
+ *   thread to start. Posts { id, n, fresh, ids, rows } for a sound shard it claimed (its rows, every line
+ *   checked, their buffer moved to the host, not copied; its table as numbers into the job's
+ *   strings, with the strings the host has not been sent yet) and { id, n } for one that is missing or refused (torn, corrupt, tampered,
  *   stale); stops at the first shard the host claimed (everything below it is the host's).
  * - 'walk': list a folder's markdown files with their sizes and times (diskWalk.ts: no link
  *   followed, excluded folders not entered). Posts one { id, files } message (no files: the folder
@@ -21,7 +22,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { checkedShardBody, shardText } from '../../portfolio/indexCacheFormat';
+import { checkedShard, shardText, StringNumbering } from '../../portfolio/indexCacheFormat';
 import { excludeMatcher } from '../portfolio/excludeMatcher';
 import { PATH_SEPARATOR, walkMarkdownFiles } from './diskWalk';
 
@@ -56,8 +57,14 @@ export type ToWorker = ShardJob | WalkJob | Cancel;
 export interface ShardAnswer {
   readonly id: number;
   readonly n: number;
-  /** The shard's lines after its header, every one checked; absent: the shard is not to be used. */
-  readonly body?: string;
+  /**
+   * The shard's rows (checkedShard), every line checked, and its table of strings as numbers into
+   * the job's StringPool; absent: the shard is not to be used.
+   */
+  readonly ids?: Int32Array;
+  readonly rows?: Float64Array;
+  /** The table's strings new to the job, in their numbers' order (added to the pool as they arrive, in the order sent). */
+  readonly fresh?: readonly string[];
 }
 
 export interface WalkAnswer {
@@ -93,6 +100,8 @@ async function shards(job: ShardJob): Promise<void> {
   // The walk first: the index waits for it, and the host takes the first shards meanwhile.
   while (walks.size) await Promise.all(walks);
   const claims = new Int32Array(job.claims);
+  // The strings of this job's shards, numbered across them: each string is sent once.
+  const numbering = new StringNumbering();
   const claim = (n: number): boolean => Atomics.compareExchange(claims, n, FREE, WORKER) === FREE;
   const reading: { n: number; bytes: Promise<Buffer | undefined> }[] = [];
   let next = job.files.length - 1;
@@ -113,8 +122,11 @@ async function shards(job: ShardJob): Promise<void> {
     const bytes = await r.bytes;
     if (cancelled.has(job.id)) return;
     const text = bytes && shardText(bytes);
-    const body = text === undefined ? undefined : checkedShardBody(text, r.n, job.version);
-    post(body === undefined ? { id: job.id, n: r.n } : { id: job.id, n: r.n, body });
+    const shard = text === undefined ? undefined : checkedShard(text, r.n, job.version);
+    if (shard) {
+      const { ids, fresh } = numbering.number(shard.strings);
+      post({ id: job.id, n: r.n, fresh, ids, rows: shard.rows }, [ids.buffer as ArrayBuffer, shard.rows.buffer as ArrayBuffer]);
+    } else post({ id: job.id, n: r.n });
   }
 }
 

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { FREE, HOST, WORKER, type FromWorker, type ShardAnswer, type ToWorker, type WalkAnswer } from './indexWorker';
 import { PATH_SEPARATOR, type WalkedFile } from './diskWalk';
 import type { ShardReader, ShardTake } from './platform';
+import { StringPool } from '../../portfolio/indexCacheFormat';
 
 /** Beside this file: dist/indexWorker.js next to the bundle, or tsc's out/ twin next to this module. */
 const WORKER_FILE = nodePath.join(__dirname, 'indexWorker.js');
@@ -117,6 +118,8 @@ export function checkShardsOffThread(files: readonly string[], version: string, 
   /** Shards the worker claimed and did not answer before it stopped: the host reads them. */
   const orphans: number[] = [];
   const answered = new Set<number>();
+  /** The strings of the worker's shards, as it numbered them. */
+  const pool = new StringPool();
   let given = 0;
   let front = 0;
   let hostRead: Promise<ShardTake> | undefined;
@@ -143,9 +146,11 @@ export function checkShardsOffThread(files: readonly string[], version: string, 
   const answer = (m: FromWorker): void => {
     if ('failed' in m) return lost();
     const a = m as ShardAnswer;
+    // Whatever becomes of the shard: later shards' numbers count these strings.
+    if (a.fresh) pool.add(a.fresh);
     if (Atomics.load(claims, a.n) !== WORKER || answered.has(a.n)) return;
     answered.add(a.n);
-    answers.push(a.body === undefined ? { n: a.n, worker: true, refused: true } : { n: a.n, worker: true, body: a.body });
+    answers.push(a.ids === undefined || a.rows === undefined ? { n: a.n, worker: true, refused: true } : { n: a.n, worker: true, shard: { pool, ids: a.ids, rows: a.rows } });
     woken();
   };
   id = worker.run((job) => ({ job: 'shards', id: job, files, version, claims: claims.buffer as SharedArrayBuffer }), { answer, lost });

@@ -12,16 +12,17 @@ import type * as AnalysisBundle from '../../analysis/analysisBundle';
 import type * as RendererBundle from '../../render/rendererBundle';
 import type * as PortfolioBundle from '../portfolio/portfolioFeature';
 import type { WalkedFile, WalkOptions } from './diskWalk';
+import type { PooledShard } from '../../portfolio/indexCacheFormat';
 
 /**
  * A shard of the warm-start cache as the reader hands it to the host's thread: checked by the
- * worker (`body`: its lines after the header, every one checked; the host only parses them), the
+ * worker (`shard`: its rows, every line checked, and its table as numbers into the load's strings; the host only decodes them), the
  * host's own to check (`bytes`: the file as read, a shard the worker had not reached), or
  * `refused` (missing, unreadable, or torn, corrupt, tampered or of another version by the worker's
  * check: not to be used). `worker`: the worker's answer (tests count them).
  */
 export type ShardTake =
-  | { readonly n: number; readonly body: string; readonly worker: true }
+  | { readonly n: number; readonly shard: PooledShard; readonly worker: true }
   | { readonly n: number; readonly bytes: Uint8Array }
   | { readonly n: number; readonly refused: true; readonly worker?: true };
 

@@ -12,13 +12,14 @@
  * is dropped, and its files are read again like on a cold start, silently (the cache only saves
  * time). Read, decoded and encoded between time slices: parsing megabytes at once would hold the
  * extension host's thread too long. On the node host a worker thread reads, decodes and checks the
- * shards from the last down (platform.checkShardsOffThread) and the host only parses the lines of
- * the sound ones: the reading and checking were most of a warm start on the host's thread. The
+ * shards from the last down (platform.checkShardsOffThread) and the host only decodes the rows of
+ * the sound ones, as the worker parsed them: the reading and checking were most of a warm start on
+ * the host's thread. The
  * host checks the first shards itself meanwhile (it sat idle waiting for the worker to boot); both
  * sides check the same way. The format and its checks are src/portfolio/indexCacheFormat.ts, shared by both.
  */
 import * as vscode from 'vscode';
-import { EntryInterner, SHARDS, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, TrustedShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
+import { EntryInterner, SHARDS, type PooledShard, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, TrustedShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
 import type { IndexEntry } from '../../portfolio/types';
 import type { ShardReader } from '../platform/platform';
 import { TimeSlice } from './timeSlices';
@@ -73,12 +74,12 @@ export class IndexCache<E extends IndexEntry> {
       this.onDisk.set(n, version);
     };
     if (this.offThread && this.folder.scheme === 'file') {
-      // Shared with the worker: its shards come checked (parsed here only), the others are checked here.
+      // Shared with the worker: its shards come checked (decoded here only), the others are checked here.
       const reader = this.offThread(files.map((f) => f?.fsPath ?? ''), version);
       try {
         for (let take = await reader.next(); take; take = await reader.next()) {
-          if ('body' in take) {
-            await this.parseChecked(take.body, slice, result, shared);
+          if ('shard' in take) {
+            await this.parseChecked(take.shard, slice, result, shared);
             this.onDisk.set(take.n, version);
           } else if ('bytes' in take) await add(take.n, this.decodeShard(take.n, take.bytes, version, slice, shared));
         }
@@ -105,12 +106,12 @@ export class IndexCache<E extends IndexEntry> {
   }
 
   /**
-   * The files of a shard body the worker has checked (text from the worker, not from the disk), into
+   * The files of a shard the worker has checked (rows from the worker, not from the disk), into
    * `files`: each decoded file is the cached file itself (no copy of 10,000 of them for the young
    * generation's collector to move).
    */
-  private async parseChecked(body: string, slice: TimeSlice, files: Map<string, CachedFile<E>>, shared: EntryInterner): Promise<void> {
-    const shard = new TrustedShard<E>(body, shared);
+  private async parseChecked(checked: PooledShard, slice: TimeSlice, files: Map<string, CachedFile<E>>, shared: EntryInterner): Promise<void> {
+    const shard = new TrustedShard<E>(checked, shared);
     for (let file = shard.next(); file; file = shard.next()) {
       files.set(file.key, file);
       if (slice.due) await slice.pause();

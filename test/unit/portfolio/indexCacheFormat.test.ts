@@ -12,9 +12,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { checkShardsOffThread } from '../../../src/features/platform/offThread';
 import type { ShardReader } from '../../../src/features/platform/platform';
+import fc from 'fast-check';
+import { contentHash } from '../../../src/portfolio/contentHash';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
-import { checkedShardBody, EntryInterner, FORMAT, headerLine, MAX_SHARD_BYTES, SHARDS, shardOf, shardText, ShardWriter, TrustedShard } from '../../../src/portfolio/indexCacheFormat';
+import { checkedShard, EntryInterner, StringNumbering, StringPool, type CheckedShard, type PooledShard, FORMAT, headerLine, MAX_SHARD_BYTES, SHARDS, shardOf, shardText, ShardWriter, TrustedShard } from '../../../src/portfolio/indexCacheFormat';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import { analysisText, catalog } from './portfolioHelpers';
 
@@ -45,8 +47,15 @@ function shardTextOf(n: number, all: readonly File[], version = VERSION, extra: 
   return writer.text(n, version);
 }
 
-function parsedBody(body: string): File[] {
-  const shard = new TrustedShard<IndexEntry>(body, new EntryInterner());
+/** A checked shard as the worker sends it (its table as numbers into a pool), for parsedBody. */
+function pooled(checked: CheckedShard, pool = new StringPool(), numbering = new StringNumbering()): PooledShard {
+  const { ids, fresh } = numbering.number(checked.strings);
+  pool.add(fresh);
+  return { pool, ids, rows: checked.rows };
+}
+
+function parsedBody(body: PooledShard, shared = new EntryInterner()): File[] {
+  const shard = new TrustedShard<IndexEntry>(body, shared);
   const out: File[] = [];
   for (let f = shard.next(); f; f = shard.next()) out.push(f);
   return out;
@@ -61,23 +70,51 @@ function withBadVerdict(text: string): string {
   return lines.join('\n');
 }
 
+/**
+ * checkedShard with the shape check of each decoded entry (the plain way) and without it (the
+ * worker's way: the rows' checks only, no entry built), held to the same answer.
+ */
+function bothWays(text: string, n: number): CheckedShard | undefined {
+  const plain = checkedShard(text, n, VERSION, isIndexEntry);
+  assert.deepEqual(checkedShard(text, n, VERSION), plain, 'the worker\'s check (no entry built) answers as the plain one');
+  return plain;
+}
+
 describe('warm-start cache shards (format and the worker that checks them)', () => {
+  it('puts a file in the shard its key\'s hash names: the hash as a number is its base-36 text read back', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (key) => {
+      assert.equal(shardOf(key), Number.parseInt(contentHash(key), 36) % SHARDS);
+    }), { numRuns: 5000 });
+    for (const key of ['', 'file:///w/a.md', 'file:///w/analyses/Q1-2024/provider-0001.md']) assert.equal(shardOf(key), Number.parseInt(contentHash(key), 36) % SHARDS);
+  });
+
+
   const all = files(200);
   const used = [...new Set(all.map((f) => shardOf(f.key)))].sort((a, b) => a - b);
   // Shards with at least two files: tearing one leaves a line.
   const [torn, tampered, misplaced, stale, corrupt] = used.filter((n) => all.filter((f) => shardOf(f.key) === n).length >= 2);
 
   it('gives back a sound shard whole: the same files, sizes, times and entries', () => {
+    // As the worker sends them: one pool of strings for the load, each string sent once.
+    const pool = new StringPool();
+    const numbering = new StringNumbering();
+    const shared = new EntryInterner();
     for (const n of used) {
-      const body = checkedShardBody(shardText(new TextEncoder().encode(shardTextOf(n, all))) ?? '', n, VERSION, isIndexEntry);
+      const checked = checkedShard(shardText(new TextEncoder().encode(shardTextOf(n, all))) ?? '', n, VERSION);
+      assert.ok(checked !== undefined, `shard ${n}`);
+      const expected = all.filter((f) => shardOf(f.key) === n).map((f) => ({ ...f, entry: f.entry && JSON.parse(JSON.stringify(f.entry)) as IndexEntry }));
+      assert.deepEqual(parsedBody(pooled(checked, pool, numbering), shared), expected);
+    }
+    for (const n of used) {
+      const body = bothWays(shardText(new TextEncoder().encode(shardTextOf(n, all))) ?? '', n);
       assert.ok(body !== undefined, `shard ${n}`);
       const expected = all.filter((f) => shardOf(f.key) === n).map((f) => ({ ...f, entry: f.entry && JSON.parse(JSON.stringify(f.entry)) as IndexEntry }));
-      assert.deepEqual(parsedBody(body), expected);
+      assert.deepEqual(parsedBody(pooled(body)), expected);
     }
   });
 
   it('refuses a torn, tampered, misplaced, stale or corrupt shard as a whole', () => {
-    const check = (text: string | undefined, n: number): string | undefined => (text === undefined ? undefined : checkedShardBody(text, n, VERSION, isIndexEntry));
+    const check = (text: string | undefined, n: number): CheckedShard | undefined => (text === undefined ? undefined : bothWays(text, n));
     const tornText = shardTextOf(torn, all).split('\n').slice(0, -2).join('\n') + '\n';
     assert.equal(check(tornText, torn), undefined, 'a line fewer than the header says');
     assert.equal(check(shardTextOf(torn, all).slice(0, -1), torn), undefined, 'the last line cut short');
@@ -94,7 +131,7 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
   });
 
   it('refuses a shard of the old format, an empty one and JSON of another shape, whatever follows the header', () => {
-    const check = (text: string, n: number): string | undefined => checkedShardBody(text, n, VERSION, isIndexEntry);
+    const check = bothWays;
     const n = used[0];
     const sound = shardTextOf(n, all);
     assert.ok(check(sound, n) !== undefined, 'the same shard as written is taken');
@@ -125,7 +162,7 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
 
   /**
    * Every shard of a reader, taken as IndexCache.load takes them: `wait` ms after the first take
-   * (the worker meanwhile claims from the last down). Each take decoded: a worker's body parsed,
+   * (the worker meanwhile claims from the last down). Each take decoded: a worker's rows decoded,
    * the host's bytes checked here as the host checks them (shardText, then checkedShardBody).
    */
   async function takeAll(reader: ShardReader, wait: number): Promise<Map<number, { by: 'worker' | 'host'; files: File[] | undefined }>> {
@@ -135,11 +172,11 @@ describe('warm-start cache shards (format and the worker that checks them)', () 
         if (first && wait) await new Promise((r) => setTimeout(r, wait));
         assert.ok(!taken.has(take.n), `shard ${take.n} taken twice`);
         const by = 'worker' in take && take.worker ? 'worker' : 'host';
-        if ('body' in take) taken.set(take.n, { by, files: parsedBody(take.body) });
+        if ('shard' in take) taken.set(take.n, { by, files: parsedBody(take.shard) });
         else if ('bytes' in take) {
           const text = shardText(take.bytes);
-          const body = text === undefined ? undefined : checkedShardBody(text, take.n, VERSION, isIndexEntry);
-          taken.set(take.n, { by, files: body === undefined ? undefined : parsedBody(body) });
+          const body = text === undefined ? undefined : checkedShard(text, take.n, VERSION, isIndexEntry);
+          taken.set(take.n, { by, files: body === undefined ? undefined : parsedBody(pooled(body)) });
         } else taken.set(take.n, { by, files: undefined });
       }
     } finally {

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
-import { decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringTable } from '../../../src/portfolio/indexEntryCodec';
+import { checkedRow, decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringTable } from '../../../src/portfolio/indexEntryCodec';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import { generateAnalysis } from '../../support/analysisGenerator';
@@ -123,6 +123,8 @@ describe('warm-start cache rows (index entry codec)', () => {
       const byRows = decodeChecked(row, new ShardStrings(strings), undefined, new EntryInterner());
       const byShape = isIndexEntry(decodeRow(row, new ShardStrings(strings), key, new EntryInterner()), key);
       assert.equal(byRows !== undefined, byShape, JSON.stringify(row));
+      // The worker's check (the rows' checks without building the entry) decides the same.
+      assert.equal(checkedRow(row, strings) !== undefined, byShape, JSON.stringify(row));
       if (byRows) assert.deepEqual(byRows, decodeChecked(row, new ShardStrings(strings), isIndexEntry, new EntryInterner()));
     }), fuzzParameters(20_000));
   });
