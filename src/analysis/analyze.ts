@@ -22,6 +22,7 @@ import { tableColumns } from './tableColumns';
 import { BoundedMap, columnsFor, MAX_ANSWERS, nameAnswersOf, type NameAnswers } from './nameAnswers';
 import { applySuppressions, mayHoldDirectives, readDirectives } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
+import { sortStable } from './stableSort';
 import { valueFindings } from './valueRules';
 import { ValueScanner } from './values';
 import { conflictFindings } from './conflictRules';
@@ -419,7 +420,11 @@ function claimsInOrder(claims: readonly MetricClaim[]): boolean {
 
 /** Findings in document order (a stable sort keeps each rule's order at one place). */
 function inOrder(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => compareRanges(a.range, b.range));
+  return sortStable(findings, compareFindings);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return compareRanges(a.range, b.range);
 }
 
 /**
