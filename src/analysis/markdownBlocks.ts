@@ -9,7 +9,7 @@
  * table, and is pragmatic elsewhere. Every step reads a line at most a constant number of times,
  * so 100,000-character lines and 10,000-level nesting ("> > > …", "- - - …") stay linear.
  */
-import { delimiterColumns } from './delimiterRow';
+import { delimiterColumns, mayBeDelimiterRow } from './delimiterRow';
 import { maskInline, type MaskState } from './inlineMask';
 import type { TextPosition, TextRange } from './types';
 
@@ -489,7 +489,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
       }
     }
 
-    if (i + 1 < lines.length && masked.includes('|', p) && lines[i + 1].includes('-')) {
+    if (i + 1 < lines.length && mayBeDelimiterRow(lines[i + 1]) && masked.includes('|', p) && lines[i + 1].includes('-')) {
       const next = lines[i + 1];
       const nq = quoteDepth(next, 0);
       const cols = nq.depth === depth ? delimiterColumns(next.slice(nq.end)) : 0;
