@@ -7,7 +7,7 @@
  * file gets `isAnalysis: false` and no findings (and costs one look at its first line).
  */
 import type { PatternCatalog } from '../model/patternCatalog';
-import type { EntityKind, Mention, PatternIndex } from '../model/patternIndex';
+import { ownCopy, type EntityKind, type Mention, type PatternIndex } from '../model/patternIndex';
 import { lineLabels, proseClaims, tableClaims } from './claims';
 import { proseEvidenceFindings, readQuarter, tableEvidenceFindings, type QuarterPeriod } from './evidenceRules';
 import { readFrontMatter } from './frontMatter';
@@ -22,6 +22,7 @@ import { tableColumns } from './tableColumns';
 import { BoundedMap, columnsFor, MAX_ANSWERS, nameAnswersOf, type NameAnswers } from './nameAnswers';
 import { applySuppressions, mayHoldDirectives, readDirectives } from './suppressions';
 import { splitLines, type TextLines } from './textLines';
+import { sortStable } from './stableSort';
 import { valueFindings } from './valueRules';
 import { ValueScanner } from './values';
 import { conflictFindings } from './conflictRules';
@@ -225,13 +226,29 @@ interface Reader extends NameAnswers {
   readonly evidence: boolean;
 }
 
+/**
+ * Periods by their text, as {@link readPeriod} reads them. The conflict rule reads every period
+ * token in the sentence around a disagreeing value ("Q4 2025", "2025", "year"), and analyses repeat
+ * a few: reading them was a tenth of the rule. Bounded like {@link ownQuarters}.
+ */
+const periodsRead = new BoundedMap<string, ReturnType<typeof readPeriod>>(MAX_ANSWERS);
+
+function periodOf(text: string): ReturnType<typeof readPeriod> {
+  const known = periodsRead.get(text);
+  if (known !== undefined || periodsRead.has(text)) return known;
+  const read = readPeriod(text);
+  // A copy for the key: the token is a slice of its sentence, which the map would keep alive.
+  periodsRead.set(ownCopy(text), read === undefined ? read : Object.freeze(read));
+  return read;
+}
+
 /** Whether a period written in the text is the analysis's own (false when either is unreadable). */
 function samePeriodAs(fm: FrontMatter): (text: string) => boolean {
   // Read on the first question: most analyses state no conflicting value, and then none is asked.
   let own: ReturnType<typeof readPeriod> | null = null;
   return (text) => {
     if (own === null) own = typeof fm.period === 'string' ? readPeriod(fm.period) : undefined;
-    const p = own && readPeriod(text);
+    const p = own && periodOf(text);
     return p !== undefined && own !== undefined && samePeriod(p, own);
   };
 }
@@ -403,7 +420,11 @@ function claimsInOrder(claims: readonly MetricClaim[]): boolean {
 
 /** Findings in document order (a stable sort keeps each rule's order at one place). */
 function inOrder(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => compareRanges(a.range, b.range));
+  return sortStable(findings, compareFindings);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return compareRanges(a.range, b.range);
 }
 
 /**

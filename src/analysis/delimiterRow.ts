@@ -65,6 +65,20 @@ export function delimiterColumns(text: string): number {
   return parts;
 }
 
+/**
+ * False when no delimiter row can follow the blockquote markers at the start of `line`: its first
+ * character other than a space, a tab or ">" is not "|", ":" or "-" (a delimiter row holds only
+ * those and spaces and tabs, and quote markers only spaces, tabs and ">"). The block loop asks this
+ * first about the line under every line of text, which nearly always starts with a letter: one
+ * look, where the line above was searched for a pipe to its end and this one for a dash.
+ */
+export function mayBeDelimiterRow(line: string): boolean {
+  let k = 0;
+  let c = line.charCodeAt(0);
+  while (c === 0x20 || c === 0x09 || c === 0x3e) c = line.charCodeAt(++k);
+  return c === 0x7c || c === COLON || c === DASH;
+}
+
 /** What {@link delimiterColumns} means: the row split at its pipes, each part tested on its own. */
 export function delimiterColumnsByParts(text: string): number {
   if (!DELIMITER_CHARS.test(text) || !text.includes('-')) return 0;

@@ -16,6 +16,13 @@ export interface MaskState {
 
 const OPENERS = /`+|<!--|~~|\]\(|<[A-Za-z/!]|https?:\/\/|www\.|\\[!-/:-@[-`{-~]/g;
 
+const SPACES = ' '.repeat(128);
+
+/** `n` spaces: a URL's or a code span's width, nearly always under 128 (a slice of one string, not a new one each). */
+function spaces(n: number): string {
+  return n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n);
+}
+
 /** Regions to blank, collected in order and applied once (no per-character array for long lines). */
 class Blanks {
   private readonly cuts: number[] = [];
@@ -24,17 +31,20 @@ class Blanks {
   }
   apply(line: string): string {
     if (this.cuts.length === 0) return line;
-    let out = '';
+    // The pieces joined once: one flat string, where a chain of `+=` made a rope that the block
+    // loop's first character read had to copy flat again.
+    const parts: string[] = [];
     let at = 0;
     for (let k = 0; k < this.cuts.length; k += 2) {
       const from = Math.max(this.cuts[k], at);
       const to = this.cuts[k + 1];
       if (to <= from) continue;
       const tab = line.indexOf('\t', from);
-      out += line.slice(at, from) + (tab < 0 || tab >= to ? ' '.repeat(to - from) : line.slice(from, to).replace(/[^\t]/g, ' '));
+      parts.push(line.slice(at, from), tab < 0 || tab >= to ? spaces(to - from) : line.slice(from, to).replace(/[^\t]/g, ' '));
       at = to;
     }
-    return out + line.slice(at);
+    parts.push(line.slice(at));
+    return parts.join('');
   }
 }
 

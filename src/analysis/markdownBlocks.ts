@@ -9,7 +9,7 @@
  * table, and is pragmatic elsewhere. Every step reads a line at most a constant number of times,
  * so 100,000-character lines and 10,000-level nesting ("> > > …", "- - - …") stay linear.
  */
-import { delimiterColumns } from './delimiterRow';
+import { delimiterColumns, mayBeDelimiterRow } from './delimiterRow';
 import { maskInline, type MaskState } from './inlineMask';
 import type { TextPosition, TextRange } from './types';
 
@@ -285,34 +285,69 @@ class LazyRun implements TextRun {
   }
 }
 
+/**
+ * Gathers a run's lines. Most runs are one line (headings, short paragraphs, list items): its
+ * parts are kept in fields and the run's arrays made at their size when it is built. Four growing
+ * arrays per run (room for 17 entries each on the first push) were a tenth of what the lint of a
+ * short analysis allocates.
+ */
+/**
+ * Gathers a run's lines. Most runs are one line (headings, short paragraphs, list items): that
+ * line's parts wait in fields and the run's arrays are made at their size when it is built. Four
+ * arrays grown by push per run (room for 17 entries each at the first push) were a tenth of what
+ * the lint of a short analysis allocates.
+ */
 class RunBuilder {
-  private readonly texts: string[] = [];
-  private readonly rawLines: string[] = [];
-  private readonly ends: number[] = [];
-  private readonly segments: Segment[] = [];
+  /** How many lines were added. */
+  private count = 0;
+  private firstText = '';
+  private firstRaw = '';
+  private firstEnd = 0;
+  private firstCol = 0;
+  /** Made at the second line: every line's parts, the first's included. */
+  private texts: string[] | undefined;
+  private rawLines: string[] | undefined;
+  private ends: number[] | undefined;
+  private segments: Segment[] | undefined;
   private length = 0;
   /** No line's masked text differs from its raw text (most lines: nothing to blank). */
   private unmasked = true;
 
+  /** `firstLine`: the line the first {@link add} adds. */
   constructor(readonly firstLine: number) {}
 
   /** Adds `masked[col, end)` (and the same columns of `raw`) as the run's next line. */
   add(masked: string, raw: string, line: number, col: number, end = masked.length): void {
-    if (this.segments.length) {
-      this.texts.push('\n');
-      this.length += 1;
-    }
-    this.segments.push({ offset: this.length, line, col });
     if (masked !== raw) this.unmasked = false;
     const m = col === 0 && end === masked.length ? masked : masked.slice(col, end);
-    this.texts.push(m);
-    this.rawLines.push(raw);
-    this.ends.push(end);
+    if (this.count++ === 0) {
+      this.firstText = m;
+      this.firstRaw = raw;
+      this.firstEnd = end;
+      this.firstCol = col;
+      this.length = m.length;
+      return;
+    }
+    if (this.texts === undefined) {
+      this.texts = [this.firstText];
+      this.rawLines = [this.firstRaw];
+      this.ends = [this.firstEnd];
+      this.segments = [{ offset: 0, line: this.firstLine, col: this.firstCol }];
+    }
+    this.texts.push('\n', m);
+    this.length += 1;
+    (this.segments as Segment[]).push({ offset: this.length, line, col });
+    (this.rawLines as string[]).push(raw);
+    (this.ends as number[]).push(end);
     this.length += m.length;
   }
 
   build(): TextRun {
-    return new LazyRun(this.texts.length === 1 ? this.texts[0] : this.texts.join(''), this.segments, this.rawLines, this.ends, this.unmasked);
+    if (this.texts === undefined) {
+      // Arrays of one, made at their size.
+      return new LazyRun(this.firstText, [{ offset: 0, line: this.firstLine, col: this.firstCol }], [this.firstRaw], [this.firstEnd], this.unmasked);
+    }
+    return new LazyRun(this.texts.join(''), this.segments as Segment[], this.rawLines as string[], this.ends as number[], this.unmasked);
   }
 }
 
@@ -454,7 +489,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
       }
     }
 
-    if (i + 1 < lines.length && masked.includes('|', p) && lines[i + 1].includes('-')) {
+    if (i + 1 < lines.length && mayBeDelimiterRow(lines[i + 1]) && masked.includes('|', p) && lines[i + 1].includes('-')) {
       const next = lines[i + 1];
       const nq = quoteDepth(next, 0);
       const cols = nq.depth === depth ? delimiterColumns(next.slice(nq.end)) : 0;

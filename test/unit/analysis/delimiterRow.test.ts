@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { delimiterColumns, delimiterColumnsByParts } from '../../../src/analysis/delimiterRow';
+import { delimiterColumns, delimiterColumnsByParts, mayBeDelimiterRow } from '../../../src/analysis/delimiterRow';
 import { fuzzParameters } from '../../support/fuzz';
 
 describe('delimiterRow: column count of a table delimiter row', () => {
@@ -24,5 +24,20 @@ describe('delimiterRow: column count of a table delimiter row', () => {
     fc.assert(fc.property(line, (text) => {
       assert.equal(delimiterColumns(text), delimiterColumnsByParts(text), JSON.stringify(text));
     }), fuzzParameters(50_000));
+  });
+
+  it('mayBeDelimiterRow is false only for lines where no delimiter row follows any run of quote markers', () => {
+    const line = fc.array(fc.constantFrom(' ', '\t', '>', '> ', '|', ':', '-', '-', 'x', '#', '\u00a0'), { maxLength: 16 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(line, (text) => {
+      if (mayBeDelimiterRow(text)) return;
+      // Wherever the quote markers may end (within the leading spaces, tabs and ">"), no delimiter row starts.
+      for (let k = 0; k <= text.length; k++) {
+        assert.equal(delimiterColumns(text.slice(k)), 0, `${JSON.stringify(text)} at ${k}`);
+        if (!/[ \t>]/.test(text[k] ?? '')) break;
+      }
+    }), fuzzParameters(50_000));
+    assert.equal(mayBeDelimiterRow('Revenue grew 5% - a record'), false);
+    assert.equal(mayBeDelimiterRow('> > | --- |'), true);
+    assert.equal(mayBeDelimiterRow('  :-: | --'), true);
   });
 });
