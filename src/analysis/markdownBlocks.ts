@@ -286,12 +286,6 @@ class LazyRun implements TextRun {
 }
 
 /**
- * Gathers a run's lines. Most runs are one line (headings, short paragraphs, list items): its
- * parts are kept in fields and the run's arrays made at their size when it is built. Four growing
- * arrays per run (room for 17 entries each on the first push) were a tenth of what the lint of a
- * short analysis allocates.
- */
-/**
  * Gathers a run's lines. Most runs are one line (headings, short paragraphs, list items): that
  * line's parts wait in fields and the run's arrays are made at their size when it is built. Four
  * arrays grown by push per run (room for 17 entries each at the first push) were a tenth of what
