@@ -14,7 +14,7 @@ import { IndexCache, type CachedFile } from './indexCache';
 import { EntryInterner } from '../../portfolio/indexEntryCodec';
 import type { IndexEntry } from '../../portfolio/types';
 import { readExclusions, type ExclusionRules } from './exclusions';
-import { Cancelled, nextTurn, TimeSlice } from './timeSlices';
+import { Cancelled, nextTurn, SMALL_ITEMS_SLICE_MS, TimeSlice } from './timeSlices';
 import { ColdCode } from './coldCode';
 import { platform } from '../platform';
 import { uriKeyBelow } from './uriKey';
@@ -106,6 +106,8 @@ function fromCache<E>(listed: Listed, cached: CachedFile<E> | undefined, max: nu
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 /** Above this many files, indexing shows in the status bar. */
 const PROGRESS_THRESHOLD = 200;
+/** At most one progress report this often (and the last). */
+const PROGRESS_EVERY_MS = 100;
 /** Files stat'ed and read concurrently. */
 const BATCH = 48;
 const SAVE_DELAY_MS = 2000;
@@ -266,6 +268,8 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     if (token.isCancellationRequested) throw new Cancelled();
     const work = async (report?: (done: number) => void): Promise<void> => {
       const slice = new TimeSlice(token);
+      // Files taken as they are (from the cache, a warm start's every file) are microseconds each: short turns (timeSlices.ts).
+      const quick = new TimeSlice(token, SMALL_ITEMS_SLICE_MS);
       const seen = new Set<string>();
       const max = this.source.maxChars();
       for (let i = 0; i < listed.length; i += BATCH) {
@@ -296,7 +300,8 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
             continue;
           }
           this.apply(batch[j].uri, settled(result), batch[j].key);
-          if (slice.due) await slice.pause();
+          const turn = typeof result === 'function' ? slice : quick;
+          if (turn.due) await turn.pause();
         }
         report?.(Math.min(i + BATCH, listed.length));
       }
@@ -312,7 +317,13 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     if (total > PROGRESS_THRESHOLD) {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: inertText(vscode.l10n.t('Indexing analyses')) }, async (progress) => {
         let last = 0;
+        let reportedAt = 0;
         await work((done) => {
+          // A few times a second, not once per batch: each report is a message to the window, and a
+          // warm start takes its 10,000 files in 200 batches within a few hundred ms.
+          const now = performance.now();
+          if (done < total && now - reportedAt < PROGRESS_EVERY_MS) return;
+          reportedAt = now;
           progress.report({ message: `${done}/${total}`, increment: ((done - last) / total) * 100 });
           last = done;
         });
@@ -361,7 +372,8 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     if (!walk || folders.length === 0 || folders.some((f) => f.uri.scheme !== 'file')) return undefined;
     // A folder inside another: each file belongs to (and is judged by the settings of) its innermost folder.
     const nested = folders.some((a) => folders.some((b) => a !== b && b.uri.path.startsWith(`${a.uri.path.replace(/\/$/, '')}/`)));
-    const slice = new TimeSlice(token);
+    // A listed file is a few microseconds: short turns (timeSlices.ts).
+    const slice = new TimeSlice(token, SMALL_ITEMS_SLICE_MS);
     const pause = (): Promise<void> | undefined => (slice.due ? slice.pause().catch(() => undefined) : undefined);
     const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), globs: rules.globs(folder), cancelled: () => token.isCancellationRequested, pause }));
     const out: Listed[] = [];
