@@ -12,7 +12,7 @@ import type { CrossConflict, IndexEntry } from '../../portfolio/types';
 import { DIAGNOSTIC_SOURCE } from '../convert';
 import { inertText } from '../inertText';
 import type { Services } from '../services';
-import { SMALL_ITEMS_SLICE_MS, TimeSlice } from './timeSlices';
+import { TimeSlice } from './timeSlices';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const LEVELS = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, information: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint } as const;
@@ -97,8 +97,7 @@ export class ConflictDiagnostics implements vscode.Disposable {
     const severity = level(this.services);
     // A run superseded while it checks every bucket leaves them incomplete: the next run checks every bucket too.
     const superseded = (): boolean => run !== this.runs || this.disposed;
-    // An analysis joined to its bucket, a bucket of a few analyses checked: short turns (timeSlices.ts).
-    const slice = new TimeSlice(undefined, SMALL_ITEMS_SLICE_MS);
+    const slice = new TimeSlice();
     const dirty = new Set<string>();
     const files = new Set<string>();
     const full = changes === 'all' || severity !== this.severity || !this.complete;

@@ -22,7 +22,7 @@ import * as vscode from 'vscode';
 import { EntryInterner, SHARDS, type PooledShard, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, TrustedShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
 import type { IndexEntry } from '../../portfolio/types';
 import type { ShardReader } from '../platform/platform';
-import { SMALL_ITEMS_SLICE_MS, TimeSlice } from './timeSlices';
+import { TimeSlice } from './timeSlices';
 
 export { SHARDS, shardOf, type EntryCheck } from '../../portfolio/indexCacheFormat';
 
@@ -65,8 +65,7 @@ export class IndexCache<E extends IndexEntry> {
     const result = new Map<string, CachedFile<E>>();
     this.onDisk.clear();
     if (!this.folder) return result;
-    // A row decoded is tens of microseconds: short turns (timeSlices.ts).
-    const slice = new TimeSlice(token, SMALL_ITEMS_SLICE_MS);
+    const slice = new TimeSlice(token);
     const files = Array.from({ length: SHARDS }, (_, n) => this.shardFile(n));
     const add = async (n: number, lines: Promise<[string, CachedFile<E>][] | undefined> | undefined): Promise<void> => {
       const sound = await lines;

@@ -12,15 +12,6 @@ import { TurnBudget } from './turnBudget';
 /** Work per turn. Well under 50 ms, so one slow item (a large analysis) still fits after it. */
 export const SLICE_MS = 15;
 
-/**
- * Work per turn for loops of many tiny items (a cached row decoded, a listed file taken: tens of
- * microseconds each), the warm start's. Nothing is gained by long turns there, and what a turn
- * holds the thread for is more than its work: a young-generation collection falling into it (10,000
- * entries decoded survive, so each one copies megabytes), or the process descheduled on a busy
- * machine. With 15 ms turns the warm start's longest tasks were 38-73 ms in the real host.
- */
-export const SMALL_ITEMS_SLICE_MS = 8;
-
 /** Resolves on the next turn of the event loop, after pending I/O and messages. */
 export function nextTurn(): Promise<void> {
   return platform.nextTurn();

@@ -14,7 +14,7 @@ import { IndexCache, type CachedFile } from './indexCache';
 import { EntryInterner } from '../../portfolio/indexEntryCodec';
 import type { IndexEntry } from '../../portfolio/types';
 import { readExclusions, type ExclusionRules } from './exclusions';
-import { Cancelled, nextTurn, SMALL_ITEMS_SLICE_MS, TimeSlice } from './timeSlices';
+import { Cancelled, nextTurn, TimeSlice } from './timeSlices';
 import { ColdCode } from './coldCode';
 import { ProgressThrottle } from './progressThrottle';
 import { platform } from '../platform';
@@ -269,8 +269,6 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     if (token.isCancellationRequested) throw new Cancelled();
     const work = async (report?: (done: number) => void): Promise<void> => {
       const slice = new TimeSlice(token);
-      // Files taken as they are (from the cache, a warm start's every file) are microseconds each: short turns (timeSlices.ts).
-      const quick = new TimeSlice(token, SMALL_ITEMS_SLICE_MS);
       const seen = new Set<string>();
       const max = this.source.maxChars();
       for (let i = 0; i < listed.length; i += BATCH) {
@@ -301,8 +299,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
             continue;
           }
           this.apply(batch[j].uri, settled(result), batch[j].key);
-          const turn = typeof result === 'function' ? slice : quick;
-          if (turn.due) await turn.pause();
+          if (slice.due) await slice.pause();
         }
         report?.(Math.min(i + BATCH, listed.length));
       }
@@ -367,8 +364,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     if (!walk || folders.length === 0 || folders.some((f) => f.uri.scheme !== 'file')) return undefined;
     // A folder inside another: each file belongs to (and is judged by the settings of) its innermost folder.
     const nested = folders.some((a) => folders.some((b) => a !== b && b.uri.path.startsWith(`${a.uri.path.replace(/\/$/, '')}/`)));
-    // A listed file is a few microseconds: short turns (timeSlices.ts).
-    const slice = new TimeSlice(token, SMALL_ITEMS_SLICE_MS);
+    const slice = new TimeSlice(token);
     const pause = (): Promise<void> | undefined => (slice.due ? slice.pause().catch(() => undefined) : undefined);
     const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), globs: rules.globs(folder), cancelled: () => token.isCancellationRequested, pause }));
     const out: Listed[] = [];
