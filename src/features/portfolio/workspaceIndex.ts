@@ -16,6 +16,7 @@ import type { IndexEntry } from '../../portfolio/types';
 import { readExclusions, type ExclusionRules } from './exclusions';
 import { Cancelled, nextTurn, TimeSlice } from './timeSlices';
 import { ColdCode } from './coldCode';
+import { ProgressThrottle } from './progressThrottle';
 import { platform } from '../platform';
 import { uriKeyBelow } from './uriKey';
 
@@ -106,6 +107,8 @@ function fromCache<E>(listed: Listed, cached: CachedFile<E> | undefined, max: nu
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 /** Above this many files, indexing shows in the status bar. */
 const PROGRESS_THRESHOLD = 200;
+/** At most one progress report this often (and the last): progressThrottle.ts. */
+const PROGRESS_EVERY_MS = 100;
 /** Files stat'ed and read concurrently. */
 const BATCH = 48;
 const SAVE_DELAY_MS = 2000;
@@ -311,10 +314,10 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     const total = listed.length;
     if (total > PROGRESS_THRESHOLD) {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: inertText(vscode.l10n.t('Indexing analyses')) }, async (progress) => {
-        let last = 0;
+        const throttle = new ProgressThrottle(total, PROGRESS_EVERY_MS);
         await work((done) => {
-          progress.report({ message: `${done}/${total}`, increment: ((done - last) / total) * 100 });
-          last = done;
+          const increment = throttle.increment(done);
+          if (increment !== undefined) progress.report({ message: `${done}/${total}`, increment });
         });
       });
     } else {
