@@ -1,22 +1,9 @@
 /**
- * The portfolio webview's stylesheet and script, written into its page rather than linked.
- *
- * Why: a linked asset is fetched through the platform's resource loader (the webview's service
- * worker, the workbench's thread, the file system, and in code-server the remote server) while the
- * panel opens, and the page's script may run only after the stylesheet arrived. In the bench's
- * real webview, the stylesheet arrived ~110 ms after the page's document and the script ~45 ms
- * after it, on a workbench thread that also runs the webview and is busy opening the panel; the
- * matrix's message, already posted, is delivered only when the page's load ends. Written into the
- * page, both are there with the document.
- *
- * Safety: the texts are our own packaged files (media/dist/, built by esbuild.mjs), read from the
- * extension's own install location, never user content. They run and apply under the page's fresh
- * nonce (`script-src 'nonce-…'`, `style-src … 'nonce-…'`), as the linked script did: no
- * 'unsafe-inline', no markup from data. A text that could end its element early is not inlined
- * (the page links the file as before).
+ * The portfolio webview's stylesheet and script, written into its page rather than linked
+ * (../webviewAssets/readAssets.ts says why and how it stays safe).
  */
-import * as vscode from 'vscode';
-import { inlineAssets, type InlineAssets } from './inlineAssets';
+import type * as vscode from 'vscode';
+import { readInlineAssets, type InlineAssets } from '../webviewAssets/readAssets';
 
 export type { InlineAssets };
 
@@ -25,12 +12,6 @@ export type { InlineAssets };
  * (once, when the portfolio's part is loaded); undefined when they cannot be read (the page links
  * them then).
  */
-export async function readPortfolioAssets(extensionUri: vscode.Uri): Promise<InlineAssets | undefined> {
-  const read = async (name: string): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'dist', name)));
-  try {
-    const [css, js] = await Promise.all([read('portfolio.css'), read('portfolio.js')]);
-    return inlineAssets(css, js);
-  } catch {
-    return undefined;
-  }
+export function readPortfolioAssets(extensionUri: vscode.Uri): Promise<InlineAssets | undefined> {
+  return readInlineAssets(extensionUri, ['media', 'dist', 'portfolio.css'], ['media', 'dist', 'portfolio.js']);
 }

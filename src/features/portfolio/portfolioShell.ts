@@ -2,7 +2,7 @@
  * The page around the portfolio's body: the same strict CSP as the preview (a fresh nonce per
  * page, assets only from the extension's media folder), one stylesheet (the shared one and the
  * portfolio's own, bundled as media/dist/portfolio.css) and the one bundled script, both written
- * into the page under the nonce when they were read (./portfolioAssets.ts says why), else linked;
+ * into the page under the nonce when they were read (../webviewAssets/readAssets.ts says why), else linked;
  * the initial state in an escaped `data-*` attribute, the matrix's data in a JSON data block.
  */
 import * as vscode from 'vscode';

@@ -10,6 +10,7 @@ import { exportHtml, exportTestHooks } from './exportHtml';
 import { CARD_VIEW_TYPE, PatternCardPanels } from './patternCardPanel';
 import { PreviewManager } from './previewManager';
 import { PREVIEW_VIEW_TYPE } from './previewPanel';
+import { previewAssets } from './previewAssets';
 import { preloadRendererForAnalyses } from './rendererPreload';
 import { rendererCore } from '../core';
 
@@ -31,8 +32,8 @@ export function register(services: Services, extensionUri: vscode.Uri): vscode.D
     registerCommand(COMMANDS.togglePreviewLock, () => previews.toggleLock()),
     registerCommand(COMMANDS.openPatternCard, (arg?: unknown) => cards.open(arg)),
     registerCommand(COMMANDS.exportHtml, (first?: unknown, second?: unknown) => exportHtml(services, extensionUri, first, second)),
-    // The first preview of a session should not wait for the renderer to load: see rendererPreload.ts.
-    preloadRendererForAnalyses(services, () => rendererCore(extensionUri)),
+    // The first preview of a session should not wait for the renderer (or its page's assets) to load: see rendererPreload.ts.
+    preloadRendererForAnalyses(services, () => Promise.all([rendererCore(extensionUri), previewAssets(extensionUri)])),
   );
   return Object.assign(disposable, { api: { previews, cards, exportTestHooks } });
 }

@@ -14,6 +14,7 @@ import type { Services } from '../services';
 import { rendererCore, whenAnalysisCore } from '../core';
 import { userMessages } from '../userMessages';
 import { documentFolder, resolveInFolder } from './documentFolder';
+import { previewAssets } from './previewAssets';
 import { renderShell, webviewOptions } from './webviewShell';
 
 export const PREVIEW_VIEW_TYPE = 'patternAnalyst.preview';
@@ -150,6 +151,8 @@ export class PreviewPanel implements vscode.Disposable {
     // Both load at once; a failed analysis core has said so itself (core.ts, once for all callers),
     // so only the renderer's failure is told here, each under its own name.
     const analysisLoaded = whenAnalysisCore().then(() => true, () => false);
+    // The page's stylesheet and script, written into it (./previewAssets.ts); read alongside.
+    const assetsRead = previewAssets(this.host.extensionUri);
     let renderer: Awaited<ReturnType<typeof rendererCore>>;
     try {
       renderer = await rendererCore(this.host.extensionUri);
@@ -158,6 +161,7 @@ export class PreviewPanel implements vscode.Disposable {
       return;
     }
     if (!(await analysisLoaded)) return;
+    const assets = await assetsRead;
     if (this.disposed || !this.isPreviewOf(uri)) return;
     const settings = this.host.services.settings();
     const allowHttps = settings.allowRemoteImages;
@@ -197,6 +201,7 @@ export class PreviewPanel implements vscode.Disposable {
         style: this.style,
         allowHttpsImages: allowHttps,
         lockButton: true,
+        assets,
       });
     } else {
       const title = body.title ?? basename(uri);

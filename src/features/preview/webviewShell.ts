@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { escapeAttribute as attr, escapeHtml as esc, jsonAttribute } from '../../render/html';
 import type { PreviewStyle } from '../../render/protocol';
+import type { InlineAssets } from '../webviewAssets/inlineAssets';
 
 export interface ShellOptions {
   readonly webview: vscode.Webview;
@@ -19,6 +20,8 @@ export interface ShellOptions {
   readonly allowHttpsImages: boolean;
   /** Show the lock button (previews) or not (cards). */
   readonly lockButton: boolean;
+  /** The stylesheet and script to write into the page under its nonce (./previewAssets.ts); linked when absent. */
+  readonly assets?: InlineAssets;
 }
 
 /**
@@ -35,7 +38,7 @@ export function contentSecurityPolicy(webview: vscode.Webview, nonce: string, al
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
-    // A `<style>` element of our own, carrying the page's nonce (the portfolio's: see portfolioAssets.ts); never 'unsafe-inline'.
+    // A `<style>` element of our own, carrying the page's nonce (the portfolio's and the preview's: see webviewAssets/readAssets.ts); never 'unsafe-inline'.
     `style-src ${source}${nonceStyle ? ` 'nonce-${nonce}'` : ''}`,
     `img-src ${source}${allowHttpsImages ? ' https:' : ''}`,
     `font-src ${source}`,
@@ -50,10 +53,12 @@ export function webviewOptions(extensionUri: vscode.Uri, documentFolder: vscode.
 }
 
 export function renderShell(options: ShellOptions): string {
-  const { webview, extensionUri } = options;
+  const { webview, extensionUri, assets } = options;
   const nonce = createNonce();
-  const css = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css'));
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dist', 'preview.js'));
+  const media = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', ...path)).toString();
+  // Our own files' texts (checked by inlineAssets to hold no end of their element), under the nonce.
+  const stylesheet = assets ? `<style nonce="${attr(nonce)}">${assets.css}</style>` : `<link rel="stylesheet" href="${attr(media('preview.css'))}">`;
+  const script = assets ? `<script nonce="${attr(nonce)}">${assets.js}</script>` : `<script nonce="${attr(nonce)}" src="${attr(media('dist', 'preview.js'))}"></script>`;
   const lock = options.lockButton
     ? `<button type="button" id="pa-lock-toggle" title="${attr(vscode.l10n.t('Lock the preview to this document, or let it follow the active editor'))}" data-label-locked="${attr(vscode.l10n.t('Unlock'))}" data-label-following="${attr(vscode.l10n.t('Lock'))}">${esc(vscode.l10n.t('Lock'))}</button>`
     : '';
@@ -61,15 +66,15 @@ export function renderShell(options: ShellOptions): string {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(webview, nonce, options.allowHttpsImages))}">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(webview, nonce, options.allowHttpsImages, assets !== undefined))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(css.toString())}">
+${stylesheet}
 <title>${esc(options.title)}</title>
 </head>
 <body class="pa-webview pa-style-${options.style === 'publication' ? 'publication' : 'theme'}" data-settings="${jsonAttribute(options.settings)}">
 <div class="pa-toolbar" role="toolbar" aria-label="${attr(vscode.l10n.t('Preview'))}"><span class="pa-lock-state" id="pa-lock-state" data-label-locked="${attr(vscode.l10n.t('Locked to this document'))}" data-label-following="${attr(vscode.l10n.t('Follows the active editor'))}"></span>${lock}${styleToggle(options.style)}</div>
 <main class="pa-content" id="pa-content">${options.bodyHtml}</main>
-<script nonce="${attr(nonce)}" src="${attr(script.toString())}"></script>
+${script}
 </body>
 </html>`;
 }

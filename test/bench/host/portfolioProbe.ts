@@ -23,7 +23,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { PatternAnalystApi } from '../../../src/extension';
-import { inlineAssets } from '../../../src/features/portfolio/inlineAssets';
+import { inlineAssets } from '../../../src/features/webviewAssets/inlineAssets';
 import { median } from '../timing';
 
 const EXTENSION_ID = 'pattern-analyst.pattern-analyst';

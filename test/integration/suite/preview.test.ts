@@ -14,7 +14,7 @@ import type { PreviewPanel } from '../../../src/features/preview/previewPanel';
 import { PRELOAD_DELAY_MS, preloadRendererForAnalyses } from '../../../src/features/preview/rendererPreload';
 import { WorkspaceModels } from '../../../src/features/models/workspaceModels';
 import { parseFromWebview, type ToWebview } from '../../../src/render/protocol';
-import { activateExtension, closeAllEditors, fixturePath, waitFor } from './helpers';
+import { activateExtension, closeAllEditors, EXTENSION_ID, fixturePath, waitFor } from './helpers';
 import { shownHtml } from '../../support/previewMirror';
 
 const FIXTURE = 'lambda-labs-ai-infrastructure.md';
@@ -86,8 +86,19 @@ describe('Preview, pattern card and export', () => {
     assert.match(csp, /^default-src 'none'; script-src 'nonce-[A-Za-z0-9+/=]{16,}'; style-src [^;]+; img-src [^;]+; font-src [^;]+$/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|(?:^|\s)https:(?:\s|;|$)/, 'no inline code, no remote images by default');
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-    assert.ok(html.includes(`<script nonce="${nonce}" src="`), 'the one script carries the nonce');
+    assert.ok(nonce, 'the page has a nonce');
+    // The stylesheet and the script are written into the page under its nonce (style-src gains
+    // only that nonce): nothing for the webview's resource loader to fetch before the first paint.
+    assert.ok(csp.split('; ').some((d) => d.startsWith('style-src ') && d.endsWith(` 'nonce-${nonce}'`)), `inline style only under the page's nonce: ${csp}`);
+    assert.doesNotMatch(html, /<link rel="stylesheet"|<script[^>]* src=/, 'no asset linked');
+    assert.deepEqual([...html.matchAll(/<style nonce="([^"]*)">/g)].map((m) => m[1]), [nonce], 'one stylesheet, under the nonce');
+    assert.deepEqual([...html.matchAll(/<script nonce="([^"]*)">/g)].map((m) => m[1]), [nonce], 'one script, under the nonce');
     assert.equal(html.match(/<script/g)?.length, 1, 'no other script');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension is loaded');
+    const read = async (...file: string[]): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'media', ...file)));
+    assert.ok(html.includes(await read('preview.css')), 'the page holds media/preview.css');
+    assert.ok(html.includes((await read('dist', 'preview.js')).replace(/\n?\/\/# sourceMappingURL=[^\n]*\s*$/, '')), 'the page holds media/dist/preview.js');
     assert.match(html, /<h2 class="code-line" data-line="12">The Pattern<\/h2>/);
     assert.match(html, /data-settings="\{&quot;kind&quot;:&quot;preview&quot;/);
   });

@@ -1,6 +1,7 @@
 /**
  * Our own stylesheet and script as they may be written into a page's `<style>` and `<script>`
- * elements (the portfolio's: see ./portfolioAssets.ts). Pure: no `vscode`, so the unit tests hold it.
+ * elements (the preview's and the portfolio's: see ./readAssets.ts). Pure: no `vscode`, so the
+ * unit tests hold it.
  */
 
 /** The stylesheet and script to write into the page. */
