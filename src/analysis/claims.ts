@@ -20,6 +20,7 @@ import type { Mention } from '../model/patternIndex';
 import type { Metric } from '../model/types';
 import { runRange, type ProseBlock, type TableBlock, type TableCell, type TextRun } from './markdownBlocks';
 import { labelAt, sentenceSpans, type Label } from './proseStructure';
+import { SentenceValues } from './sentenceValues';
 import type { TableColumns } from './tableColumns';
 import { asPercentFraction, type FoundValue, type ValueScanner } from './values';
 import { verdictFor } from './verdict';
@@ -88,13 +89,15 @@ interface Picked {
 }
 
 /**
- * The value a name claims among `values[lo, hi)` (nearest first; `anchor` is the end of the name),
- * references skipped. Levels before movements; a wrong-unit value only when it comes first and
- * right after the name. Read in place: no filtered copy of the candidates per name.
+ * The value a name claims among the values from index `lo` that start before `until` (nearest
+ * first; `anchor` is the end of the name), references skipped. Levels before movements; a
+ * wrong-unit value only when it comes first and right after the name. Read in place: no filtered
+ * copy of the candidates per name, and no value read past the one taken.
  */
-function pick(metric: Metric, values: readonly FoundValue[], lo: number, hi: number, text: string, anchor: number): Picked | undefined {
+function pick(metric: Metric, sv: SentenceValues, lo: number, until: number, text: string, anchor: number): Picked | undefined {
+  const values = sv.list;
   let first = true;
-  for (let i = lo; i < hi; i++) {
+  for (let i = lo; sv.has(i) && values[i].start < until; i++) {
     const c = values[i];
     if (c.reference) continue;
     const isFirst = first;
@@ -105,13 +108,13 @@ function pick(metric: Metric, values: readonly FoundValue[], lo: number, hi: num
     if (value) return { found: c, value };
   }
   if (isChangeMetric(metric)) {
-    for (let i = lo; i < hi; i++) {
+    for (let i = lo; sv.has(i) && values[i].start < until; i++) {
       const c = values[i];
       const value = !c.reference && c.change ? fitting(metric, c, false) : undefined;
       if (value) return { found: c, value };
     }
   }
-  const head = hi > lo ? values[lo] : undefined;
+  const head = sv.has(lo) && values[lo].start < until ? values[lo] : undefined;
   if (head && !head.reference && !head.change && !head.bare && wordsBetween(text, anchor, head.start) <= NEAR_WORDS) {
     return { found: head, value: head.value };
   }
@@ -141,45 +144,30 @@ const CONNECTOR = /^[\s,;/&]*(?:(?:and|or|as well as|plus)\s+)?(?:(?:the|its|the
 
 const NO_VALUES: readonly FoundValue[] = [];
 
-/** Index of the first value starting at or after `offset` (values are sorted by start). */
-function firstFrom(values: readonly FoundValue[], offset: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Claims of one sentence, `[s, e)` of the run's text, added to `out`, given the metric mentions
  * inside it (`mentions[m0…m1)`: the paragraph's list is not copied per sentence) and the label the
  * sentence starts with, if any. Linear in mentions and values (binary searches only).
  */
 function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: number, mentions: readonly MetricMention[], m0: number, m1: number, label: Label | undefined, out: MetricClaim[]): void {
+  // Read as far as the claims need (sentenceValues.ts); a number inside a metric name is not a value of it.
+  const sv = new SentenceValues(scanner, run.text, s, e, mentions, m0, m1);
+  if (sv.has(0)) claimsOf(sv, run, s, e, mentions, m0, m1, label, out);
+  sv.close();
+}
+
+function claimsOf(sv: SentenceValues, run: TextRun, s: number, e: number, mentions: readonly MetricMention[], m0: number, m1: number, label: Label | undefined, out: MetricClaim[]): void {
   const text = run.text;
-  // A number inside a metric name is not a value of it: dropped, in place.
-  const values = scanner.findValues(text, s, e);
-  let kept = 0;
-  let mk = m0;
-  for (const v of values) {
-    while (mk < m1 && mentions[mk].end <= v.start) mk++;
-    if (mk < m1 && v.end > mentions[mk].start) continue;
-    values[kept++] = v;
-  }
-  if (kept === 0) return;
-  if (kept < values.length) values.length = kept;
+  const values = sv.list;
   // The values claimed so far in this sentence (made on the first claim: most sentences have one).
   let taken: FoundValue[] | undefined;
   let i = m0;
   while (i < m1) {
     // A run of names joined by "and" / "," with no value between them: "A and B were X and Y".
     let j = i;
-    while (j + 1 < m1 && noneAfter(values, mentions, j, m1, e) && mentions[j + 1].start - mentions[j].end < 40 && CONNECTOR.test(text.slice(mentions[j].end, mentions[j + 1].start))) j++;
+    while (j + 1 < m1 && noneAfter(sv, mentions, j, m1, e) && mentions[j + 1].start - mentions[j].end < 40 && CONNECTOR.test(text.slice(mentions[j].end, mentions[j + 1].start))) j++;
     let paired = false;
-    const tail = j > i ? after(values, mentions, j, m1, e).filter((v) => !v.reference) : NO_VALUES;
+    const tail = j > i ? after(sv, mentions, j, m1, e).filter((v) => !v.reference) : NO_VALUES;
     if (j > i && tail.length >= j - i + 1) {
       const group = mentions.slice(i, j + 1);
       const picks = group.map((m, k) => {
@@ -198,7 +186,7 @@ function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: numbe
     if (!paired) {
       for (let k = i; k <= j; k++) {
         const m = mentions[k];
-        const p = k === j ? pick(m.entity.metric, values, firstFrom(values, m.end), firstFrom(values, spanEnd(mentions, k, m1, e)), text, m.end) : undefined;
+        const p = k === j ? pick(m.entity.metric, sv, sv.firstFrom(m.end), spanEnd(mentions, k, m1, e), text, m.end) : undefined;
         if (p) {
           (taken ??= []).push(p.found);
           out.push(sentenceClaim(run, m, p, label));
@@ -206,7 +194,7 @@ function sentenceClaims(scanner: ValueScanner, run: TextRun, s: number, e: numbe
         }
         // "72% GPU utilization": the nearest value just before the name, if nobody took it.
         const prevEnd = k > m0 ? mentions[k - 1].end : s;
-        const idx = firstFrom(values, m.start) - 1;
+        const idx = sv.firstFrom(m.start) - 1;
         const last = idx >= 0 ? values[idx] : undefined;
         if (last && last.start >= prevEnd && last.end <= m.start && !(taken !== undefined && taken.includes(last)) && !last.reference
           && wordsBetween(text, last.end, m.start) <= NEAR_WORDS - 1 && (!last.change || isChangeMetric(m.entity.metric))) {
@@ -227,12 +215,13 @@ function spanEnd(mentions: readonly MetricMention[], i: number, m1: number, e: n
   return i + 1 < m1 ? mentions[i + 1].start : e;
 }
 
-function after(values: readonly FoundValue[], mentions: readonly MetricMention[], i: number, m1: number, e: number): FoundValue[] {
-  return values.slice(firstFrom(values, mentions[i].end), firstFrom(values, spanEnd(mentions, i, m1, e)));
+function after(sv: SentenceValues, mentions: readonly MetricMention[], i: number, m1: number, e: number): FoundValue[] {
+  const lo = sv.firstFrom(mentions[i].end);
+  return sv.list.slice(lo, sv.firstFrom(spanEnd(mentions, i, m1, e)));
 }
 
-function noneAfter(values: readonly FoundValue[], mentions: readonly MetricMention[], i: number, m1: number, e: number): boolean {
-  return firstFrom(values, mentions[i].end) === firstFrom(values, spanEnd(mentions, i, m1, e));
+function noneAfter(sv: SentenceValues, mentions: readonly MetricMention[], i: number, m1: number, e: number): boolean {
+  return sv.firstFrom(mentions[i].end) === sv.firstFrom(spanEnd(mentions, i, m1, e));
 }
 
 /** The claim of mention `m` in a sentence: a label's when the name is inside the sentence's label. */

@@ -55,11 +55,33 @@ export function boldLeadAt(text: string, from: number, lineEnd: number): { start
   return { start, end: start + trimmed.length };
 }
 
-const ABBREVIATIONS = new Set([
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'e.g', 'i.e', 'eg', 'ie', 'vs', 'approx', 'etc', 'inc', 'corp', 'ltd', 'co', 'no', 'nos', 'mr', 'mrs', 'ms', 'dr', 'jr', 'sr', 'st',
   'est', 'ca', 'c', 'cf', 'fig', 'incl', 'excl', 'resp', 'avg', 'u.s', 'mo', 'yr', 'yrs', 'al', 'ref', 'approx', 'min', 'max', 'op', 'p', 'pp',
 ]);
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
+/**
+ * For each ASCII letter a-z, bit n set when an abbreviation of n characters starts with it. Why: a
+ * sentence ends in a word of six letters or fewer about half the time ("public.", "growth." is
+ * seven), and cutting and lower-casing each one to look it up was a good part of finding the
+ * sentences of a paragraph; a plain ASCII word whose first letter and length fit no abbreviation
+ * is none without being cut.
+ */
+const ABBREVIATION_LENGTHS = new Uint8Array(26);
+for (const a of ABBREVIATIONS) {
+  const c = a.charCodeAt(0) - 0x61;
+  if (c >= 0 && c < 26) ABBREVIATION_LENGTHS[c] |= 1 << a.length;
+}
+
+/** False when `text[k, at)` (letters and dots) is surely no abbreviation in any letter case: plain ASCII whose first letter and length fit none. */
+export function mayBeAbbreviation(text: string, k: number, at: number): boolean {
+  const first = (text.charCodeAt(k) | 0x20) - 0x61;
+  if (first < 0 || first >= 26) return true;
+  // Lower-casing keeps the length of ASCII only ("İ" becomes two units): anything else is looked up.
+  for (let j = k + 1; j < at; j++) if (text.charCodeAt(j) >= 128) return true;
+  return (ABBREVIATION_LENGTHS[first] & (1 << (at - k))) !== 0;
+}
 
 function isLetterChar(c: string): boolean {
   const code = c.charCodeAt(0);
@@ -98,7 +120,7 @@ export function sentenceSpans(text: string, breaks: readonly number[] = [], unti
       let k = at;
       while (k > 0 && at - k < 8 && (text[k - 1] === '.' || isLetterChar(text[k - 1]))) k--;
       // A longer word is no abbreviation and no initial: not cut out (most sentences end in one).
-      if (k < at && at - k <= LONGEST_ABBREVIATION && !(k > 0 && at - k === 8 && isLetterChar(text[k - 1]))) {
+      if (k < at && at - k <= LONGEST_ABBREVIATION && !(k > 0 && at - k === 8 && isLetterChar(text[k - 1])) && (at - k === 1 || mayBeAbbreviation(text, k, at))) {
         const word = text.slice(k, at);
         if (ABBREVIATIONS.has(word.toLowerCase())) continue;
         if (word.length === 1 && word !== word.toLowerCase()) continue;

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { sentenceSpans } from '../../../src/analysis/proseStructure';
+import { ABBREVIATIONS, mayBeAbbreviation, sentenceSpans } from '../../../src/analysis/proseStructure';
 import { fuzzParameters } from '../../support/fuzz';
 
 function sentences(text: string, breaks?: number[]): string[] {
@@ -70,5 +70,23 @@ describe('proseStructure: sentenceSpans', () => {
       // After them, only spans that start after `until`.
       for (let j = k; j < part.length; j += 2) assert.ok(part[j] > until, JSON.stringify({ text, breaks, until }));
     }), fuzzParameters(5_000));
+  });
+});
+
+describe('proseStructure: the quick "no abbreviation" test before a sentence end', () => {
+  it('never rejects a word that lower-cases to an abbreviation (the plain cut-and-look-up)', () => {
+    const unit = fc.constantFrom('a', 'p', 'e', 'g', 'i', 'v', 's', 'x', 'c', 'o', 'm', 'A', 'P', 'E', 'S', 'V', 'İ', '\u212a', 'é', 'É', '.', 'z', 'q');
+    const plainWord = fc.array(unit, { minLength: 1, maxLength: 7 }).map((u) => u.join(''));
+    const abbreviation = fc.constantFrom(...ABBREVIATIONS).chain((a) => fc.array(fc.boolean(), { minLength: a.length, maxLength: a.length }).map((up) => [...a].map((c, i) => (up[i] ? c.toUpperCase() : c)).join('')));
+    fc.assert(fc.property(fc.oneof(plainWord, abbreviation), fc.constantFrom('', 'x ', 'Word '), (word, before) => {
+      const text = `${before}${word}.`;
+      const k = before.length;
+      const at = k + word.length;
+      if (ABBREVIATIONS.has(word.toLowerCase())) assert.ok(mayBeAbbreviation(text, k, at), word);
+    }), fuzzParameters(20_000));
+  });
+
+  it('rejects the plain words sentences usually end with', () => {
+    for (const w of ['public', 'growth', 'rally', 'quarter', 'Azure', 'sites']) assert.equal(mayBeAbbreviation(w, 0, w.length), false, w);
   });
 });
