@@ -179,11 +179,12 @@ function readAnalysis(doc: TextLines, fm: ReturnType<typeof readFrontMatter>, ca
 const ownQuarters = new BoundedMap<string, QuarterPeriod | undefined>(MAX_ANSWERS);
 
 function ownQuarter(period: string): QuarterPeriod | undefined {
-  const known = ownQuarters.get(period);
-  if (known !== undefined || ownQuarters.has(period)) return known;
-  const read = readQuarter(period);
-  ownQuarters.set(period, read === undefined ? read : Object.freeze(read));
-  return read;
+  return ownQuarters.answer(period, (text) => frozen(readQuarter(text)), ownCopy);
+}
+
+/** An answer kept across analyses is shared: frozen, so no caller can change another's. */
+function frozen<T extends object>(value: T | undefined): T | undefined {
+  return value === undefined ? value : Object.freeze(value);
 }
 
 /** Each metric's claims, in the claims' order: one pass over the claims, not one per metric. */
@@ -234,12 +235,7 @@ interface Reader extends NameAnswers {
 const periodsRead = new BoundedMap<string, ReturnType<typeof readPeriod>>(MAX_ANSWERS);
 
 function periodOf(text: string): ReturnType<typeof readPeriod> {
-  const known = periodsRead.get(text);
-  if (known !== undefined || periodsRead.has(text)) return known;
-  const read = readPeriod(text);
-  // A copy for the key: the token is a slice of its sentence, which the map would keep alive.
-  periodsRead.set(ownCopy(text), read === undefined ? read : Object.freeze(read));
-  return read;
+  return periodsRead.answer(text, (token) => frozen(readPeriod(token)), ownCopy);
 }
 
 /** Whether a period written in the text is the analysis's own (false when either is unreadable). */

@@ -36,6 +36,18 @@ export class BoundedMap<K, V> extends Map<K, V> {
     if (this.size >= this.limit && !this.has(key)) this.clear();
     return super.set(key, value);
   }
+
+  /**
+   * The answer kept for `key`, else `read(key)`'s, kept under `keep(key)` (for text keys: a copy,
+   * so that a slice of a document does not keep the whole document alive in a map that outlives it).
+   */
+  answer(key: K, read: (key: K) => V, keep: (key: K) => K): V {
+    const known = this.get(key);
+    if (known !== undefined || this.has(key)) return known as V;
+    const value = read(key);
+    if (typeof key !== 'string' || key.length <= MAX_KEY_LENGTH) this.set(keep(key), value);
+    return value;
+  }
 }
 
 export interface NameAnswers {

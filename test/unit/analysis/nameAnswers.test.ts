@@ -66,6 +66,26 @@ describe('analysis: answers kept with the index across analyses', () => {
     assert.ok(![...answers.sectionOf.keys(), ...answers.headingNames.keys()].some((k) => k.length > MAX_KEY_LENGTH), 'no long heading kept');
   });
 
+  it('answer() reads a key once, keeps undefined answers too, under the kept form of the key, and no long key', () => {
+    const map = new BoundedMap<string, number | undefined>(10);
+    const reads: string[] = [];
+    const read = (key: string): number | undefined => {
+      reads.push(key);
+      return key === 'none' ? undefined : key.length;
+    };
+    const keep = (key: string): string => key.toUpperCase();
+    assert.equal(map.answer('abc', read, keep), 3);
+    assert.equal(map.answer('none', read, keep), undefined);
+    assert.deepEqual([...map.keys()], ['ABC', 'NONE'], 'kept under keep(key)');
+    // Asked again under the kept form: answered without reading.
+    assert.equal(map.answer('ABC', read, keep), 3);
+    assert.equal(map.answer('NONE', read, keep), undefined);
+    assert.deepEqual(reads, ['abc', 'none']);
+    const long = 'x'.repeat(MAX_KEY_LENGTH + 1);
+    assert.equal(map.answer(long, read, keep), MAX_KEY_LENGTH + 1);
+    assert.equal(map.size, 2, 'a long key is answered, not kept');
+  });
+
   it('a document of many distinct headings leaves at most MAX_ANSWERS kept per map', () => {
     const catalog = freshCatalog();
     const headings = Array.from({ length: MAX_ANSWERS + 500 }, (_, k) => `## Heading number ${k}\n`).join('\n');
