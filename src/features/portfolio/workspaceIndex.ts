@@ -35,10 +35,23 @@ export interface EntrySource<E> {
 }
 
 export interface IndexedFile<E> {
+  /** Made from `key` when read (IndexedByKey): few callers want it. */
   readonly uri: vscode.Uri;
   /** `uri.toString()`, as the index keys it: formatting 10,000 URIs again was 100 ms of the host's thread. */
   readonly key: string;
   readonly entry: E;
+}
+
+/**
+ * An indexed file whose URI is parsed from its key only when asked for: the index keeps no URI
+ * per file (see Listed), and the portfolio's views read the entries, not the URIs.
+ */
+class IndexedByKey<E> implements IndexedFile<E> {
+  constructor(readonly key: string, readonly entry: E) {}
+
+  get uri(): vscode.Uri {
+    return vscode.Uri.parse(this.key, true);
+  }
 }
 
 /** A markdown file the index did not read, and why (listed, never silently dropped). */
@@ -57,8 +70,8 @@ export interface IndexChange<E = unknown> {
   readonly previous?: readonly (E | undefined)[];
 }
 
+/** An indexed file, under its key (no URI: see Listed). */
 interface Record<E> extends CachedFile<E> {
-  readonly uri: vscode.Uri;
   /** From an open document with unsaved edits: never written to the cache. */
   readonly unsaved: boolean;
   /** Taken from the warm-start cache as it is (the cache need not be written again for it). */
@@ -78,13 +91,38 @@ type Analyse<E> = (() => Record<E> | SkippedFile | undefined) & {
 };
 type ReadResult<E> = Record<E> | SkippedFile | Analyse<E> | undefined;
 
-/** A file the build found: with its stat when the listing had it, or a link (never read). */
+/**
+ * A file the build found: with its stat when the listing had it, or a link (never read). The
+ * walk's files carry no URI, only their folder and path below it (uriOf makes it when the file is
+ * read): a warm start takes every file from the cache by its key, and the 10,000 URIs the walk
+ * made (each an object and its path, flattened by the URI's checks) were kept by the records for
+ * nothing, and copied by each young-generation collection of the cache's load that they lived
+ * through.
+ */
 interface Listed {
-  readonly uri: vscode.Uri;
+  /** The search's URI; absent for the walk's (folder and relative). */
+  readonly uri?: vscode.Uri;
+  readonly folder?: WalkedFolder;
+  /** The path below `folder`: plain names joined by '/' (the walk's). */
+  readonly relative?: string;
   /** `uri.toString()`. */
   readonly key: string;
   readonly stat?: vscode.FileStat | Promise<vscode.FileStat | undefined>;
   readonly link?: true;
+}
+
+/** A walked folder: its URI, and its path without a trailing '/'. */
+interface WalkedFolder {
+  readonly uri: vscode.Uri;
+  readonly path: string;
+}
+
+/** The URI of a listed file: the search's, or made from the walk's folder and path. */
+function uriOf(listed: Listed): vscode.Uri {
+  if (listed.uri) return listed.uri;
+  const folder = listed.folder as WalkedFolder;
+  // The walk's names are plain (no '.', '..' or '/'): no joinPath normalization needed, which was a tenth of the warm start.
+  return folder.uri.with({ path: `${folder.path}/${listed.relative ?? ''}` });
 }
 
 function settled<E>(result: ReadResult<E>): Record<E> | SkippedFile | undefined {
@@ -101,7 +139,7 @@ function fromCache<E>(listed: Listed, cached: CachedFile<E> | undefined, max: nu
   const stat = listed.stat;
   if (!cached || open || listed.link || !stat || stat instanceof Promise || stat.type !== vscode.FileType.File || stat.size > max * 4) return undefined;
   if (cached.size !== stat.size || cached.mtime !== stat.mtime) return undefined;
-  return { uri: listed.uri, size: cached.size, mtime: cached.mtime, entry: cached.entry, unsaved: false, fromCache: true };
+  return { size: cached.size, mtime: cached.mtime, entry: cached.entry, unsaved: false, fromCache: true };
 }
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
@@ -160,7 +198,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
   /** Every indexed analysis. */
   entries(): IndexedFile<E>[] {
     const out: IndexedFile<E>[] = [];
-    for (const [key, r] of this.records) if (r.entry !== undefined) out.push({ uri: r.uri, key, entry: r.entry });
+    for (const [key, r] of this.records) if (r.entry !== undefined) out.push(new IndexedByKey(key, r.entry));
     return out;
   }
 
@@ -279,7 +317,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
         // promise of its own: 10,000 of them through readRecord were a tenth of the warm start.
         const results: ReadResult<E>[] = batch.map((l) => fromCache(l, cached.get(l.key), max, open.has(l.key)));
         if (results.some((r) => r === undefined)) {
-          const read = await Promise.all(batch.map((l, j) => results[j] ?? (l.link ? Promise.resolve(this.linkSkipped(l.uri)) : this.readRecord(l.uri, cached.get(l.key), max, l.stat, open.get(l.key) ?? null))));
+          const read = await Promise.all(batch.map((l, j) => results[j] ?? (l.link ? Promise.resolve(this.linkSkipped(uriOf(l))) : this.readRecord(uriOf(l), cached.get(l.key), max, l.stat, open.get(l.key) ?? null))));
           read.forEach((r, j) => (results[j] = r));
         }
         if (token.isCancellationRequested) throw new Cancelled();
@@ -298,7 +336,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
             await this.splitWhileCold(result, batch[j], slice);
             continue;
           }
-          this.apply(batch[j].uri, settled(result), batch[j].key);
+          this.apply(batch[j].key, settled(result));
           if (slice.due) await slice.pause();
         }
         report?.(Math.min(i + BATCH, listed.length));
@@ -334,12 +372,13 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
    */
   private async splitWhileCold(analyse: Analyse<E>, listed: Listed, slice: TimeSlice): Promise<void> {
     const text = analyse.text ?? '';
+    const uri = uriOf(listed);
     let took = 0;
     for (const prefix of this.coldCode.prefixes(text)) {
       await slice.yield();
       const t0 = performance.now();
       try {
-        this.source.fromText(prefix, listed.uri);
+        this.source.fromText(prefix, uri);
       } catch {
         // A prefix the core fails on says nothing of the whole text (analysed below, as ever).
       }
@@ -347,7 +386,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     }
     await slice.yield();
     const t0 = performance.now();
-    this.apply(listed.uri, analyse(), listed.key);
+    this.apply(listed.key, analyse());
     this.coldCode.analysed(took + performance.now() - t0);
     if (slice.due) await slice.pause();
   }
@@ -374,18 +413,18 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
       if (!files) return undefined;
       const base = folders[f].uri;
       const path = base.path.replace(/\/$/, '');
+      const folder: WalkedFolder = { uri: base, path };
       // The folder's URI as a string with its '/': a path of characters no URI encodes is that plus the
       // path as it is (formatting each file's URI was a seventh of the warm start's work on this thread).
       const prefix = base.with({ path: `${path}/` }).toString();
       for (const file of files) {
-        // The walk's names are plain (no '.', '..' or '/'): no joinPath normalization needed, which was a tenth of the warm start.
-        const uri = base.with({ path: `${path}/${file.relative}` });
         if (slice.due) await slice.pause();
-        if (nested && vscode.workspace.getWorkspaceFolder(uri) !== folders[f]) continue;
-        const key = uriKeyBelow(prefix, file.relative) ?? uri.toString();
+        const relative = file.relative;
+        if (nested && vscode.workspace.getWorkspaceFolder(uriOf({ folder, relative, key: '' })) !== folders[f]) continue;
+        const key = uriKeyBelow(prefix, relative) ?? uriOf({ folder, relative, key: '' }).toString();
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push(file.link ? { uri, key, link: true } : { uri, key, stat: { type: vscode.FileType.File, size: file.size ?? 0, mtime: file.mtime ?? 0, ctime: 0 } });
+        out.push(file.link ? { folder, relative, key, link: true } : { folder, relative, key, stat: { type: vscode.FileType.File, size: file.size ?? 0, mtime: file.mtime ?? 0, ctime: 0 } });
       }
     }
     return out;
@@ -451,7 +490,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
       // Already indexed at this version (the typing debounce, then the save beginning): unchanged.
       const previous = this.records.get(uri.toString());
       if (previous?.unsaved && previous.documentVersion === documentVersion) return previous;
-      return () => ({ uri, size: -1, mtime: -1, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: true, documentVersion });
+      return () => ({ size: -1, mtime: -1, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: true, documentVersion });
     }
     const stat = await (statted ?? Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined));
     if (!stat) return undefined;
@@ -459,7 +498,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     if (!(stat.type & vscode.FileType.File)) return undefined;
     // UTF-8 is at least one byte a character: a file of more bytes than 4× the limit is certainly too long.
     if (stat.size > max * 4) return { uri, reason: vscode.l10n.t('too large to index ({0} MB)', (stat.size / 1e6).toFixed(1)) };
-    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { uri, ...cached, unsaved: false, fromCache: true };
+    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { size: cached.size, mtime: cached.mtime, entry: cached.entry, unsaved: false, fromCache: true };
     // Only what is analysed below needs the analysis core: a warm start whose files all come from
     // the cache never loads it (its require was a task of its own on the host's thread).
     await this.coreReady();
@@ -474,9 +513,9 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
         if (!previous.unsaved && previous.size === stat.size && previous.mtime === stat.mtime) return previous;
         // Indexed from the unsaved text of this very version (a dirty document's version is never
         // that of a freshly opened one): what the save wrote.
-        if (previous.unsaved) return { uri, size: stat.size, mtime: stat.mtime, entry: previous.entry, unsaved: false, documentVersion };
+        if (previous.unsaved) return { size: stat.size, mtime: stat.mtime, entry: previous.entry, unsaved: false, documentVersion };
       }
-      return () => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false, documentVersion });
+      return () => ({ size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromDocument(open), uri), unsaved: false, documentVersion });
     }
     let text: string;
     try {
@@ -485,7 +524,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
       return { uri, reason: vscode.l10n.t('unreadable: {0}', e instanceof Error ? e.message : String(e)) };
     }
     if (text.length > max) return { uri, reason: vscode.l10n.t('too large to index ({0} characters; limit patternAnalyst.checks.maxDocumentSizeMB)', text.length.toLocaleString('en-US')) };
-    return Object.assign(() => ({ uri, size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromText(text, uri), uri), unsaved: false }), { text });
+    return Object.assign(() => ({ size: stat.size, mtime: stat.mtime, entry: this.safely(() => this.source.fromText(text, uri), uri), unsaved: false }), { text });
   }
 
   /**
@@ -511,7 +550,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     }
   }
 
-  private apply(uri: vscode.Uri, result: Record<E> | SkippedFile | undefined, key = uri.toString()): void {
+  private apply(key: string, result: Record<E> | SkippedFile | undefined): void {
     if (!(result && 'fromCache' in result)) this.changedKeys.add(key);
     if (!result) {
       this.records.delete(key);
@@ -585,7 +624,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
         this.records.delete(key);
         this.changedKeys.add(key);
         if (r.entry !== undefined) {
-          removed.push(r.uri);
+          removed.push(vscode.Uri.parse(key, true));
           previous.push(r.entry);
         }
       }
@@ -614,7 +653,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
         }));
         for (let i = 0; i < batch.length; i++) {
           const before = this.records.get(batch[i].toString())?.entry;
-          this.apply(batch[i], settled(results[i]));
+          this.apply(batch[i].toString(), settled(results[i]));
           const after = this.records.get(batch[i].toString())?.entry;
           if (before !== after) {
             changed.push(batch[i]);
