@@ -10,12 +10,14 @@
  * garbage: GC self time 4% -> 13%); the bench showed it as "lint 4 KB" 1.48x markdown-it.
  *
  * An object started from an empty `{}` and filled in field by field has no allocation site (only
- * literals with fields, and array literals, are tracked), so it is always made young and dies
- * young. The objects and their field order are the same as the literals they replace (same JSON,
- * same deep equality): only where V8 puts them differs. Used for the objects an analysis makes
- * per claim, range and finding; held equal to the literals by test/unit/unsited.test.ts.
+ * literals with fields, and array literals, are tracked), so it is made young and dies young. Not
+ * always, though: where the optimizing compiler folds such an object's allocation together with a
+ * tenured literal's, the pair goes to the old generation (a heading literal took its range along),
+ * so every object of a result that a large analysis holds to its end is made here. The objects and
+ * their field order are the same as the literals they replace (same JSON, same deep equality): only
+ * where V8 puts them differs. Held equal to the literals by test/unit/analysis/unsited.test.ts.
  */
-import type { Finding, Fix, MetricClaim, RuleId, Severity, StatedValue, TextPosition, TextRange, Verdict, VerdictStatus } from './types';
+import type { Finding, Fix, Heading, MetricClaim, RuleId, Severity, StatedValue, TextPosition, TextRange, Verdict, VerdictStatus } from './types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -51,6 +53,17 @@ export function claim(metricId: string, nameRange: TextRange, valueRange: TextRa
   c.context = context;
   if (source) c.source = source;
   return c;
+}
+
+/** A heading; `sectionId` only when there is one. */
+export function heading(level: number, text: string, line: number, range: TextRange, sectionId: string | undefined): Heading {
+  const h = {} as Mutable<Heading>;
+  h.level = level;
+  h.text = text;
+  h.line = line;
+  h.range = range;
+  if (sectionId) h.sectionId = sectionId;
+  return h;
 }
 
 /**

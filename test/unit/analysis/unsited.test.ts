@@ -66,4 +66,14 @@ describe('unsited result objects', () => {
       fuzzParameters(200),
     );
   });
+
+  it('a heading is the literal it replaced, with `sectionId` only when there is one', () => {
+    fc.assert(
+      fc.property(fc.nat(6), fc.string(), fc.nat(), position, fc.option(fc.string(), { nil: undefined }), (level, text, line, a, sectionId) => {
+        const range = { start: { ...a }, end: { ...a } };
+        same(unsited.heading(level, text, line, range, sectionId), sectionId ? { level, text, line, range, sectionId } : { level, text, line, range });
+      }),
+      fuzzParameters(200),
+    );
+  });
 });
