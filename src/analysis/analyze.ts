@@ -24,6 +24,7 @@ import { applySuppressions, mayHoldDirectives, readDirectives } from './suppress
 import { splitLines, type TextLines } from './textLines';
 import { sortStable } from './stableSort';
 import { valueFindings } from './valueRules';
+import * as unsited from './unsited';
 import { ValueScanner } from './values';
 import { conflictFindings } from './conflictRules';
 import { readPeriod, samePeriod } from '../portfolio/periods';
@@ -288,7 +289,7 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
     else ctx.sectionOf.set(raw, (sectionId = sectionOfHeading(index, run.text) ?? (raw === run.text ? undefined : sectionOfHeading(index, raw))) ?? null);
   }
   const range = runRange(run, 0, run.text.length);
-  headings.push(sectionId ? { level: block.level, text, line: block.line, range, sectionId } : { level: block.level, text, line: block.line, range });
+  headings.push(unsited.heading(block.level, text, block.line, range, sectionId));
   if (ctx.nearMiss) pushAll(findings, companyCaseFindings(index, run.text, (a, b) => runRange(run, a, b)));
   if (sectionId || block.nested || run.segments.length > 1 || !ctx.nearMiss) return;
   let answer = ctx.headingNames.get(run.text);

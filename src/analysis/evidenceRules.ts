@@ -13,6 +13,7 @@
 import type { TextRun } from './markdownBlocks';
 import { runPosition } from './markdownBlocks';
 import type { Finding, MetricClaim, TextPosition } from './types';
+import * as unsited from './unsited';
 
 /** A citation in the paragraph: a link, a URL, a footnote reference, or citation words. */
 const CITATION = /\]\(|\]\[|https?:\/\/|www\.|\[\^[^\]\s]{1,64}\]|\bsources?\s*:|\baccording to\b|\bcited\b|\bper (?:the |its |their )?(?:10-[KQ]|annual report|filing|earnings call|investor|press release)|\((?:[^()\n]{1,80}?,\s*)?(?:p\.\s*\d{1,4}|(?:19|20)\d{2})\)/i;
@@ -110,10 +111,11 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
       if (!other || PRIOR.test(sentence)) continue;
       for (let k = next; k < end; k++) {
         const c = ordered[k];
-        out.push({
-          rule: 'period-mismatch', severity: 'information', range: c.valueRange, fixes: [],
-          message: `${names(c.metricId)}: ${c.value.text.trim()} is given for ${other}, but this analysis covers ${describe(period)}. Say so if it is a prior period ("up from … in ${other}").`,
-        });
+        out.push(unsited.finding(
+          'period-mismatch', 'information',
+          `${names(c.metricId)}: ${c.value.text.trim()} is given for ${other}, but this analysis covers ${describe(period)}. Say so if it is a prior period ("up from … in ${other}").`,
+          c.valueRange,
+        ));
       }
     }
   }
@@ -145,5 +147,5 @@ export function tableEvidenceFindings(claims: readonly MetricClaim[], hasSourceC
 }
 
 function unsourced(c: MetricClaim, name: string, why: string): Finding {
-  return { rule: 'unsourced-value', severity: 'information', range: c.valueRange, fixes: [], message: `${name}: ${c.value.text.trim()} has no source (${why}).` };
+  return unsited.finding('unsourced-value', 'information', `${name}: ${c.value.text.trim()} has no source (${why}).`, c.valueRange);
 }

@@ -7,6 +7,7 @@
 import type { PatternIndex } from '../model/patternIndex';
 import type { Finding, MetricClaim } from './types';
 import { isImpossible, isMiss } from './verdict';
+import * as unsited from './unsited';
 
 export function valueFindings(index: PatternIndex, claims: readonly MetricClaim[]): Finding[] {
   const out: Finding[] = [];
@@ -19,9 +20,9 @@ export function valueFindings(index: PatternIndex, claims: readonly MetricClaim[
       names.set(c.metricId, name);
     }
     if (isMiss(c.verdict)) {
-      out.push({ rule: 'benchmark-miss', severity: 'warning', message: `${name}: ${c.verdict.message}`, range: c.valueRange, fixes: [] });
+      out.push(unsited.finding('benchmark-miss', 'warning', `${name}: ${c.verdict.message}`, c.valueRange));
     } else if (isImpossible(c.verdict)) {
-      out.push({ rule: 'impossible-value', severity: 'warning', message: `${name}: ${c.verdict.message}`, range: c.valueRange, fixes: [] });
+      out.push(unsited.finding('impossible-value', 'warning', `${name}: ${c.verdict.message}`, c.valueRange));
     }
   }
   return out;

@@ -15,6 +15,7 @@ import type { Metric } from '../model/types';
 import { formatAmount, formatStatedValue } from './valueFormat';
 import { settledString } from './settledString';
 import type { StatedValue, Verdict } from './types';
+import * as unsited from './unsited';
 
 /** The value's unit compared with the metric's: undefined when they agree, else why not. */
 function unitMismatch(metric: Metric, value: StatedValue): string | undefined {
@@ -112,7 +113,7 @@ export function verdictFor(metric: Metric, value: StatedValue): Verdict {
 function judge(metric: Metric, value: StatedValue): Verdict {
   const shown = formatStatedValue(value);
   const mismatch = unitMismatch(metric, value);
-  if (mismatch) return { status: 'wrong-unit', message: `${value.text.trim() || shown} — wrong unit: ${mismatch}` };
+  if (mismatch) return unsited.verdict('wrong-unit', `${value.text.trim() || shown} — wrong unit: ${mismatch}`);
 
   const { min, max } = metric.unit;
   const unitKind = metric.unit.kind === 'multiple' ? 'multiple' : value.kind;
@@ -123,11 +124,11 @@ function judge(metric: Metric, value: StatedValue): Verdict {
   // A range with one end outside ("95–105%") is impossible too; "up to 120%" is merely loose, not impossible.
   const tooHigh = max !== undefined && (q === 'over' ? value.high >= max : q === 'at-least' ? value.high > max : q === 'under' || q === 'at-most' ? false : value.high > max);
   const tooLow = min !== undefined && (q === 'under' ? value.low <= min : q === 'at-most' ? value.low < min : q === 'over' || q === 'at-least' ? false : value.low < min);
-  if (tooHigh) return { status: 'impossible', message: `${shown} — impossible: ${metric.name} cannot exceed ${formatAmount(max, unitKind, currency)}` };
-  if (tooLow) return { status: 'impossible', message: `${shown} — impossible: ${metric.name} cannot be below ${formatAmount(min, unitKind, currency)}` };
+  if (tooHigh) return unsited.verdict('impossible', `${shown} — impossible: ${metric.name} cannot exceed ${formatAmount(max, unitKind, currency)}`);
+  if (tooLow) return unsited.verdict('impossible', `${shown} — impossible: ${metric.name} cannot be below ${formatAmount(min, unitKind, currency)}`);
 
   const bm = metric.benchmark;
-  if (!bm) return { status: 'no-benchmark', message: `${shown} — no numeric benchmark to compare with (the pattern says: ${metric.benchmarkText})` };
+  if (!bm) return unsited.verdict('no-benchmark', `${shown} — no numeric benchmark to compare with (the pattern says: ${metric.benchmarkText})`);
 
   let result = fit(iv, bm.comparator, bm.value);
   // "~80%" against ">80%": the analyst says "about", so it may be on either side.
@@ -135,9 +136,9 @@ function judge(metric: Metric, value: StatedValue): Verdict {
   const phrase = thePhrase(metric);
   const higherIsBetter = bm.comparator === '>' || bm.comparator === '>=';
   switch (result) {
-    case 'all': return { status: 'meets', message: `${shown} — meets ${phrase}` };
-    case 'none': return { status: 'misses', message: `${shown} — ${higherIsBetter ? 'below' : 'above'} ${phrase}` };
-    default: return { status: 'borderline', message: `${shown} — borderline: may or may not meet ${phrase}` };
+    case 'all': return unsited.verdict('meets', `${shown} — meets ${phrase}`);
+    case 'none': return unsited.verdict('misses', `${shown} — ${higherIsBetter ? 'below' : 'above'} ${phrase}`);
+    default: return unsited.verdict('borderline', `${shown} — borderline: may or may not meet ${phrase}`);
   }
 }
 
