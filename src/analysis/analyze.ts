@@ -21,7 +21,7 @@ import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sec
 import { tableColumns } from './tableColumns';
 import { BoundedMap, columnsFor, MAX_ANSWERS, nameAnswersOf, type NameAnswers } from './nameAnswers';
 import { applySuppressions, mayHoldDirectives, readDirectives } from './suppressions';
-import { splitLines, type TextLines } from './textLines';
+import { range as lineRange, splitLines, type TextLines } from './textLines';
 import { sortStable } from './stableSort';
 import { valueFindings } from './valueRules';
 import * as unsited from './unsited';
@@ -357,8 +357,8 @@ function readTable(ctx: Reader, block: TableBlock): void {
   // One range maker per table (they run at once, for the row and cell being read): no closure per row.
   let line = 0;
   let cellStart = 0;
-  const rowRange = (a: number, b: number): TextRange => ({ start: { line, character: a }, end: { line, character: b } });
-  const cellRange = (a: number, b: number): TextRange => ({ start: { line, character: cellStart + a }, end: { line, character: cellStart + b } });
+  const rowRange = (a: number, b: number): TextRange => lineRange(line, a, b);
+  const cellRange = (a: number, b: number): TextRange => lineRange(line, cellStart + a, cellStart + b);
   const caseFindings = (row: TableRow): void => {
     line = row.line;
     if (!ctx.nearMiss) return;

@@ -25,6 +25,7 @@ import type { TableColumns } from './tableColumns';
 import { asPercentFraction, type FoundValue, type ValueScanner } from './values';
 import { verdictFor } from './verdict';
 import type { MetricClaim, StatedValue, TextRange } from './types';
+import { range } from './textLines';
 import * as unsited from './unsited';
 
 /** Most words allowed between a name and a value for "right next to it" (fractions, wrong units, "72% GPU utilization"). */
@@ -293,7 +294,7 @@ export function proseClaims(scanner: ValueScanner, block: ProseBlock, mentions: 
 }
 
 function cellRange(line: number, cell: TableCell, a: number, b: number): TextRange {
-  return unsited.range(unsited.position(line, cell.start + a), unsited.position(line, cell.start + b));
+  return range(line, cell.start + a, cell.start + b);
 }
 
 /** The value a table cell states for `metric`, with the column's unit hint for bare numbers. */

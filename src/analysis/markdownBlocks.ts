@@ -12,7 +12,7 @@
 import { delimiterColumns, mayBeDelimiterRow } from './delimiterRow';
 import { maskInline, type MaskState } from './inlineMask';
 import type { TextPosition, TextRange } from './types';
-import * as unsited from './unsited';
+import { pos, spanRange } from './textLines';
 
 /** Where a piece of a run's text came from: offset in the run, line and column in the document. */
 export interface Segment {
@@ -106,12 +106,11 @@ export function runPosition(run: TextRun, offset: number): TextPosition {
     else hi = mid - 1;
   }
   const seg = segs[lo];
-  return unsited.position(seg.line, seg.col + (offset - seg.offset));
+  return pos(seg.line, seg.col + (offset - seg.offset));
 }
 
-/** Built by unsited.ts: every claim and finding holds one, and all of a large analysis's survive to its end. */
 export function runRange(run: TextRun, start: number, end: number): TextRange {
-  return unsited.range(runPosition(run, start), runPosition(run, end));
+  return spanRange(runPosition(run, start), runPosition(run, end));
 }
 
 const QUOTE = / {0,3}>[ \t]?/y;
