@@ -62,8 +62,9 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
     if (list.length < 2) continue;
     const headline = headlineClaim(list);
     if (headline.context !== 'table' || unjudgeable(headline)) continue;
-    const name = ctx.index.metric(metricId)?.name ?? metricId;
-    const there = headline.value.text.trim();
+    // The metric's name and the scorecard's text, for messages: made on the first conflict (most metrics have none).
+    let name: string | undefined;
+    let there: string | undefined;
     const conflicts = conflictsWith(headline.value);
     const others: MetricClaim[] = [];
     let capped = false;
@@ -75,6 +76,8 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
       }
       if (!aboutThisSubjectAndPeriod(ctx, c, subjectCompany, plainHeadings)) continue;
       others.push(c);
+      name ??= ctx.index.metric(metricId)?.name ?? metricId;
+      there ??= headline.value.text.trim();
       const here = c.value.text.trim();
       out.push({
         rule: 'conflicting-value', severity: 'warning', range: c.valueRange, fixes: [],
@@ -82,7 +85,7 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
         related: [{ range: headline.valueRange, message: `the scorecard states ${there}` }],
       });
     }
-    if (others.length > 0) out.push(headlineFinding(name, headline, others, capped));
+    if (others.length > 0) out.push(headlineFinding(name as string, headline, others, capped));
   }
   return out;
 }
@@ -131,8 +134,14 @@ function subjectCompanyId(ctx: ConflictContext): string | undefined {
 function aboutThisSubjectAndPeriod(ctx: ConflictContext, c: MetricClaim, subjectCompany: () => string | undefined, plainHeadings: Map<Heading, boolean>): boolean {
   const line = ctx.lines[c.valueRange.start.line] ?? '';
   if (/^\s{0,3}>/.test(line)) return false; // a quotation is someone else's statement
-  // The heading first: a section holds many statements under one heading, read once, and a
-  // heading naming another company or period ("Deep dive: Lambda in Q2 2025") settles all of them.
+  // Every check is a pure test, so their order only decides the cost: first the sentence's words
+  // (most statements that disagree with the scorecard are comparisons or changes, "since",
+  // "compared with", and end here), then the heading, then the sentence's names and periods (both
+  // a mention search).
+  const sentence = sentenceAround(ctx.lines, c.valueRange.start.line, c.valueRange.start.character);
+  if (ELSEWHERE_WORDS.test(sentence) || FROM_TO.test(sentence)) return false;
+  // A section holds many statements under one heading, read once, and a heading naming another
+  // company or period ("Deep dive: Lambda in Q2 2025") settles all of them.
   const heading = headingAbove(ctx.headings, c.valueRange.start.line);
   if (heading !== undefined) {
     let ok = plainHeadings.get(heading);
@@ -142,13 +151,7 @@ function aboutThisSubjectAndPeriod(ctx: ConflictContext, c: MetricClaim, subject
     }
     if (!ok) return false;
   }
-  const sentence = sentenceAround(ctx.lines, c.valueRange.start.line, c.valueRange.start.character);
-  return plain(ctx, sentence, subjectCompany());
-}
-
-function plain(ctx: ConflictContext, text: string, subjectCompany: string | undefined): boolean {
-  if (ELSEWHERE_WORDS.test(text) || FROM_TO.test(text)) return false;
-  return namesOnlyThis(ctx, text, subjectCompany);
+  return namesOnlyThis(ctx, sentence, subjectCompany());
 }
 
 /** "this quarter", "the year": the analysis's own period, said without naming it. */

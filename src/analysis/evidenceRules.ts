@@ -48,9 +48,13 @@ export function readQuarter(text: string): QuarterPeriod | undefined {
   return quarter === undefined && year === undefined ? undefined : { ...(quarter !== undefined && { quarter }), ...(year !== undefined && { year }) };
 }
 
+function fullYear(y: string | undefined): number | undefined {
+  return y === undefined ? undefined : y.length === 2 ? 2000 + Number(y) : Number(y);
+}
+
 function tokenPeriod(m: RegExpExecArray): QuarterPeriod {
-  const fullYear = (y: string | undefined): number | undefined => (y === undefined ? undefined : y.length === 2 ? 2000 + Number(y) : Number(y));
-  if (m[1]) return { quarter: Number(m[1]), ...(m[2] && { year: fullYear(m[2]) }) };
+  // Literals, not a conditional spread (read for every period token of a sentence holding a value).
+  if (m[1]) return m[2] ? { quarter: Number(m[1]), year: fullYear(m[2]) } : { quarter: Number(m[1]) };
   if (m[3]) return { quarter: Number(m[3]), year: fullYear(m[4]) };
   return { year: fullYear(m[5]) };
 }

@@ -173,6 +173,11 @@ function isBlankFrom(text: string, at: number): boolean {
   return true;
 }
 
+/** `/[ \t]/` for one UTF-16 code unit (a heading's bounds: no one-character string and regex per character). */
+function isSpaceOrTab(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
 /** `\s` for one UTF-16 code unit, without a regex for ASCII. */
 function isWhiteCode(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 128 && /\s/.test(String.fromCharCode(c)));
@@ -451,15 +456,15 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
       flushPara();
       // Bounds are read on the raw line: a heading that is all inline code is blank when masked.
       let start = atx.index + atx[0].length;
-      while (start < raw.length && /[ \t]/.test(raw[start])) start++;
+      while (start < raw.length && isSpaceOrTab(raw.charCodeAt(start))) start++;
       let end = raw.length;
-      while (end > start && /[ \t]/.test(raw[end - 1])) end--;
+      while (end > start && isSpaceOrTab(raw.charCodeAt(end - 1))) end--;
       // A closing run of #s is not part of the text when a space precedes it.
       let hashes = end;
       while (hashes > start && raw[hashes - 1] === '#') hashes--;
-      if (hashes < end && (hashes === start || /[ \t]/.test(raw[hashes - 1]))) {
+      if (hashes < end && (hashes === start || isSpaceOrTab(raw.charCodeAt(hashes - 1)))) {
         end = hashes;
-        while (end > start && /[ \t]/.test(raw[end - 1])) end--;
+        while (end > start && isSpaceOrTab(raw.charCodeAt(end - 1))) end--;
       }
       const run = new RunBuilder(i);
       run.add(masked, raw, i, start, end);

@@ -18,9 +18,11 @@ const LINE_BREAK = /\r\n|\r|\n/;
 
 export function splitLines(text: string): TextLines {
   // Splitting on "\n" alone is several times faster; most documents have no CR at all.
-  const lines = text.includes('\r') ? text.split(LINE_BREAK) : splitAtNewlines(text);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Without a CR the first line break can only be "\n": no search for it.
+  if (!text.includes('\r')) return { lines: splitAtNewlines(text), eol: '\n', bom };
   const firstBreak = /\r\n|\r|\n/.exec(text);
-  return { lines, eol: firstBreak?.[0] === '\r\n' ? '\r\n' : '\n', bom: text.charCodeAt(0) === 0xfeff ? 1 : 0 };
+  return { lines: text.split(LINE_BREAK), eol: firstBreak?.[0] === '\r\n' ? '\r\n' : '\n', bom };
 }
 
 /**
