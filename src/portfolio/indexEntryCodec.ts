@@ -192,10 +192,12 @@ export class StringNumbering {
  * The entry of a row that passed `decodeChecked` (no checks here: the worker made them): the row as
  * parsed, or the worker's copy of it in a Float64Array (the same numbers: JSON's are doubles).
  */
-export function decodeRow(row: ArrayLike<number>, table: ShardStrings, key: string, shared: EntryInterner): IndexEntry | undefined {
-  if (row.length === 3) return undefined;
-  const flags = row[3];
-  let at = 20;
+export function decodeRow(row: ArrayLike<number>, table: ShardStrings, key: string, shared: EntryInterner, from = 0, length = row.length - from): IndexEntry | undefined {
+  // `from`, `length`: the row inside a shard's rows (no view made of each of 10,000 rows).
+  if (length === 3) return undefined;
+  const o = from;
+  const flags = row[o + 3];
+  let at = o + 20;
   const findings = shared.findings(row[at], row[at + 1], row[at + 2], row[at + 3]);
   at += 4;
   const present = row[at];
@@ -209,15 +211,15 @@ export function decodeRow(row: ArrayLike<number>, table: ShardStrings, key: stri
   for (let i = 0; i < metricCount; i++, at += METRIC_WIDTH) metrics.push(metricOf(row, at, table, shared));
   // Built field by field in the order indexEntryOf writes them: equal entries serialize equally.
   // The version (a hash of the file's text) is the file's own, like its key: read as it is, not interned.
-  const entry: { -readonly [K in keyof IndexEntry]: IndexEntry[K] } = { uri: key, version: table.raw[row[4]] } as IndexEntry;
-  if (flags & PATTERN_WRITTEN) entry.patternWritten = table.text(row[5]);
-  if (flags & PATTERN_ID) entry.patternId = table.text(row[6]);
-  if (flags & SUBJECT) entry.subject = table.text(row[7]);
-  if (flags & COMPANY) entry.companyId = table.text(row[8]);
-  if (flags & PERIOD) entry.period = flags & READ_PERIOD ? periodOf(row, flags, table, shared) : shared.period(table.text(row[12]), undefined);
-  if (flags & PERIOD_LINE) entry.periodLine = row[11];
-  if (flags & AUTHOR) entry.author = table.text(row[9]);
-  if (flags & TITLE) entry.title = table.text(row[10]);
+  const entry: { -readonly [K in keyof IndexEntry]: IndexEntry[K] } = { uri: key, version: table.raw[row[o + 4]] } as IndexEntry;
+  if (flags & PATTERN_WRITTEN) entry.patternWritten = table.text(row[o + 5]);
+  if (flags & PATTERN_ID) entry.patternId = table.text(row[o + 6]);
+  if (flags & SUBJECT) entry.subject = table.text(row[o + 7]);
+  if (flags & COMPANY) entry.companyId = table.text(row[o + 8]);
+  if (flags & PERIOD) entry.period = flags & READ_PERIOD ? periodOf(row, o, flags, table, shared) : shared.period(table.text(row[o + 12]), undefined);
+  if (flags & PERIOD_LINE) entry.periodLine = row[o + 11];
+  if (flags & AUTHOR) entry.author = table.text(row[o + 9]);
+  if (flags & TITLE) entry.title = table.text(row[o + 10]);
   entry.metrics = metrics;
   if (flags & COVERAGE) entry.coverage = coverageOf(row, present, total, missingAt, missingCount, table, shared);
   entry.findings = findings;
@@ -244,14 +246,17 @@ function coverageOf(row: ArrayLike<number>, present: number, total: number, at: 
 }
 
 /** A read period, the load's one object for it: looked up by its fields before any object is made (10,000 entries state about ten). */
-function periodOf(row: ArrayLike<number>, flags: number, table: ShardStrings, shared: EntryInterner): ParsedPeriod {
-  const written = table.text(row[12]);
-  const kind = table.text(row[13]) as Period['kind'];
-  const fiscal = row[14] === 1;
-  const part = flags & PART ? row[16] : undefined;
-  const label = table.text(row[19]);
-  return shared.sharedPeriod(written, kind, fiscal, row[15], part, row[17], row[18], label)
-    ?? shared.period(written, part !== undefined ? { kind, fiscal, year: row[15], part, start: row[17], end: row[18], label } : { kind, fiscal, year: row[15], start: row[17], end: row[18], label });
+function periodOf(row: ArrayLike<number>, o: number, flags: number, table: ShardStrings, shared: EntryInterner): ParsedPeriod {
+  const written = table.text(row[o + 12]);
+  const kind = table.text(row[o + 13]) as Period['kind'];
+  const fiscal = row[o + 14] === 1;
+  const year = row[o + 15];
+  const part = flags & PART ? row[o + 16] : undefined;
+  const start = row[o + 17];
+  const end = row[o + 18];
+  const label = table.text(row[o + 19]);
+  return shared.sharedPeriod(written, kind, fiscal, year, part, start, end, label)
+    ?? shared.period(written, part !== undefined ? { kind, fiscal, year, part, start, end, label } : { kind, fiscal, year, start, end, label });
 }
 
 function metricOf(row: ArrayLike<number>, at: number, table: ShardStrings, shared: EntryInterner): IndexedMetric {
