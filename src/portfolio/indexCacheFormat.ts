@@ -194,10 +194,10 @@ export class TrustedShard<E extends IndexEntry> {
     const rows = this.shard.rows;
     if (this.at >= rows.length) return undefined;
     const length = rows[this.at];
-    const row = rows.subarray(this.at + 1, this.at + 1 + length);
-    this.at += 1 + length;
-    const key = this.strings.raw[row[0]];
-    return { key, size: row[1], mtime: row[2], entry: decodeRow(row, this.strings, key, this.shared) as E | undefined };
+    const from = this.at + 1;
+    this.at = from + length;
+    const key = this.strings.raw[rows[from]];
+    return { key, size: rows[from + 1], mtime: rows[from + 2], entry: decodeRow(rows, this.strings, key, this.shared, from, length) as E | undefined };
   }
 }
 

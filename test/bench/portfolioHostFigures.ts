@@ -107,6 +107,8 @@ interface WarmResult {
   readonly warmMs: number;
   readonly entries: number;
   readonly duringWarm: ThreadFigures;
+  /** CPU time until the index was complete: the host's own thread (Linux) and the whole process (information). */
+  readonly warmCpu?: { readonly hostThreadMs?: number; readonly processMs: number };
   readonly openAt: number;
   readonly openCommandMs: number;
   readonly duringOpen: ThreadFigures;
@@ -355,7 +357,7 @@ async function session(corpus: Corpus, log: (line: string) => void, index: numbe
       const result: SessionResult = { cold, warm, openPaintMs: completeAt - opened.openAt, firstRowsPaintMs: paintedAt - opened.openAt, matrixRows, edits: edits as SavedEditResult[], openBreakdown, emptyReference, assetsReference };
       result.edits.forEach((e, i) => log(`portfolio session ${index + 1}: saved edit ${i + 1} (ms after save()) ${JSON.stringify(e.steps)}, ours ${ms(editOurs(result, e))}; host trace ${JSON.stringify(warm.editTrace?.[i])}`));
       log(`portfolio session ${index + 1}: open breakdown (ms after the command) ${JSON.stringify(openBreakdown)}; empty webview reference ${JSON.stringify(emptyReference)}; our assets alone ${JSON.stringify(assetsReference)}`);
-      log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (bundle loaded in ${ms(warm.loadMs)}; longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}, on CPU ${ms(warm.duringOpen.maxCpuBoundMs)}: ${JSON.stringify(warm.duringOpen.longest.slice(0, 4))}), saved edits shown ${result.edits.map((e) => ms(e.shownMs)).join(', ')} after their save() (longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
+      log(`portfolio session ${index + 1}: warm start ${ms(warm.warmMs)} (bundle loaded in ${ms(warm.loadMs)}; CPU host thread ${warm.warmCpu?.hostThreadMs ?? '?'} ms, process ${warm.warmCpu ? ms(warm.warmCpu.processMs) : '?'}; longest task ${ms(warm.duringWarm.maxDelayMs)}, on CPU ${ms(warm.duringWarm.maxCpuBoundMs)}: ${JSON.stringify(warm.duringWarm.longest.slice(0, 3))}), portfolio matrix painted ${ms(result.openPaintMs)} after the command (first rows ${ms(result.firstRowsPaintMs)}; ${matrixRows} rows; command ${ms(warm.openCommandMs)}; longest task ${ms(warm.duringOpen.maxDelayMs)}, on CPU ${ms(warm.duringOpen.maxCpuBoundMs)}: ${JSON.stringify(warm.duringOpen.longest.slice(0, 4))}), saved edits shown ${result.edits.map((e) => ms(e.shownMs)).join(', ')} after their save() (longest task ${ms(warm.duringEdit.maxDelayMs)}, on CPU ${ms(warm.duringEdit.maxCpuBoundMs)})`);
       return result;
     });
   } finally {

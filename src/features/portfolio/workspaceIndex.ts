@@ -72,8 +72,8 @@ export interface IndexChange<E = unknown> {
 
 /** An indexed file, under its key (no URI: see Listed). */
 interface Record<E> extends CachedFile<E> {
-  /** From an open document with unsaved edits: never written to the cache. */
-  readonly unsaved: boolean;
+  /** From an open document with unsaved edits: never written to the cache (absent: false; a file taken from the cache is its record as it is). */
+  readonly unsaved?: boolean;
   /** Taken from the warm-start cache as it is (the cache need not be written again for it). */
   readonly fromCache?: true;
   /** Built from this version of the open document. */
@@ -108,6 +108,13 @@ interface Listed {
   /** `uri.toString()`. */
   readonly key: string;
   readonly stat?: vscode.FileStat | Promise<vscode.FileStat | undefined>;
+  /**
+   * The walk's stat of a regular file, as numbers (statOf makes the FileStat for a file that is
+   * read): a FileStat object per file was 10,000 objects more for each young-generation
+   * collection of the cache's load to copy.
+   */
+  readonly size?: number;
+  readonly mtime?: number;
   readonly link?: true;
 }
 
@@ -125,6 +132,11 @@ function uriOf(listed: Listed): vscode.Uri {
   return folder.uri.with({ path: `${folder.path}/${listed.relative ?? ''}` });
 }
 
+/** A listed file's stat: the search's, or the walk's numbers as a FileStat. */
+function statOf(listed: Listed): vscode.FileStat | Promise<vscode.FileStat | undefined> | undefined {
+  return listed.stat ?? (listed.size === undefined ? undefined : { type: vscode.FileType.File, size: listed.size, mtime: listed.mtime ?? 0, ctime: 0 });
+}
+
 function settled<E>(result: ReadResult<E>): Record<E> | SkippedFile | undefined {
   return typeof result === 'function' ? result() : result;
 }
@@ -136,10 +148,19 @@ function settled<E>(result: ReadResult<E>): Record<E> | SkippedFile | undefined 
  * same size and modification time. Undefined: readRecord decides (the same checks, in the same order).
  */
 function fromCache<E>(listed: Listed, cached: CachedFile<E> | undefined, max: number, open: boolean): Record<E> | undefined {
-  const stat = listed.stat;
-  if (!cached || open || listed.link || !stat || stat instanceof Promise || stat.type !== vscode.FileType.File || stat.size > max * 4) return undefined;
-  if (cached.size !== stat.size || cached.mtime !== stat.mtime) return undefined;
-  return { size: cached.size, mtime: cached.mtime, entry: cached.entry, unsaved: false, fromCache: true };
+  if (!cached || open || listed.link) return undefined;
+  let size = listed.size;
+  let mtime = listed.mtime;
+  if (size === undefined) {
+    const stat = listed.stat;
+    if (!stat || stat instanceof Promise || stat.type !== vscode.FileType.File) return undefined;
+    size = stat.size;
+    mtime = stat.mtime;
+  }
+  if (size > max * 4 || cached.size !== size || cached.mtime !== mtime) return undefined;
+  // The cached file itself is the record (read-only, never unsaved): no copy of 10,000 of them
+  // made at the end of the load, for the young-generation collector to copy again.
+  return cached;
 }
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
@@ -307,7 +328,9 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     if (token.isCancellationRequested) throw new Cancelled();
     const work = async (report?: (done: number) => void): Promise<void> => {
       const slice = new TimeSlice(token);
-      const seen = new Set<string>();
+      // The files listed, to drop the others afterwards: only when the index held any before this build
+      // (a window's first build, the warm start, has nothing to drop: a set of 10,000 keys for nothing).
+      const seen = this.records.size > 0 || this.skippedFiles.size > 0 ? new Set<string>() : undefined;
       const max = this.source.maxChars();
       for (let i = 0; i < listed.length; i += BATCH) {
         const batch = listed.slice(i, i + BATCH);
@@ -316,14 +339,16 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
         // A file the cache has as it is on disk (a warm start's every file) is taken here, with no
         // promise of its own: 10,000 of them through readRecord were a tenth of the warm start.
         const results: ReadResult<E>[] = batch.map((l) => fromCache(l, cached.get(l.key), max, open.has(l.key)));
-        if (results.some((r) => r === undefined)) {
-          const read = await Promise.all(batch.map((l, j) => results[j] ?? (l.link ? Promise.resolve(this.linkSkipped(uriOf(l))) : this.readRecord(uriOf(l), cached.get(l.key), max, l.stat, open.get(l.key) ?? null))));
+        // Which results are the cached files themselves (unchanged: not written to the cache again).
+        const unchanged = results.map((r) => r !== undefined);
+        if (unchanged.some((u) => !u)) {
+          const read = await Promise.all(batch.map((l, j) => results[j] ?? (l.link ? Promise.resolve(this.linkSkipped(uriOf(l))) : this.readRecord(uriOf(l), cached.get(l.key), max, statOf(l), open.get(l.key) ?? null))));
           read.forEach((r, j) => (results[j] = r));
         }
         if (token.isCancellationRequested) throw new Cancelled();
         let analysed = false;
         for (let j = 0; j < batch.length; j++) {
-          seen.add(batch[j].key);
+          seen?.add(batch[j].key);
           // The batch's first analysis starts a turn of its own: the turn the reads completed in may
           // have required the analysis core (30 ms), and that and the first analysis (its code not
           // yet compiled) were one task of 60 ms on a cold start.
@@ -336,11 +361,12 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
             await this.splitWhileCold(result, batch[j], slice);
             continue;
           }
-          this.apply(batch[j].key, settled(result));
+          this.apply(batch[j].key, settled(result), unchanged[j]);
           if (slice.due) await slice.pause();
         }
         report?.(Math.min(i + BATCH, listed.length));
       }
+      if (!seen) return;
       for (const key of [...this.records.keys()]) {
         if (!seen.has(key)) {
           this.records.delete(key);
@@ -407,7 +433,8 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     const pause = (): Promise<void> | undefined => (slice.due ? slice.pause().catch(() => undefined) : undefined);
     const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), globs: rules.globs(folder), cancelled: () => token.isCancellationRequested, pause }));
     const out: Listed[] = [];
-    const seen = new Set<string>();
+    // One folder's walk lists each file once; only several folders can list one file twice (nested).
+    const seen = folders.length > 1 ? new Set<string>() : undefined;
     for (let f = 0; f < folders.length; f++) {
       const files = await walks[f];
       if (!files) return undefined;
@@ -422,9 +449,11 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
         const relative = file.relative;
         if (nested && vscode.workspace.getWorkspaceFolder(uriOf({ folder, relative, key: '' })) !== folders[f]) continue;
         const key = uriKeyBelow(prefix, relative) ?? uriOf({ folder, relative, key: '' }).toString();
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(file.link ? { folder, relative, key, link: true } : { folder, relative, key, stat: { type: vscode.FileType.File, size: file.size ?? 0, mtime: file.mtime ?? 0, ctime: 0 } });
+        if (seen) {
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        out.push(file.link ? { folder, relative, key, link: true } : { folder, relative, key, size: file.size ?? 0, mtime: file.mtime ?? 0 });
       }
     }
     return out;
@@ -550,8 +579,9 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     }
   }
 
-  private apply(key: string, result: Record<E> | SkippedFile | undefined): void {
-    if (!(result && 'fromCache' in result)) this.changedKeys.add(key);
+  /** `unchanged`: the result is the cached file as it is (the cache need not be written again for it). */
+  private apply(key: string, result: Record<E> | SkippedFile | undefined, unchanged = false): void {
+    if (!(unchanged || (result && 'fromCache' in result))) this.changedKeys.add(key);
     if (!result) {
       this.records.delete(key);
       this.skippedFiles.delete(key);

@@ -152,6 +152,37 @@ describe('warm-start cache rows (index entry codec)', () => {
     assert.notEqual(shared.value('percent', 1, 1, 'x', 'approx', undefined), a);
   });
 
+  it('decodes a row the same whether its range, period and coverage are met for the first time or found among those kept', () => {
+    const table = new StringTable();
+    const rows = all.map((e, i) => encodeRow(table, e.uri, 100 + i, 1_700_000_000_000 + i, e));
+    const strings = new ShardStrings(JSON.parse(JSON.stringify(table.strings)) as string[]);
+    const shared = new EntryInterner();
+    // Every row twice with one interner: the second time, each part is one the first made.
+    const first = rows.map((row, i) => decodeRow(row, strings, all[i].uri, shared) as IndexEntry);
+    const second = rows.map((row, i) => decodeRow(row, strings, all[i].uri, shared) as IndexEntry);
+    second.forEach((e, i) => {
+      assert.equal(JSON.stringify(e), JSON.stringify(all[i]), all[i].uri);
+      assert.equal(e.period, first[i].period, `${all[i].uri}: the period kept`);
+      assert.equal(e.coverage, first[i].coverage, `${all[i].uri}: the coverage kept`);
+      e.metrics.forEach((m, k) => assert.equal(m.range, first[i].metrics[k].range, `${all[i].uri}: the range kept`));
+    });
+    // Coverages of the same counts, other missing sections: each its own (the decoder compares the sections).
+    const withCoverage = all.find((e) => e.coverage && e.coverage.missing.length > 0) as IndexEntry;
+    const coverage = withCoverage.coverage as NonNullable<IndexEntry['coverage']>;
+    const other: IndexEntry = { ...withCoverage, coverage: { ...coverage, missing: coverage.missing.map((m) => `${m}-other`) } };
+    const own = new StringTable();
+    const pair = [withCoverage, other].map((e) => decodeRow(encodeRow(own, e.uri, 1, 1, e), new ShardStrings([...own.strings]), e.uri, shared) as IndexEntry);
+    assert.deepEqual(pair[0].coverage, coverage);
+    assert.deepEqual(pair[1].coverage, other.coverage);
+    // Periods of one written text read as different periods: each its own.
+    const withPeriod = all.find((e) => e.period?.period) as IndexEntry;
+    const period = withPeriod.period as NonNullable<IndexEntry['period']>;
+    const moved: IndexEntry = { ...withPeriod, period: { written: period.written, period: { ...(period.period as NonNullable<typeof period.period>), end: (period.period?.end ?? 0) + 1 } } };
+    const periods = [withPeriod, moved].map((e) => decodeRow(encodeRow(own, e.uri, 1, 1, e), new ShardStrings([...own.strings]), e.uri, shared) as IndexEntry);
+    assert.equal(JSON.stringify(periods[0].period), JSON.stringify(period));
+    assert.equal(JSON.stringify(periods[1].period), JSON.stringify(moved.period));
+  });
+
   it('keeps one copy of each repeated field\'s string across shards\' tables, not a file\'s own key and version, and rows read the same', () => {
     const shared = new EntryInterner();
     const tables = [0, 1, 2].map(() => new StringTable());
