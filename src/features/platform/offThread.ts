@@ -208,6 +208,8 @@ export function checkShardsOffThread(files: readonly string[], version: string, 
  * slices (`pause`, as for the walk on the host): 10,000 files at once were one long task.
  */
 export function walkOffThread(folder: string, globs: readonly string[], cancelled: () => boolean, pause?: () => Promise<void> | undefined): Promise<WalkedFile[] | undefined | 'failed'> {
+  // Cancelled before it starts: no worker job at all.
+  if (cancelled()) return Promise.resolve([]);
   return new Promise((resolve) => {
     const worker = indexWorker(WORKER_FILE);
     let answered = false;
@@ -222,6 +224,9 @@ export function walkOffThread(folder: string, globs: readonly string[], cancelle
     };
     const answer = (m: FromWorker): void => {
       if ('failed' in m) return finish('failed');
+      // Cancelled since the last poll (a walk of a small folder answers within one): the caller
+      // asked for no answer, and a cancelled build must not take one that arrived late.
+      if (cancelled()) return finish([]);
       const files = (m as WalkAnswer).files;
       finish(files ? unpack(files.relative, files.stats, pause) : undefined);
     };

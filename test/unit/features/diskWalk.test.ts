@@ -102,7 +102,13 @@ describe('disk walk of a workspace folder (portfolio index)', () => {
     const sorted = (files: typeof here): unknown[] => [...(files ?? [])].sort((a, b) => a.relative.localeCompare(b.relative));
     assert.deepEqual(sorted(there), sorted(here));
     assert.equal(await walkOffThread(path.join(home, 'missing'), globs, () => false), undefined, 'a folder that cannot be walked');
-    assert.deepEqual(await walkOffThread(root, globs, () => true), [], 'cancelled');
+    assert.deepEqual(await walkOffThread(root, globs, () => true), [], 'cancelled before it starts');
+    // Cancelled while the worker walks: no answer, however soon the worker's comes (a small
+    // folder's walk answers before the first poll of the cancellation).
+    let stop = false;
+    const walking = walkOffThread(root, globs, () => stop);
+    stop = true;
+    assert.deepEqual(await walking, [], 'cancelled while walking');
   });
 
   it('keeps a file name holding a newline whole in the worker\'s answer (its sizes and times stay with the right files)', async function () {
