@@ -621,6 +621,13 @@ describe('Portfolio: warm start from the index cache', function () {
         return '';
       }
     };
+    // The watcher's events, as every index in this host hears them: code-server sometimes delivers
+    // the change below late (after the second index is gone), and the third start then rightly
+    // reads the file for that event; such a read is the event's, not a miss of the cache.
+    const changeEvents: string[] = [];
+    const changes = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(scratch, '*.md'));
+    changes.onDidChange((u) => changeEvents.push(u.toString()));
+    changes.onDidCreate((u) => changeEvents.push(u.toString()));
     try {
       const first = await start();
       await first.persist();
@@ -666,15 +673,18 @@ describe('Portfolio: warm start from the index cache', function () {
       const rewritten = after.map((t, n) => (t === before[n] ? -1 : n)).filter((n) => n >= 0);
       assert.deepEqual(rewritten, [shardOf(files[3].toString())]);
       second.dispose();
+      const lateFrom = changeEvents.length;
 
       const third = await start();
-      assert.deepEqual(read, [], 'after the repair, a start reads nothing');
+      const late = new Set(changeEvents.slice(lateFrom));
+      assert.deepEqual(read.filter((u) => !late.has(u)), [], 'after the repair, a start reads nothing (but a file a late watcher event names)');
       // Each of the four builds (three starts and the rebuild) took every shard once (the first's: missing, refused).
       if (offThread) assert.equal(takes.all, 4 * SHARDS, 'every shard taken once by each build');
       if (wait) assert.ok(takes.worker > 0, 'the worker checked shards');
       assert.equal(third.entry(files[3])?.metrics[0]?.value.text, '99%');
       third.dispose();
     } finally {
+      changes.dispose();
       await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
       rmSync(storage.fsPath, { recursive: true, force: true });
     }
