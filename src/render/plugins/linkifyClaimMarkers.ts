@@ -7,6 +7,8 @@
  * links anything (its inline `linkify` rule for `scheme://` addresses, its core `linkify` rule for
  * the rest), remove the markers from the parts of the text that will become links, so linkify sees
  * exactly the text plain markdown-it sees and makes the same address and link text.
+ * A third, after markdown-it's `linkify`, puts back a paragraph's source that linkify had to read
+ * without markers (see paragraphMayLink).
  * A value inside a bare address therefore shows without a badge (the scorecard still lists it);
  * values outside keep theirs. Uses only `md.linkify` (linkify-it's public API) and a core rule.
  */
@@ -136,17 +138,50 @@ function unmarkAddressesInSource(state: MarkdownIt.StateCore): void {
   }
 }
 
+/**
+ * Paragraphs whose source linkify must read without markers, each with its source to put back
+ * after it (see {@link unmarkBareLinks}); per render.
+ */
+const readWithoutMarkers = new WeakMap<MarkdownIt.StateCore, { readonly block: MarkdownIt.Token; readonly content: string }[]>();
+
+/**
+ * Whether markdown-it's linkify will look at a paragraph, as plain markdown-it decides it: its
+ * pretest of the paragraph's source without markers. A marker can hide what the pretest looks for
+ * (`~~est.0.com~~`: the ".0." it finds, with a claimed 0), and then markdown-it would skip a
+ * paragraph plain markdown-it links; such a paragraph's source is shown to linkify without
+ * markers (and put back after it, for the rules that read it later).
+ */
+function paragraphMayLink(state: MarkdownIt.StateCore, block: MarkdownIt.Token): boolean {
+  const linkify = state.md.linkify;
+  if (linkify.pretest(block.content)) return true;
+  const plain = block.content.replace(MARKER_CHARS_RE, '');
+  if (!linkify.pretest(plain)) return false;
+  let list = readWithoutMarkers.get(state);
+  if (!list) readWithoutMarkers.set(state, (list = []));
+  list.push({ block, content: block.content });
+  block.content = plain;
+  return true;
+}
+
+/** After `linkify`: the paragraphs' sources as they were (with their markers). */
+function restoreParagraphSources(state: MarkdownIt.StateCore): void {
+  const list = readWithoutMarkers.get(state);
+  if (!list) return;
+  for (const { block, content } of list) block.content = content;
+  readWithoutMarkers.delete(state);
+}
+
 /** Before `linkify`: the text tokens it will look at (not inside links), for what the source pass did not see. */
 function unmarkBareLinks(state: MarkdownIt.StateCore): void {
   const md = state.md;
   if (!md.options.linkify) return;
   const tokens = state.tokens;
-  // markdown-it's linkify skips a paragraph on this same test of its source (markers included);
-  // asked only once a marked word looks like part of a link, as few do. One closure for the
-  // render, reading the current block (a closure per block was ~3 MB of garbage per 1 MB render).
+  // markdown-it's linkify skips a paragraph on its pretest of the paragraph's source; asked only
+  // once a marked word looks like part of a link, as few do. One closure for the render, reading
+  // the current block (a closure per block was ~3 MB of garbage per 1 MB render).
   let block: MarkdownIt.Token | undefined;
   let pretest: boolean | undefined;
-  const mayLink = (): boolean => (pretest ??= md.linkify.pretest(block?.content ?? ''));
+  const mayLink = (): boolean => (pretest ??= block !== undefined && paragraphMayLink(state, block));
   for (let b = 0; b < tokens.length; b++) {
     block = tokens[b];
     if (block.type !== 'inline' || !block.children || !HAS_MARKER_CHAR_RE.test(block.content)) continue;
@@ -165,4 +200,5 @@ function unmarkBareLinks(state: MarkdownIt.StateCore): void {
 export function linkifyClaimMarkers(md: MarkdownIt): void {
   md.core.ruler.before('inline', 'pa_unmark_addresses', unmarkAddressesInSource);
   md.core.ruler.before('linkify', 'pa_unmark_bare_links', unmarkBareLinks);
+  md.core.ruler.after('linkify', 'pa_restore_paragraph_sources', restoreParagraphSources);
 }
