@@ -621,9 +621,11 @@ describe('Portfolio: warm start from the index cache', function () {
         return '';
       }
     };
-    // The watcher's events, as every index in this host hears them: code-server sometimes delivers
-    // the change below late, to the third index, which then rightly reads the file for that event;
-    // such a read is the event's, not a miss of the cache (which is checked on its own below).
+    // The files the watcher's events name: code-server sometimes delivers the change below (or a
+    // second event of it) late, to the third index, which then rightly reads the file for that
+    // event; such a read is the event's, not a miss of the cache (which is checked on its own
+    // below). This watcher need not hear an event when the index's does (a watcher of a relative
+    // pattern may be a watcher of its own), so any event naming the file excuses its read.
     const changeEvents: string[] = [];
     const changes = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(scratch, '*.md'));
     changes.onDidChange((u) => changeEvents.push(u.toString()));
