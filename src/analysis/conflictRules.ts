@@ -62,9 +62,9 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
     if (list.length < 2) continue;
     const headline = headlineClaim(list);
     if (headline.context !== 'table' || unjudgeable(headline)) continue;
-    // The metric's name and the scorecard's text, for messages: made on the first conflict (most metrics have none).
+    // The metric's name, for messages: looked up on the first conflict (most metrics have none).
     let name: string | undefined;
-    let there: string | undefined;
+    const metricName = (): string => (name ??= ctx.index.metric(metricId)?.name ?? metricId);
     const conflicts = conflictsWith(headline.value);
     const others: MetricClaim[] = [];
     let capped = false;
@@ -76,16 +76,15 @@ export function conflictFindings(ctx: ConflictContext, claims: readonly MetricCl
       }
       if (!aboutThisSubjectAndPeriod(ctx, c, subjectCompany, plainHeadings)) continue;
       others.push(c);
-      name ??= ctx.index.metric(metricId)?.name ?? metricId;
-      there ??= headline.value.text.trim();
+      const there = headline.value.text.trim();
       const here = c.value.text.trim();
       out.push({
         rule: 'conflicting-value', severity: 'warning', range: c.valueRange, fixes: [],
-        message: `${name}: ${here} here, but the scorecard table states ${there} (line ${headline.valueRange.start.line + 1})`,
+        message: `${metricName()}: ${here} here, but the scorecard table states ${there} (line ${headline.valueRange.start.line + 1})`,
         related: [{ range: headline.valueRange, message: `the scorecard states ${there}` }],
       });
     }
-    if (others.length > 0) out.push(headlineFinding(name as string, headline, others, capped));
+    if (others.length > 0) out.push(headlineFinding(metricName(), headline, others, capped));
   }
   return out;
 }
