@@ -74,8 +74,6 @@ export interface IndexChange<E = unknown> {
 interface Record<E> extends CachedFile<E> {
   /** From an open document with unsaved edits: never written to the cache (absent: false; a file taken from the cache is its record as it is). */
   readonly unsaved?: boolean;
-  /** Taken from the warm-start cache as it is (the cache need not be written again for it). */
-  readonly fromCache?: true;
   /** Built from this version of the open document. */
   readonly documentVersion?: number;
 }
@@ -339,9 +337,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
         // A file the cache has as it is on disk (a warm start's every file) is taken here, with no
         // promise of its own: 10,000 of them through readRecord were a tenth of the warm start.
         const results: ReadResult<E>[] = batch.map((l) => fromCache(l, cached.get(l.key), max, open.has(l.key)));
-        // Which results are the cached files themselves (unchanged: not written to the cache again).
-        const unchanged = results.map((r) => r !== undefined);
-        if (unchanged.some((u) => !u)) {
+        if (results.some((r) => r === undefined)) {
           const read = await Promise.all(batch.map((l, j) => results[j] ?? (l.link ? Promise.resolve(this.linkSkipped(uriOf(l))) : this.readRecord(uriOf(l), cached.get(l.key), max, statOf(l), open.get(l.key) ?? null))));
           read.forEach((r, j) => (results[j] = r));
         }
@@ -361,7 +357,9 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
             await this.splitWhileCold(result, batch[j], slice);
             continue;
           }
-          this.apply(batch[j].key, settled(result), unchanged[j]);
+          const record = settled(result);
+          // A cached file taken as it is (above, or by readRecord) is not written to the cache again.
+          this.apply(batch[j].key, record, record !== undefined && record === cached.get(batch[j].key));
           if (slice.due) await slice.pause();
         }
         report?.(Math.min(i + BATCH, listed.length));
@@ -527,7 +525,8 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     if (!(stat.type & vscode.FileType.File)) return undefined;
     // UTF-8 is at least one byte a character: a file of more bytes than 4× the limit is certainly too long.
     if (stat.size > max * 4) return { uri, reason: vscode.l10n.t('too large to index ({0} MB)', (stat.size / 1e6).toFixed(1)) };
-    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { size: cached.size, mtime: cached.mtime, entry: cached.entry, unsaved: false, fromCache: true };
+    // The cached file itself, as fromCache() takes it (the build knows it by that: unchanged).
+    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return cached;
     // Only what is analysed below needs the analysis core: a warm start whose files all come from
     // the cache never loads it (its require was a task of its own on the host's thread).
     await this.coreReady();
@@ -581,7 +580,7 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
 
   /** `unchanged`: the result is the cached file as it is (the cache need not be written again for it). */
   private apply(key: string, result: Record<E> | SkippedFile | undefined, unchanged = false): void {
-    if (!(unchanged || (result && 'fromCache' in result))) this.changedKeys.add(key);
+    if (!unchanged) this.changedKeys.add(key);
     if (!result) {
       this.records.delete(key);
       this.skippedFiles.delete(key);
