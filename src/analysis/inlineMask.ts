@@ -45,11 +45,13 @@ class Blanks {
     // loop's first character read had to copy flat again.
     const parts: string[] = [];
     let at = 0;
+    /** The first tab at or after the last cut's start (-1: none): searched again only once passed, so a line is searched once, not once per cut. */
+    let tab = -2;
     for (let k = 0; k < this.cuts.length; k += 2) {
       const from = Math.max(this.cuts[k], at);
       const to = this.cuts[k + 1];
       if (to <= from) continue;
-      const tab = line.indexOf('\t', from);
+      if (tab !== -1 && tab < from) tab = line.indexOf('\t', from);
       parts.push(line.slice(at, from), tab < 0 || tab >= to ? spaces(to - from) : blankAll(line.slice(from, to)));
       at = to;
     }
