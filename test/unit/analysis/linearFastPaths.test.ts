@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { hasLetter } from '../../../src/analysis/analyze';
-import { endsUrl, urlEnd } from '../../../src/analysis/inlineMask';
+import { endsUrl, hasOpener, maskInline, OPENERS, urlEnd } from '../../../src/analysis/inlineMask';
 import { isWordUnit } from '../../../src/analysis/nearMissNames';
 import { mayQuote, visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
 import { mayHoldDirectives, readDirectives, SUPPRESSION_PREFIX } from '../../../src/analysis/suppressions';
@@ -70,6 +70,26 @@ describe('linear fast paths of the lint', () => {
     assert.equal(urlEnd('see https://a.b/c?d=1 and', 4), 21);
     assert.equal(urlEnd('https://a.b\u00a0x', 0), 11);
     assert.equal(urlEnd('https://a.b<x', 0), 11);
+  });
+
+  it('a line hasOpener rejects holds no opener of maskInline, and maskInline leaves it as it is', () => {
+    const openerText = fc.array(fc.constantFrom('`', '<', '<!--', '<a', '</', '<!', '<1', '~', '~~', ']', '](', '] (', '\\', '\\|', '\\a', '\\\\', ':', '://', 'http://', 'https:/', 'www', 'www.', 'w', 'x', ' ', '\t', '(', ')', '>', 'É'), { maxLength: 12 }).map((p) => p.join(''));
+    for (const t of ['~77%', '[^13]', 'a < b', 'a\\b', 'ftp://x', 'https://x']) assert.equal(hasOpener(t), new RegExp(OPENERS.source).test(t) || t.includes('://'), t);
+    fc.assert(fc.property(openerText, (t) => {
+      const opener = new RegExp(OPENERS.source).test(t);
+      if (opener) assert.ok(hasOpener(t), JSON.stringify(t));
+      if (!hasOpener(t)) assert.equal(maskInline(t, { inComment: false }), t, JSON.stringify(t));
+    }), fuzzParameters(5_000));
+  });
+
+  it('a line inside an open HTML comment is blank but for its tabs', () => {
+    fc.assert(fc.property(text, (t) => {
+      const line = t.split('\n')[0].split('-->')[0];
+      const state = { inComment: true };
+      const masked = maskInline(line, state);
+      assert.equal(masked, [...line].map((c) => (c === '\t' ? c : ' '.repeat(c.length))).join(''), JSON.stringify(line));
+      assert.equal(state.inComment, true);
+    }), fuzzParameters(5_000));
   });
 
   it("a run's raw text is its lines' raw columns, blanked or not", () => {
