@@ -39,6 +39,8 @@ function lowerAscii(c: number): number {
 }
 
 interface Alternative {
+  /** The name as the list was given it (the first of those that are the same expression). */
+  readonly name: string;
   /** The name's regex source (see {@link namePattern}). */
   readonly source: string;
   /** Up to {@link PREFIX} lower-cased ASCII characters every match of the name starts with ("" when unknown). */
@@ -160,6 +162,8 @@ class NameList {
   private readonly wordTest: RegExp;
   /** Where this list's search goes on: a match hides the text it covers from the same list only. */
   resume = 0;
+  /** Which name (index for {@link nameOf}) the last match was, when the trie found it; -1 when an expression did. */
+  matched = -1;
   /** Set when every name is plain ASCII words (the bundled model's and nearly every model's case): it alone decides. */
   private readonly trie: TrieNode | undefined;
 
@@ -183,7 +187,7 @@ class NameList {
       seen.add(key);
       const words = nameWords(name);
       const plain = words.every(isAscii) ? { words: matchCase ? words : words.map((w) => w.toLowerCase()) } : null;
-      alternatives.push({ source, prefix: asciiPrefix(name), plain });
+      alternatives.push({ name, source, prefix: asciiPrefix(name), plain });
     }
     this.alternatives = alternatives;
     this.trie = alternatives.every((a) => a.plain) ? buildTrie(alternatives.map((a) => a.plain as PlainName)) : undefined;
@@ -202,6 +206,11 @@ class NameList {
       addThird(this.thirds, prefix);
     }
     for (let c = 0x41; c <= 0x5a; c++) this.firsts[c] = this.firsts[c | 0x20];
+  }
+
+  /** The name at `index` of the list's distinct names, as given (see {@link matched}). */
+  nameOf(index: number): string {
+    return this.alternatives[index].name;
   }
 
   /** The end of the match starting at `p` (an ASCII character, `c0`), or -1. */
@@ -231,6 +240,7 @@ class NameList {
     // The plain matcher answers for plain names after an ASCII character (or at the start); else the group's expression.
     if (group.plain && (p === 0 || text.charCodeAt(p - 1) < 128)) {
       const end = this.leadAscii[c0] === 1 ? this.matchPlain(text, p, group.plain) : -1;
+      this.matched = -1;
       if (end !== UNSURE) return end;
     }
     return this.exec((group.regex ??= this.compile(group.sources)), text, p);
@@ -274,6 +284,7 @@ class NameList {
       node = child;
       q++;
     }
+    this.matched = bestEnd >= 0 ? best : -1;
     return bestEnd;
   }
 
@@ -394,6 +405,7 @@ class NameList {
   }
 
   private exec(regex: RegExp, text: string, at: number): number {
+    this.matched = -1;
     regex.lastIndex = at;
     return regex.test(text) ? regex.lastIndex : -1;
   }
@@ -537,12 +549,20 @@ export class MentionScanner {
     }
   }
 
+  /** Name `index` of list `list`, as the specs gave it: what a match reported with that index is. */
+  nameOf(list: number, index: number): string {
+    return this.lists[list].nameOf(index);
+  }
+
   /**
-   * Calls `found(list, start, end)` for every match of every list: per list, exactly the matches
-   * of its global expression run from 0 (left to right, no overlaps); across lists, by start, and
-   * in list order at the same start.
+   * Calls `found(list, start, end, name)` for every match of every list: per list, exactly the
+   * matches of its global expression run from 0 (left to right, no overlaps); across lists, by
+   * start, and in list order at the same start. `name` is the index (see {@link nameOf}) of the
+   * list's first name, longest first, that matches there, where the scanner knows it without an
+   * expression; else -1. A caller can then look up what the name stands for once per name, not
+   * once per match by the text as written.
    */
-  scan(text: string, found: (list: number, start: number, end: number) => void): void {
+  scan(text: string, found: (list: number, start: number, end: number, name: number) => void): void {
     const lists = this.lists;
     const firsts = this.firsts;
     const pairs = this.pairs;
@@ -558,7 +578,7 @@ export class MentionScanner {
           const end = list.matchAscii(text, p, c);
           if (end >= 0) {
             list.resume = end;
-            found(k, p, end);
+            found(k, p, end, list.matched);
           }
         }
         p = nextCandidate(text, p + 1, n, ASCII_WORD[c] === 1, firsts, pairs, thirds);
@@ -571,7 +591,7 @@ export class MentionScanner {
         const end = list.matchOther(text, p, cp);
         if (end >= 0) {
           list.resume = end;
-          found(k, p, end);
+          found(k, p, end, list.matched);
         }
       }
       // The expressions step by code point: the second half of a pair is no position of its own.
