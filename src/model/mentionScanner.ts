@@ -39,6 +39,8 @@ function lowerAscii(c: number): number {
 }
 
 interface Alternative {
+  /** The name as the list was given it (the first of those that are the same expression). */
+  readonly name: string;
   /** The name's regex source (see {@link namePattern}). */
   readonly source: string;
   /** Up to {@link PREFIX} lower-cased ASCII characters every match of the name starts with ("" when unknown). */
@@ -94,44 +96,73 @@ const UNSURE = -2;
  */
 interface TrieNode {
   next: Map<number, TrieNode> | undefined;
-  /**
-   * The same children for the walk, built once the trie is complete: a node with one child (most
-   * of them, inside a word) keeps it with its character, a node with more an array by character
-   * (names' characters are ASCII). A Map lookup per character of every name-like word was the
-   * largest cost of the mention search.
-   */
-  onlyCode: number;
-  onlyChild: TrieNode | undefined;
-  byCode: (TrieNode | undefined)[] | undefined;
   sep: TrieNode | undefined;
-  /** Lowest list index of a name that ends here (Infinity for none). */
+  /** Lowest list index of a name that ends here ({@link NO_NAME} for none). */
   end: number;
 }
 
-const newNode = (): TrieNode => ({ next: undefined, onlyCode: -1, onlyChild: undefined, byCode: undefined, sep: undefined, end: Infinity });
+/** Above every list index: no name ends at the node. */
+const NO_NAME = 0x3fffffff;
 
-/** The child of `node` for folded character `code` (-1, no name character, has none). */
-function childOf(node: TrieNode, code: number): TrieNode | undefined {
-  if (code === node.onlyCode) return node.onlyChild;
-  return code >= 0 && node.byCode !== undefined ? node.byCode[code] : undefined;
+const newNode = (): TrieNode => ({ next: undefined, sep: undefined, end: NO_NAME });
+
+/**
+ * The trie as the walk reads it: every node a record of {@link NODE} numbers in one Int32Array,
+ * children found by number, not by object.
+ *
+ * Why: the walk visits one node per character of every name-like word, and in the lint the trie is
+ * cold between paragraphs, so each visit was a cache miss or more (a node object, its map of
+ * children or array of them, another object each). Here the nodes are laid out in the order a
+ * walk goes down a name (each node's first child right after it), so the nodes of a name share a
+ * few cache lines; a node with one child (most, inside a word) holds it with its character, one
+ * with more points into a table of 128 children by character (names' characters are ASCII).
+ */
+interface FlatTrie {
+  /** Per node, at its number: end, separator child, only child's character, only child, children base. */
+  readonly nodes: Int32Array;
+  /** Children by character, 128 per node with more than one (-1 for none). */
+  readonly byCode: Int32Array;
 }
 
-/** Fills in every node's {@link TrieNode.onlyChild} or {@link TrieNode.byCode} from its map (iteratively: names may be long). */
-function compactTrie(root: TrieNode): void {
+/** A node's record: end (see {@link TrieNode.end}), separator child, the only child's character, the only child, base in byCode. */
+const NODE = 5;
+
+/** Lays the trie out as a {@link FlatTrie}, depth first (iteratively: names may be long); the root is node 0. */
+function flattenTrie(root: TrieNode): FlatTrie {
+  const order: TrieNode[] = [];
+  const number = new Map<TrieNode, number>();
   const stack = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
+    number.set(node, order.length * NODE);
+    order.push(node);
+    // Pushed last, taken first: the first child comes right after its parent.
     if (node.sep) stack.push(node.sep);
+    if (node.next) for (const child of [...node.next.values()].reverse()) stack.push(child);
+  }
+  const nodes = new Int32Array(order.length * NODE);
+  let branching = 0;
+  for (const node of order) if (node.next && node.next.size > 1) branching++;
+  const byCode = new Int32Array(branching * 128).fill(-1);
+  let base = 0;
+  for (const node of order) {
+    const at = number.get(node) as number;
+    nodes[at] = node.end;
+    nodes[at + 1] = node.sep ? (number.get(node.sep) as number) : -1;
+    nodes[at + 2] = -1;
+    nodes[at + 3] = -1;
+    nodes[at + 4] = -1;
     if (!node.next) continue;
     if (node.next.size === 1) {
       const [[code, child]] = node.next;
-      node.onlyCode = code;
-      node.onlyChild = child;
+      nodes[at + 2] = code;
+      nodes[at + 3] = number.get(child) as number;
     } else {
-      node.byCode = new Array<TrieNode | undefined>(128).fill(undefined);
-      for (const [code, child] of node.next) node.byCode[code] = child;
+      nodes[at + 4] = base;
+      for (const [code, child] of node.next) byCode[base + code] = number.get(child) as number;
+      base += 128;
     }
-    for (const child of node.next.values()) stack.push(child);
   }
+  return { nodes, byCode };
 }
 
 /** One list of names (case-insensitive names, or aliases that must match case) and the matchers that find them. */
@@ -160,8 +191,10 @@ class NameList {
   private readonly wordTest: RegExp;
   /** Where this list's search goes on: a match hides the text it covers from the same list only. */
   resume = 0;
+  /** Which name (index for {@link nameOf}) the last match was, when the trie found it; -1 when an expression did. */
+  matched = -1;
   /** Set when every name is plain ASCII words (the bundled model's and nearly every model's case): it alone decides. */
-  private readonly trie: TrieNode | undefined;
+  private readonly trie: FlatTrie | undefined;
 
   constructor(names: readonly string[], matchCase: boolean) {
     const sorted = sortedNames(names);
@@ -183,7 +216,7 @@ class NameList {
       seen.add(key);
       const words = nameWords(name);
       const plain = words.every(isAscii) ? { words: matchCase ? words : words.map((w) => w.toLowerCase()) } : null;
-      alternatives.push({ source, prefix: asciiPrefix(name), plain });
+      alternatives.push({ name, source, prefix: asciiPrefix(name), plain });
     }
     this.alternatives = alternatives;
     this.trie = alternatives.every((a) => a.plain) ? buildTrie(alternatives.map((a) => a.plain as PlainName)) : undefined;
@@ -202,6 +235,11 @@ class NameList {
       addThird(this.thirds, prefix);
     }
     for (let c = 0x41; c <= 0x5a; c++) this.firsts[c] = this.firsts[c | 0x20];
+  }
+
+  /** The name at `index` of the list's distinct names, as given (see {@link matched}). */
+  nameOf(index: number): string {
+    return this.alternatives[index].name;
   }
 
   /** The end of the match starting at `p` (an ASCII character, `c0`), or -1. */
@@ -231,6 +269,7 @@ class NameList {
     // The plain matcher answers for plain names after an ASCII character (or at the start); else the group's expression.
     if (group.plain && (p === 0 || text.charCodeAt(p - 1) < 128)) {
       const end = this.leadAscii[c0] === 1 ? this.matchPlain(text, p, group.plain) : -1;
+      this.matched = -1;
       if (end !== UNSURE) return end;
     }
     return this.exec((group.regex ??= this.compile(group.sources)), text, p);
@@ -249,31 +288,41 @@ class NameList {
    * name's character are typographic apostrophes, and (ignoring case) the Kelvin sign and long s,
    * which case-fold to "k" and "s"; separators are the expression's class.
    */
-  private matchTrie(root: TrieNode, text: string, p: number): number {
+  private matchTrie(trie: FlatTrie, text: string, p: number): number {
     const n = text.length;
     if (p > 0 && text.charCodeAt(p - 1) >= 128 && this.isWord(codePointBefore(text, p))) return -1;
-    let node = root;
+    const { nodes, byCode } = trie;
+    let node = 0;
     let q = p;
-    let best = Infinity;
+    let best = NO_NAME;
     let bestEnd = -1;
     for (;;) {
-      if (node.end < best && (q >= n || !this.isWordAt(text, q))) {
-        best = node.end;
+      const end = nodes[node];
+      if (end < best && (q >= n || !this.isWordAt(text, q))) {
+        best = end;
         bestEnd = q;
       }
       if (q >= n) break;
       const c = text.charCodeAt(q);
-      if (node.sep && this.isSeparator(c)) {
+      const sep = nodes[node + 1];
+      if (sep >= 0 && this.isSeparator(c)) {
         q++;
         while (q < n && this.isSeparator(text.charCodeAt(q))) q++;
-        node = node.sep;
+        node = sep;
         continue;
       }
-      const child = childOf(node, this.fold(c));
-      if (!child) break;
+      // The child for the folded character (-1: no name character, no child).
+      const code = this.fold(c);
+      let child = -1;
+      if (code >= 0) {
+        if (code === nodes[node + 2]) child = nodes[node + 3];
+        else if (nodes[node + 4] >= 0) child = byCode[nodes[node + 4] + code];
+      }
+      if (child < 0) break;
       node = child;
       q++;
     }
+    this.matched = bestEnd >= 0 ? best : -1;
     return bestEnd;
   }
 
@@ -394,13 +443,14 @@ class NameList {
   }
 
   private exec(regex: RegExp, text: string, at: number): number {
+    this.matched = -1;
     regex.lastIndex = at;
     return regex.test(text) ? regex.lastIndex : -1;
   }
 }
 
 /** The trie of plain names, each name's end marked with its index in list order. */
-function buildTrie(names: readonly PlainName[]): TrieNode {
+function buildTrie(names: readonly PlainName[]): FlatTrie {
   const root = newNode();
   names.forEach(({ words }, index) => {
     let node = root;
@@ -416,8 +466,7 @@ function buildTrie(names: readonly PlainName[]): TrieNode {
     });
     if (index < node.end) node.end = index;
   });
-  compactTrie(root);
-  return root;
+  return flattenTrie(root);
 }
 
 function codePointBefore(text: string, p: number): number {
@@ -537,12 +586,20 @@ export class MentionScanner {
     }
   }
 
+  /** Name `index` of list `list`, as the specs gave it: what a match reported with that index is. */
+  nameOf(list: number, index: number): string {
+    return this.lists[list].nameOf(index);
+  }
+
   /**
-   * Calls `found(list, start, end)` for every match of every list: per list, exactly the matches
-   * of its global expression run from 0 (left to right, no overlaps); across lists, by start, and
-   * in list order at the same start.
+   * Calls `found(list, start, end, name)` for every match of every list: per list, exactly the
+   * matches of its global expression run from 0 (left to right, no overlaps); across lists, by
+   * start, and in list order at the same start. `name` is the index (see {@link nameOf}) of the
+   * list's first name, longest first, that matches there, where the scanner knows it without an
+   * expression; else -1. A caller can then look up what the name stands for once per name, not
+   * once per match by the text as written.
    */
-  scan(text: string, found: (list: number, start: number, end: number) => void): void {
+  scan(text: string, found: (list: number, start: number, end: number, name: number) => void): void {
     const lists = this.lists;
     const firsts = this.firsts;
     const pairs = this.pairs;
@@ -558,7 +615,7 @@ export class MentionScanner {
           const end = list.matchAscii(text, p, c);
           if (end >= 0) {
             list.resume = end;
-            found(k, p, end);
+            found(k, p, end, list.matched);
           }
         }
         p = nextCandidate(text, p + 1, n, ASCII_WORD[c] === 1, firsts, pairs, thirds);
@@ -571,7 +628,7 @@ export class MentionScanner {
         const end = list.matchOther(text, p, cp);
         if (end >= 0) {
           list.resume = end;
-          found(k, p, end);
+          found(k, p, end, list.matched);
         }
       }
       // The expressions step by code point: the second half of a pair is no position of its own.

@@ -97,6 +97,14 @@ export class PatternIndex {
   private scanner: MentionScanner | undefined;
   private readonly entryMemo = new Map<string, NameEntry | undefined>();
   private readonly caseEntryMemo = new Map<string, NameEntry | undefined>();
+  /**
+   * By scanner list (0: case-insensitive names, 1: matchCase aliases) and the scanner's name
+   * index: the entry that name stands for. A match the scanner reports with its name's index
+   * names what that name names (the same words, other capitals or separators: the same key), so
+   * its entry is looked up once per name, not once per match by the text as written (a string
+   * hash and a map probe for every mention).
+   */
+  private readonly entryByName: (NameEntry | undefined)[][] = [[], []];
   private keys: readonly SuggestionKey[] | undefined;
   /** Every entity, in the source's order: pattern, sections, metrics, companies, strengths, weaknesses. */
   readonly entities: readonly Entity[];
@@ -166,9 +174,9 @@ export class PatternIndex {
     // two mentions overlap the earlier one stays, and at the same start the longer one.
     let kept: Mention[] | undefined;
     this.scanner ??= new MentionScanner([{ names: this.scanned, matchCase: false }, { names: this.scannedCase, matchCase: true }]);
-    this.scanner.scan(text, (list, start, end) => {
+    this.scanner.scan(text, (list, start, end, name) => {
       const written = text.slice(start, end);
-      const entry = this.entryOf(written, list === 1);
+      const entry = (name >= 0 ? this.entryOfName(list, name) : undefined) ?? this.entryOf(written, list === 1);
       if (!entry || (entry.entity.kind !== 'metric' && entry.entity.kind !== 'company')) return;
       const mention: Mention = { entity: entry.entity, start, end, text: written, matched: entry.spelled };
       const last = kept?.[kept.length - 1];
@@ -177,6 +185,18 @@ export class PatternIndex {
       else if (mention.start === last.start && mention.end > last.end) kept[kept.length - 1] = mention;
     });
     return kept ?? NO_MENTIONS;
+  }
+
+  /** The entry of the scanner's name `name` in list `list` (see {@link entryByName}). */
+  private entryOfName(list: number, name: number): NameEntry | undefined {
+    const known = this.entryByName[list];
+    let entry = known[name];
+    if (entry === undefined) {
+      const spelled = (this.scanner as MentionScanner).nameOf(list, name);
+      entry = list === 1 ? this.caseNames.get(nameKeyMatchCase(spelled)) : this.names.get(nameKey(spelled));
+      known[name] = entry;
+    }
+    return entry;
   }
 
   /** The entry a matched text names. Memoised: a document repeats its names, and keys cost a Unicode normalisation. */

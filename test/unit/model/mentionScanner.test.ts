@@ -42,6 +42,49 @@ function scannerHits(scanner: MentionScanner, text: string, list = 0): Hit[] {
   return hits;
 }
 
+/** A name's expression as the list compares them: names that are the same expression are one name. */
+function sameExpression(name: string, matchCase: boolean): string {
+  const source = namePattern(name);
+  return matchCase ? source : source.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/**
+ * The reference expression's matches with the name each one is: the first name, longest first,
+ * whose alternative matched (each alternative a group of its own), as its expression.
+ */
+function referenceNames(names: readonly string[], matchCase: boolean, text: string): [number, string, string][] {
+  const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
+  const grouped = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sorted.map((n) => `(${namePattern(n)})`).join('|')})(?![\\p{L}\\p{N}_])`, matchCase ? 'gu' : 'giu');
+  const starts = new Set(referenceHits(names, matchCase, text).map((h) => h[0]));
+  const found: [number, string, string][] = [];
+  for (const [start] of referenceHits(names, matchCase, text)) {
+    grouped.lastIndex = start;
+    const m = grouped.exec(text);
+    assert.ok(m && m.index === start && starts.has(start));
+    const k = m.slice(1).findIndex((g) => g !== undefined);
+    found.push([start, m[0], sameExpression(sorted[k], matchCase)]);
+  }
+  return found;
+}
+
+/** The scanner's matches of one list with the name it reports for each (null where it reports none). */
+function scannerNames(scanner: MentionScanner, text: string, list: number, matchCase: boolean): [number, string, string | null][] {
+  const found: [number, string, string | null][] = [];
+  scanner.scan(text, (k, start, end, name) => {
+    if (k === list) found.push([start, text.slice(start, end), name >= 0 ? sameExpression(scanner.nameOf(k, name), matchCase) : null]);
+  });
+  return found;
+}
+
+/** Where the scanner names the name a match is, it is the reference's: the index looks its entity up by that name. */
+function assertSameNames(scanner: MentionScanner, names: readonly string[], matchCase: boolean, text: string, list = 0): void {
+  const reported = scannerNames(scanner, text, list, matchCase);
+  const reference = referenceNames(names, matchCase, text);
+  // Where the scanner names none (an expression decided), only the match itself is compared.
+  const expected = reference.map((r, i): [number, string, string | null] => (reported[i]?.[2] === null ? [r[0], r[1], null] : r));
+  assert.deepStrictEqual(reported, expected, JSON.stringify(text));
+}
+
 function scannerOf(names: readonly string[], matchCase: boolean): MentionScanner {
   return new MentionScanner([{ names, matchCase }]);
 }
@@ -110,6 +153,7 @@ describe('MentionScanner: the same matches as one expression over every name', (
       const scanner = scannerOf(names, matchCase);
       for (const text of TRICKY_TEXTS) {
         assert.deepStrictEqual(scannerHits(scanner, text), referenceHits(names, matchCase, text), JSON.stringify(text));
+        assertSameNames(scanner, names, matchCase, text);
       }
     });
   }
@@ -120,6 +164,17 @@ describe('MentionScanner: the same matches as one expression over every name', (
     const odd = scannerOf(ODD_NAMES, false);
     const hits = scannerHits(odd, 'star index, \u212Aelvin\u00a0load and X\u00a0AI');
     assert.deepStrictEqual(hits.map((h) => h[1]), ['star index', '\u212Aelvin\u00a0load', 'X\u00a0AI']);
+  });
+
+  it('says which name each match is where every name is plain words (the bundled model), other capitals and separators too', () => {
+    const scanner = new MentionScanner([{ names: BUNDLED_NAMES, matchCase: false }, { names: BUNDLED_CASE_NAMES, matchCase: true }]);
+    const text = 'GPU utilization rate, gpu\u00a0UTILISATION, Customer-Retention, $/GPU\nhour, customer retention rate, Together and Lambda.';
+    const found: [string, string][] = [];
+    scanner.scan(text, (k, start, end, name) => found.push([text.slice(start, end), name >= 0 ? scanner.nameOf(k, name) : '?']));
+    assert.deepStrictEqual(found, [
+      ['GPU utilization rate', 'GPU Utilization Rate'], ['gpu\u00a0UTILISATION', 'GPU utilisation'], ['Customer-Retention', 'Customer Retention'],
+      ['$/GPU\nhour', '$/GPU-hour'], ['customer retention rate', 'customer retention rate'], ['Together', 'Together'], ['Lambda', 'Lambda'],
+    ]);
   });
 
   it('reports every list in one pass, by start, each list as its own expression', () => {
@@ -149,6 +204,8 @@ describe('MentionScanner: the same matches as one expression over every name', (
         const text = parts.join('');
         assert.deepStrictEqual(scannerHits(scanner, text, 0), referenceHits(names, false, text));
         assert.deepStrictEqual(scannerHits(scanner, text, 1), referenceHits(caseNames, true, text));
+        assertSameNames(scanner, names, false, text, 0);
+        assertSameNames(scanner, caseNames, true, text, 1);
       }),
       fuzzParameters(2_000),
     );
