@@ -13,12 +13,12 @@ import { fuzzParameters, fuzzTimeout } from '../../support/fuzz';
 const KEYS = ['pattern', 'subject', 'period', 'author', 'title', 'company', 'a', 'x-y', 'key_2', 'true', 'Null', 'FALSE', 'yes', 'on', '_hidden', '__proto__', '2x', 'a b', 'pattern ', '<<', 'k:', 'é'];
 const WORD_PIECES = [
   'AI', 'Infrastructure', 'ai-infrastructure', 'FY2025', 'H1', 'Q3', 'CoreWeave', 'Strategy', 'team', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'yes', 'No', 'on', 'off', 'y', 'n', '~',
-  '17', '0', '00', '017', '0x1F', '0o17', '1e5', '1_000', '.inf', '.NaN', '-5', '+5', '3.14', '1234567890', '2026-09-30', 'a.b', 'a/b', 'x_y', '#17', '#', ' #c', ':', ': ', '"q"', "'q'", '[a]', '{a: 1}', '- a', '|', '>', '&a', '*a', '!t', '%', '@', '`',
+  '17', '0', '00', '017', '0x1F', '0o17', '1e5', '1_000', '.inf', '.NaN', '-5', '+5', '3.14', '1234567890', '2026-09-30', 'a.b', 'a/b', 'x_y', '#17', '#', ' #c', ' # c: d', '  #"q" [a] {b}', ' #\t', ' #é', ' #\u007f', '\t#c', 'a#b', ':', ': ', '"q"', "'q'", '[a]', '{a: 1}', '- a', '|', '>', '&a', '*a', '!t', '%', '@', '`',
   'Müller', '\t', ' ', '  ', '',
 ];
 
 const PLAIN_KEYS = ['pattern', 'subject', 'period', 'author', 'title', 'company', 'a', 'x-y', 'key_2'];
-const PLAIN_WORDS = ['AI', 'Infrastructure', 'ai-infrastructure', 'FY2025', 'H1', 'CoreWeave', 'a.b', 'a/b', 'x_y', '17', '0', 'nulls', 'trueish', 'No', 'yes', 'y'];
+const PLAIN_WORDS = ['AI', 'Infrastructure', 'ai-infrastructure', 'FY2025', 'H1', 'CoreWeave', 'a.b', 'a/b', 'x_y', '17', '0', 'nulls', 'trueish', 'No', 'yes', 'y', '#17', '# note: a', '#'];
 
 /** Lines near the subset (most of them inside it), and lines built from every edge piece. */
 const nearLine = fc.tuple(fc.constantFrom(...PLAIN_KEYS), fc.constantFrom(': ', ':  ', ':'), fc.array(fc.constantFrom(...PLAIN_WORDS, ...WORD_PIECES.slice(9, 40)), { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', ' ', '-', ''))
@@ -58,7 +58,11 @@ describe('analysis: plain YAML front matter without js-yaml', () => {
   it('reads the front matter analysts write, and leaves everything else to js-yaml', () => {
     const lines = ['pattern: AI Infrastructure', 'subject: Crusoe', 'period: FY2025 H1', 'author: Strategy team', 'number: 17', 'slug: ai-infrastructure'];
     assert.deepStrictEqual(plainYamlMapping(lines, 0, lines.length), { pattern: 'AI Infrastructure', subject: 'Crusoe', period: 'FY2025 H1', author: 'Strategy team', number: 17, slug: 'ai-infrastructure' });
-    for (const other of ['pattern: "17"', 'pattern: 017', 'pattern: 1e5', 'pattern: true', 'pattern: null', 'pattern: a # note', 'pattern: a  b', 'pattern: a ', 'pattern:\ta', 'pattern: a: b', 'pattern:', '  pattern: a', 'pattern: [a]', 'pattern: Müller', 'true: a', '# comment', '']) {
+    // A comment after the value says nothing ("Pattern #17" is "Pattern" to YAML).
+    const commented = ['pattern: Pattern #17', 'subject: Crusoe  # the subject: see https://x.y/#a', 'number: 17 #', 'slug: a#b #c'];
+    assert.equal(plainYamlMapping(commented, 0, commented.length), undefined, "'a#b' has a # inside its word: js-yaml's to read");
+    assert.deepStrictEqual(plainYamlMapping(commented, 0, 3), { pattern: 'Pattern', subject: 'Crusoe', number: 17 });
+    for (const other of ['pattern: "17"', 'pattern: 017', 'pattern: 1e5', 'pattern: true', 'pattern: null', 'pattern: # note', 'pattern: a\t# note', 'pattern: true # note', 'pattern: a # é', 'pattern: a #\t', 'pattern: a  b', 'pattern: a ', 'pattern:\ta', 'pattern: a: b', 'pattern:', '  pattern: a', 'pattern: [a]', 'pattern: Müller', 'true: a', '# comment', '']) {
       assert.equal(plainYamlMapping([other], 0, 1), undefined, other);
     }
     assert.equal(plainYamlMapping(['pattern: a', 'pattern: b'], 0, 2), undefined, 'a repeated key is js-yaml\'s error to report');
