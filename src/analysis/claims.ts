@@ -298,7 +298,7 @@ function cellRange(line: number, cell: TableCell, a: number, b: number): TextRan
 }
 
 /** The value a table cell states for `metric`, with the column's unit hint for bare numbers. */
-function cellValue(scanner: ValueScanner, metric: Metric, cell: TableCell, hint: 'percent' | 'currency' | undefined): { found: FoundValue; value: StatedValue } | undefined {
+function cellValue(scanner: ValueScanner, metric: Metric, cell: TableCell, hint: 'percent' | 'currency' | undefined): Picked | undefined {
   const found = scanner.findValues(cell.text).find((v) => !v.reference);
   if (!found) return undefined;
   if (!found.bare) return { found, value: found.value };
@@ -322,20 +322,22 @@ export function tableClaims(scanner: ValueScanner, table: TableBlock, cols: Tabl
     const mention = cellMentions(r, cols.metric).find(isMetricMention);
     if (!mention) continue;
     const metric = mention.entity.metric;
-    let picked: { col: number; found: FoundValue; value: StatedValue } | undefined;
+    // The cell's reading and its column, not copied into another object per row.
+    let picked: Picked | undefined;
+    let pickedCol = -1;
     if (cols.value !== undefined) {
       const cell = row.cell(cols.value);
-      const got = cell && cellValue(scanner, metric, cell, cols.unitHint.get(cols.value));
-      if (got) picked = { col: cols.value, found: got.found, value: got.value };
+      picked = cell && cellValue(scanner, metric, cell, cols.unitHint.get(cols.value));
+      pickedCol = cols.value;
     } else {
       for (let c = cols.metric + 1; c < row.cellCount && !picked; c++) {
         if (cols.excluded.has(c)) continue;
-        const got = cellValue(scanner, metric, row.cell(c) as TableCell, cols.unitHint.get(c));
-        if (got) picked = { col: c, found: got.found, value: got.value };
+        picked = cellValue(scanner, metric, row.cell(c) as TableCell, cols.unitHint.get(c));
+        pickedCol = c;
       }
     }
     if (!picked) continue;
-    const valueCell = row.cell(picked.col) as TableCell;
+    const valueCell = row.cell(pickedCol) as TableCell;
     const source = cols.source !== undefined ? row.cell(cols.source)?.raw.trim() : undefined;
     out.push(
       claim(

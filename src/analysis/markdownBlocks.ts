@@ -258,15 +258,22 @@ function splitCells(masked: string, raw: string, from: number, line: number): Ta
 }
 
 
+/** A line of a run: where its text sits in the run and the document, and the line it was cut from. */
+interface RunLine extends Segment {
+  /** End column of the line's part (its start is `col`). */
+  readonly end: number;
+  /** The line as written (not masked). */
+  readonly raw: string;
+}
+
 /** A run whose raw text is built only when asked for (headings, and prose holding a value). */
 class LazyRun implements TextRun {
   private rawText: string | undefined;
 
   constructor(
     readonly text: string,
-    readonly segments: readonly Segment[],
-    private readonly rawLines: readonly string[],
-    private readonly ends: readonly number[],
+    /** The run's lines, each with its raw line and end column: one array per run, not three. */
+    readonly segments: readonly RunLine[],
     /** Every line's masked text was its raw text (nothing blanked): the raw text is `text` itself. */
     private readonly unmasked: boolean,
   ) {}
@@ -277,7 +284,7 @@ class LazyRun implements TextRun {
     let key = `${this.segments.length};`;
     for (let k = 0; k < this.segments.length; k++) {
       const seg = this.segments[k];
-      key += `${seg.offset},${seg.line},${seg.col},${this.ends[k]},${this.rawLines[k].length}:${this.rawLines[k]}`;
+      key += `${seg.offset},${seg.line},${seg.col},${seg.end},${seg.raw.length}:${seg.raw}`;
     }
     return `${key}${this.text.length}:${this.text}`;
   }
@@ -285,17 +292,23 @@ class LazyRun implements TextRun {
   get raw(): string {
     if (this.unmasked) return this.text;
     if (this.rawText === undefined) {
-      this.rawText = this.segments.map((seg, k) => this.rawLines[k].slice(seg.col, this.ends[k])).join('\n');
+      this.rawText = this.segments.map((seg) => seg.raw.slice(seg.col, seg.end)).join('\n');
     }
     return this.rawText;
   }
 }
 
+function runLine(offset: number, line: number, col: number, end: number, raw: string): RunLine {
+  return { offset, line, col, end, raw };
+}
+
 /**
  * Gathers a run's lines. Most runs are one line (headings, short paragraphs, list items): that
- * line's parts wait in fields and the run's arrays are made at their size when it is built. Four
- * arrays grown by push per run (room for 17 entries each at the first push) were a tenth of what
- * the lint of a short analysis allocates.
+ * line's parts wait in fields and the run's one array is made at its size when it is built. A run
+ * of several lines gathers its texts in `scratch`, which the caller lends to one open run at a
+ * time, and joins them at build: four arrays grown by push per run (room for 17 entries each at
+ * the first push), three of them kept with the run, were a twentieth of what the lint of a short
+ * analysis allocates.
  */
 class RunBuilder {
   /** How many lines were added. */
@@ -304,17 +317,17 @@ class RunBuilder {
   private firstRaw = '';
   private firstEnd = 0;
   private firstCol = 0;
-  /** Made at the second line: every line's parts, the first's included. */
-  private texts: string[] | undefined;
-  private rawLines: string[] | undefined;
-  private ends: number[] | undefined;
-  private segments: Segment[] | undefined;
+  /** Made at the second line: every line, the first's included. */
+  private lines: RunLine[] | undefined;
   private length = 0;
   /** No line's masked text differs from its raw text (most lines: nothing to blank). */
   private unmasked = true;
 
-  /** `firstLine`: the line the first {@link add} adds. */
-  constructor(readonly firstLine: number) {}
+  /**
+   * `firstLine`: the line the first {@link add} adds. `scratch`: where the texts of a run of
+   * several lines wait to be joined; no other run may use it between this run's second add and its build.
+   */
+  constructor(readonly firstLine: number, private readonly scratch: string[]) {}
 
   /** Adds `masked[col, end)` (and the same columns of `raw`) as the run's next line. */
   add(masked: string, raw: string, line: number, col: number, end = masked.length): void {
@@ -328,26 +341,25 @@ class RunBuilder {
       this.length = m.length;
       return;
     }
-    if (this.texts === undefined) {
-      this.texts = [this.firstText];
-      this.rawLines = [this.firstRaw];
-      this.ends = [this.firstEnd];
-      this.segments = [{ offset: 0, line: this.firstLine, col: this.firstCol }];
+    if (this.lines === undefined) {
+      this.scratch.length = 0;
+      this.scratch.push(this.firstText);
+      this.lines = [runLine(0, this.firstLine, this.firstCol, this.firstEnd, this.firstRaw)];
     }
-    this.texts.push('\n', m);
+    this.scratch.push('\n', m);
     this.length += 1;
-    (this.segments as Segment[]).push({ offset: this.length, line, col });
-    (this.rawLines as string[]).push(raw);
-    (this.ends as number[]).push(end);
+    this.lines.push(runLine(this.length, line, col, end, raw));
     this.length += m.length;
   }
 
   build(): TextRun {
-    if (this.texts === undefined) {
-      // Arrays of one, made at their size.
-      return new LazyRun(this.firstText, [{ offset: 0, line: this.firstLine, col: this.firstCol }], [this.firstRaw], [this.firstEnd], this.unmasked);
+    if (this.lines === undefined) {
+      // An array of one, made at its size.
+      return new LazyRun(this.firstText, [runLine(0, this.firstLine, this.firstCol, this.firstEnd, this.firstRaw)], this.unmasked);
     }
-    return new LazyRun(this.texts.join(''), this.segments as Segment[], this.rawLines as string[], this.ends as number[], this.unmasked);
+    const text = this.scratch.join('');
+    this.scratch.length = 0;
+    return new LazyRun(text, this.lines, this.unmasked);
   }
 }
 
@@ -368,6 +380,8 @@ export interface BlocksEnd {
 export function visitBlocks(lines: readonly string[], startLine: number, firstCol: number, visit: (block: Block) => void): BlocksEnd {
   const blocks = { push: visit };
   const mask: MaskState = { inComment: false };
+  // Lent to the one paragraph open at a time (see RunBuilder).
+  const scratch: string[] = [];
   let commentSince = 0;
   /** An open fenced code block, the line and the blockquote depth it opened at. */
   let fence: { ch: string; len: number; depth: number; line: number } | undefined;
@@ -466,7 +480,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
         end = hashes;
         while (end > start && isSpaceOrTab(raw.charCodeAt(end - 1))) end--;
       }
-      const run = new RunBuilder(i);
+      const run = new RunBuilder(i, scratch);
       run.add(masked, raw, i, start, end);
       blocks.push({ kind: 'heading', level: atx[1].length, line: i, run: run.build(), nested: depth > 0 || listIndent !== undefined && indent.cols >= listIndent });
       prevBlank = false;
@@ -527,7 +541,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
       const box = TASK_BOX.exec(masked);
       if (box) itemStart += box[0].length;
       listIndent = itemStart - base;
-      para = { run: new RunBuilder(i), listItem: true, depth };
+      para = { run: new RunBuilder(i, scratch), listItem: true, depth };
       para.run.add(masked, raw, i, itemStart);
       prevBlank = false;
       continue;
@@ -537,7 +551,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
       para.run.add(masked, raw, i, indent.end);
     } else {
       flushPara();
-      para = { run: new RunBuilder(i), listItem: listIndent !== undefined, depth };
+      para = { run: new RunBuilder(i, scratch), listItem: listIndent !== undefined, depth };
       para.run.add(masked, raw, i, indent.end);
     }
     prevBlank = false;

@@ -87,16 +87,37 @@ export function benchmarkPhrase(metric: Metric): string {
   return `benchmark: ${metric.benchmarkText}`;
 }
 
-const phrases = new WeakMap<Metric, string>();
+/** What follows the value in each benchmark verdict's message about one metric. */
+interface Tails {
+  readonly meets: string;
+  readonly misses: string;
+  readonly borderline: string;
+  readonly noBenchmark: string;
+}
 
-/** "the benchmark: …" of a metric, made once and shared by every message about it. */
-function thePhrase(metric: Metric): string {
-  let phrase = phrases.get(metric);
-  if (phrase === undefined) {
-    phrase = `the ${benchmarkPhrase(metric)}`;
-    phrases.set(metric, phrase);
+const tails = new WeakMap<Metric, Tails>();
+
+/**
+ * The message tails of a metric's verdicts (" — meets the benchmark: …"), made once per metric and
+ * shared by every message about it. Why: a message written as one template of four pieces built a
+ * chain of intermediate strings per claim, each garbage once the next was added, and the whole was
+ * then copied into one string (settledString); now it is the value and one finished tail. Keyed by
+ * the model's metric objects: a bounded vocabulary, not the document's text.
+ */
+function tailsOf(metric: Metric): Tails {
+  let t = tails.get(metric);
+  if (t === undefined) {
+    const phrase = `the ${benchmarkPhrase(metric)}`;
+    const higherIsBetter = metric.benchmark !== undefined && (metric.benchmark.comparator === '>' || metric.benchmark.comparator === '>=');
+    t = {
+      meets: settledString(` — meets ${phrase}`),
+      misses: settledString(` — ${higherIsBetter ? 'below' : 'above'} ${phrase}`),
+      borderline: settledString(` — borderline: may or may not meet ${phrase}`),
+      noBenchmark: settledString(` — no numeric benchmark to compare with (the pattern says: ${metric.benchmarkText})`),
+    };
+    tails.set(metric, t);
   }
-  return phrase;
+  return t;
 }
 
 /**
@@ -128,17 +149,16 @@ function judge(metric: Metric, value: StatedValue): Verdict {
   if (tooLow) return unsited.verdict('impossible', `${shown} — impossible: ${metric.name} cannot be below ${formatAmount(min, unitKind, currency)}`);
 
   const bm = metric.benchmark;
-  if (!bm) return unsited.verdict('no-benchmark', `${shown} — no numeric benchmark to compare with (the pattern says: ${metric.benchmarkText})`);
+  const tail = tailsOf(metric);
+  if (!bm) return unsited.verdict('no-benchmark', shown + tail.noBenchmark);
 
   let result = fit(iv, bm.comparator, bm.value);
   // "~80%" against ">80%": the analyst says "about", so it may be on either side.
   if (value.qualifier === 'approx' && value.low <= bm.value && value.high >= bm.value) result = 'some';
-  const phrase = thePhrase(metric);
-  const higherIsBetter = bm.comparator === '>' || bm.comparator === '>=';
   switch (result) {
-    case 'all': return unsited.verdict('meets', `${shown} — meets ${phrase}`);
-    case 'none': return unsited.verdict('misses', `${shown} — ${higherIsBetter ? 'below' : 'above'} ${phrase}`);
-    default: return unsited.verdict('borderline', `${shown} — borderline: may or may not meet ${phrase}`);
+    case 'all': return unsited.verdict('meets', shown + tail.meets);
+    case 'none': return unsited.verdict('misses', shown + tail.misses);
+    default: return unsited.verdict('borderline', shown + tail.borderline);
   }
 }
 
