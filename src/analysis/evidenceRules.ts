@@ -26,6 +26,15 @@ const PERIOD_TOKEN = /\b(?:Q([1-4])(?:\s*(?:FY\s?)?'?((?:20)?\d{2}))?|([1-4])Q'?
 
 const PERIOD_ANY = new RegExp(PERIOD_TOKEN.source);
 
+/**
+ * Whether `text` may hold a {@link PERIOD_TOKEN}: every one has a capital "Q" or "FY" (the
+ * expression is case-sensitive), and most paragraphs with a value have neither. Two indexOf calls
+ * answer for those much faster than the expression, which is tried at every word boundary.
+ */
+export function mayNamePeriod(text: string): boolean {
+  return text.indexOf('Q') >= 0 || text.indexOf('FY') >= 0;
+}
+
 export interface QuarterPeriod {
   readonly quarter?: number;
   readonly year?: number;
@@ -87,7 +96,7 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
   if (!CITATION.test(run.raw)) {
     for (const c of claims) out.push(unsourced(c, names(c.metricId), 'no link, footnote or citation in its paragraph'));
   }
-  if (period && PERIOD_ANY.test(run.text)) {
+  if (period && mayNamePeriod(run.text) && PERIOD_ANY.test(run.text)) {
     // The claims in the order of their values, walked once alongside the sentences (a paragraph of
     // thousands of sentences and claims is read in one pass, not each sentence against every claim).
     const ordered = inValueOrder(claims);
@@ -111,7 +120,7 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
       // Only a sentence holding a claim can give a finding: the others are not searched for periods.
       if (end === next) continue;
       const sentence = run.text.slice(s, e);
-      const other = otherPeriod(sentence, period);
+      const other = mayNamePeriod(sentence) ? otherPeriod(sentence, period) : undefined;
       if (!other || PRIOR.test(sentence)) continue;
       for (let k = next; k < end; k++) {
         const c = ordered[k];

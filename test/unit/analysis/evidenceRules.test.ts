@@ -62,6 +62,12 @@ describe('rule: period-mismatch', () => {
     assert.deepEqual(flagged(doc('GPU utilization averaged 72% in Q3 2025.\n'), 'period-mismatch'), ['72%']);
   });
 
+  it('a paragraph or sentence whose only period is a fiscal year (no "Q" in it) is still read', () => {
+    for (const s of ['GPU utilization averaged 72% in FY 2025.', "GPU utilization averaged 72% in FY'25.", 'GPU utilization averaged 72% (FY25).', 'Capacity doubled in Q3. GPU utilization averaged 72% in FY2025.']) {
+      assert.deepEqual(flagged(doc(`${s}\n`), 'period-mismatch'), ['72%'], s);
+    }
+  });
+
   it('the analysis\'s own period is fine', () => {
     assert.deepEqual(flagged(doc('GPU utilization averaged 72% in Q3.\n'), 'period-mismatch'), []);
     assert.deepEqual(flagged(doc('GPU utilization averaged 72% in Q3 2026.\n'), 'period-mismatch'), []);
