@@ -31,7 +31,7 @@ const PERIOD_ANY = new RegExp(PERIOD_TOKEN.source);
  * expression is case-sensitive), and most paragraphs with a value have neither. Two indexOf calls
  * answer for those much faster than the expression, which is tried at every word boundary.
  */
-export function mayNamePeriod(text: string): boolean {
+function mayNamePeriod(text: string): boolean {
   return text.indexOf('Q') >= 0 || text.indexOf('FY') >= 0;
 }
 
@@ -120,7 +120,7 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
       // Only a sentence holding a claim can give a finding: the others are not searched for periods.
       if (end === next) continue;
       const sentence = run.text.slice(s, e);
-      const other = mayNamePeriod(sentence) ? otherPeriod(sentence, period) : undefined;
+      const other = otherPeriod(sentence, period);
       if (!other || PRIOR.test(sentence)) continue;
       for (let k = next; k < end; k++) {
         const c = ordered[k];
@@ -137,6 +137,7 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
 
 /** The first period in `sentence` that differs from the analysis's, as written. */
 function otherPeriod(sentence: string, own: QuarterPeriod): string | undefined {
+  if (!mayNamePeriod(sentence)) return undefined;
   PERIOD_TOKEN.lastIndex = 0;
   for (let m = PERIOD_TOKEN.exec(sentence); m; m = PERIOD_TOKEN.exec(sentence)) {
     const p = tokenPeriod(m);
