@@ -465,43 +465,42 @@ export class ValueScanner {
     return out;
   }
 
-  /** The next number to read in the current scan (-1: none left) and its end. */
-  private nextAt = -1;
-  private nextEnd = 0;
+  /** Where the search for the next number of the current scan goes on (-1: the scan has ended). */
+  private searchFrom = -1;
 
   /**
    * Starts a scan of `text[from, to)` read value by value with {@link next}: the values it gives
    * are exactly those of {@link findValues}, in order (held to it by a property test:
    * test/unit/analysis/sentenceValues.test.ts). Why: a sentence's claims usually need only
    * its first values, and reading the rest was a fair part of the lint (claims.ts reads lazily).
+   * Each number is searched for only when the next value is asked for: the search after the last
+   * value a sentence's claims take (to the sentence's end, most often for nothing) is not made.
    */
   begin(text: string, from = 0, to = text.length): void {
     this.text = text;
     this.from = from;
     this.to = to;
-    this.nextAt = nextNumber(text, from, to);
-    this.nextEnd = numberEnd;
-    if (this.nextAt < 0) this.end();
+    this.searchFrom = from;
   }
 
   /** The next value of the scan {@link begin} started, or undefined when there is none left (the scan is then ended). */
   next(): FoundValue | undefined {
-    while (this.nextAt >= 0) {
-      const at = this.nextAt;
-      const end = this.nextEnd;
+    while (this.searchFrom >= 0) {
+      const at = nextNumber(this.text, this.searchFrom, this.to);
+      if (at < 0) break;
+      const end = numberEnd;
       this.resumeAt = -1;
       const found = this.readValueAt(at, end);
-      this.nextAt = nextNumber(this.text, Math.max(end, this.resumeAt), this.to);
-      this.nextEnd = numberEnd;
-      if (this.nextAt < 0) this.end();
+      this.searchFrom = Math.max(end, this.resumeAt);
       if (found) return found;
     }
+    this.end();
     return undefined;
   }
 
   /** Ends the current scan early (or again): keeps no reference to the document. */
   end(): void {
-    this.nextAt = -1;
+    this.searchFrom = -1;
     this.text = '';
     wordAfterText = '';
     wordAfterAt = -1;
