@@ -134,7 +134,10 @@ export function sentenceSpans(text: string, breaks: readonly number[] = [], unti
   let bang = text.indexOf('!');
   let question = text.indexOf('?');
   if (breaks.length === 0 && dot < 0 && bang < 0 && question < 0) return [0, n];
-  const cuts: number[] = [];
+  // Without breaks (most paragraphs) the spans are made as the ends are found, not from a list of them.
+  const direct = breaks.length === 0;
+  const found: number[] = [];
+  let start = 0;
   let pos = 0;
   for (;;) {
     if (dot >= 0 && dot < pos) dot = text.indexOf('.', pos);
@@ -151,13 +154,19 @@ export function sentenceSpans(text: string, breaks: readonly number[] = [], unti
     pos = end;
     if (end < n && !mayFollowEnd(text.charCodeAt(end))) continue;
     if (isAbbreviationEnd(text, at, end)) continue;
-    cuts.push(end);
+    if (!direct) found.push(end);
+    else if (end < n) {
+      found.push(start, end);
+      start = end;
+    }
     if (end > until) break;
   }
-  return spansOf(text, cuts, breaks);
+  if (!direct) return spansOf(text, found, breaks);
+  if (start < n) found.push(start, n);
+  return found;
 }
 
-/** What {@link sentenceSpans} means: the ends found by running {@link SENTENCE_END}. */
+/** What {@link sentenceSpans} means: the ends found by running {@link SENTENCE_END}, each word before a dot cut and looked up. */
 export function sentenceSpansSlow(text: string, breaks: readonly number[] = [], until = Infinity): number[] {
   if (breaks.length === 0 && !/[.!?]/.test(text)) return [0, text.length];
   const cuts: number[] = [];
@@ -167,7 +176,16 @@ export function sentenceSpansSlow(text: string, breaks: readonly number[] = [], 
     const end = SENTENCE_END.lastIndex;
     let at = end - 1;
     while (at > 0 && isSentencePunctuation(text.charCodeAt(at - 1))) at--;
-    if (isAbbreviationEnd(text, at, end)) continue;
+    if (end - at === 1 && text.charCodeAt(at) === 0x2e) {
+      // The word before the dot (letters and inner dots, at most 8): an abbreviation or an initial does not end a sentence.
+      let k = at;
+      while (k > 0 && at - k < 8 && (text[k - 1] === '.' || /\p{L}/u.test(text[k - 1]))) k--;
+      const word = text.slice(k, at);
+      if (word.length > 0 && !(k > 0 && at - k === 8 && /\p{L}/u.test(text[k - 1]))) {
+        if (ABBREVIATIONS.has(word.toLowerCase())) continue;
+        if (word.length === 1 && word !== word.toLowerCase()) continue;
+      }
+    }
     cuts.push(end);
     if (end > until) break;
   }
@@ -177,15 +195,16 @@ export function sentenceSpansSlow(text: string, breaks: readonly number[] = [], 
 /** Whether the sentence end `text[at, end)` is the dot of an abbreviation or an initial, which ends no sentence. */
 function isAbbreviationEnd(text: string, at: number, end: number): boolean {
   if (end - at !== 1 || text.charCodeAt(at) !== 0x2e) return false;
-  // The word before the dot (letters and inner dots, at most 8).
+  // The word before the dot (letters and inner dots), read only as far as the longest
+  // abbreviation and one more: a longer word is no abbreviation and no initial (most sentences
+  // end in one), and is not read to its start nor cut out.
   let k = at;
-  while (k > 0 && at - k < 8) {
+  while (k > 0 && at - k <= LONGEST_ABBREVIATION) {
     const c = text.charCodeAt(k - 1);
     if (c !== 0x2e && !isLetterCode(c)) break;
     k--;
   }
-  // A longer word is no abbreviation and no initial: not cut out (most sentences end in one).
-  if (k < at && at - k <= LONGEST_ABBREVIATION && !(k > 0 && at - k === 8 && isLetterCode(text.charCodeAt(k - 1))) && (at - k === 1 || mayBeAbbreviation(text, k, at))) {
+  if (k < at && at - k <= LONGEST_ABBREVIATION && (at - k === 1 || mayBeAbbreviation(text, k, at))) {
     const word = text.slice(k, at);
     if (ABBREVIATIONS.has(word.toLowerCase())) return true;
     if (word.length === 1 && word !== word.toLowerCase()) return true;
