@@ -255,20 +255,32 @@ export function lineLabels(run: TextRun): Label[] {
   return labels;
 }
 
+/** Shared by the paragraphs without labels (never written to). */
+const NO_BREAKS: number[] = [];
+
+/** The metric mentions of `mentions`: the list itself when it holds nothing else (most paragraphs), not a copy. */
+function metricMentionsOf(mentions: readonly Mention[]): readonly MetricMention[] {
+  let k = 0;
+  while (k < mentions.length && isMetricMention(mentions[k])) k++;
+  if (k === mentions.length) return mentions as readonly MetricMention[];
+  const out: MetricMention[] = [];
+  for (let j = 0; j < mentions.length; j++) {
+    const m = mentions[j];
+    if (isMetricMention(m)) out.push(m);
+  }
+  return out;
+}
+
 /**
  * Claims in a paragraph or list item. `mentions` are the index's mentions in `block.run.text`
  * (company mentions are ignored here); `labels` the block's {@link lineLabels}.
  */
 export function proseClaims(scanner: ValueScanner, block: ProseBlock, mentions: readonly Mention[], labels: readonly Label[]): MetricClaim[] {
   const run = block.run;
-  const metricMentions: MetricMention[] = [];
-  for (let k = 0; k < mentions.length; k++) {
-    const m = mentions[k];
-    if (isMetricMention(m)) metricMentions.push(m);
-  }
+  const metricMentions = metricMentionsOf(mentions);
   if (metricMentions.length === 0) return [];
   // Each line that starts with a label is a sentence of its own.
-  const breaks: number[] = [];
+  const breaks: number[] = labels.length === 0 ? NO_BREAKS : [];
   for (const l of labels) {
     const lineStart = run.text.lastIndexOf('\n', l.start) + 1;
     const nl = run.text.indexOf('\n', l.start);

@@ -83,16 +83,32 @@ export function mayBeAbbreviation(text: string, k: number, at: number): boolean 
   return (ABBREVIATION_LENGTHS[first] & (1 << (at - k))) !== 0;
 }
 
-function isLetterChar(c: string): boolean {
-  const code = c.charCodeAt(0);
+/** Whether the UTF-16 unit `code` is a letter (a lone surrogate is none, as `/\p{L}/u` reads it alone). */
+function isLetterCode(code: number): boolean {
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return /\p{L}/u.test(c);
+  return /\p{L}/u.test(String.fromCharCode(code));
 }
 
 function isSentencePunctuation(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f;
 }
 
+/** 1 for the ASCII characters that may follow a sentence's end: white space and `"')]*_`. */
+const ASCII_AFTER_END = new Uint8Array(128);
+for (const c of '\t\n\v\f\r "\')]*_') ASCII_AFTER_END[c.charCodeAt(0)] = 1;
+/** The same outside ASCII: white space and the closing quotes. */
+const OTHER_AFTER_END = /[\s\u201d\u2019]/;
+
+/** Whether the character with code `c` may follow a sentence's end (as the look-ahead of {@link SENTENCE_END} reads it). */
+function mayFollowEnd(c: number): boolean {
+  return c < 128 ? ASCII_AFTER_END[c] === 1 : OTHER_AFTER_END.test(String.fromCharCode(c));
+}
+
+/**
+ * What ends a sentence, before abbreviations are ruled out: a run of ".", "!" and "?" followed by
+ * white space, a closing quote, bracket or emphasis, or the end. {@link sentenceSpans} finds
+ * exactly its matches without running it; {@link sentenceSpansSlow} runs it.
+ */
 const SENTENCE_END = /[.!?]+(?=[\s"')\]*_\u201d\u2019]|$)/g;
 
 /**
@@ -104,13 +120,58 @@ const SENTENCE_END = /[.!?]+(?=[\s"')\]*_\u201d\u2019]|$)/g;
  * With `until`, the search for sentence ends stops at the first end after it: the spans that start
  * at or before `until` are exactly those of the whole text, and one span runs from there to the end
  * (a paragraph's claims are read only in the sentences up to its last metric name).
+ *
+ * The ends are those of {@link SENTENCE_END}, found with indexOf. Why: a regex call per sentence
+ * end (and one more to see whether the text has any) was a tenth of reading a paragraph's claims;
+ * indexOf finds the few punctuation marks of a paragraph faster, and "!" and "?" are rarely there
+ * at all (each is searched again only once passed, so the text is read once per mark).
+ * test/unit/analysis/proseStructure.test.ts holds it to {@link sentenceSpansSlow}.
  */
 export function sentenceSpans(text: string, breaks: readonly number[] = [], until = Infinity): number[] {
+  const n = text.length;
+  // The next ".", "!" and "?" at or after `pos`, or -1 when none is left.
+  let dot = text.indexOf('.');
+  let bang = text.indexOf('!');
+  let question = text.indexOf('?');
+  if (breaks.length === 0 && dot < 0 && bang < 0 && question < 0) return [0, n];
+  // Without breaks (most paragraphs) the spans are made as the ends are found, not from a list of them.
+  const direct = breaks.length === 0;
+  const found: number[] = [];
+  let start = 0;
+  let pos = 0;
+  for (;;) {
+    if (dot >= 0 && dot < pos) dot = text.indexOf('.', pos);
+    if (bang >= 0 && bang < pos) bang = text.indexOf('!', pos);
+    if (question >= 0 && question < pos) question = text.indexOf('?', pos);
+    let at = dot;
+    if (bang >= 0 && (at < 0 || bang < at)) at = bang;
+    if (question >= 0 && (at < 0 || question < at)) at = question;
+    if (at < 0) break;
+    // The whole run of punctuation is the expression's match when what follows it may follow an
+    // end; else no part of the run is (the look-ahead never accepts punctuation).
+    let end = at + 1;
+    while (end < n && isSentencePunctuation(text.charCodeAt(end))) end++;
+    pos = end;
+    if (end < n && !mayFollowEnd(text.charCodeAt(end))) continue;
+    if (isAbbreviationEnd(text, at, end)) continue;
+    if (!direct) found.push(end);
+    else if (end < n) {
+      found.push(start, end);
+      start = end;
+    }
+    if (end > until) break;
+  }
+  if (!direct) return spansOf(text, found, breaks);
+  if (start < n) found.push(start, n);
+  return found;
+}
+
+/** What {@link sentenceSpans} means: the ends found by running {@link SENTENCE_END}, each word before a dot cut and looked up. */
+export function sentenceSpansSlow(text: string, breaks: readonly number[] = [], until = Infinity): number[] {
   if (breaks.length === 0 && !/[.!?]/.test(text)) return [0, text.length];
   const cuts: number[] = [];
   SENTENCE_END.lastIndex = 0;
-  // test() and lastIndex, no match array: a match is always a whole run of ".!?" (the look-ahead
-  // refuses another one after it), so it starts where that run starts.
+  // A match is always a whole run of ".!?" (the look-ahead refuses another one after it), so it starts where that run starts.
   while (SENTENCE_END.test(text)) {
     const end = SENTENCE_END.lastIndex;
     let at = end - 1;
@@ -118,10 +179,9 @@ export function sentenceSpans(text: string, breaks: readonly number[] = [], unti
     if (end - at === 1 && text.charCodeAt(at) === 0x2e) {
       // The word before the dot (letters and inner dots, at most 8): an abbreviation or an initial does not end a sentence.
       let k = at;
-      while (k > 0 && at - k < 8 && (text[k - 1] === '.' || isLetterChar(text[k - 1]))) k--;
-      // A longer word is no abbreviation and no initial: not cut out (most sentences end in one).
-      if (k < at && at - k <= LONGEST_ABBREVIATION && !(k > 0 && at - k === 8 && isLetterChar(text[k - 1])) && (at - k === 1 || mayBeAbbreviation(text, k, at))) {
-        const word = text.slice(k, at);
+      while (k > 0 && at - k < 8 && (text[k - 1] === '.' || /\p{L}/u.test(text[k - 1]))) k--;
+      const word = text.slice(k, at);
+      if (word.length > 0 && !(k > 0 && at - k === 8 && /\p{L}/u.test(text[k - 1]))) {
         if (ABBREVIATIONS.has(word.toLowerCase())) continue;
         if (word.length === 1 && word !== word.toLowerCase()) continue;
       }
@@ -129,6 +189,31 @@ export function sentenceSpans(text: string, breaks: readonly number[] = [], unti
     cuts.push(end);
     if (end > until) break;
   }
+  return spansOf(text, cuts, breaks);
+}
+
+/** Whether the sentence end `text[at, end)` is the dot of an abbreviation or an initial, which ends no sentence. */
+function isAbbreviationEnd(text: string, at: number, end: number): boolean {
+  if (end - at !== 1 || text.charCodeAt(at) !== 0x2e) return false;
+  // The word before the dot (letters and inner dots), read only as far as the longest
+  // abbreviation and one more: a longer word is no abbreviation and no initial (most sentences
+  // end in one), and is not read to its start nor cut out.
+  let k = at;
+  while (k > 0 && at - k <= LONGEST_ABBREVIATION) {
+    const c = text.charCodeAt(k - 1);
+    if (c !== 0x2e && !isLetterCode(c)) break;
+    k--;
+  }
+  if (k < at && at - k <= LONGEST_ABBREVIATION && (at - k === 1 || mayBeAbbreviation(text, k, at))) {
+    const word = text.slice(k, at);
+    if (ABBREVIATIONS.has(word.toLowerCase())) return true;
+    if (word.length === 1 && word !== word.toLowerCase()) return true;
+  }
+  return false;
+}
+
+/** The spans between sentence ends `cuts` (in order) and `breaks`. */
+function spansOf(text: string, cuts: readonly number[], breaks: readonly number[]): number[] {
   // Sentence ends are in order already; label breaks are merged in, walking both lists once (the
   // breaks come in order from the claim finder: no joined, filtered and sorted copy per paragraph).
   const ordered = isAscending(breaks) ? breaks : [...breaks].sort((a, b) => a - b);

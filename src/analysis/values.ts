@@ -9,7 +9,7 @@
  * A {@link ValueScanner} owns all the working state of a scan, so scans never share anything. Linear: the regexes are compiled once (their `lastIndex` is set before every use) and
  * every look-behind reads a bounded slice, so a 100,000-character line costs one pass.
  */
-import { knownWord } from './headWords';
+import { knownWord, OTHER_WORD } from './headWords';
 import type { StatedValue } from './types';
 import { tidy } from './valueFormat';
 import * as words from './valueWords';
@@ -19,7 +19,7 @@ import type { Qualifier } from './valueWords';
 // each use in the CommonJS build, measurable at this rate.
 const {
   CHANGE_WORDS, CURRENCY_CODE_LENGTH, CURRENCY_CODE_SET, CURRENCY_OF, CURRENCY_SIGNS, CURRENCY_SIGNS_LONGEST_FIRST,
-  CURRENCY_SUFFIX, FILLER_WORDS, MONTHS, MULTIPLE, PER, PERCENT, PLUS, QUALIFIER_ENDINGS, QUALIFIER_LENGTHS, QUALIFIER_MAX_WORDS,
+  CURRENCY_SUFFIX, FILLER_WORDS, MONTHS, MULTIPLE, PER, PERCENT, PLUS, QUALIFIER_LENGTHS, QUALIFIER_MAX_WORDS,
   QUALIFIER_PHRASES, QUALIFIER_SYMBOLS, RANGE_DASH, RANGE_SECOND_START, RANGE_TO, REFERENCE_AFTER, REFERENCE_AFTER_FIRST_WORDS,
   REFERENCE_PAIRS, REFERENCE_WORDS, SCALE_LETTER, SCALE_WORD, SCALES, TWO_CHAR_QUALIFIER_END, UNIT_AFTER_SPACE, UNIT_WORDS,
 } = words;
@@ -465,43 +465,42 @@ export class ValueScanner {
     return out;
   }
 
-  /** The next number to read in the current scan (-1: none left) and its end. */
-  private nextAt = -1;
-  private nextEnd = 0;
+  /** Where the search for the next number of the current scan goes on (-1: the scan has ended). */
+  private searchFrom = -1;
 
   /**
    * Starts a scan of `text[from, to)` read value by value with {@link next}: the values it gives
    * are exactly those of {@link findValues}, in order (held to it by a property test:
    * test/unit/analysis/sentenceValues.test.ts). Why: a sentence's claims usually need only
    * its first values, and reading the rest was a fair part of the lint (claims.ts reads lazily).
+   * Each number is searched for only when the next value is asked for: the search after the last
+   * value a sentence's claims take (to the sentence's end, most often for nothing) is not made.
    */
   begin(text: string, from = 0, to = text.length): void {
     this.text = text;
     this.from = from;
     this.to = to;
-    this.nextAt = nextNumber(text, from, to);
-    this.nextEnd = numberEnd;
-    if (this.nextAt < 0) this.end();
+    this.searchFrom = from;
   }
 
   /** The next value of the scan {@link begin} started, or undefined when there is none left (the scan is then ended). */
   next(): FoundValue | undefined {
-    while (this.nextAt >= 0) {
-      const at = this.nextAt;
-      const end = this.nextEnd;
+    while (this.searchFrom >= 0) {
+      const at = nextNumber(this.text, this.searchFrom, this.to);
+      if (at < 0) break;
+      const end = numberEnd;
       this.resumeAt = -1;
       const found = this.readValueAt(at, end);
-      this.nextAt = nextNumber(this.text, Math.max(end, this.resumeAt), this.to);
-      this.nextEnd = numberEnd;
-      if (this.nextAt < 0) this.end();
+      this.searchFrom = Math.max(end, this.resumeAt);
       if (found) return found;
     }
+    this.end();
     return undefined;
   }
 
   /** Ends the current scan early (or again): keeps no reference to the document. */
   end(): void {
-    this.nextAt = -1;
+    this.searchFrom = -1;
     this.text = '';
     wordAfterText = '';
     wordAfterAt = -1;
@@ -595,7 +594,8 @@ export class ValueScanner {
       const codeStart = j - CURRENCY_CODE_LENGTH;
       // Cut and looked up only when the character before could end a code (most numbers follow a space after a word).
       const code = codeStart >= min && CODE_END[text.charCodeAt(j - 1) & 0xffff] === 1 ? text.slice(codeStart, j) : '';
-      if (CURRENCY_CODE_SET.has(code) && (codeStart === min || !isLetterCode(text.charCodeAt(codeStart - 1)))) {
+      // No lookup for the usual '' (no code can end here).
+      if (code !== '' && CURRENCY_CODE_SET.has(code) && (codeStart === min || !isLetterCode(text.charCodeAt(codeStart - 1)))) {
         currency = code;
         k = codeStart;
       }
@@ -610,7 +610,7 @@ export class ValueScanner {
     while (j > min && isInlineSpaceCode(text.charCodeAt(j - 1))) j--;
     // Two-character symbols end in "=" (">=", "<="): no slice for the others.
     const two = j - 2 >= min && text.charCodeAt(j - 1) === TWO_CHAR_QUALIFIER_END_CODE ? text.slice(j - 2, j) : '';
-    const symbol = QUALIFIER_SYMBOLS.has(two) ? two : j - 1 >= min && isChar(text.charCodeAt(j - 1), QUALIFIER_SYMBOL) ? text[j - 1] : '';
+    const symbol = two !== '' && QUALIFIER_SYMBOLS.has(two) ? two : j - 1 >= min && isChar(text.charCodeAt(j - 1), QUALIFIER_SYMBOL) ? text[j - 1] : '';
     if (symbol) {
       const start = j - symbol.length;
       this.beginWords(start, Math.max(min, start - PREFIX_WINDOW), HEAD_WORDS);
@@ -624,8 +624,9 @@ export class ValueScanner {
     // and the head (the words before it).
     this.beginWords(k, Math.max(min, k - 2 * PREFIX_WINDOW), HEAD_WORDS);
     const lastWord = this.hasWord(0) ? this.word(0) : undefined;
-    if (lastWord !== undefined && QUALIFIER_ENDINGS.has(lastWord)) this.wordCap = QUALIFIER_MAX_WORDS + HEAD_WORDS;
-    const lengths = lastWord !== undefined ? QUALIFIER_LENGTHS.get(lastWord) : undefined;
+    // QUALIFIER_LENGTHS has a key for each of QUALIFIER_ENDINGS: one lookup, none for a word no list knows (most).
+    const lengths = lastWord !== undefined && lastWord !== OTHER_WORD ? QUALIFIER_LENGTHS.get(lastWord) : undefined;
+    if (lengths !== undefined) this.wordCap = QUALIFIER_MAX_WORDS + HEAD_WORDS;
     // Longest first: only the lengths of phrases that end in this word can be found.
     for (let t = 0; lengths !== undefined && t < lengths.length; t++) {
       const n = lengths[t];
@@ -649,6 +650,17 @@ export class ValueScanner {
   private readHead(base: number): void {
     const top = base + HEAD_WORDS;
     const last = this.hasWord(base) ? this.word(base) : '';
+    if (last === OTHER_WORD || last === '') {
+      // No list holds the last word (or there is none): it is no change word, month, "from" or
+      // "between", and no filler either, so it is also the reference word looked up below, and no
+      // reference word. Answered without the lookups (most values follow such a word).
+      this.change = false;
+      this.reference = false;
+      this.month = false;
+      this.afterFrom = false;
+      this.afterBetween = false;
+      return;
+    }
     this.change = CHANGE_WORDS.has(last) || (last === 'of' && base + 1 < top && this.hasWord(base + 1) && this.word(base + 1) === 'growth');
     let k = base;
     while (k < top && this.hasWord(k) && FILLER_WORDS.has(this.word(k))) k++;

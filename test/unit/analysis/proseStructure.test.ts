@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ABBREVIATIONS, mayBeAbbreviation, sentenceSpans } from '../../../src/analysis/proseStructure';
+import { ABBREVIATIONS, mayBeAbbreviation, sentenceSpans, sentenceSpansSlow } from '../../../src/analysis/proseStructure';
 import { fuzzParameters } from '../../support/fuzz';
 
 function sentences(text: string, breaks?: number[]): string[] {
@@ -70,6 +70,20 @@ describe('proseStructure: sentenceSpans', () => {
       // After them, only spans that start after `until`.
       for (let j = k; j < part.length; j += 2) assert.ok(part[j] > until, JSON.stringify({ text, breaks, until }));
     }), fuzzParameters(5_000));
+  });
+});
+
+describe('proseStructure: sentence ends found without the expression', () => {
+  it('gives the spans the sentence-end expression gives, for any text, breaks and bound', () => {
+    // What may follow a run of punctuation, in and outside ASCII, besides words, numbers and abbreviations.
+    const piece = fc.constantFrom('a', 'Word', ' ', '.', '!', '?', '...', '?!', 'e.g.', 'vs.', 'A.', 'é.', 'Ü', '5.5', '"', "'", ')', ']', '*', '_', '**',
+      '\n', '\t', '\r', '\v', '\f', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u0085', '\u201d', '\u2019', '\u201c', '\ud83d\ude00', '\ud83d', ',', ';', 'x');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(120), { maxLength: 4 }), fc.option(fc.nat(130), { nil: undefined }), (parts, rawBreaks, until) => {
+      const text = parts.join('');
+      const breaks = rawBreaks.map((b) => b % (text.length + 2));
+      assert.deepEqual(sentenceSpans(text, breaks, until), sentenceSpansSlow(text, breaks, until), JSON.stringify({ text, breaks, until }));
+    }), fuzzParameters(5_000));
+    assert.deepEqual(sentenceSpans('Done.\u2009Next!\u201d Then? ok'), sentenceSpansSlow('Done.\u2009Next!\u201d Then? ok'));
   });
 });
 
