@@ -16,7 +16,7 @@
  * its files are read again.
  */
 import { contentHashNumber } from './contentHash';
-import { checkedRow, decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringPool, StringTable } from './indexEntryCodec';
+import { checkedRow, decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, smallInteger, StringPool, StringTable } from './indexEntryCodec';
 import type { IndexEntry } from './types';
 
 export { EntryInterner, ShardStrings, StringNumbering, StringPool } from './indexEntryCodec';
@@ -197,7 +197,7 @@ export class TrustedShard<E extends IndexEntry> {
     const from = this.at + 1;
     this.at = from + length;
     const key = this.strings.raw[rows[from]];
-    return { key, size: rows[from + 1], mtime: rows[from + 2], entry: decodeRow(rows, this.strings, key, this.shared, from, length) as E | undefined };
+    return { key, size: smallInteger(rows[from + 1]), mtime: rows[from + 2], entry: decodeRow(rows, this.strings, key, this.shared, from, length) as E | undefined };
   }
 }
 

@@ -13,6 +13,7 @@ import { FREE, HOST, WORKER, type FromWorker, type ShardAnswer, type ToWorker, t
 import { PATH_SEPARATOR, type WalkedFile } from './diskWalk';
 import type { ShardReader, ShardTake } from './platform';
 import { StringPool } from '../../portfolio/indexCacheFormat';
+import { smallInteger } from '../../portfolio/indexEntryCodec';
 
 /** Beside this file: dist/indexWorker.js next to the bundle, or tsc's out/ twin next to this module. */
 const WORKER_FILE = nodePath.join(__dirname, 'indexWorker.js');
@@ -243,7 +244,9 @@ async function unpack(relative: string, stats: Float64Array, pause?: () => Promi
     if (end < 0) end = relative.length;
     const r = relative.slice(start, end);
     const size = stats[2 * i];
-    out.push(Number.isNaN(size) ? { relative: r, link: true } : { relative: r, size, mtime: stats[2 * i + 1] });
+    // The size as a small integer: read from the Float64Array, each file's would be a heap number
+    // of its own (smallInteger), kept through the warm start with the listing.
+    out.push(Number.isNaN(size) ? { relative: r, link: true } : { relative: r, size: smallInteger(size), mtime: stats[2 * i + 1] });
     start = end + 1;
     const pausing = pause?.();
     if (pausing) await pausing;

@@ -22,7 +22,7 @@ import * as vscode from 'vscode';
 import { EntryInterner, SHARDS, type PooledShard, ShardWriter, shardHeader, shardLine, shardOf, shardStrings, shardText, TrustedShard, type EntryCheck } from '../../portfolio/indexCacheFormat';
 import type { IndexEntry } from '../../portfolio/types';
 import type { ShardReader } from '../platform/platform';
-import { TimeSlice } from './timeSlices';
+import { KEEPING_SLICE_MS, TimeSlice } from './timeSlices';
 
 export { SHARDS, shardOf, type EntryCheck } from '../../portfolio/indexCacheFormat';
 
@@ -65,7 +65,7 @@ export class IndexCache<E extends IndexEntry> {
     const result = new Map<string, CachedFile<E>>();
     this.onDisk.clear();
     if (!this.folder) return result;
-    const slice = new TimeSlice(token);
+    const slice = new TimeSlice(token, KEEPING_SLICE_MS);
     const files = Array.from({ length: SHARDS }, (_, n) => this.shardFile(n));
     const add = async (n: number, lines: Promise<[string, CachedFile<E>][] | undefined> | undefined): Promise<void> => {
       const sound = await lines;

@@ -14,7 +14,7 @@ import { IndexCache, type CachedFile } from './indexCache';
 import { EntryInterner } from '../../portfolio/indexEntryCodec';
 import type { IndexEntry } from '../../portfolio/types';
 import { readExclusions, type ExclusionRules } from './exclusions';
-import { Cancelled, nextTurn, TimeSlice } from './timeSlices';
+import { Cancelled, KEEPING_SLICE_MS, nextTurn, TimeSlice } from './timeSlices';
 import { ColdCode } from './coldCode';
 import { ProgressThrottle } from './progressThrottle';
 import { platform } from '../platform';
@@ -427,7 +427,8 @@ export class WorkspaceIndex<E extends IndexEntry> implements vscode.Disposable {
     if (!walk || folders.length === 0 || folders.some((f) => f.uri.scheme !== 'file')) return undefined;
     // A folder inside another: each file belongs to (and is judged by the settings of) its innermost folder.
     const nested = folders.some((a) => folders.some((b) => a !== b && b.uri.path.startsWith(`${a.uri.path.replace(/\/$/, '')}/`)));
-    const slice = new TimeSlice(token);
+    // The listing is kept to the build's end, and runs beside the cache's decoding: the same shorter turns.
+    const slice = new TimeSlice(token, KEEPING_SLICE_MS);
     const pause = (): Promise<void> | undefined => (slice.due ? slice.pause().catch(() => undefined) : undefined);
     const walks = folders.map((folder) => walk(folder.uri, { excluded: (relative) => rules.matches(folder, relative), globs: rules.globs(folder), cancelled: () => token.isCancellationRequested, pause }));
     const out: Listed[] = [];

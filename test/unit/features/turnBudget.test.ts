@@ -61,6 +61,24 @@ describe('turn budget shared by time-sliced loops', () => {
     assert.equal(workPerTurn.reduce((x, y) => x + y, 0), 300);
   });
 
+  it('holds loops with a shorter budget (the warm start\'s decoding and listing, side by side) to that budget per turn between them', async () => {
+    const log: string[] = [];
+    clock = 100;
+    let done = false;
+    void Promise.all([loop('decode', 40, 1, log, 8), loop('walk', 40, 1, log, 8)]).then(() => (done = true));
+    const workPerTurn: number[] = [];
+    for (let turns = 0; !done && turns < 100; turns++) {
+      const before = clock;
+      await turn();
+      workPerTurn.push(clock - before);
+    }
+    assert.ok(done, 'the loops finished');
+    assert.equal(workPerTurn.reduce((x, y) => x + y, 0), 80);
+    // 8 ms of work per turn, not 8 each, nor the default 15.
+    assert.deepEqual(workPerTurn.filter((w) => w > 0), Array(10).fill(8));
+    assert.ok(log.includes('walk') && log.indexOf('walk') < log.lastIndexOf('decode'), 'both loops progressed side by side');
+  });
+
   it('lets waiting loops take turns (round-robin), so none waits for another to finish', async () => {
     const log: string[] = [];
     clock = 100;

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
-import { checkedRow, decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, StringTable } from '../../../src/portfolio/indexEntryCodec';
+import { checkedRow, decodeChecked, decodeRow, encodeRow, EntryInterner, ShardStrings, smallInteger, StringTable } from '../../../src/portfolio/indexEntryCodec';
 import { isIndexEntry } from '../../../src/portfolio/entryShape';
 import type { IndexEntry } from '../../../src/portfolio/types';
 import { generateAnalysis } from '../../support/analysisGenerator';
@@ -59,6 +59,14 @@ describe('warm-start cache rows (index entry codec)', () => {
       assert.deepEqual(checked, { key: all[i].uri, size: 100 + i, mtime: 1_700_000_000_000.5 + i, entry: all[i] });
     });
     assert.deepEqual(decodeChecked([table.of('file:///w/readme.md'), 5, 6], new ShardStrings([...table.strings]), isIndexEntry, shared), { key: 'file:///w/readme.md', size: 5, mtime: 6, entry: undefined });
+  });
+
+  it('reads a number from a row as the same number, whatever it is (a small integer, -0, a fraction, a time, beyond 32 bits)', () => {
+    for (const n of [0, -0, 1, -1, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, 1_700_000_000_000, 0.5, -2.25, 1e300, Infinity, -Infinity, NaN]) {
+      assert.ok(Object.is(smallInteger(n), n), String(n));
+      assert.ok(Object.is(smallInteger(new Float64Array([n])[0]), n), `${n} read from a Float64Array`);
+    }
+    fc.assert(fc.property(fc.double(), (n) => Object.is(smallInteger(n), n)), fuzzParameters(1000));
   });
 
   it('refuses a row whose numbers point outside the table or whose entry fails the shape check', () => {
