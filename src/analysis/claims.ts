@@ -135,7 +135,9 @@ function claim(metric: Metric, nameRange: TextRange, valueRange: TextRange, valu
  * document, not the blanks.
  */
 function asWritten(value: StatedValue, run: TextRun, found: FoundValue): StatedValue {
-  // Compared in place (most values are written as read): the document's text is cut only when it differs.
+  // The value's text was cut from the run's masked text at `found`: where nothing was masked that is
+  // the raw text (most runs, known once per run). Elsewhere compared in place, cut only when it differs.
+  if (run.unmasked) return value;
   if (found.end - found.start === value.text.length && run.raw.startsWith(value.text, found.start)) return value;
   return { ...value, text: run.raw.slice(found.start, found.end) };
 }

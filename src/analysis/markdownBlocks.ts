@@ -27,6 +27,8 @@ export interface TextRun {
   readonly text: string;
   readonly raw: string;
   readonly segments: readonly Segment[];
+  /** Nothing on the run's lines was blanked: `raw` is `text` itself (a text cut from one is the other's). */
+  readonly unmasked: boolean;
 }
 
 export interface HeadingBlock {
@@ -275,7 +277,7 @@ class LazyRun implements TextRun {
     /** The run's lines, each with its raw line and end column: one array per run, not three. */
     readonly segments: readonly RunLine[],
     /** Every line's masked text was its raw text (nothing blanked): the raw text is `text` itself. */
-    private readonly unmasked: boolean,
+    readonly unmasked: boolean,
   ) {}
 
   /** Everything the run is made of: runs with equal keys read the same (see {@link blockKey}). */

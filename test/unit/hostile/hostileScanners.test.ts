@@ -99,7 +99,7 @@ describe('hostile scanners: line labels', function () {
       offset += l.length + 1;
     });
     const text = lines.join('\n');
-    return { text, raw: text, segments };
+    return { text, raw: text, segments, unmasked: true };
   }
 
   it('finds the labels each line holds, as labelAt line by line does', () => {
