@@ -131,7 +131,7 @@ async function activationSession(host: Host, folder: string, extensionPath: stri
   );
 }
 
-export async function webFigures(options: { sessions: number; log: (line: string) => void }): Promise<FigureRow[]> {
+export async function webFigures(options: { sessions: number; warmupSessions?: number; log: (line: string) => void }): Promise<FigureRow[]> {
   const rows: FigureRow[] = [webBundleFigure()];
   if (!existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: build first');
   const extension = prepareWebExtension();
@@ -145,10 +145,20 @@ export async function webFigures(options: { sessions: number; log: (line: string
     const desktopProbe = path.join(__dirname, 'host', 'activationProbe');
     const samples: Record<Host, number[]> = { web: [], desktop: [] };
     const runs: Record<Host, Activation[]> = { web: [], desktop: [] };
+    const session = (host: Host): Promise<Activation> =>
+      activationSession(host, folder, host === 'web' ? extension.path : REPO_ROOT, host === 'web' ? webProbe.replace(/\.js$/, '') : desktopProbe, options.log);
+    // One session per host first, logged and not counted: the run's first workbench of each kind
+    // meets what the bench's previous steps left behind (their browsers and hosts still exiting,
+    // code-server's files not yet in the page cache). In the run of 2026-12-07 the first web
+    // session's 146 ms wait between fetching and loading the file, against 11-13 ms in the others,
+    // decided the median of three alone. Both hosts get the same treatment.
+    for (let i = 0; i < (options.warmupSessions ?? 0); i++) {
+      for (const host of ['web', 'desktop'] as const) options.log(`web figures: warm-up session ${i + 1}, ${host} host (not counted): activate() ${(await session(host)).ms.toFixed(1)} ms`);
+    }
     for (let i = 0; i < Math.max(1, options.sessions); i++) {
       const order: Host[] = i % 2 === 0 ? ['web', 'desktop'] : ['desktop', 'web'];
       for (const host of order) {
-        const run = await activationSession(host, folder, host === 'web' ? extension.path : REPO_ROOT, host === 'web' ? webProbe.replace(/\.js$/, '') : desktopProbe, options.log);
+        const run = await session(host);
         const ms = run.ms;
         runs[host].push(run);
         samples[host].push(ms);
@@ -158,7 +168,7 @@ export async function webFigures(options: { sessions: number; log: (line: string
     rows.push(ratioRow({
       id: 'web-activation', figure: 'activation in the web worker host (load + activate)', target: '≤ 1.50× the node host in the same run', limit: 1.5,
       data: { webMs: samples.web, desktopMs: samples.desktop, webMarks: runs.web.map((r) => r.marks), desktopMarks: runs.desktop.map((r) => r.marks) },
-      note: `code-server 4.100.3: the extension from its browser entry (manifest without main) against the same extension from its main, each session a fresh workbench on an empty folder; extension.activate() timed inside each host by test/bench/host/activationProbe.ts; ratios pair the sessions; median phases (ms), web: ${medianPhases('web', runs.web)}; desktop: ${medianPhases('desktop', runs.desktop)}`,
+      note: `code-server 4.100.3: the extension from its browser entry (manifest without main) against the same extension from its main, each session a fresh workbench on an empty folder, ${options.warmupSessions ? `after ${options.warmupSessions} uncounted warm-up session${options.warmupSessions === 1 ? '' : 's'} per host, ` : ''}${options.sessions} counted per host, alternating which host goes first; extension.activate() timed inside each host by test/bench/host/activationProbe.ts; ratios pair the sessions; median phases (ms), web: ${medianPhases('web', runs.web)}; desktop: ${medianPhases('desktop', runs.desktop)}`,
     }, median(samples.web), median(samples.desktop), samples.web.map((w, i) => w / samples.desktop[i])));
     return rows;
   } finally {
