@@ -311,9 +311,22 @@ function cellRange(line: number, cell: TableCell, a: number, b: number): TextRan
   return range(line, cell.start + a, cell.start + b);
 }
 
+/**
+ * The first value of `text` that is no reference, as `findValues(text).find(…)` gives it. Why: the
+ * values after it were read, judged a reference or not and gathered in an array only to be dropped
+ * (a cell usually holds one value; the scan stops at the one taken).
+ */
+function firstLevel(scanner: ValueScanner, text: string): FoundValue | undefined {
+  scanner.begin(text);
+  let v = scanner.next();
+  while (v !== undefined && v.reference) v = scanner.next();
+  scanner.end();
+  return v;
+}
+
 /** The value a table cell states for `metric`, with the column's unit hint for bare numbers. */
 function cellValue(scanner: ValueScanner, metric: Metric, cell: TableCell, hint: 'percent' | 'currency' | undefined): Picked | undefined {
-  const found = scanner.findValues(cell.text).find((v) => !v.reference);
+  const found = firstLevel(scanner, cell.text);
   if (!found) return undefined;
   if (!found.bare) return { found, value: found.value };
   const v = found.value;

@@ -28,8 +28,92 @@ function wordCount(trimmed: string): number {
 
 const WHITE_RUN = /\s+/g;
 
-/** The label opening `text[from…]` (one line), if the line starts with one. */
+/**
+ * The label opening `text[from…]` (one line, ending at `lineEnd`), if the line starts with one:
+ * {@link labelAtSlow}, read in place. Why: cutting the line, running {@link LABEL} on the cut, then
+ * cutting, trimming and testing its name with three more expressions cost ~300 ns per line with a
+ * colon, most of finding a paragraph's labels. {@link LABEL} can only match one way (a name of up to
+ * 80 characters, none of `:*_|`, up to the line's first colon, which must not open a URL or a time;
+ * the shorter matches the engine could find by backtracking have no letter in their name and give no
+ * label), so a walk over the line finds it. A name or line with any non-ASCII character, or a line
+ * longer than the window, is left to {@link labelAtSlow} (what "whitespace" and "letter" mean
+ * there is Unicode's). test/unit/analysis/proseStructure.test.ts holds the two to the same answers.
+ */
 export function labelAt(text: string, from: number, lineEnd: number): Label | undefined {
+  const windowEnd = Math.min(lineEnd, from + LABEL_WINDOW);
+  const colon = text.indexOf(':', from);
+  if (colon < 0 || colon >= windowEnd) return undefined;
+  // The walk reads the whole line: only when the window is the line (it ends at a line break or the text's end).
+  if (windowEnd !== lineEnd || (lineEnd < text.length && text.charCodeAt(lineEnd) !== 0x0a)) return labelAtSlow(text, from, lineEnd);
+  let k = from;
+  while (k < colon && isSpaceOrTab(text.charCodeAt(k))) k++;
+  for (let stars = 0; stars < 3 && k < colon && isStarOrUnderscore(text.charCodeAt(k)); stars++) k++;
+  const nameStart = k;
+  // The name's end: before the spaces, then up to three "*" / "_", that close it before the colon.
+  let q = colon;
+  while (q > nameStart && isSpaceOrTab(text.charCodeAt(q - 1))) q--;
+  for (let stars = 0; stars < 3 && q > nameStart && isStarOrUnderscore(text.charCodeAt(q - 1)); stars++) q--;
+  if (q === nameStart || q - nameStart > 80) return undefined;
+  // The name: no "*", "_", "|" (nor, the line being one, a line break); ASCII only here. It counts words and
+  // looks for a letter and for a sentence's punctuation inside it, on its trimmed text.
+  let lead = -1;
+  let trail = nameStart;
+  let letter = false;
+  let words = 1;
+  let sentence = false;
+  for (let j = nameStart; j < q; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 128) return labelAtSlow(text, from, lineEnd);
+    // No name holds these, whatever else it holds.
+    if (c === 0x2a || c === 0x5f || c === 0x7c || c === 0x0a) return undefined;
+    if (isAsciiSpace(c)) {
+      // A run of spaces inside the name (after a non-space, before another) parts two words.
+      if (lead >= 0 && !isAsciiSpace(text.charCodeAt(j - 1))) words++;
+      continue;
+    }
+    if (lead < 0) lead = j;
+    trail = j + 1;
+    if (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) letter = true;
+    // "[.!?;]\s" inside the trimmed name: a sentence, not a label.
+    else if ((c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) && j + 1 < q && isAsciiSpace(text.charCodeAt(j + 1))) sentence = true;
+  }
+  // A space after the punctuation that is inside the trimmed name (not its trailing space).
+  if (sentence && hasSentencePunctuation(text, lead, trail)) return undefined;
+  // The trailing run of spaces was counted as a break between words.
+  if (lead >= 0 && trail < q) words--;
+  if (!letter || words > MAX_LABEL_WORDS) return undefined;
+  // After the colon: no "/" or digit ("https://", "10:30"); then up to three "*" / "_" close the label.
+  const next = text.charCodeAt(colon + 1);
+  if (next === 0x2f || (next >= 0x30 && next <= 0x39)) return undefined;
+  let valueStart = colon + 1;
+  for (let stars = 0; stars < 3 && valueStart < lineEnd && isStarOrUnderscore(text.charCodeAt(valueStart)); stars++) valueStart++;
+  return { start: lead, end: trail, valueStart };
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+function isStarOrUnderscore(c: number): boolean {
+  return c === 0x2a || c === 0x5f;
+}
+
+/** `\s` among ASCII characters: space, tab, line feed, vertical tab, form feed, carriage return. */
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** `/[.!?;]\s/` in `text[a, b)` (ASCII). */
+function hasSentencePunctuation(text: string, a: number, b: number): boolean {
+  for (let j = a; j + 1 < b; j++) {
+    const c = text.charCodeAt(j);
+    if ((c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) && isAsciiSpace(text.charCodeAt(j + 1))) return true;
+  }
+  return false;
+}
+
+/** What {@link labelAt} means: the line cut to the window, {@link LABEL} run on it, its name cut and trimmed. */
+export function labelAtSlow(text: string, from: number, lineEnd: number): Label | undefined {
   const windowEnd = Math.min(lineEnd, from + LABEL_WINDOW);
   const colon = text.indexOf(':', from);
   if (colon < 0 || colon >= windowEnd) return undefined;

@@ -96,3 +96,49 @@ export function formatStatedValue(value: StatedValue): string {
   const loShort = value.kind === 'percent' || value.kind === 'multiple' ? formatNumber(value.low) : formatAmount(value.low, value.kind, value.currency);
   return `${q}${loShort}–${hi}`;
 }
+
+/** Powers of ten a plain percentage's decimals divide by (exact doubles). */
+const TENS = [1, 10, 100, 1000, 10000];
+
+/**
+ * {@link formatStatedValue} of `value`, given as the analyst's own text when that is already the
+ * same string: a plain percentage ("72%", "92.4%") written with no sign, space or qualifier, no
+ * leading zero, at most three digits before the point and one to four after it, the last not 0.
+ * Why: writing a decimal back out (String of a double, then the "%" joined on) was most of judging
+ * a value, once for every claim, and most claims are such percentages. The text's digits are read
+ * and checked to give the value's number exactly; a decimal of so few digits is then the shortest
+ * one that reads back as that number, which is what String, and so formatNumber, writes.
+ * test/unit/analysis/values.test.ts holds the two to the same strings.
+ */
+export function formatStatedValueAsWritten(value: StatedValue): string {
+  if (value.kind === 'percent' && value.qualifier === undefined && value.low === value.high && isPlainPercent(value.text, value.low)) return value.text;
+  return formatStatedValue(value);
+}
+
+/** Whether `text` is `n` written as a plain percentage (see {@link formatStatedValueAsWritten}). */
+function isPlainPercent(text: string, n: number): boolean {
+  const last = text.length - 1;
+  if (last < 1 || last > 8 || text.charCodeAt(last) !== 0x25) return false;
+  let mantissa = 0;
+  let k = 0;
+  for (; k < last; k++) {
+    const d = text.charCodeAt(k) - 0x30;
+    if (d < 0 || d > 9) break;
+    mantissa = mantissa * 10 + d;
+  }
+  // One to three digits before the point, no leading zero but a lone "0".
+  if (k === 0 || k > 3 || (k > 1 && text.charCodeAt(0) === 0x30)) return false;
+  let decimals = 0;
+  if (k < last) {
+    if (text.charCodeAt(k) !== 0x2e) return false;
+    for (k++; k < last; k++) {
+      const d = text.charCodeAt(k) - 0x30;
+      if (d < 0 || d > 9) return false;
+      mantissa = mantissa * 10 + d;
+      decimals++;
+    }
+    if (decimals === 0 || decimals > 4 || text.charCodeAt(last - 1) === 0x30) return false;
+  }
+  // At most seven digits: the integer and the power of ten are exact, so one division is the correctly rounded number.
+  return mantissa / TENS[decimals] === n;
+}

@@ -12,7 +12,7 @@
  * do and some don't (a range or a bound that straddles the threshold) it is borderline.
  */
 import type { Metric } from '../model/types';
-import { formatAmount, formatStatedValue } from './valueFormat';
+import { formatAmount, formatStatedValueAsWritten } from './valueFormat';
 import { settledString } from './settledString';
 import type { StatedValue, Verdict } from './types';
 import * as unsited from './unsited';
@@ -132,7 +132,7 @@ export function verdictFor(metric: Metric, value: StatedValue): Verdict {
 }
 
 function judge(metric: Metric, value: StatedValue): Verdict {
-  const shown = formatStatedValue(value);
+  const shown = formatStatedValueAsWritten(value);
   const mismatch = unitMismatch(metric, value);
   if (mismatch) return unsited.verdict('wrong-unit', `${value.text.trim() || shown} — wrong unit: ${mismatch}`);
 

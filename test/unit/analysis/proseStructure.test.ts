@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ABBREVIATIONS, mayBeAbbreviation, sentenceSpans, sentenceSpansSlow } from '../../../src/analysis/proseStructure';
+import { ABBREVIATIONS, labelAt, labelAtSlow, mayBeAbbreviation, sentenceSpans, sentenceSpansSlow } from '../../../src/analysis/proseStructure';
 import { fuzzParameters } from '../../support/fuzz';
 
 function sentences(text: string, breaks?: number[]): string[] {
@@ -102,5 +102,36 @@ describe('proseStructure: the quick "no abbreviation" test before a sentence end
 
   it('rejects the plain words sentences usually end with', () => {
     for (const w of ['public', 'growth', 'rally', 'quarter', 'Azure', 'sites']) assert.equal(mayBeAbbreviation(w, 0, w.length), false, w);
+  });
+});
+
+describe('proseStructure: labels read in place', () => {
+  it('finds the label a line starts with, its name trimmed, and where its value begins', () => {
+    const text = '**GPU Utilization Rate:** 72%\n- Retention : 96%\nSee https://x.io: no\nCustomer concentration remains high: the top three';
+    const lines = text.split('\n');
+    let from = 0;
+    const found = lines.map((line) => {
+      const label = labelAt(text, from, from + line.length);
+      const out = label && [text.slice(label.start, label.end), text.slice(label.valueStart, from + line.length)];
+      from += line.length + 1;
+      return out;
+    });
+    assert.deepEqual(found, [['GPU Utilization Rate', ' 72%'], ['- Retention', ' 96%'], undefined, ['Customer concentration remains high', ' the top three']]);
+  });
+
+  it('gives the label the label expression gives, for any line, in and outside ASCII', () => {
+    // The characters the expression and the name's checks turn on, and some that only Unicode calls spaces or letters.
+    const piece = fc.constantFrom('a', 'Word', ' ', '  ', '\t', ':', '*', '**', '***', '_', '|', '.', '. ', '!', '?', ';', '1', '/', 'https://x', '10:30',
+      '\r', '\v', '\f', '\u00a0', '\u2009', '\u3000', '\ufeff', 'é', '\u212a', '\ud83d\ude00', 'x y z w', 'one two three four five');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 24 }), fc.array(piece, { maxLength: 4 }), fc.nat(200), fc.boolean(), (parts, before, cut, lastLine) => {
+      // A line of a run (after other text, followed by a line break or the run's end), or a line cut short.
+      const head = `${before.join('').replace(/\n/g, '')}\n`;
+      const line = parts.join('');
+      const text = head + line + (lastLine ? '' : '\nnext: 1');
+      const from = head.length;
+      const lineEnd = from + line.length;
+      const ends = [lineEnd, Math.min(lineEnd, from + (cut % (line.length + 1)))];
+      for (const end of ends) assert.deepEqual(labelAt(text, from, end), labelAtSlow(text, from, end), JSON.stringify({ text, from, end }));
+    }), fuzzParameters(20_000));
   });
 });

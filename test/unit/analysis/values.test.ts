@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatNumber, formatNumberSlow, formatStatedValue, tidy, tidySlow } from '../../../src/analysis/valueFormat';
+import { formatNumber, formatNumberSlow, formatStatedValue, formatStatedValueAsWritten, tidy, tidySlow } from '../../../src/analysis/valueFormat';
 import { asPercentFraction, findValues, lastNumberEnd, mayOpenUnit, nextNumber, NUMBER, parseStatedValue } from '../../../src/analysis/values';
 import { CURRENCY_SUFFIX, MULTIPLE, PER, PERCENT, PLUS, QUALIFIER_ENDINGS, QUALIFIER_LENGTHS, QUALIFIER_PHRASES, SCALE_LETTER, SCALE_WORD } from '../../../src/analysis/valueWords';
 import { fuzzParameters } from '../../support/fuzz';
@@ -146,6 +146,21 @@ describe('values: fractions and formatting', () => {
     assert.equal(formatStatedValue(one('USD 2.1')), '$2.10');
     assert.equal(formatStatedValue(one('over 90 percent')), 'over 90%');
     assert.equal(formatStatedValue(one('2.1x')), '2.1x');
+  });
+
+  it('gives a plain percentage as written only where formatting it gives that very text', () => {
+    assert.equal(formatStatedValueAsWritten(one('92.4%')), '92.4%');
+    assert.equal(formatStatedValueAsWritten(one('72.50%')), '72.5%');
+    assert.equal(formatStatedValueAsWritten(one('072%')), '72%');
+    // Any text, any number: read values (in and out of the plain shape) and values whose text is not their number.
+    const digit = fc.constantFrom('0', '1', '2', '5', '9');
+    const written = fc.tuple(fc.array(digit, { minLength: 0, maxLength: 5 }), fc.option(fc.array(digit, { maxLength: 6 }), { nil: undefined }), fc.constantFrom('%', ' %', '', 'x', '% '), fc.constantFrom('', '-', '~', 'over '))
+      .map(([int, frac, unit, before]) => `${before}${int.join('')}${frac === undefined ? '' : `.${frac.join('')}`}${unit}`);
+    fc.assert(fc.property(written, fc.option(fc.double({ min: -2000, max: 2000, noNaN: true }), { nil: undefined }), (text, other) => {
+      const values = findValues(text).map((f) => f.value);
+      if (other !== undefined) values.push({ kind: 'percent', low: other, high: other, text }, { kind: 'percent', low: Math.round(other * 10) / 10, high: Math.round(other * 10) / 10, text });
+      for (const v of values) assert.equal(formatStatedValueAsWritten(v), formatStatedValue(v), JSON.stringify(v));
+    }), fuzzParameters(20_000));
   });
 });
 
