@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { hasLetter } from '../../../src/analysis/analyze';
-import { endsUrl, hasOpener, maskInline, OPENERS, urlEnd } from '../../../src/analysis/inlineMask';
+import { endsUrl, hasOpener, maskInline, openerFloor, OPENERS, urlEnd } from '../../../src/analysis/inlineMask';
 import { isWordUnit } from '../../../src/analysis/nearMissNames';
 import { mayQuote, visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
 import { mayHoldDirectives, readDirectives, SUPPRESSION_PREFIX } from '../../../src/analysis/suppressions';
@@ -79,6 +79,25 @@ describe('linear fast paths of the lint', () => {
       const opener = new RegExp(OPENERS.source).test(t);
       if (opener) assert.ok(hasOpener(t), JSON.stringify(t));
       if (!hasOpener(t)) assert.equal(maskInline(t, { inComment: false }), t, JSON.stringify(t));
+    }), fuzzParameters(5_000));
+  });
+
+  it("maskInline's full pass, started at openerFloor, finds the first opener it finds from the line's start", () => {
+    const openerText = fc.array(fc.constantFrom('`', '``', '<', '<!--', '<a', '</', '~~', '](', '\\|', '\\a', ':', '://', 'http://', 'https://', 'ftp://', 'www.', 'w', 'h', 's', 'x', ' ', '|', 'É'), { maxLength: 16 }).map((p) => p.join(''));
+    const firstFrom = (t: string, at: number): string => {
+      const re = new RegExp(OPENERS.source, 'g');
+      re.lastIndex = at;
+      const m = re.exec(t);
+      return m ? `${m.index}:${m[0]}` : 'none';
+    };
+    for (const t of ['| a | b | https://example.com/x |', 'see www.example.com', 'x ftp://a https://b', 'abc']) {
+      const floor = openerFloor(t);
+      assert.equal(floor < 0 ? 'none' : firstFrom(t, floor), firstFrom(t, 0), t);
+    }
+    assert.ok(openerFloor('| a | b | https://example.com/x |') > 0, 'the pass starts past the opener-free text');
+    fc.assert(fc.property(fc.oneof(openerText, text), (t) => {
+      const floor = openerFloor(t);
+      assert.equal(floor < 0 ? 'none' : firstFrom(t, floor), firstFrom(t, 0), JSON.stringify(t));
     }), fuzzParameters(5_000));
   });
 
