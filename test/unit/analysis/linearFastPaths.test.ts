@@ -111,6 +111,28 @@ describe('linear fast paths of the lint', () => {
     }), fuzzParameters(5_000));
   });
 
+  it('a line of one marker repeated is a thematic break, never a list item; other marker lines are items or text', () => {
+    // The block loop tests a line for a break once, by its last character then the expression, and
+    // lets only non-breaks through to the list markers (which no longer test for a break themselves).
+    const blocksOf = (line: string): string[] => {
+      const out: string[] = [];
+      visitBlocks(['', line], 0, 0, (block) => out.push(block.kind === 'prose' ? `prose ${block.listItem} ${JSON.stringify(block.run.text)}` : block.kind));
+      return out;
+    };
+    const rest = fc.array(fc.constantFrom('-', '*', '_', '+', ' ', '\t', 'x', '1.'), { maxLength: 10 }).map((p) => p.join(''));
+    fc.assert(fc.property(fc.constantFrom('-', '*', '_', '+'), rest, (marker, tail) => {
+      const line = marker + tail;
+      const got = blocksOf(line);
+      if (/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) assert.deepEqual(got, [], JSON.stringify(line));
+      else if (/^[-+*](?:[ \t]|$)/.test(line)) assert.ok(got.length === 1 && got[0].startsWith('prose true'), `${JSON.stringify(line)}: ${got.join('; ')}`);
+      else assert.deepEqual(got, [`prose false ${JSON.stringify(line)}`], JSON.stringify(line));
+    }), fuzzParameters(5_000));
+    assert.deepEqual(blocksOf('- - -'), []);
+    assert.deepEqual(blocksOf('* * *  '), []);
+    assert.deepEqual(blocksOf('- item -'), ['prose true "item -"']);
+    assert.deepEqual(blocksOf('- item'), ['prose true "item"']);
+  });
+
   it("a run's raw text is its lines' raw columns, blanked or not", () => {
     const rawOf = (lines: readonly string[], run: TextRun): string =>
       run.segments.map((seg, k) => {
