@@ -11,7 +11,7 @@
  * Each reads one paragraph's text once with bounded regexes (no nested quantifiers).
  */
 import type { TextRun } from './markdownBlocks';
-import { runPosition } from './markdownBlocks';
+import { beforeRunOffset } from './markdownBlocks';
 import type { Finding, MetricClaim, TextPosition } from './types';
 import * as unsited from './unsited';
 
@@ -85,10 +85,6 @@ function inValueOrder(claims: readonly MetricClaim[]): readonly MetricClaim[] {
   return claims;
 }
 
-function before(a: TextPosition, b: TextPosition): boolean {
-  return comparePositions(a, b) < 0;
-}
-
 /** Findings for the claims of one paragraph (or list item). */
 export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim[], period: QuarterPeriod | undefined, names: (metricId: string) => string): Finding[] {
   if (claims.length === 0) return [];
@@ -104,19 +100,16 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
     // The sentences as [s, e) offsets, walked without a list of pairs.
     const text = run.text;
     SENTENCE_END.lastIndex = 0;
-    // A sentence starts where the last one ended: its start position is that end's (one position
-    // made per sentence, not two). Once every claim is behind, no later sentence can give a finding.
-    let to = runPosition(run, 0);
+    // Claims are compared with the sentence's bounds in place (no position made per sentence).
+    // Once every claim is behind, no later sentence can give a finding.
     for (let at = 0; at < text.length && next < ordered.length; ) {
       // test() and lastIndex, no match array: every match is one character, so it ends where the sentence does.
       const s = at;
       const e = SENTENCE_END.test(text) ? SENTENCE_END.lastIndex : text.length;
       at = e;
-      const from = to;
-      to = runPosition(run, e);
-      while (next < ordered.length && before(ordered[next].valueRange.start, from)) next++;
+      while (next < ordered.length && beforeRunOffset(run, ordered[next].valueRange.start, s)) next++;
       let end = next;
-      while (end < ordered.length && before(ordered[end].valueRange.start, to)) end++;
+      while (end < ordered.length && beforeRunOffset(run, ordered[end].valueRange.start, e)) end++;
       // Only a sentence holding a claim can give a finding: the others are not searched for periods.
       if (end === next) continue;
       const sentence = run.text.slice(s, e);

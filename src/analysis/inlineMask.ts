@@ -95,9 +95,11 @@ class BacktickRuns {
 
 /** The masked line; `state` carries an open HTML comment to the next line. */
 export function maskInline(line: string, state: MaskState): string {
-  if (!state.inComment && !hasOpener(line)) return line;
+  // Where the full pass starts: not at 0 but near the opener the pretest found (the text before it
+  // holds none, and was read once already: a table row's URL is in its last column).
+  let i = state.inComment ? 0 : openerFloor(line);
+  if (i < 0) return line;
   const chars = new Blanks();
-  let i = 0;
   if (state.inComment) {
     const close = line.indexOf('-->');
     if (close < 0) return blankAll(line);
@@ -192,9 +194,22 @@ export function urlEnd(line: string, at: number): number {
  * "h" of "https" would stop it at most words). Before, a lone "~", "<", "]" or "\" sent a line to
  * the full pass: a third of the lines that took it ("~77%" in a table, "[^13]") had nothing to blank.
  */
-const ANY_OPENER = /`|<!--|~~|\]\(|<[A-Za-z/!]|:\/\/|www\.|\\[!-/:-@[-`{-~]/;
+const ANY_OPENER = /`|<!--|~~|\]\(|<[A-Za-z/!]|:\/\/|www\.|\\[!-/:-@[-`{-~]/g;
 
 /** Exported for its test, which holds it to {@link OPENERS}: a line it rejects has nothing to blank. */
 export function hasOpener(line: string): boolean {
-  return ANY_OPENER.test(line);
+  return openerFloor(line) >= 0;
+}
+
+/**
+ * -1 when {@link OPENERS} cannot match in `line` (see {@link ANY_OPENER}), else a column at or
+ * before its first match. Every OPENERS match starts where an ANY_OPENER match does, but for a
+ * URL, whose "://" is at most 5 further on; and an ANY_OPENER match is at most 4 long: so no
+ * OPENERS match starts before the end of ANY_OPENER's first match less 9. Exported for its test,
+ * which holds OPENERS' first match from there to its first match from 0.
+ */
+export function openerFloor(line: string): number {
+  ANY_OPENER.lastIndex = 0;
+  if (!ANY_OPENER.test(line)) return -1;
+  return Math.max(0, ANY_OPENER.lastIndex - 9);
 }

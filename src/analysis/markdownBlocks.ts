@@ -97,9 +97,8 @@ export function blockKey(block: Block): string | undefined {
   }
 }
 
-/** The document position of an offset in a run. */
-export function runPosition(run: TextRun, offset: number): TextPosition {
-  const segs = run.segments;
+/** The segment of a run holding `offset` (the last one starting at or before it). */
+function segmentAt(segs: readonly Segment[], offset: number): Segment {
   let lo = 0;
   let hi = segs.length - 1;
   while (lo < hi) {
@@ -107,8 +106,23 @@ export function runPosition(run: TextRun, offset: number): TextPosition {
     if (segs[mid].offset <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const seg = segs[lo];
+  return segs[lo];
+}
+
+/** The document position of an offset in a run. */
+export function runPosition(run: TextRun, offset: number): TextPosition {
+  const seg = segmentAt(run.segments, offset);
   return pos(seg.line, seg.col + (offset - seg.offset));
+}
+
+/**
+ * Whether `p` comes before {@link runPosition}`(run, offset)`, without making that position: a
+ * rule walking a paragraph's sentences compares each end with its claims, and made one per sentence.
+ */
+export function beforeRunOffset(run: TextRun, p: TextPosition, offset: number): boolean {
+  const seg = segmentAt(run.segments, offset);
+  const character = seg.col + (offset - seg.offset);
+  return p.line < seg.line || (p.line === seg.line && p.character < character);
 }
 
 export function runRange(run: TextRun, start: number, end: number): TextRange {
@@ -118,11 +132,36 @@ export function runRange(run: TextRun, start: number, end: number): TextRange {
 const QUOTE = / {0,3}>[ \t]?/y;
 const LIST_MARKER = /[ \t]*([-+*]|(\d{1,9})[.)])(?=[ \t]|$)[ \t]*/y;
 const TASK_BOX = /\[[ xX]\][ \t]+/y;
-const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
-const CLOSING_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+// Sticky, tried at a column of the line (see {@link matchesAt}), not anchored to a slice of it.
+const FENCE = /[ \t]*(`{3,}|~{3,})(.*)$/y;
+const CLOSING_FENCE = /[ \t]*(`{3,}|~{3,})[ \t]*$/y;
 const ATX = /[ \t]*(#{1,6})(?=[ \t]|$)/y;
-const SETEXT = /^[ \t]*(?:=+|-+)[ \t]*$/;
-const THEMATIC = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const SETEXT = /[ \t]*(?:=+|-+)[ \t]*$/y;
+const THEMATIC = /[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/y;
+
+/**
+ * `re` (sticky) tried at `at` in `text`: what the expression anchored with "^" says of
+ * `text.slice(at)`, without cutting that slice (a string made per line only to be tested).
+ */
+function matchesAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+/**
+ * Whether the last character of `text` other than a space or tab is `code`: a thematic break ends
+ * with its marker, and a list item ("- text") seldom does (one look, not the expression).
+ */
+function endsWith(text: string, code: number): boolean {
+  let k = text.length - 1;
+  while (k >= 0 && isSpaceOrTab(text.charCodeAt(k))) k--;
+  return text.charCodeAt(k) === code;
+}
+
+function execAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
 
 /** Columns of leading whitespace from `at` (a tab counts to the next multiple of 4). */
 function indentAt(text: string, at: number): { cols: number; end: number } {
@@ -245,12 +284,14 @@ class Row implements TableRow {
   }
 }
 
-/** Splits a table line into cells at unescaped pipes (escaped ones are already blanked in `masked`). */
-function splitCells(masked: string, raw: string, from: number, line: number): TableRow {
+/**
+ * Splits a table line into cells at unescaped pipes (escaped ones are already blanked in `masked`).
+ * `lead`: the end of the indent from `from`, which the block loop has read already.
+ */
+function splitCells(masked: string, raw: string, from: number, lead: number, line: number): TableRow {
   const bounds: number[] = [];
   let start = from;
-  const lead = indentAt(masked, from).end;
-  if (masked[lead] === '|') start = lead + 1;
+  if (masked.charCodeAt(lead) === 0x7c) start = lead + 1;
   for (let k = masked.indexOf('|', start); k >= 0; k = masked.indexOf('|', k + 1)) {
     bounds.push(start, k);
     start = k + 1;
@@ -415,7 +456,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
         // went unseen (found by the 100,000-case fuzz run).
         fence = undefined;
       } else {
-        const m = CLOSING_FENCE.exec(raw.slice(q.end));
+        const m = execAt(CLOSING_FENCE, raw, q.end);
         if (m && m[1][0] === fence.ch && m[1].length >= fence.len) fence = undefined;
         continue;
       }
@@ -427,22 +468,23 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
     const q = quoteDepth(masked, base);
     const depth = q.depth;
     const p = q.end;
+    const indent = indentAt(masked, p);
 
-    if (isBlankFrom(masked, p)) {
+    // Blank from p is blank from the indent's end (the indent is spaces and tabs): its start is read once.
+    if (isBlankFrom(masked, indent.end)) {
       flushPara();
       endTable();
       prevBlank = true;
       continue;
     }
 
-    const indent = indentAt(masked, p);
     // The first character decides which block starts here: most lines are plain text and skip every check.
     const first = masked[indent.end];
     const mayFence = first === '`' || first === '~';
 
     if (table) {
-      if (depth === table.depth && masked.includes('|', p) && first !== '#' && !(mayFence && FENCE.test(raw.slice(p)))) {
-        table.rows.push(splitCells(masked, raw, p, i));
+      if (depth === table.depth && masked.includes('|', p) && first !== '#' && !(mayFence && matchesAt(FENCE, raw, p))) {
+        table.rows.push(splitCells(masked, raw, p, indent.end, i));
         prevBlank = false;
         continue;
       }
@@ -458,7 +500,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
     indentedCode = false;
     if (prevBlank && listIndent !== undefined && indent.cols < listIndent) listIndent = undefined;
 
-    const fenceMatch = mayFence ? FENCE.exec(raw.slice(p)) : null;
+    const fenceMatch = mayFence ? execAt(FENCE, raw, p) : null;
     if (fenceMatch && !(fenceMatch[1][0] === '`' && fenceMatch[2].includes('`'))) {
       flushPara();
       fence = { ch: fenceMatch[1][0], len: fenceMatch[1].length, depth, line: i };
@@ -490,15 +532,14 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
     }
 
     if (first === '=' || first === '-' || first === '*' || first === '_') {
-      const content = masked.slice(p);
-      if ((first === '=' || first === '-') && para && !para.listItem && para.depth === depth && SETEXT.test(content)) {
+      if ((first === '=' || first === '-') && para && !para.listItem && para.depth === depth && matchesAt(SETEXT, masked, p)) {
         const built = para.run.build();
         blocks.push({ kind: 'heading', level: first === '=' ? 1 : 2, line: para.run.firstLine, run: built, nested: depth > 0 });
         para = undefined;
         prevBlank = false;
         continue;
       }
-      if (first !== '=' && THEMATIC.test(content)) {
+      if (first !== '=' && endsWith(masked, first.charCodeAt(0)) && matchesAt(THEMATIC, masked, p)) {
         flushPara();
         prevBlank = false;
         continue;
@@ -510,7 +551,7 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
       const nq = quoteDepth(next, 0);
       const cols = nq.depth === depth ? delimiterColumns(next.slice(nq.end)) : 0;
       if (cols > 0) {
-        const header = splitCells(masked, raw, p, i);
+        const header = splitCells(masked, raw, p, indent.end, i);
         if (header.cellCount === cols) {
           flushPara();
           table = { header, rows: [], depth };
@@ -533,7 +574,8 @@ export function visitBlocks(lines: readonly string[], startLine: number, firstCo
       const empty = isBlankFrom(masked, m.index + m[0].length);
       // A list item may interrupt a paragraph only if it is not empty and, when ordered, starts at 1.
       if (markers === 0 && para && !prevBlank && (empty || (ordered !== undefined && Number(ordered) !== 1))) break;
-      if (markers === 0 && THEMATIC.test(masked.slice(itemStart))) break;
+      // No thematic break is read as a list here: the first marker's line was tested for one above
+      // (a break starts with "-", "*" or "_", and one that did was not let through to here).
       itemStart = m.index + m[0].length;
       markers++;
     }

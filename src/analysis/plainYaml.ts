@@ -77,6 +77,14 @@ export function isInteger(text: string): boolean {
 const RESERVED = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
 /**
+ * {@link RESERVED}'s answer. Its words are 4 or 5 long: a key or value of another length (most:
+ * "subject", "Crusoe through the AI Infrastructure lens") is not looked up, which would hash it.
+ */
+function isReserved(text: string): boolean {
+  return (text.length === 4 || text.length === 5) && RESERVED.has(text);
+}
+
+/**
  * Where the value starting at `v` ends: at the spaces before a comment (" #" and printable ASCII
  * to the end), else at the end of the line. A `#` not after a space is part of the value (which
  * then is not plain words, so js-yaml reads it); so is one in a comment holding anything else.
@@ -102,13 +110,13 @@ export function plainYamlMapping(lines: readonly string[], from: number, to: num
     const colon = line.indexOf(':');
     if (colon <= 0) return undefined;
     const key = line.slice(0, colon);
-    if (!isKey(key) || RESERVED.has(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
+    if (!isKey(key) || isReserved(key) || Object.prototype.hasOwnProperty.call(out, key)) return undefined;
     let v = colon + 1;
     if (line.charCodeAt(v) !== 0x20) return undefined;
     while (line.charCodeAt(v) === 0x20) v++;
     const value = line.slice(v, commentStart(line, v));
     if (isInteger(value)) out[key] = Number(value);
-    else if (isWords(value) && !RESERVED.has(value)) out[key] = value;
+    else if (isWords(value) && !isReserved(value)) out[key] = value;
     else return undefined;
   }
   return out;

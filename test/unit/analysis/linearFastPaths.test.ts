@@ -7,9 +7,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { hasLetter } from '../../../src/analysis/analyze';
-import { endsUrl, hasOpener, maskInline, OPENERS, urlEnd } from '../../../src/analysis/inlineMask';
+import { endsUrl, hasOpener, maskInline, openerFloor, OPENERS, urlEnd } from '../../../src/analysis/inlineMask';
 import { isWordUnit } from '../../../src/analysis/nearMissNames';
-import { mayQuote, visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
+import { beforeRunOffset, mayQuote, runPosition, visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
 import { mayHoldDirectives, readDirectives, SUPPRESSION_PREFIX } from '../../../src/analysis/suppressions';
 import { splitAtNewlines, splitLines } from '../../../src/analysis/textLines';
 import { fuzzParameters } from '../../support/fuzz';
@@ -82,6 +82,25 @@ describe('linear fast paths of the lint', () => {
     }), fuzzParameters(5_000));
   });
 
+  it("maskInline's full pass, started at openerFloor, finds the first opener it finds from the line's start", () => {
+    const openerText = fc.array(fc.constantFrom('`', '``', '<', '<!--', '<a', '</', '~~', '](', '\\|', '\\a', ':', '://', 'http://', 'https://', 'ftp://', 'www.', 'w', 'h', 's', 'x', ' ', '|', 'É'), { maxLength: 16 }).map((p) => p.join(''));
+    const firstFrom = (t: string, at: number): string => {
+      const re = new RegExp(OPENERS.source, 'g');
+      re.lastIndex = at;
+      const m = re.exec(t);
+      return m ? `${m.index}:${m[0]}` : 'none';
+    };
+    for (const t of ['| a | b | https://example.com/x |', 'see www.example.com', 'x ftp://a https://b', 'abc']) {
+      const floor = openerFloor(t);
+      assert.equal(floor < 0 ? 'none' : firstFrom(t, floor), firstFrom(t, 0), t);
+    }
+    assert.ok(openerFloor('| a | b | https://example.com/x |') > 0, 'the pass starts past the opener-free text');
+    fc.assert(fc.property(fc.oneof(openerText, text), (t) => {
+      const floor = openerFloor(t);
+      assert.equal(floor < 0 ? 'none' : firstFrom(t, floor), firstFrom(t, 0), JSON.stringify(t));
+    }), fuzzParameters(5_000));
+  });
+
   it('a line inside an open HTML comment is blank but for its tabs', () => {
     fc.assert(fc.property(text, (t) => {
       const line = t.split('\n')[0].split('-->')[0];
@@ -90,6 +109,46 @@ describe('linear fast paths of the lint', () => {
       assert.equal(masked, [...line].map((c) => (c === '\t' ? c : ' '.repeat(c.length))).join(''), JSON.stringify(line));
       assert.equal(state.inComment, true);
     }), fuzzParameters(5_000));
+  });
+
+  it('a line of one marker repeated is a thematic break, never a list item; other marker lines are items or text', () => {
+    // The block loop tests a line for a break once, by its last character then the expression, and
+    // lets only non-breaks through to the list markers (which no longer test for a break themselves).
+    const blocksOf = (line: string): string[] => {
+      const out: string[] = [];
+      visitBlocks(['', line], 0, 0, (block) => out.push(block.kind === 'prose' ? `prose ${block.listItem} ${JSON.stringify(block.run.text)}` : block.kind));
+      return out;
+    };
+    const rest = fc.array(fc.constantFrom('-', '*', '_', '+', ' ', '\t', 'x', '1.'), { maxLength: 10 }).map((p) => p.join(''));
+    fc.assert(fc.property(fc.constantFrom('-', '*', '_', '+'), rest, (marker, tail) => {
+      const line = marker + tail;
+      const got = blocksOf(line);
+      if (/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) assert.deepEqual(got, [], JSON.stringify(line));
+      else if (/^[-+*](?:[ \t]|$)/.test(line)) assert.ok(got.length === 1 && got[0].startsWith('prose true'), `${JSON.stringify(line)}: ${got.join('; ')}`);
+      else assert.deepEqual(got, [`prose false ${JSON.stringify(line)}`], JSON.stringify(line));
+    }), fuzzParameters(5_000));
+    assert.deepEqual(blocksOf('- - -'), []);
+    assert.deepEqual(blocksOf('* * *  '), []);
+    assert.deepEqual(blocksOf('- item -'), ['prose true "item -"']);
+    assert.deepEqual(blocksOf('- item'), ['prose true "item"']);
+  });
+
+  it('beforeRunOffset says what comparing with the run position of the offset says', () => {
+    fc.assert(fc.property(text, fc.nat(60), fc.integer({ min: -2, max: 2 }), (body, at, shift) => {
+      const doc = splitLines(body);
+      visitBlocks(doc.lines, 0, doc.bom, (block) => {
+        if (block.kind === 'table') return;
+        const run = block.run;
+        const q = runPosition(run, Math.min(at, run.text.length));
+        // Positions of the run's own offsets and beside them (other lines and columns).
+        const p = { line: q.line + (shift === 2 ? 1 : shift === -2 ? -1 : 0), character: Math.max(0, q.character + shift) };
+        for (let off = 0; off <= run.text.length; off++) {
+          const r = runPosition(run, off);
+          const expected = p.line < r.line || (p.line === r.line && p.character < r.character);
+          assert.equal(beforeRunOffset(run, p, off), expected, `${JSON.stringify(body)} ${JSON.stringify(p)} at ${off}`);
+        }
+      });
+    }), fuzzParameters(2_000));
   });
 
   it("a run's raw text is its lines' raw columns, blanked or not", () => {
