@@ -11,7 +11,6 @@
  * Each reads one paragraph's text once with bounded regexes (no nested quantifiers).
  */
 import type { TextRun } from './markdownBlocks';
-import { beforeRunOffset } from './markdownBlocks';
 import type { Finding, MetricClaim, TextPosition } from './types';
 import * as unsited from './unsited';
 
@@ -23,8 +22,6 @@ const PRIOR = /\b(?:prior|previous|preceding|last (?:quarter|year)|year[- ]ago|a
 
 /** A quarter or fiscal year as written in text: "Q3", "Q3 2026", "Q3 FY26", "FY2026", "3Q26". */
 const PERIOD_TOKEN = /\b(?:Q([1-4])(?:\s*(?:FY\s?)?'?((?:20)?\d{2}))?|([1-4])Q'?(\d{2})|FY\s?'?((?:20)?\d{2}))\b/g;
-
-const PERIOD_ANY = new RegExp(PERIOD_TOKEN.source);
 
 /**
  * Whether `text` may hold a {@link PERIOD_TOKEN}: every one has a capital "Q" or "FY" (the
@@ -92,31 +89,66 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
   if (!CITATION.test(run.raw)) {
     for (const c of claims) out.push(unsourced(c, names(c.metricId), 'no link, footnote or citation in its paragraph'));
   }
-  if (period && mayNamePeriod(run.text) && PERIOD_ANY.test(run.text)) {
-    // The claims in the order of their values, walked once alongside the sentences (a paragraph of
-    // thousands of sentences and claims is read in one pass, not each sentence against every claim).
-    const ordered = inValueOrder(claims);
-    let next = 0;
-    // The sentences as [s, e) offsets, walked without a list of pairs.
-    const text = run.text;
-    SENTENCE_END.lastIndex = 0;
-    // Claims are compared with the sentence's bounds in place (no position made per sentence).
-    // Once every claim is behind, no later sentence can give a finding.
-    for (let at = 0; at < text.length && next < ordered.length; ) {
-      // test() and lastIndex, no match array: every match is one character, so it ends where the sentence does.
-      const s = at;
-      const e = SENTENCE_END.test(text) ? SENTENCE_END.lastIndex : text.length;
-      at = e;
-      while (next < ordered.length && beforeRunOffset(run, ordered[next].valueRange.start, s)) next++;
-      let end = next;
-      while (end < ordered.length && beforeRunOffset(run, ordered[end].valueRange.start, e)) end++;
-      // Only a sentence holding a claim can give a finding: the others are not searched for periods.
-      if (end === next) continue;
-      const sentence = run.text.slice(s, e);
-      const other = otherPeriod(sentence, period);
-      if (!other || PRIOR.test(sentence)) continue;
-      for (let k = next; k < end; k++) {
-        const c = ordered[k];
+  if (period) pushPeriodFindings(out, run, claims, period, names);
+  return out;
+}
+
+/**
+ * `period-mismatch` for the claims of one paragraph, in the order of their values.
+ *
+ * Every line break ends a sentence ({@link SENTENCE_END}), so each sentence lies on one line, and
+ * only a sentence with a "Q" or "FY" in it can name a period ({@link mayNamePeriod}). So only the
+ * lines holding a claim and one of those are walked, sentence by sentence from the line's start;
+ * the sentences met there, and the findings, are those of a walk over the whole paragraph. Most
+ * lines holding a value name no period: no sentence of theirs is cut or searched. The next "Q"
+ * and "FY" are found with indexOf from a cursor that only moves forward: one pass over the text.
+ */
+function pushPeriodFindings(out: Finding[], run: TextRun, claims: readonly MetricClaim[], period: QuarterPeriod, names: (metricId: string) => string): void {
+  const text = run.text;
+  let q = text.indexOf('Q');
+  let fy = text.indexOf('FY');
+  if (q < 0 && fy < 0) return;
+  const ordered = inValueOrder(claims);
+  const segs = run.segments;
+  let seg = 0;
+  for (let k = 0; k < ordered.length; ) {
+    const line = ordered[k].valueRange.start.line;
+    while (seg < segs.length - 1 && segs[seg].line < line) seg++;
+    // This line's claims are ordered[k, last); its text is [start, lineEnd), lineEnd its "\n" or the text's end.
+    let last = k + 1;
+    while (last < ordered.length && ordered[last].valueRange.start.line === line) last++;
+    const start = segs[seg].offset;
+    const lineEnd = seg + 1 < segs.length ? segs[seg + 1].offset - 1 : text.length;
+    if (q >= 0 && q < start) q = text.indexOf('Q', start);
+    if (fy >= 0 && fy < start) fy = text.indexOf('FY', start);
+    if ((q >= 0 && q < lineEnd) || (fy >= 0 && fy < lineEnd)) pushLineFindings(out, text, ordered, k, last, start, start - segs[seg].col, period, names);
+    k = last;
+  }
+}
+
+/**
+ * The findings of claims `ordered[k, last)`, all on the line starting at offset `start` of the
+ * paragraph's `text` (`base`: the offset of the line's column 0, so a claim's offset is `base` plus
+ * its character). The walk starts at the line's start, where a sentence starts.
+ */
+function pushLineFindings(out: Finding[], text: string, ordered: readonly MetricClaim[], k: number, last: number, start: number, base: number, period: QuarterPeriod, names: (metricId: string) => string): void {
+  let next = k;
+  let at = start;
+  SENTENCE_END.lastIndex = at;
+  while (at < text.length && next < last) {
+    // test() and lastIndex, no match array: every match is one character, so it ends where the sentence does.
+    const s = at;
+    const e = SENTENCE_END.test(text) ? SENTENCE_END.lastIndex : text.length;
+    at = e;
+    let end = next;
+    while (end < last && base + ordered[end].valueRange.start.character < e) end++;
+    // Only a sentence holding a claim can give a finding: the others are not searched for periods.
+    if (end === next) continue;
+    const sentence = text.slice(s, e);
+    const other = otherPeriod(sentence, period);
+    if (other && !PRIOR.test(sentence)) {
+      for (let i = next; i < end; i++) {
+        const c = ordered[i];
         out.push(unsited.finding(
           'period-mismatch', 'information',
           `${names(c.metricId)}: ${c.value.text.trim()} is given for ${other}, but this analysis covers ${describe(period)}. Say so if it is a prior period ("up from … in ${other}").`,
@@ -124,8 +156,8 @@ export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim
         ));
       }
     }
+    next = end;
   }
-  return out;
 }
 
 /** The first period in `sentence` that differs from the analysis's, as written. */
