@@ -173,8 +173,10 @@ function otherPeriod(sentence: string, own: QuarterPeriod): string | undefined {
   return undefined;
 }
 
+/** "Q3 2026", "Q3" or "2026": written out, no list made, filtered and joined per finding. */
 function describe(p: QuarterPeriod): string {
-  return [p.quarter !== undefined ? `Q${p.quarter}` : '', p.year !== undefined ? String(p.year) : ''].filter(Boolean).join(' ');
+  if (p.quarter === undefined) return p.year === undefined ? '' : String(p.year);
+  return p.year === undefined ? `Q${p.quarter}` : `Q${p.quarter} ${p.year}`;
 }
 
 /** A scorecard row's value whose Source cell is empty (tables without a Source column are not judged). */

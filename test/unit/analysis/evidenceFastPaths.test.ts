@@ -2,7 +2,8 @@
  * The evidence rules' faster readings give what the plain ones they replaced give, for any
  * paragraph: `period-mismatch` walks only the lines holding a value and a "Q" or "FY" (a line break
  * always ends a sentence), where it walked every sentence of the paragraph up to its last value.
- * The reference below is the walk it replaced, kept here as written then.
+ * The reference below is the walk it replaced, kept here as written then, and so is the message
+ * (its period was written by a list filtered and joined).
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -82,6 +83,7 @@ describe('evidence rules: fast paths', () => {
     picks: fc.array(fc.nat(10_000), { minLength: 1, maxLength: 8 }),
     shuffled: fc.boolean(),
   });
+  // Analyses with a quarter and a year, only one of them, or neither (a period read as neither never comes here, but the message is still the same).
   const own: fc.Arbitrary<QuarterPeriod> = fc.record({ quarter: fc.integer({ min: 1, max: 4 }), year: fc.integer({ min: 2024, max: 2026 }) }, { requiredKeys: [] });
 
   it('period-mismatch flags the values the walk over every sentence flagged, in its order, with its message', () => {
@@ -95,8 +97,11 @@ describe('evidence rules: fast paths', () => {
       const found = proseEvidenceFindings(run, claims, period, (id) => id).filter((f) => f.rule === 'period-mismatch');
       const expected = replacedWalk(run, claims, period);
       assert.deepEqual(found.map((f) => f.message.slice(0, f.message.indexOf(':'))), expected.map(([id]) => id));
+      const covers = [period.quarter !== undefined ? `Q${period.quarter}` : '', period.year !== undefined ? String(period.year) : ''].filter(Boolean).join(' ');
       for (let i = 0; i < found.length; i++) {
-        assert.ok(found[i].message.includes(` is given for ${expected[i][1]}, `), found[i].message);
+        const [id, other] = expected[i];
+        const value = claims.find((c) => c.metricId === id)?.value.text.trim();
+        assert.equal(found[i].message, `${id}: ${value} is given for ${other}, but this analysis covers ${covers}. Say so if it is a prior period ("up from … in ${other}").`);
         assert.equal(found[i].range, claims.find((c) => c.metricId === expected[i][0])?.valueRange);
       }
     }), fuzzParameters(20_000));
