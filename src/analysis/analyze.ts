@@ -333,7 +333,7 @@ function readProse(ctx: Reader, block: ProseBlock): void {
     const found = proseClaims(ctx.values, block, mentionsWithVerbs(index, run.text, mentions), labels);
     if (found.length) {
       pushAll(claims, found);
-      if (ctx.evidence) pushAll(findings, proseEvidenceFindings(run, found, ctx.period, ctx.metricName));
+      if (ctx.evidence) proseEvidenceFindings(run, found, ctx.period, ctx.metricName, findings);
     }
   }
   if (!ctx.nearMiss) return;
@@ -386,7 +386,7 @@ function readTable(ctx: Reader, block: TableBlock): void {
   }
   const found = tableClaims(ctx.values, block, cols, (r, col) => (col === cols.metric ? nameMentions[r] : undefined) ?? NO_MENTIONS);
   pushAll(claims, found);
-  if (found.length && ctx.evidence) pushAll(findings, tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName));
+  if (found.length && ctx.evidence) tableEvidenceFindings(found, cols.source !== undefined, ctx.metricName, findings);
 }
 
 /** The mentions in a table's metric cell; scorecards repeat their metric names, so each text is searched once. */

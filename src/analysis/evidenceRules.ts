@@ -82,10 +82,12 @@ function inValueOrder(claims: readonly MetricClaim[]): readonly MetricClaim[] {
   return claims;
 }
 
-/** Findings for the claims of one paragraph (or list item). */
-export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim[], period: QuarterPeriod | undefined, names: (metricId: string) => string): Finding[] {
-  if (claims.length === 0) return [];
-  const out: Finding[] = [];
+/**
+ * Findings for the claims of one paragraph (or list item), appended to `out` (the analysis's
+ * findings: no list per paragraph made only to be copied into them), which is returned.
+ */
+export function proseEvidenceFindings(run: TextRun, claims: readonly MetricClaim[], period: QuarterPeriod | undefined, names: (metricId: string) => string, out: Finding[] = []): Finding[] {
+  if (claims.length === 0) return out;
   if (!CITATION.test(run.raw)) {
     for (const c of claims) out.push(unsourced(c, names(c.metricId), 'no link, footnote or citation in its paragraph'));
   }
@@ -179,10 +181,12 @@ function describe(p: QuarterPeriod): string {
   return p.year === undefined ? `Q${p.quarter}` : `Q${p.quarter} ${p.year}`;
 }
 
-/** A scorecard row's value whose Source cell is empty (tables without a Source column are not judged). */
-export function tableEvidenceFindings(claims: readonly MetricClaim[], hasSourceColumn: boolean, names: (metricId: string) => string): Finding[] {
-  if (!hasSourceColumn) return [];
-  const out: Finding[] = [];
+/**
+ * A scorecard row's value whose Source cell is empty (tables without a Source column are not
+ * judged), appended to `out`, which is returned.
+ */
+export function tableEvidenceFindings(claims: readonly MetricClaim[], hasSourceColumn: boolean, names: (metricId: string) => string, out: Finding[] = []): Finding[] {
+  if (!hasSourceColumn) return out;
   for (const c of claims) if (!c.source?.trim()) out.push(unsourced(c, names(c.metricId), 'its Source cell is empty'));
   return out;
 }
