@@ -7,7 +7,6 @@
  */
 import { editDistance, nameKey, nameKeyMatchCase, namePattern } from '../model/names';
 import { entityName, type EntityKind, type Mention, type PatternIndex } from '../model/patternIndex';
-import { alternationByFirstLetter } from './firstLetterAlternation';
 import type { Finding, Fix, TextRange } from './types';
 
 /** Longest text considered a name: longer texts are sentences, not misspelt names. */
@@ -188,8 +187,7 @@ function companyScan(index: PatternIndex): CompanyScan | null {
       for (const a of e.company.aliases) if (!a.matchCase) names.push(a.text);
     }
     const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
-    // Longest first, grouped by first letter (the same matches, fewer tests per position: see the module).
-    scan = sorted.length ? { regex: new RegExp(alternationByFirstLetter(sorted.map(namePattern)), 'gi'), exact: new Set(sorted), right: new Set(sorted.map(nameKeyMatchCase)) } : null;
+    scan = sorted.length ? { regex: new RegExp(sorted.map(namePattern).join('|'), 'gi'), exact: new Set(sorted), right: new Set(sorted.map(nameKeyMatchCase)) } : null;
     scanCache.set(index, scan);
   }
   lastIndex = index;
