@@ -14,7 +14,7 @@ import { readFrontMatter } from './frontMatter';
 import { blockKey, runRange, visitBlocks, type Block, type HeadingBlock, type ProseBlock, type TableBlock, type TableRow } from './markdownBlocks';
 import type { AnalysisMemo } from './analysisMemo';
 import { mentionsWithVerbs } from './inflectedMentions';
-import { companyCaseFindings, nearMissAnswer, nearMissAt, nearMissFinding, wrongCaseAt } from './nearMissNames';
+import { companyCaseFindings, nearMissAnswer, nearMissAnswerOf, nearMissFinding, wrongCaseAt } from './nearMissNames';
 import { unknownPatternFinding } from './patternRules';
 import { boldLeadAt } from './proseStructure';
 import { missingSectionFindings, sectionCoverage, sectionOfHeading } from './sections';
@@ -307,6 +307,8 @@ function readHeading(ctx: Reader, block: HeadingBlock): void {
     answer = { ...inner, start: lead + inner.start, end: lead + inner.end };
     ctx.headingNames.set(run.text, answer);
   }
+  // Nearly every heading is near no name: no range maker made for it.
+  if (answer.names.length === 0) return;
   const miss = nearMissFinding(index, answer, (a, b) => runRange(run, a, b));
   if (miss) findings.push(miss);
 }
@@ -345,7 +347,9 @@ function readProse(ctx: Reader, block: ProseBlock): void {
     if (bold) named = [bold];
   }
   for (const n of named) {
-    const miss = nearMissAt(ctx.index, run.text.slice(n.start, n.end), (a, b) => runRange(run, n.start + a, n.start + b), NAME_KINDS, ctx.names);
+    const answer = nearMissAnswerOf(ctx.index, run.text.slice(n.start, n.end), NAME_KINDS, ctx.names);
+    if (answer.names.length === 0) continue;
+    const miss = nearMissFinding(ctx.index, answer, (a, b) => runRange(run, n.start + a, n.start + b));
     if (miss) findings.push(miss);
   }
 }
@@ -364,9 +368,10 @@ function readTable(ctx: Reader, block: TableBlock): void {
   let cellStart = 0;
   const rowRange = (a: number, b: number): TextRange => lineRange(line, a, b);
   const cellRange = (a: number, b: number): TextRange => lineRange(line, cellStart + a, cellStart + b);
+  const nearMiss = ctx.nearMiss;
   const caseFindings = (row: TableRow): void => {
     line = row.line;
-    if (!ctx.nearMiss) return;
+    if (!nearMiss) return;
     const found = companyCaseFindings(index, row.text, rowRange);
     if (found.length) pushAll(findings, found);
   };
@@ -380,8 +385,10 @@ function readTable(ctx: Reader, block: TableBlock): void {
     if (!cell) continue;
     if (hasLetter(cell.text)) nameMentions[r] = cellMentions(ctx, cell.text);
     cellStart = cell.start;
-    if (!ctx.nearMiss) continue;
-    const miss = nearMissAt(index, cell.text, cellRange, NAME_KINDS, ctx.names);
+    if (!nearMiss) continue;
+    const answer = nearMissAnswerOf(index, cell.text, NAME_KINDS, ctx.names);
+    if (answer.names.length === 0) continue;
+    const miss = nearMissFinding(index, answer, cellRange);
     if (miss) findings.push(miss);
   }
   const found = tableClaims(ctx.values, block, cols, (r, col) => (col === cols.metric ? nameMentions[r] : undefined) ?? NO_MENTIONS);

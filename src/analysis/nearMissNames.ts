@@ -51,7 +51,10 @@ function mayBeNear(index: PatternIndex, text: string): boolean {
 }
 
 function replaceFix(range: TextRange, text: string, preferred: boolean): Fix {
-  return { title: `Replace with "${text}"`, edits: [{ range, newText: text }], ...(preferred && { preferred: true }) };
+  // Two literals, not a spread of `preferred && { preferred: true }`: a spread builds the object key
+  // by key at run time (the same keys, in the same order).
+  const title = `Replace with "${text}"`;
+  return preferred ? { title, edits: [{ range, newText: text }], preferred: true } : { title, edits: [{ range, newText: text }] };
 }
 
 /**
@@ -65,12 +68,20 @@ export function nearMissAt(
   kinds: readonly EntityKind[],
   memo: Map<string, NearMissAnswer> = new Map(),
 ): Finding | undefined {
+  return nearMissFinding(index, nearMissAnswerOf(index, text, kinds, memo), rangeOf);
+}
+
+/**
+ * {@link nearMissAnswer} of `text`, kept in `memo`: a caller that finds no names in it (nearly
+ * every label and metric cell) needs no range maker and no finding.
+ */
+export function nearMissAnswerOf(index: PatternIndex, text: string, kinds: readonly EntityKind[], memo: Map<string, NearMissAnswer>): NearMissAnswer {
   let answer = memo.get(text);
   if (!answer) {
     answer = nearMissAnswer(index, text, kinds);
     memo.set(text, answer);
   }
-  return nearMissFinding(index, answer, rangeOf);
+  return answer;
 }
 
 /** The finding for an answer of {@link nearMissAnswer}, if it names any suggestion. */
