@@ -97,8 +97,9 @@ export function blockKey(block: Block): string | undefined {
   }
 }
 
-/** The segment of a run holding `offset` (the last one starting at or before it). */
-function segmentAt(segs: readonly Segment[], offset: number): Segment {
+/** The document position of an offset in a run. */
+export function runPosition(run: TextRun, offset: number): TextPosition {
+  const segs = run.segments;
   let lo = 0;
   let hi = segs.length - 1;
   while (lo < hi) {
@@ -106,23 +107,8 @@ function segmentAt(segs: readonly Segment[], offset: number): Segment {
     if (segs[mid].offset <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return segs[lo];
-}
-
-/** The document position of an offset in a run. */
-export function runPosition(run: TextRun, offset: number): TextPosition {
-  const seg = segmentAt(run.segments, offset);
+  const seg = segs[lo];
   return pos(seg.line, seg.col + (offset - seg.offset));
-}
-
-/**
- * Whether `p` comes before {@link runPosition}`(run, offset)`, without making that position: a
- * rule walking a paragraph's sentences compares each end with its claims, and made one per sentence.
- */
-export function beforeRunOffset(run: TextRun, p: TextPosition, offset: number): boolean {
-  const seg = segmentAt(run.segments, offset);
-  const character = seg.col + (offset - seg.offset);
-  return p.line < seg.line || (p.line === seg.line && p.character < character);
 }
 
 export function runRange(run: TextRun, start: number, end: number): TextRange {

@@ -58,22 +58,9 @@ function replaceFix(range: TextRange, text: string, preferred: boolean): Fix {
 }
 
 /**
- * A near-miss finding for `text` written where a name is expected, or undefined when the text is
- * a known name (or contains one), or close to none. `kinds` are the entities a name there can be.
- */
-export function nearMissAt(
-  index: PatternIndex,
-  text: string,
-  rangeOf: (start: number, end: number) => TextRange,
-  kinds: readonly EntityKind[],
-  memo: Map<string, NearMissAnswer> = new Map(),
-): Finding | undefined {
-  return nearMissFinding(index, nearMissAnswerOf(index, text, kinds, memo), rangeOf);
-}
-
-/**
- * {@link nearMissAnswer} of `text`, kept in `memo`: a caller that finds no names in it (nearly
- * every label and metric cell) needs no range maker and no finding.
+ * {@link nearMissAnswer} of `text` written where a name is expected (`kinds`: the entities a name
+ * there can be), kept in `memo`. A caller that finds no names in it (nearly every label and metric
+ * cell) needs no range maker and no finding; else {@link nearMissFinding} gives the finding.
  */
 export function nearMissAnswerOf(index: PatternIndex, text: string, kinds: readonly EntityKind[], memo: Map<string, NearMissAnswer>): NearMissAnswer {
   let answer = memo.get(text);
@@ -99,7 +86,7 @@ export function nearMissFinding(index: PatternIndex, answer: NearMissAnswer, ran
   };
 }
 
-/** What {@link nearMissAt} found for a text; memoised per text (and per `kinds`: use one memo per kinds). */
+/** What {@link nearMissAnswerOf} found for a text; memoised per text (and per `kinds`: use one memo per kinds). */
 export interface NearMissAnswer {
   readonly start: number;
   readonly end: number;

@@ -8,7 +8,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { proseEvidenceFindings, type QuarterPeriod } from '../../../src/analysis/evidenceRules';
-import { beforeRunOffset, runPosition, type TextRun } from '../../../src/analysis/markdownBlocks';
+import { runPosition, type TextRun } from '../../../src/analysis/markdownBlocks';
+import type { TextPosition } from '../../../src/analysis/types';
 import type { MetricClaim } from '../../../src/analysis/types';
 import { fuzzParameters } from '../../support/fuzz';
 
@@ -30,6 +31,12 @@ function otherPeriod(sentence: string, own: QuarterPeriod): string | undefined {
     if (quarterDiffers || yearDiffers) return m[0];
   }
   return undefined;
+}
+
+/** Whether `p` comes before the run position of `offset` (how the replaced walk compared). */
+function beforeRunOffset(run: TextRun, p: TextPosition, offset: number): boolean {
+  const r = runPosition(run, offset);
+  return p.line < r.line || (p.line === r.line && p.character < r.character);
 }
 
 /** The values of `claims` the replaced walk flagged, with the period it named, in its order. */

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { hasLetter } from '../../../src/analysis/analyze';
 import { endsUrl, hasOpener, maskInline, openerFloor, OPENERS, urlEnd } from '../../../src/analysis/inlineMask';
 import { isWordUnit } from '../../../src/analysis/nearMissNames';
-import { beforeRunOffset, mayQuote, runPosition, visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
+import { mayQuote, visitBlocks, type TextRun } from '../../../src/analysis/markdownBlocks';
 import { mayHoldDirectives, readDirectives, SUPPRESSION_PREFIX } from '../../../src/analysis/suppressions';
 import { splitAtNewlines, splitLines } from '../../../src/analysis/textLines';
 import { fuzzParameters } from '../../support/fuzz';
@@ -131,24 +131,6 @@ describe('linear fast paths of the lint', () => {
     assert.deepEqual(blocksOf('* * *  '), []);
     assert.deepEqual(blocksOf('- item -'), ['prose true "item -"']);
     assert.deepEqual(blocksOf('- item'), ['prose true "item"']);
-  });
-
-  it('beforeRunOffset says what comparing with the run position of the offset says', () => {
-    fc.assert(fc.property(text, fc.nat(60), fc.integer({ min: -2, max: 2 }), (body, at, shift) => {
-      const doc = splitLines(body);
-      visitBlocks(doc.lines, 0, doc.bom, (block) => {
-        if (block.kind === 'table') return;
-        const run = block.run;
-        const q = runPosition(run, Math.min(at, run.text.length));
-        // Positions of the run's own offsets and beside them (other lines and columns).
-        const p = { line: q.line + (shift === 2 ? 1 : shift === -2 ? -1 : 0), character: Math.max(0, q.character + shift) };
-        for (let off = 0; off <= run.text.length; off++) {
-          const r = runPosition(run, off);
-          const expected = p.line < r.line || (p.line === r.line && p.character < r.character);
-          assert.equal(beforeRunOffset(run, p, off), expected, `${JSON.stringify(body)} ${JSON.stringify(p)} at ${off}`);
-        }
-      });
-    }), fuzzParameters(2_000));
   });
 
   it("a run's raw text is its lines' raw columns, blanked or not", () => {
