@@ -76,11 +76,36 @@ export function levelsFrom(read: (settingKey: string) => unknown): CheckLevels {
   return levels;
 }
 
+/** Levels for some rules or all (a rule not named keeps its default), as `applyLevels` takes them. */
+export type PartialLevels = Readonly<Partial<Record<RuleId, CheckLevel>>>;
+
+/**
+ * The levels to analyse under so that each of `shown` gets every finding it shows: a rule is
+ * `off` (its work skipped) only when every one of them leaves it off. The editor's one analysis per
+ * document serves both the Problems panel (the person's and the team's levels) and the portfolio
+ * (which counts at the default levels), so it runs what either shows and nothing more: the two
+ * evidence rules, off by default, were 7–10% of the lint of a short analysis.
+ */
+export function levelsToRun(...shown: readonly PartialLevels[]): Record<RuleId, CheckLevel> {
+  const run = {} as Record<RuleId, CheckLevel>;
+  for (const rule of Object.keys(DEFAULT_LEVELS) as RuleId[]) {
+    run[rule] = 'off';
+    for (const levels of shown) {
+      const level = levels[rule] ?? DEFAULT_LEVELS[rule];
+      if (level !== 'off') {
+        run[rule] = level;
+        break;
+      }
+    }
+  }
+  return run;
+}
+
 /**
  * The findings as the user sees them under these levels, in the same order: each finding's
  * severity is its rule's level (a rule without one keeps its default), `off` rules are dropped.
  */
-export function applyLevels(findings: readonly Finding[], levels: Readonly<Partial<Record<RuleId, CheckLevel>>>): Finding[] {
+export function applyLevels(findings: readonly Finding[], levels: PartialLevels): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     const level = levels[f.rule] ?? DEFAULT_LEVELS[f.rule] ?? f.severity;

@@ -4,6 +4,7 @@
  * indexEntryOf with the core it loaded once (src/features/portfolio/coreEntrySource.ts).
  */
 import { analyzeText } from '../analysis/analyze';
+import { DEFAULT_LEVELS } from '../analysis/checkLevels';
 import type { PatternCatalog } from '../model/patternCatalog';
 import { indexEntryOf } from './indexEntryOf';
 import type { IndexEntry } from './types';
@@ -12,5 +13,6 @@ export { companyOf, INDEX_FORMAT_VERSION, indexEntryOf, summary } from './indexE
 
 /** Reads `text` and builds its entry; undefined for a markdown file that is not an analysis. */
 export function buildIndexEntry(uri: string, text: string, catalog: PatternCatalog): IndexEntry | undefined {
-  return indexEntryOf(uri, text, analyzeText(text, catalog));
+  // Only the rules on by default run: the entry counts findings at the default levels.
+  return indexEntryOf(uri, text, analyzeText(text, catalog, { levels: DEFAULT_LEVELS }));
 }

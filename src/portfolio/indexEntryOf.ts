@@ -7,6 +7,7 @@
  * editor's portfolio bundle takes its analyses from dist/analysis.js, loaded already, instead of
  * carrying a second copy of the core (70 KB of dist/portfolio.js, compiled again on its require).
  */
+import { applyLevels, DEFAULT_LEVELS } from '../analysis/checkLevels';
 import { headlineClaim, headlineSource } from '../analysis/headline';
 import type { Analysis, Severity, StatedValue } from '../analysis/types';
 import type { PatternIndex } from '../model/patternIndex';
@@ -16,7 +17,7 @@ import { parsePeriod } from './periods';
 import type { IndexedCoverage, IndexedMetric, IndexEntry, ValueSummary } from './types';
 
 /** Bumped when what an entry holds changes, so caches built by an older version are not reused. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** Longest front-matter string kept in an entry (subject, title, author): a 1 MB title is not a title. */
 const MAX_FIELD_CHARS = 300;
@@ -95,9 +96,14 @@ function coverageOf(analysis: Analysis): IndexedCoverage {
   return { present: analysis.sections.length - missing.length, total: analysis.sections.length, missing };
 }
 
+/**
+ * The findings at the default levels, as an analyst with no settings sees them: the same count for
+ * everyone on a team, for an open document (whose analysis may also hold rules its reader turned
+ * on) and a closed one (analysed with only the rules on by default).
+ */
 function findingCounts(analysis: Analysis): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const f of analysis.findings) counts[f.severity]++;
+  for (const f of applyLevels(analysis.findings, DEFAULT_LEVELS)) counts[f.severity]++;
   return counts;
 }
 

@@ -8,6 +8,7 @@
 import MarkdownIt from 'markdown-it';
 import { performance } from 'node:perf_hooks';
 import { analyzeText, type AnalyzeOptions } from '../../src/analysis/analyze';
+import { DEFAULT_LEVELS } from '../../src/analysis/checkLevels';
 import { claimsOnLine } from '../../src/analysis/claimsByLine';
 import type { Analysis, MetricClaim } from '../../src/analysis/types';
 import type { PatternCatalog } from '../../src/model/patternCatalog';
@@ -95,6 +96,14 @@ export function withoutFrontMatter(text: string): string {
   return m ? text.slice(m[0].length) : text;
 }
 
+/**
+ * The rules the editor and the CLI run for an analyst with no settings: those on by default (the
+ * editor's shared analysis also runs any rule the person or the team turns on; the CLI, any rule
+ * `--rule` or the team's file turns on). The two evidence rules are off by default; what they add
+ * is the information row `lint-every-rule-4KB`.
+ */
+const AT_DEFAULT_LEVELS: AnalyzeOptions = { levels: DEFAULT_LEVELS };
+
 /** Distinct analyses the one-shot lint rows take in turn (fewer of the largest: 4 MB of text at most). */
 const ONE_SHOT_DOCUMENTS = 20;
 
@@ -108,10 +117,10 @@ export function lintFigures(options: CoreOptions, catalog: PatternCatalog = bund
     const texts = Array.from({ length: Math.max(2, Math.min(ONE_SHOT_DOCUMENTS, Math.floor((4 << 20) / size.bytes))) }, (_, i) => analysisOfBytes(size.bytes, BENCH_SEED + i));
     let r = 0;
     let s = 0;
-    const t = timePair(() => md.parse(texts[r++ % texts.length], {}), () => analyzeText(texts[s++ % texts.length], catalog), options);
+    const t = timePair(() => md.parse(texts[r++ % texts.length], {}), () => analyzeText(texts[s++ % texts.length], catalog, AT_DEFAULT_LEVELS), options);
     rows.push(ratioRow({
       id: `lint-${size.name.replace(' ', '')}`,
-      figure: `lint (analyzeText), ${size.name}`,
+      figure: `lint (analyzeText, the rules on by default), ${size.name}`,
       target: '≤ 1.00× markdown-it parse',
       limit: 1.0,
       note: `each call analyses the next of ${texts.length} generated analyses of this size (other seeds, other subjects and sentences), the reference parses the same one; ${samplingNote(options, t)}`,
@@ -128,10 +137,10 @@ export function lintFigures(options: CoreOptions, catalog: PatternCatalog = bund
       const memo = new memoModule.AnalysisMemo();
       let r = 0;
       let s = 0;
-      const t = timePair(() => md.parse(versions[r++ % versions.length], {}), () => analyzeText(versions[s++ % versions.length], catalog, { memo }), options);
+      const t = timePair(() => md.parse(versions[r++ % versions.length], {}), () => analyzeText(versions[s++ % versions.length], catalog, { memo, ...AT_DEFAULT_LEVELS }), options);
       rows.push(ratioRow({
         id: `lint-edit-${size.name.replace(' ', '')}`,
-        figure: `lint per edit in the editor (analyzeText, the document's memo), ${size.name}`,
+        figure: `lint per edit in the editor (analyzeText, the document's memo, the rules on by default), ${size.name}`,
         target: '≤ 1.00× markdown-it parse',
         limit: 1.0,
         note: `each call analyses the next of ${versions.length} versions, each one edit from the one before (a phrase typed or deleted at one of ${EDIT_SITES} sites), with the memo the editor keeps per open document (the blocks the edit did not change are not read again); the reference parses the same version; ${samplingNote(options, t)}`,
@@ -142,7 +151,7 @@ export function lintFigures(options: CoreOptions, catalog: PatternCatalog = bund
   // A markdown file that is not an analysis (no `pattern:` front matter) is read for every open
   // markdown file: it must cost almost nothing, whatever its size.
   const plain = withoutFrontMatter(analysisOfBytes(100 * 1024));
-  const p = timePair(() => md.parse(plain, {}), () => analyzeText(plain, catalog), options);
+  const p = timePair(() => md.parse(plain, {}), () => analyzeText(plain, catalog, AT_DEFAULT_LEVELS), options);
   rows.push(ratioRow({
     id: 'lint-not-an-analysis',
     figure: 'lint of a markdown file naming no pattern, 100 KB',
@@ -153,10 +162,27 @@ export function lintFigures(options: CoreOptions, catalog: PatternCatalog = bund
     data: { bytes: Buffer.byteLength(plain), subjectMs: p.subjectSamples, referenceMs: p.referenceSamples },
   }, p.subject, p.reference, p.ratios));
 
+  // Information: what turning the two evidence rules on costs (every rule runs), on the 4 KB texts.
+  const short = options.sizes.find((size) => size.bytes <= 8 * 1024);
+  if (short) {
+    const texts = Array.from({ length: ONE_SHOT_DOCUMENTS }, (_, i) => analysisOfBytes(short.bytes, BENCH_SEED + i));
+    let r = 0;
+    let s = 0;
+    const every = timePair(() => md.parse(texts[r++ % texts.length], {}), () => analyzeText(texts[s++ % texts.length], catalog), { ...options, repetitions: Math.max(3, Math.ceil(options.repetitions / 3)) });
+    rows.push(ratioRow({
+      id: `lint-every-rule-${short.name.replace(' ', '')}`,
+      figure: `lint with every rule on (the evidence rules too), ${short.name}`,
+      target: '(information: markdown-it parse)',
+      limit: Infinity,
+      note: `as lint-${short.name.replace(' ', '')}, with unsourced-value and period-mismatch (off by default) on; ${samplingNote(options, every)}`,
+      data: { bytes: Buffer.byteLength(texts[0]), documents: texts.length, subjectMs: every.subjectSamples, referenceMs: every.referenceSamples },
+    }, every.subject, every.reference, every.ratios));
+  }
+
   // Context only: markdownlint runs ~50 rules on its own parse, a different job from ours.
   const markdownlint = loadPackage<MarkdownlintSync>('markdownlint/sync');
   const text = analysisOfBytes(100 * 1024);
-  const vsLint = timePair(() => markdownlint.lint({ strings: { doc: text } }), () => analyzeText(text, catalog), { warmup: 1, repetitions: Math.max(3, Math.ceil(options.repetitions / 3)) });
+  const vsLint = timePair(() => markdownlint.lint({ strings: { doc: text } }), () => analyzeText(text, catalog, AT_DEFAULT_LEVELS), { warmup: 1, repetitions: Math.max(3, Math.ceil(options.repetitions / 3)) });
   rows.push(ratioRow({
     id: 'lint-vs-markdownlint',
     figure: 'lint (analyzeText), 100 KB — context',
@@ -191,7 +217,7 @@ export function renderFigures(options: CoreOptions, catalog: PatternCatalog = bu
     const memo = memoModule ? new memoModule.AnalysisMemo() : undefined;
     const subject = (): unknown => {
       const version = versions[s++ % versions.length];
-      const analysis = analyzeText(version, catalog, memo ? { memo } : {});
+      const analysis = analyzeText(version, catalog, memo ? { memo, ...AT_DEFAULT_LEVELS } : AT_DEFAULT_LEVELS);
       return preview ? preview.render(version, analysis) : renderer.renderDocumentBody(version, analysis);
     };
     const perEdit = timePair(() => renderReference(reference, versions[r++ % versions.length]), subject, options);

@@ -79,16 +79,18 @@ export class AnalysisDiagnostics implements vscode.Disposable {
       else this.collection.delete(doc.uri);
       return;
     }
-    const analysis = this.services.analyses.get(doc);
+    const settings = this.services.settings();
+    // The team's file wins over a person's settings, for levels and for inline suppressions.
+    const levels = core.effectiveLevels(settings.checks, team.config);
+    // The shared analysis runs the rules these levels show (a rule off here and by default is skipped).
+    const analysis = this.services.analyses.get(doc, levels);
     if (!analysis.isAnalysis) {
       this.collection.delete(doc.uri);
       return;
     }
-    const settings = this.services.settings();
-    // The team's file wins over a person's settings, for levels and for inline suppressions.
     const inline = team.config.inlineSuppressions ?? settings.inlineSuppressions;
     const findings = inline ? analysis.findings : core.findingsWithoutSuppressions(analysis);
-    this.collection.set(doc.uri, applyLevels(findings, core.effectiveLevels(settings.checks, team.config)).map(toDiagnostic));
+    this.collection.set(doc.uri, applyLevels(findings, levels).map(toDiagnostic));
   }
 
   private wanted(doc: vscode.TextDocument): boolean {

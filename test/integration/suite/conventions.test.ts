@@ -14,6 +14,8 @@ import { activateExtension, closeAllEditors, fixturePath, REPO_ROOT, waitFor } f
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const ANALYSIS = fixturePath('lambda-labs-ai-infrastructure.md');
 const CONFIG = fixturePath('.pattern-analyst.jsonc');
+/** An analysis written by the evidence-rules test (stating values without sources), removed after each test. */
+const EVIDENCE = fixturePath('evidence-rules-check.md');
 const SEVERITY = ['error', 'warning', 'information', 'hint'];
 
 function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -42,6 +44,7 @@ describe('team conventions in the editor', () => {
   afterEach(async () => {
     rmSync(CONFIG, { force: true });
     await closeAllEditors();
+    rmSync(EVIDENCE, { force: true });
   });
 
   it('a config file change re-checks the open analysis; with the file present the CLI reports exactly what the editor shows', async () => {
@@ -63,6 +66,38 @@ describe('team conventions in the editor', () => {
 
     rmSync(CONFIG);
     await diagnosticsWhere(doc.uri, (d) => d.some((l) => l.includes('warning [benchmark-miss]')), 'the defaults again after the file was deleted');
+  });
+
+  it('rules off by default (the evidence rules) show once the team\'s file or a person\'s setting turns them on, exactly as the CLI reports them', async () => {
+    writeFileSync(EVIDENCE, [
+      '---', 'pattern: ai-infrastructure', 'subject: Lambda Labs', 'period: Q3 2026', '---', '',
+      '## Key Metrics & Benchmarks', '',
+      '| Metric | Value | Benchmark | Source |', '| --- | --- | --- | --- |', '| GPU Utilization Rate | 84% | >80% | 10-Q |', '',
+      'Customer retention was 96% annual in Q1 2026.', '',
+    ].join('\n'));
+    const doc = await vscode.workspace.openTextDocument(EVIDENCE);
+    await vscode.window.showTextDocument(doc);
+    const before = await diagnosticsWhere(doc.uri, (d) => d.some((l) => l.includes('[missing-section]')), 'the default levels');
+    assert.ok(!before.some((l) => /\[(unsourced-value|period-mismatch)\]/.test(l)), before.join('\n'));
+
+    writeFileSync(CONFIG, '{ "rules": { "unsourced-value": "warning", "period-mismatch": "information" } }\n');
+    const editor = await diagnosticsWhere(doc.uri, (d) => d.some((l) => l.includes('warning [unsourced-value]')) && d.some((l) => l.includes('information [period-mismatch]')), 'the evidence rules the team turned on');
+    const run = cli(['lint', '--format', 'json', '--max-severity', 'none', path.basename(EVIDENCE)]);
+    assert.equal(run.code, 0, run.stderr);
+    const data = JSON.parse(run.stdout) as { files: { findings: { line: number; column: number; endLine: number; endColumn: number; severity: string; rule: string; message: string }[] }[] };
+    assert.deepEqual(data.files[0].findings.map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} [${f.rule}] ${f.message}`).sort(), editor);
+
+    rmSync(CONFIG);
+    await diagnosticsWhere(doc.uri, (d) => !d.some((l) => /\[(unsourced-value|period-mismatch)\]/.test(l)) && d.some((l) => l.includes('[missing-section]')), 'the defaults again after the file was deleted');
+
+    const settings = vscode.workspace.getConfiguration('patternAnalyst');
+    await settings.update('checks.unsourcedValue', 'hint', vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticsWhere(doc.uri, (d) => d.some((l) => l.includes('hint [unsourced-value]')), 'the person\'s setting');
+    } finally {
+      await settings.update('checks.unsourcedValue', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWhere(doc.uri, (d) => !d.some((l) => l.includes('[unsourced-value]')), 'the setting reset');
   });
 
   it('a broken config file: its problem at its line, the analysis still checked', async () => {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { applyLevels, CHECK_LEVELS, DEFAULT_LEVELS, levelsFrom, RULE_SETTINGS, SETTINGS_SECTION } from '../../../src/analysis/checkLevels';
+import { applyLevels, CHECK_LEVELS, DEFAULT_LEVELS, levelsFrom, levelsToRun, RULE_SETTINGS, SETTINGS_SECTION } from '../../../src/analysis/checkLevels';
 import type { Finding, RuleId } from '../../../src/analysis/types';
 import { parseRuleOption } from '../../../src/cli/ruleOption';
 
@@ -56,6 +56,16 @@ describe('check levels', () => {
     assert.deepEqual(levels, { ...DEFAULT_LEVELS, 'benchmark-miss': 'off', 'near-miss-name': 'warning' });
     assert.equal(levels['impossible-value'], DEFAULT_LEVELS['impossible-value']);
     assert.equal(levels['front-matter'], 'warning');
+  });
+
+  it('levels to run: a rule is off only when every set of levels leaves it off (an unnamed rule at its default)', () => {
+    const off = (levels: Record<RuleId, unknown>): string[] => Object.keys(levels).filter((r) => levels[r as RuleId] === 'off').sort();
+    assert.deepEqual(off(levelsToRun(DEFAULT_LEVELS)), ['period-mismatch', 'unsourced-value']);
+    assert.deepEqual(off(levelsToRun(DEFAULT_LEVELS, { 'unsourced-value': 'hint', 'benchmark-miss': 'off' })), ['period-mismatch']);
+    assert.deepEqual(off(levelsToRun({ 'benchmark-miss': 'off' }, { 'benchmark-miss': 'off', 'missing-section': 'off' })), ['benchmark-miss', 'period-mismatch', 'unsourced-value']);
+    assert.deepEqual(off(levelsToRun({ 'benchmark-miss': 'off' }, { 'benchmark-miss': 'error' })), ['period-mismatch', 'unsourced-value']);
+    assert.equal(levelsToRun({ 'period-mismatch': 'off' }, { 'period-mismatch': 'hint' })['period-mismatch'], 'hint');
+    assert.deepEqual(Object.keys(levelsToRun()).sort(), Object.keys(DEFAULT_LEVELS).sort(), 'every rule named');
   });
 
   it('the editor\'s levels and the CLI\'s --rule give the same findings', () => {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeText } from '../../../src/analysis/analyze';
-import { applyLevels, CHECK_LEVELS, configurableRules, type CheckLevel } from '../../../src/analysis/checkLevels';
+import { applyLevels, CHECK_LEVELS, configurableRules, DEFAULT_LEVELS, levelsToRun, type CheckLevel } from '../../../src/analysis/checkLevels';
 import * as conflictRules from '../../../src/analysis/conflictRules';
 import * as evidenceRules from '../../../src/analysis/evidenceRules';
 import type { RuleId } from '../../../src/analysis/types';
@@ -67,6 +67,46 @@ describe('analysis: rules turned off are not run', () => {
       assert.deepEqual(seen(text, lv, lv, inline), seen(text, lv, undefined, inline));
     }), { numRuns: 60 });
   }).timeout(60_000);
+
+  it('property: the editor\'s one analysis per document (levelsToRun of the defaults and the person\'s levels) shows the person and the portfolio what a full analysis shows each', () => {
+    const level = fc.constantFrom<CheckLevel>(...CHECK_LEVELS);
+    const levels = fc.record(Object.fromEntries(configurableRules().map((r) => [r, level])) as Record<RuleId, fc.Arbitrary<CheckLevel>>, { requiredKeys: [] });
+    fc.assert(fc.property(fc.nat(10_000), levels, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...DIRECTIVES)), { maxLength: 2 }), (seed, person, inserts) => {
+      const lines = generateAnalysis({ seed }).text.split('\n');
+      const bodyStart = lines.indexOf('---', 1) + 1;
+      for (const [at, directive] of inserts) lines.splice(bodyStart + (at % (lines.length - bodyStart)), 0, directive);
+      const text = lines.join('\n');
+      const run = levelsToRun(DEFAULT_LEVELS, person);
+      assert.deepEqual(seen(text, person, run), seen(text, person, undefined), 'the Problems panel');
+      assert.deepEqual(seen(text, DEFAULT_LEVELS, run), seen(text, DEFAULT_LEVELS, undefined), 'the portfolio\'s counts');
+    }), { numRuns: 40 });
+  }).timeout(60_000);
+
+  it('an analysis at the default levels does no evidence work; a person turning one evidence rule on runs it', () => {
+    const text = doc([
+      '## Key Metrics & Benchmarks', '',
+      '| Metric | Value | Benchmark | Source |',
+      '| --- | --- | --- | --- |',
+      '| GPU Utilization Rate | 84% | >80% | |',
+      '',
+      'Customer retention was 96% annual.', '',
+    ].join('\n'));
+    // Calls of the evidence rules, in prose and in tables.
+    const evidenceCalls = (fn: () => void): number => {
+      let tables = 0;
+      const prose = countCalls(evidenceRules, 'proseEvidenceFindings', () => {
+        tables = countCalls(evidenceRules, 'tableEvidenceFindings', fn);
+      });
+      return prose + tables;
+    };
+    assert.equal(evidenceCalls(() => analyzeText(text, catalog(), { levels: levelsToRun(DEFAULT_LEVELS) })), 0);
+    const on = levelsToRun(DEFAULT_LEVELS, { 'unsourced-value': 'warning' });
+    let findings: RuleId[] = [];
+    assert.ok(evidenceCalls(() => {
+      findings = analyzeText(text, catalog(), { levels: on }).findings.map((f) => f.rule);
+    }) > 0);
+    assert.deepEqual(findings.filter((r) => r === 'unsourced-value'), ['unsourced-value', 'unsourced-value'], 'the table\'s value and the sentence\'s');
+  });
 
   it('an off rule gives no finding at all, and its work is not done', () => {
     const text = doc([

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText } from '../../../src/analysis/analyze';
 import { renderScorecard } from '../../../src/render/analysisBlocks';
-import { buildIndexEntry } from '../../../src/portfolio/indexEntry';
+import { buildIndexEntry, indexEntryOf } from '../../../src/portfolio/indexEntry';
 import { analysisText, catalog, markdownFiles, SAMPLES } from './portfolioHelpers';
 
 describe('portfolio index entry', () => {
@@ -51,6 +51,18 @@ describe('portfolio index entry', () => {
     assert.equal(e.coverage?.total, 6);
     assert.equal(e.coverage?.present, 1);
     assert.ok(e.findings.warning >= 3, 'the miss, and the conflict at both places');
+  });
+
+  it('counts findings at the default levels: the same for a closed file as for an open one whose reader turned the evidence rules on', () => {
+    const text = analysisText('Coreweave', 'Q3 2026', '72%', 'Retention was 96% annual in Q1 2026.\n\nGPU utilization was 76% overall.');
+    const full = analyzeText(text, catalog());
+    const evidence = full.findings.filter((f) => f.rule === 'unsourced-value' || f.rule === 'period-mismatch');
+    assert.ok(evidence.length > 0, 'the text has findings of rules off by default');
+    const closed = buildIndexEntry('file:///a.md', text, catalog());
+    const open = indexEntryOf('file:///a.md', text, full);
+    assert.deepEqual(open?.findings, closed?.findings);
+    const shown = full.findings.length - evidence.length;
+    assert.equal(Object.values(closed?.findings ?? {}).reduce((a, b) => a + b, 0), shown, 'every finding but those of the rules off by default');
   });
 
   it('keeps an unreadable period as written, and is undefined for markdown that is not an analysis', () => {
