@@ -82,7 +82,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   await step('portfolio', 'portfolio figures', () => portfolioFigures(options.quick ? QUICK_PORTFOLIO : FULL_PORTFOLIO));
   await step('pdf', 'PDF export figure', () => pdfFigures({ bytes: options.quick ? 50_000 : 1_000_000, repetitions: options.quick ? 1 : 3 }));
   await step('web', 'web build figures (bundle size, activation in the web worker host)', () => webFigures({ sessions: options.quick ? 1 : 5, warmupSessions: options.quick ? 0 : 1, log: options.log }));
-  await step('workbench', 'real workbench figures (first open, keystroke to preview, continuous typing)', () => workbenchFigures({ sessions: options.quick ? 2 : 6, keystrokes: options.quick ? 2 : 4, typingKeys: options.quick ? 30 : 100, log: options.log }));
+  await step('workbench', 'real workbench figures (first open, keystroke to preview, continuous typing)', () => workbenchFigures({ sessions: options.quick ? 2 : 6, warmupSessions: options.quick ? 0 : 1, keystrokes: options.quick ? 2 : 4, typingKeys: options.quick ? 30 : 100, log: options.log }));
   await step('memory', 'extension-host heap', () => heapFigures({ sessions: options.quick ? 1 : 2, edits: options.quick ? 60 : 1_000, log: options.log }));
   if (options.groups.has('hostile')) {
     options.log('hostile inputs...');

@@ -424,6 +424,15 @@ function loadTimeoutMs(): number {
   return Math.round(60_000 * Math.min(3, Math.max(1, perCore)));
 }
 
+/** A session that opens the analysis with each preview in turn and keeps no figure. */
+async function warmupSession(ws: Workspace, options: WorkbenchOptions, index: number): Promise<void> {
+  await withWorkbench({ folder: ws.folder, extensionDevelopmentPath: REPO_ROOT, settings: BENCH_WORKBENCH_SETTINGS, loadTimeoutMs: loadTimeoutMs() }, async ({ page }) => {
+    await waitForQuietHost(page, options.log);
+    const runs = [await firstOpen(page, ws, 'ours'), await firstOpen(page, ws, 'builtin')];
+    options.log(`warm-up session ${index + 1} (not counted): ${runs.map((r) => `${r.kind} preview painted after ${r.previewPaintMs.toFixed(0)} ms`).join(', ')}`);
+  });
+}
+
 async function session(ws: Workspace, options: WorkbenchOptions, index: number): Promise<SessionResult> {
   const { log } = options;
   return withWorkbench({ folder: ws.folder, extensionDevelopmentPath: REPO_ROOT, settings: BENCH_WORKBENCH_SETTINGS, loadTimeoutMs: loadTimeoutMs() }, async ({ page }) => {
@@ -447,6 +456,12 @@ async function session(ws: Workspace, options: WorkbenchOptions, index: number):
 
 export interface WorkbenchOptions {
   readonly sessions: number;
+  /**
+   * Uncounted sessions first, each opening the analysis with ours and then the built-in preview:
+   * the first counted session always measures ours, and a workbench's first start after the
+   * workspace is generated reads files no later session reads cold (0: none).
+   */
+  readonly warmupSessions?: number;
   readonly keystrokes: number;
   /** Keys of the continuous-typing run per preview and session (10 per second; 0: none). */
   readonly typingKeys: number;
@@ -458,6 +473,7 @@ export async function workbenchFigures(options: WorkbenchOptions): Promise<Figur
   const delays = scheduledDelays();
   const ws = makeWorkspace();
   try {
+    for (let i = 0; i < (options.warmupSessions ?? 0); i++) await warmupSession(ws, options, i);
     const results: SessionResult[] = [];
     // At least two sessions: the first open is measured once per session, for one preview.
     for (let i = 0; i < Math.max(2, options.sessions); i++) results.push(await session(ws, options, i));
@@ -472,11 +488,11 @@ export async function workbenchFigures(options: WorkbenchOptions): Promise<Figur
     const paint = oursFirst.map((f) => f.previewPaintMs);
     rows.push(ratioRow({
       id: 'first-diagnostics', figure: `open an analysis (${size}) → first diagnostics drawn`, target: '≤ 1.00× built-in preview\'s first paint', limit: 1.0,
-      data: { oursMs: diag, builtinPaintMs: builtinPaint }, note: 'fresh workbench per session; from the Quick Open row clicked to the first squiggle drawn in the editor, against the time to the built-in preview\'s first contentful paint in a session that opened the same file with it',
+      data: { oursMs: diag, builtinPaintMs: builtinPaint }, note: `fresh workbench per session; from the Quick Open row clicked to the first squiggle drawn in the editor, against the time to the built-in preview's first contentful paint in a session that opened the same file with it${options.warmupSessions ? `; after ${options.warmupSessions} uncounted warm-up session${options.warmupSessions === 1 ? '' : 's'}` : ''}`,
     }, median(diag), median(builtinPaint), pairs(diag)));
     rows.push(ratioRow({
       id: 'first-preview-paint', figure: `open an analysis (${size}) → first preview paint`, target: '≤ 1.00× built-in preview\'s first paint', limit: 1.0,
-      data: { oursMs: paint, builtinPaintMs: builtinPaint }, note: 'fresh workbench per session: Quick Open row clicked, then "Open Preview to the Side" at once, until the webview\'s first contentful paint; each side in its own session',
+      data: { oursMs: paint, builtinPaintMs: builtinPaint }, note: `fresh workbench per session: Quick Open row clicked, then "Open Preview to the Side" at once, until the webview's first contentful paint; each side in its own session, taking turns${options.warmupSessions ? `, after ${options.warmupSessions} uncounted warm-up session${options.warmupSessions === 1 ? '' : 's'} that opened the file with each preview` : ''}`,
     }, median(paint), median(builtinPaint), pairs(paint)));
     const actOurs = results.map((r) => r.activation[OURS]).filter((v) => v !== undefined);
     const actBuiltin = results.map((r) => r.activation[BUILTIN_MARKDOWN]).filter((v) => v !== undefined);
