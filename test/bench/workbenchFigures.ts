@@ -380,6 +380,26 @@ interface FirstOpen {
   readonly diagnosticsMs?: number;
   /** Milliseconds from the open to the preview's first contentful paint. */
   readonly previewPaintMs: number;
+  /** Where that time went, ms from the open: the webview's outer and inner frames started, the page's response, DOM ready (for the log). */
+  readonly phases?: Record<string, number>;
+}
+
+/** The frame's start and navigation marks on the wall clock (ms since the epoch). */
+const FRAME_MARKS = `(() => { const n = performance.getEntriesByType('navigation')[0]; const o = performance.timeOrigin; return { frameStart: o, ...(n && { responseStart: o + n.responseStart, domInteractive: o + n.domInteractive, loadEventEnd: o + n.loadEventEnd }) }; })()`;
+
+/** The preview frame's marks and its outer (webview host) frame's start, relative to `openedAt`. */
+async function framePhases(frame: Frame, openedAt: number): Promise<Record<string, number> | undefined> {
+  try {
+    const inner = (await frame.evaluate(FRAME_MARKS)) as Record<string, number>;
+    const outer = frame.parentFrame();
+    const outerStart = outer && outer !== frame.page().mainFrame() ? ((await outer.evaluate('performance.timeOrigin')) as number) : undefined;
+    const phases: Record<string, number> = {};
+    if (outerStart !== undefined) phases.outerFrameStart = Math.round(outerStart - openedAt);
+    for (const [k, v] of Object.entries(inner)) phases[k] = Math.round(v - openedAt);
+    return phases;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The frame's first-contentful-paint time (wall clock), or now when the frame has none. */
@@ -401,12 +421,13 @@ async function firstOpen(page: Page, ws: Workspace, kind: PreviewKind): Promise<
   await runCommand(page, PREVIEW_COMMAND[kind]);
   const frame = await previewFrame(page, kind, ws.title, 60_000);
   const paintedAt = (await frame.evaluate(PAINTED_AT)) as number;
+  const phases = await framePhases(frame, openedAt);
   const diagnosticsAt = await diagnostics;
   await focusEditor(page);
   await runCommand(page, 'View: Close Editors in Other Groups');
   const deadline = Date.now() + 10_000;
   while (!frame.isDetached() && Date.now() < deadline) await page.waitForTimeout(100);
-  return { kind, previewPaintMs: paintedAt - openedAt, ...(diagnosticsAt !== undefined && { diagnosticsMs: diagnosticsAt - openedAt }) };
+  return { kind, previewPaintMs: paintedAt - openedAt, ...(diagnosticsAt !== undefined && { diagnosticsMs: diagnosticsAt - openedAt }), ...(phases && { phases }) };
 }
 
 interface SessionResult {
